@@ -1,0 +1,162 @@
+// pymain.cpp: the minipy program, from argv to an exit status.
+//
+// Mirrors CPython 3.11 Modules/main.c: pymain_main reads the configuration
+// (initconfig.cpp), answers -h/-V at once, and pymain_run_python runs a
+// command (-c), a module (-m), a file or stdin. minipy adds the stage
+// commands of stages.cpp. Book chapter 5, "Configuration and Input".
+#include "pymain.h"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "minipy/config.h"
+#include "stages.h"
+
+namespace minipy {
+
+namespace {
+
+void print_version(int count)
+{
+    if (count >= 2) {
+        std::printf("minipy %s (Python %s) [%s, built %s]\n", MINIPY_VERSION, MINIPY_PY_VERSION,
+#if defined(__clang__)
+                    "Clang " __clang_version__,
+#elif defined(__GNUC__)
+                    "GCC " __VERSION__,
+#else
+                    "unknown compiler",
+#endif
+                    __DATE__);
+    } else {
+        std::printf("minipy %s (Python %s)\n", MINIPY_VERSION, MINIPY_PY_VERSION);
+    }
+}
+
+void print_stages()
+{
+    std::printf("minipy %s: stages built into this binary, lowest layer first\n", MINIPY_VERSION);
+    for (const StageInfo* info : built_stages()) {
+        std::printf("%-9s %-15s %s\n", info->name,
+                    info->implemented ? "implemented" : "not yet", info->source_dir);
+        std::printf("%-9s mirrors %s (book %s)\n", "", info->mirrors, info->chapters);
+    }
+}
+
+// Checks that a stage command got what it needs; prints CPython-style usage
+// errors otherwise.
+const StageCommand* stage_command_for(const Config& config, const char* option)
+{
+    const StageCommand* command = find_stage_command(config.stage);
+    if (command == nullptr || (config.action == Action::Dump && config.stage == "run")) {
+        std::string names = stage_command_names();
+        if (config.action == Action::Dump) names.resize(names.rfind(", "));  // no "run"
+        print_usage_error(config.program_name, std::string("unknown stage '") + config.stage +
+                                                   "' for " + option + " (choose from " +
+                                                   names + ")");
+        return nullptr;
+    }
+    if (!config.run_filename || config.run_command || config.run_module) {
+        print_usage_error(config.program_name,
+                          std::string(option) + "=" + config.stage + " needs a FILE");
+        return nullptr;
+    }
+    return command;
+}
+
+// pymain_run_python: run -c, -m, a file, or stdin.
+int run_python(const Config& config)
+{
+    if (config.run_filename && *config.run_filename != "-" &&
+        !check_source_file(config, *config.run_filename)) {
+        return EXIT_USAGE;
+    }
+    const StageCommand& run = *find_stage_command("run");
+    std::string what = config.run_command    ? "-c"
+                       : config.run_module   ? "-m " + *config.run_module
+                       : config.run_filename ? "running '" + *config.run_filename + "'"
+                                             : "reading a program from stdin";
+    if (run.dump == nullptr) {
+        return stage_missing(config, run, what);
+    }
+    return run.dump(config, config.run_filename.value_or("-"));
+}
+
+}  // namespace
+
+bool check_source_file(const Config& config, const std::string& filename)
+{
+    std::ifstream file(filename);
+    if (file && !std::filesystem::is_directory(filename)) {
+        return true;
+    }
+    int err = errno != 0 ? errno : ENOENT;
+    if (std::filesystem::is_directory(filename)) err = EISDIR;
+    // CPython names the file by its absolute path, without normalizing it.
+    std::string shown = filename;
+    if (!shown.empty() && shown[0] != '/') {
+        shown = std::filesystem::current_path().string() + "/" + shown;
+    }
+    std::fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", config.program_name.c_str(),
+                 shown.c_str(), err, std::strerror(err));
+    return false;
+}
+
+int pymain_main(int argc, char** argv)
+{
+    std::vector<std::string> args(argv + 1, argv + argc);
+    const std::string program = argc > 0 ? argv[0] : "minipy";
+    ParseResult parsed = parse_command_line(args);
+    if (parsed.error) {
+        print_usage_error(program, parsed.error->message);
+        return EXIT_USAGE;
+    }
+    Config& config = parsed.config;
+    config.program_name = program;
+    if (config.reference_python.empty()) config.reference_python = MINIPY_REFERENCE_PYTHON;
+
+    // As in CPython, -h wins over -V, and both over running anything.
+    switch (config.action) {
+    case Action::Help:
+    case Action::HelpEnv:
+    case Action::HelpXOptions:
+    case Action::HelpAll:
+        print_help(config.action, program);
+        return EXIT_OK;
+    default:
+        break;
+    }
+    if (config.version_count > 0) {
+        print_version(config.version_count);
+        return EXIT_OK;
+    }
+
+    switch (config.action) {
+    case Action::Stages:
+        print_stages();
+        return EXIT_OK;
+    case Action::Dump:
+        if (const StageCommand* command = stage_command_for(config, "--dump")) {
+            return dump_stage(config, *command);
+        }
+        return EXIT_USAGE;
+    case Action::Diff:
+        if (const StageCommand* command = stage_command_for(config, "--diff")) {
+            return diff_stage(config, *command);
+        }
+        return EXIT_USAGE;
+    case Action::Compile:
+        if (config.compile_output.empty()) {
+            print_usage_error(program, "--compile FILE needs -o OUT.pyc");
+            return EXIT_USAGE;
+        }
+        if (!check_source_file(config, config.compile_input)) return EXIT_USAGE;
+        return compile_file(config);
+    default:
+        return run_python(config);
+    }
+}
+
+}  // namespace minipy

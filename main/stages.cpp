@@ -1,0 +1,170 @@
+// stages.cpp: the stage commands (see stages.h). Book chapter 5.
+#include "stages.h"
+
+#include <cctype>
+#include <cstdio>
+#include <cstring>
+#include <unistd.h>
+
+#include "difflib.h"
+#include "minipy/config.h"
+#include "minipy/compiler/stage.h"
+#include "minipy/lexer/stage.h"
+#include "minipy/memory/stage.h"
+#include "minipy/parser/stage.h"
+#include "minipy/runtime/stage.h"
+#include "minipy/vm/stage.h"
+#include "pymain.h"
+#include "subprocess.h"
+
+namespace minipy {
+
+namespace {
+
+// The one table. When a stage lands, its entry gets its dump function.
+const std::vector<StageCommand>& stage_commands()
+{
+    static const std::vector<StageCommand> table = {
+        {"tokens", lexer::stage_info, {"-m", "tokenize", "-e"}, nullptr},
+        {"ast", parser::stage_info, {"-m", "ast", "-a"}, nullptr},
+        {"symtable", compiler::stage_info, {MINIPY_SOURCE_DIR "/tools/symtable_dump.py"}, nullptr},
+        {"dis", compiler::stage_info, {"-m", "dis"}, nullptr},
+        {"run", vm::stage_info, {}, nullptr},
+    };
+    return table;
+}
+
+// `python3.11 -m dis` names code objects "<code object f at 0x7f...>"; the
+// address is the only part that may differ, so both sides hide it.
+std::string hide_addresses(std::string text)
+{
+    const std::string marker = " at 0x";
+    std::size_t pos = 0;
+    while ((pos = text.find(marker, pos)) != std::string::npos) {
+        std::size_t start = pos + marker.size();
+        std::size_t end = start;
+        while (end < text.size() && std::isxdigit(static_cast<unsigned char>(text[end]))) ++end;
+        text.replace(start, end - start, "...");
+        pos = start;
+    }
+    return text;
+}
+
+// The text --diff compares for one side: stdout, then stderr and the exit
+// status when there is something to say about them.
+std::vector<std::string> observed(const Completed& run, bool is_dis)
+{
+    std::vector<std::string> lines = split_lines(is_dis ? hide_addresses(run.out) : run.out);
+    if (!run.err.empty()) {
+        lines.push_back("[stderr]");
+        for (std::string& line : split_lines(run.err)) lines.push_back(std::move(line));
+    }
+    if (run.exit_status != 0) {
+        lines.push_back("[exit status " + std::to_string(run.exit_status) + "]");
+    }
+    return lines;
+}
+
+std::string join(const std::vector<std::string>& words)
+{
+    std::string text;
+    for (const std::string& w : words) {
+        if (!text.empty()) text += ' ';
+        text += w;
+    }
+    return text;
+}
+
+std::string self_executable()
+{
+    char path[4096];
+    ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
+    if (n <= 0) return "minipy";
+    return std::string(path, static_cast<std::size_t>(n));
+}
+
+}  // namespace
+
+const StageCommand* find_stage_command(const std::string& name)
+{
+    for (const StageCommand& command : stage_commands()) {
+        if (name == command.name) return &command;
+    }
+    return nullptr;
+}
+
+std::string stage_command_names()
+{
+    std::vector<std::string> names;
+    for (const StageCommand& command : stage_commands()) names.push_back(command.name);
+    std::string text;
+    for (const std::string& n : names) text += (text.empty() ? "" : ", ") + n;
+    return text;
+}
+
+std::vector<const StageInfo*> built_stages()
+{
+    return {&memory::stage_info(), &runtime::stage_info(), &lexer::stage_info(),
+            &parser::stage_info(), &compiler::stage_info(), &vm::stage_info()};
+}
+
+int stage_missing(const Config& config, const StageCommand& command, const std::string& request)
+{
+    const StageInfo& info = command.stage();
+    std::fprintf(stderr,
+                 "%s: %s needs the %s stage, which is not implemented yet\n"
+                 "  (the %s/ library; it mirrors CPython's %s; book %s)\n",
+                 config.program_name.c_str(), request.c_str(), info.name, info.name, info.mirrors,
+                 info.chapters);
+    return EXIT_USAGE;
+}
+
+int dump_stage(const Config& config, const StageCommand& command)
+{
+    if (command.dump == nullptr) {
+        return stage_missing(config, command, std::string("--dump=") + command.name);
+    }
+    if (!check_source_file(config, *config.run_filename)) return EXIT_USAGE;
+    return command.dump(config, *config.run_filename);
+}
+
+int diff_stage(const Config& config, const StageCommand& command)
+{
+    const std::string& filename = *config.run_filename;
+    if (command.dump == nullptr) {
+        return stage_missing(config, command, std::string("--diff=") + command.name);
+    }
+    if (!check_source_file(config, filename)) return EXIT_USAGE;
+
+    std::vector<std::string> reference = {config.reference_python};
+    reference.insert(reference.end(), command.reference.begin(), command.reference.end());
+    reference.push_back(filename);
+    std::vector<std::string> ours = {self_executable()};
+    if (std::string(command.name) != "run") ours.push_back(std::string("--dump=") + command.name);
+    ours.push_back(filename);
+
+    Completed theirs_run = run_captured(reference);
+    if (theirs_run.spawn_errno != 0) {
+        std::fprintf(stderr, "%s: --diff: cannot run the reference '%s': %s\n",
+                     config.program_name.c_str(), config.reference_python.c_str(),
+                     std::strerror(theirs_run.spawn_errno));
+        return EXIT_USAGE;
+    }
+    Completed ours_run = run_captured(ours);
+
+    const bool is_dis = std::string(command.name) == "dis";
+    std::vector<std::string> label_ours = {"minipy"};
+    label_ours.insert(label_ours.end(), ours.begin() + 1, ours.end());
+    std::string diff = unified_diff(observed(theirs_run, is_dis), observed(ours_run, is_dis),
+                                    join(reference), join(label_ours));
+    std::fputs(diff.c_str(), stdout);
+    return diff.empty() ? EXIT_OK : EXIT_EXCEPTION;
+}
+
+int compile_file(const Config& config)
+{
+    static const StageCommand compile = {"compile", compiler::stage_info, {}, nullptr};
+    return stage_missing(config, compile, "--compile");
+}
+
+}  // namespace minipy
