@@ -2,18 +2,8 @@
 // Book ch07.
 #include "minipy/compiler/stage.h"
 
-namespace minipy::compiler {
-
-const StageInfo& stage_info()
-{
-    static const StageInfo info{
-        "compiler",
-        MINIPY_STAGE_SOURCE_DIR,
-        "Python/symtable.c, Python/ast_opt.c, Python/compile.c, Python/marshal.c, Lib/opcode.py, Lib/dis.py",
-        "ch07",
-        false,  // set to true when the stage does its job
-    };
-    return info;
-}
-
-}  // namespace minipy::compiler
+// Set the last argument to true when the stage does its job.
+MINIPY_STAGE_CARD(compiler,
+                  "Python/symtable.c, Python/ast_opt.c, Python/compile.c, Python/marshal.c, Lib/opcode.py, Lib/dis.py",
+                  "ch07",
+                  false)

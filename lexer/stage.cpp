@@ -2,18 +2,8 @@
 // Book ch04, ch06.
 #include "minipy/lexer/stage.h"
 
-namespace minipy::lexer {
-
-const StageInfo& stage_info()
-{
-    static const StageInfo info{
-        "lexer",
-        MINIPY_STAGE_SOURCE_DIR,
-        "Parser/tokenizer.c, Lib/token.py, Lib/tokenize.py",
-        "ch04, ch06",
-        false,  // set to true when the stage does its job
-    };
-    return info;
-}
-
-}  // namespace minipy::lexer
+// Set the last argument to true when the stage does its job.
+MINIPY_STAGE_CARD(lexer,
+                  "Parser/tokenizer.c, Lib/token.py, Lib/tokenize.py",
+                  "ch04, ch06",
+                  false)

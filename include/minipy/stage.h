@@ -17,3 +17,16 @@ struct StageInfo {
 };
 
 }  // namespace minipy
+
+// Defines minipy::<stage>::stage_info() in a stage's stage.cpp, e.g.
+//   MINIPY_STAGE_CARD(lexer, "Parser/tokenizer.c", "ch04, ch06", true)
+// MINIPY_STAGE_SOURCE_DIR is set by minipy_stage() (cmake/MinipyStage.cmake).
+#define MINIPY_STAGE_CARD(stage, mirrors, chapters, implemented)                  \
+    namespace minipy::stage {                                                     \
+    const StageInfo& stage_info()                                                 \
+    {                                                                             \
+        static const StageInfo info{#stage, MINIPY_STAGE_SOURCE_DIR, mirrors, chapters, \
+                                    implemented};                                 \
+        return info;                                                              \
+    }                                                                             \
+    }
