@@ -12,6 +12,7 @@
 #include <fstream>
 
 #include "minipy/config.h"
+#include "minipy/memory/obmalloc.h"
 #include "stages.h"
 
 namespace minipy {
@@ -104,9 +105,61 @@ bool check_source_file(const Config& config, const std::string& filename)
     return false;
 }
 
+namespace {
+
+// preconfig_init_allocator: CPython 3.11 (Python/preconfig.c) chooses the
+// memory allocator before it parses the command line for real. A first pass
+// over argv looks only for -E, -I and -X dev, skipping every other option
+// (errors included) and stopping at -c, -m, "--" or the script, so a bad
+// PYTHONMALLOC wins over any usage error. Returns -1 to go on, or the exit
+// status.
+int preconfig_init_allocator(const std::vector<std::string>& args)
+{
+    bool use_environment = true;
+    bool dev_mode = false;
+    bool done = false;
+    for (std::size_t i = 0; i < args.size() && !done; ++i) {
+        const std::string& arg = args[i];
+        if (arg == "--" || arg.size() < 2 || arg[0] != '-') break;
+        if (arg[1] == '-') {  // long options: skip, with their argument
+            if (arg == "--check-hash-based-pycs" || arg == "--reference") ++i;
+            continue;
+        }
+        for (std::size_t j = 1; j < arg.size(); ++j) {
+            const char c = arg[j];
+            if (c == 'E' || c == 'I') use_environment = false;
+            if (c == 'c' || c == 'm') done = true;
+            if (c == 'c' || c == 'm' || c == 'W' || c == 'X') {
+                std::string value = arg.substr(j + 1);
+                if (value.empty() && i + 1 < args.size()) value = args[++i];
+                if (c == 'X' && (value == "dev" || value.rfind("dev=", 0) == 0)) dev_mode = true;
+                break;  // the rest of arg was the option's argument
+            }
+        }
+    }
+    auto env = [&](const char* name) -> const char* {
+        const char* value = use_environment ? std::getenv(name) : nullptr;
+        return value != nullptr && *value != '\0' ? value : nullptr;
+    };
+    if (env("PYTHONDEVMODE") != nullptr) dev_mode = true;
+    const char* name = env("PYTHONMALLOC");
+    if (name == nullptr && dev_mode) name = "debug";  // -X dev installs the debug hooks
+    if (name != nullptr && !memory::set_allocator_by_name(name)) {
+        std::fflush(stdout);
+        std::fputs("Fatal Python error: preconfig_init_allocator: PYTHONMALLOC: unknown allocator\n"
+                   "Python runtime state: preinitializing\n\n",
+                   stderr);
+        return 1;
+    }
+    return -1;
+}
+
+}  // namespace
+
 int pymain_main(int argc, char** argv)
 {
     std::vector<std::string> args(argv + 1, argv + argc);
+    if (int status = preconfig_init_allocator(args); status >= 0) return status;
     const std::string program = argc > 0 ? argv[0] : "minipy";
     ParseResult parsed = parse_command_line(args);
     if (parsed.error) {
