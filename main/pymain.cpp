@@ -13,6 +13,7 @@
 
 #include "minipy/config.h"
 #include "minipy/memory/obmalloc.h"
+#include "pythonrun.h"
 #include "stages.h"
 
 namespace minipy {
@@ -79,6 +80,17 @@ int run_python(const Config& config)
                        : config.run_module   ? "-m " + *config.run_module
                        : config.run_filename ? "running '" + *config.run_filename + "'"
                                              : "reading a program from stdin";
+    if (config.run_filename && *config.run_filename != "-") {
+        // pyrun_file: a source the tokenizer rejects fails before any stage
+        // after it runs, with the SyntaxError python3.11 prints. CPython
+        // names the main script by its absolute path.
+        std::string shown = *config.run_filename;
+        if (!shown.empty() && shown[0] != '/') {
+            shown = std::filesystem::current_path().string() + "/" + shown;
+        }
+        int status = run_file_front_end(*config.run_filename, shown);
+        if (status >= 0) return status;
+    }
     if (run.dump == nullptr) {
         return stage_missing(config, run, what);
     }

@@ -10,22 +10,36 @@
 #include "minipy/config.h"
 #include "minipy/compiler/stage.h"
 #include "minipy/lexer/stage.h"
+#include "minipy/lexer/tokenize.h"
 #include "minipy/memory/stage.h"
 #include "minipy/parser/stage.h"
 #include "minipy/runtime/stage.h"
 #include "minipy/vm/stage.h"
 #include "pymain.h"
+#include "pythonrun.h"
 #include "subprocess.h"
 
 namespace minipy {
 
 namespace {
 
+// --dump=tokens: what `python3.11 -m tokenize -e FILE` prints.
+int dump_tokens(const Config&, const std::string& filename)
+{
+    std::string bytes;
+    if (!read_source_bytes(filename, &bytes)) return EXIT_USAGE;
+    lexer::DumpResult result = lexer::dump_tokens(bytes, filename);
+    std::fwrite(result.out.data(), 1, result.out.size(), stdout);
+    std::fflush(stdout);
+    std::fwrite(result.err.data(), 1, result.err.size(), stderr);
+    return result.exit_status;
+}
+
 // The one table. When a stage lands, its entry gets its dump function.
 const std::vector<StageCommand>& stage_commands()
 {
     static const std::vector<StageCommand> table = {
-        {"tokens", lexer::stage_info, {"-m", "tokenize", "-e"}, nullptr},
+        {"tokens", lexer::stage_info, {"-m", "tokenize", "-e"}, dump_tokens},
         {"ast", parser::stage_info, {"-m", "ast", "-a"}, nullptr},
         {"symtable", compiler::stage_info, {MINIPY_SOURCE_DIR "/tools/symtable_dump.py"}, nullptr},
         {"dis", compiler::stage_info, {"-m", "dis"}, nullptr},

@@ -1,0 +1,84 @@
+// tokenizer.h: the tokenizer the parser consumes. Mirrors CPython 3.11
+// Parser/tokenizer.h (struct tok_state, _PyTokenizer_Get) and the decoding
+// half of Parser/tokenizer.c (BOM, PEP 263 cookie). Book ch. 6.
+//
+// A Tokenizer owns the source decoded to UTF-8 (newlines translated to \n,
+// as CPython's readers do) and hands out tokens one at a time, exactly as the
+// C tokenizer hands them to pegen: comments and blank lines are skipped, NL
+// tokens do not exist, INDENT/DEDENT come before the first token of a line,
+// `async`/`await` are plain NAMEs. On invalid input next() returns
+// ERRORTOKEN and error() describes the SyntaxError CPython 3.11 raises.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "minipy/lexer/token.h"
+
+namespace minipy::lexer {
+
+// One token. Lines are 1-based; columns are 0-based from the start of the
+// token's line, in UTF-8 bytes (what the AST's col_offset counts) and in code
+// points (what SyntaxError.offset and the tokenize module count).
+struct Token {
+    int kind = ENDMARKER;
+    int lineno = 0;
+    int end_lineno = 0;
+    int col_offset = 0;
+    int end_col_offset = 0;
+    int col_cp = 0;
+    int end_col_cp = 0;
+    std::string_view text;  // points into the tokenizer's buffer; empty for NEWLINE/INDENT/DEDENT
+};
+
+// The exception CPython raises for a tokenizer error, as a plain struct
+// (the runtime turns it into a SyntaxError object; main/pythonrun.cpp prints it).
+struct SyntaxErrorInfo {
+    enum Kind { SyntaxError, IndentationError, TabError };
+    Kind kind = SyntaxError;
+    std::string msg;
+    std::string filename;  // empty: the exception carries no location at all
+    int lineno = 0;
+    int offset = 0;       // 1-based, in code points (0: no caret)
+    int end_lineno = 0;
+    int end_offset = 0;
+    std::string text;     // the source line, decoded, with its '\n'
+    bool has_text = true;
+
+    const char* type_name() const;
+};
+
+struct TokState;  // tokenizer.re
+
+class Tokenizer {
+public:
+    // bytes: the raw file content. filename: as SyntaxError reports it.
+    Tokenizer(std::string_view bytes, std::string filename);
+    ~Tokenizer();
+    Tokenizer(const Tokenizer&) = delete;
+    Tokenizer& operator=(const Tokenizer&) = delete;
+
+    // The next token; ERRORTOKEN (with error() set) on invalid input, and
+    // ENDMARKER forever after the end.
+    Token next();
+
+    // Non-null once next() has returned ERRORTOKEN (or decoding failed).
+    const SyntaxErrorInfo* error() const;
+
+    // The source encoding: "utf-8" unless a PEP 263 cookie said otherwise.
+    const std::string& encoding() const;
+
+private:
+    std::unique_ptr<TokState> tok_;
+};
+
+// Runs a tokenizer to the end: nullptr when the whole source tokenizes,
+// the error otherwise (what `compile()` would raise from the tokenizer).
+std::unique_ptr<SyntaxErrorInfo> check_tokens(std::string_view bytes, const std::string& filename);
+
+// NFKC normalization of a UTF-8 identifier (PEP 3131), for the parser:
+// identifiers that are not ASCII must be normalized before interning.
+std::string normalize_identifier(std::string_view name);
+
+}  // namespace minipy::lexer

@@ -1,0 +1,88 @@
+// pythonrun.cpp: the front half of running a file, and the display of a
+// SyntaxError. Mirrors CPython 3.11 Python/pythonrun.c (pyrun_file,
+// print_exception's SyntaxError branch, print_error_text). Book ch. 5.
+#include "pythonrun.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+
+namespace minipy {
+
+bool read_source_bytes(const std::string& filename, std::string* bytes)
+{
+    std::ifstream file(filename, std::ios::binary);
+    if (!file) return false;
+    bytes->assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+    return !file.bad();
+}
+
+namespace {
+
+// print_error_text: the source line without its indentation, then spaces
+// and carets under [offset, end_offset). Offsets are 1-based code points;
+// like CPython, the clipping below compares them with byte lengths.
+void print_error_text(std::FILE* out, long offset, long end_offset, const std::string& text_obj)
+{
+    const long caret_repetitions = (end_offset > 0 && end_offset > offset) ? end_offset - offset : 1;
+    const char* text = text_obj.c_str();
+    offset--;  // to 0-based
+    while (*text == ' ' || *text == '\t' || *text == '\f') {
+        text++;
+        offset--;
+    }
+    long len = static_cast<long>(std::strlen(text));
+    if (len > 0 && text[len - 1] == '\n') len--;
+    if (offset > len) offset = len;
+    for (;;) {  // skip past newlines embedded in the text
+        const char* nl = std::strchr(text, '\n');
+        if (nl == nullptr) break;
+        long inl = nl - text;
+        if (inl >= offset) break;
+        inl += 1;
+        text += inl;
+        len -= inl;
+        offset -= inl;
+    }
+    std::fputs("    ", out);
+    std::fputs(text, out);
+    if (text[len] != '\n') std::fputs("\n", out);
+    if (offset < 0) return;  // the caret would point left of the text
+    std::fputs("    ", out);
+    while (--offset >= 0) std::fputc(' ', out);
+    for (long i = 0; i < caret_repetitions; ++i) std::fputc('^', out);
+    std::fputc('\n', out);
+}
+
+}  // namespace
+
+void print_syntax_error(std::FILE* out, const lexer::SyntaxErrorInfo& error)
+{
+    std::fflush(stdout);
+    if (!error.filename.empty()) {
+        std::fprintf(out, "  File \"%s\", line %d\n", error.filename.c_str(), error.lineno);
+        if (error.has_text) {
+            long end_offset = error.end_offset;
+            const long line_size = static_cast<long>(error.text.size());
+            // A location spanning lines is highlighted to the end of the first.
+            if (error.end_lineno > error.lineno) end_offset = line_size;
+            if (end_offset > line_size + 1) end_offset = line_size + 1;
+            print_error_text(out, error.offset, end_offset, error.text);
+        }
+    }
+    std::fprintf(out, "%s: %s\n", error.type_name(), error.msg.c_str());
+    std::fflush(out);
+}
+
+int run_file_front_end(const std::string& filename, const std::string& shown_filename)
+{
+    std::string bytes;
+    if (!read_source_bytes(filename, &bytes)) return -1;  // check_source_file reported it
+    std::unique_ptr<lexer::SyntaxErrorInfo> error = lexer::check_tokens(bytes, shown_filename);
+    if (error == nullptr) return -1;
+    print_syntax_error(stderr, *error);
+    return 1;
+}
+
+}  // namespace minipy

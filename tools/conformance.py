@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""conformance.py: runs one stage of minipy over a corpus and counts the
+files whose output is identical to python3.11's.
+
+    tools/conformance.py tokens --minipy build/dev/minipy [--corpus DIR]
+        [--jobs N] [--floor-file tests/conformance/floors.txt] [--show N]
+
+The default corpus is python3.11's own Lib/**/*.py (site-packages left out).
+The reference outputs come from ONE python3.11 process
+(tools/conformance_reference.py); minipy runs once per file, --jobs at a
+time. Files the reference itself rejects (non-zero exit) are skipped and
+counted. Prints a progress line, the files that differ with their first
+differing line, and "STAGE: P/N identical (S skipped)"; exits 1 when P is
+below the floor recorded for the stage in the floor file (floors only go
+up: --raise-floor writes a higher P back).
+
+A stage is one entry of STAGES: the minipy arguments placed before FILE.
+The reference side is the function of the same name in
+conformance_reference.py.
+"""
+import argparse
+import concurrent.futures
+import json
+import os
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+# stage -> minipy arguments before FILE
+STAGES = {
+    "tokens": ["--dump=tokens"],
+}
+
+
+def default_corpus(python):
+    lib = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"],
+                         capture_output=True, text=True, check=True).stdout.strip()
+    return lib
+
+
+def corpus_files(root):
+    files = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d != "site-packages" and d != "__pycache__")
+        for name in sorted(filenames):
+            if name.endswith(".py"):
+                files.append(os.path.join(dirpath, name))
+    return sorted(files)
+
+
+def progress(label, done, total, start):
+    if not sys.stderr.isatty():
+        if done == total or done % 200 == 0:
+            print(f"{label}: {done}/{total} ({time.time() - start:.0f}s)", file=sys.stderr, flush=True)
+        return
+    width = 40
+    filled = width * done // max(total, 1)
+    print(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total} "
+          f"({time.time() - start:.0f}s)", end="" if done < total else "\n", file=sys.stderr, flush=True)
+
+
+def compute_references(python, stage, files):
+    start = time.time()
+    proc = subprocess.Popen([python, os.path.join(HERE, "conformance_reference.py"), stage],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                            encoding="utf-8", errors="surrogateescape")
+    # Feed the list from a thread so the two pipes never block each other.
+    import threading
+
+    def feed():
+        for path in files:
+            proc.stdin.write(path + "\n")
+        proc.stdin.close()
+
+    threading.Thread(target=feed, daemon=True).start()
+    results = []
+    for i, _ in enumerate(files):
+        line = proc.stdout.readline()
+        if not line:
+            raise SystemExit(f"conformance: the reference process stopped after {i} files")
+        results.append(json.loads(line))
+        progress("reference", i + 1, len(files), start)
+    proc.wait()
+    return results
+
+
+def run_minipy(minipy, args, path):
+    run = subprocess.run([minipy, *args, path], capture_output=True)
+    return (run.stdout.decode("utf-8", "surrogateescape"),
+            run.stderr.decode("utf-8", "surrogateescape"), run.returncode)
+
+
+def first_difference(expected, actual):
+    exp_lines = expected.splitlines()
+    act_lines = actual.splitlines()
+    for n, (a, b) in enumerate(zip(exp_lines, act_lines), 1):
+        if a != b:
+            return n, a, b
+    n = min(len(exp_lines), len(act_lines)) + 1
+    a = exp_lines[n - 1] if n <= len(exp_lines) else "<end>"
+    b = act_lines[n - 1] if n <= len(act_lines) else "<end>"
+    return n, a, b
+
+
+def read_floor(path, stage):
+    if not path or not os.path.exists(path):
+        return 0
+    with open(path) as f:
+        for line in f:
+            parts = line.split("#")[0].split()
+            if len(parts) == 2 and parts[0] == stage:
+                return int(parts[1])
+    return 0
+
+
+def write_floor(path, stage, value):
+    lines = []
+    found = False
+    if os.path.exists(path):
+        with open(path) as f:
+            lines = f.read().splitlines()
+    for i, line in enumerate(lines):
+        parts = line.split("#")[0].split()
+        if len(parts) == 2 and parts[0] == stage:
+            lines[i] = f"{stage} {value}"
+            found = True
+    if not found:
+        lines.append(f"{stage} {value}")
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def main():
+    parser = argparse.ArgumentParser(description="minipy stage conformance against python3.11")
+    parser.add_argument("stage", choices=sorted(STAGES))
+    parser.add_argument("--minipy", required=True, help="the minipy binary to test")
+    parser.add_argument("--python", default="python3.11", help="the reference interpreter")
+    parser.add_argument("--corpus", help="directory of .py files (default: python3.11's Lib)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--floor-file", help="floors file (lines 'STAGE COUNT')")
+    parser.add_argument("--raise-floor", action="store_true", help="write a higher P to the floor file")
+    parser.add_argument("--show", type=int, default=20, help="differing files to list")
+    args = parser.parse_args()
+
+    root = args.corpus or default_corpus(args.python)
+    files = corpus_files(root)
+    if not files:
+        raise SystemExit(f"conformance: no .py files under {root}")
+    references = compute_references(args.python, args.stage, files)
+
+    checked = [(path, ref) for path, ref in zip(files, references) if ref["status"] == 0]
+    skipped = len(files) - len(checked)
+    start = time.time()
+    differing = []
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(args.jobs, 1)) as pool:
+        futures = {pool.submit(run_minipy, args.minipy, STAGES[args.stage], path): (path, ref)
+                   for path, ref in checked}
+        for done, future in enumerate(concurrent.futures.as_completed(futures), 1):
+            path, ref = futures[future]
+            out, err, status = future.result()
+            if out != ref["out"] or status != ref["status"]:
+                differing.append((path, ref, out, err, status))
+            progress(args.stage, done, len(checked), start)
+
+    differing.sort()
+    for path, ref, out, err, status in differing[:args.show]:
+        shown = os.path.relpath(path, root)
+        if status != ref["status"]:
+            print(f"{shown}: exit status {status}, expected {ref['status']}: {err.strip()[:200]}")
+            continue
+        n, expected, actual = first_difference(ref["out"], out)
+        print(f"{shown}:{n}:\n  python3.11: {expected}\n  minipy:     {actual}")
+    if len(differing) > args.show:
+        print(f"... and {len(differing) - args.show} more")
+    identical = len(checked) - len(differing)
+    print(f"{args.stage}: {identical}/{len(checked)} identical ({skipped} skipped)")
+
+    floor = read_floor(args.floor_file, args.stage)
+    if args.raise_floor and args.floor_file and identical > floor:
+        write_floor(args.floor_file, args.stage, identical)
+        print(f"{args.stage}: floor raised from {floor} to {identical}")
+    elif identical < floor:
+        print(f"{args.stage}: FAIL: {identical} identical is below the floor of {floor}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
