@@ -225,6 +225,8 @@ TEST_CASE("debug_malloc_stats: CPython 3.11's layout, with numbers that add up")
                      std::size_t& rows, std::size_t& row_width) {
         static const std::regex row(" *[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+");
         for (const std::string& l : lines) {
+            // The chapter exercise's counter (test_exercise.cpp) is minipy's own.
+            if (l.rfind("# pools reused from empty lists", 0) == 0) continue;
             if (std::regex_match(l, row)) {
                 rows++;
                 row_width = l.size();
