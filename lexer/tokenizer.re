@@ -58,7 +58,7 @@ struct TokState {
     int indent = 0;
     int indstack[MAXINDENT] = {0};
     int altindstack[MAXINDENT] = {0};
-    int level = 0;
+    int level = 0;  // bracket nesting
     char parenstack[MAXLEVEL] = {0};
     int parenlinenostack[MAXLEVEL] = {0};
     int parencolstack[MAXLEVEL] = {0};  // bytes
@@ -70,6 +70,10 @@ struct TokState {
     const char* cp_line = nullptr;
     const char* cp_pos = nullptr;
     int cp_count = 0;
+
+    // CPython counts a line when it reads it, not when it passes its '\n':
+    // at the end of the input, the line number is still the last line's.
+    int reported_lineno() const { return cur >= inp && !buf.empty() ? lineno - 1 : lineno; }
 
     int cp_col(const char* pos)
     {
@@ -176,7 +180,9 @@ bool verify_end_of_number(TokState* tok, const char* end, const char* kind)
     else if (c == 'o') r = lookahead("r");
     else if (c == 'n') r = lookahead("ot");
     if (r) return true;  // the DeprecationWarning is silent by default
-    if (end < tok->inp && is_potential_identifier_char(c)) {
+    // Only ASCII letters: a non-ASCII character after a number is left to
+    // the next token, which reports it as an invalid character.
+    if (end < tok->inp && c < 128 && is_potential_identifier_char(c)) {
         tok->cur = end;
         tok->syntaxerror(format("invalid %s literal", kind));
         return false;
@@ -222,9 +228,25 @@ bool verify_identifier(TokState* tok)
     return true;
 }
 
+// E_EOF inside brackets: pegen's raise_unclosed_parentheses_error points
+// at the innermost open bracket.
+bool raise_unclosed_parentheses_error(TokState* tok)
+{
+    const int lineno = tok->parenlinenostack[tok->level - 1];
+    const char* line = tok->buf.data();
+    for (int n = 1; n < lineno; ++n) line = std::strchr(line, '\n') + 1;
+    const auto col_bytes = static_cast<std::size_t>(tok->parencolstack[tok->level - 1]);
+    const int col = count_code_points(std::string_view(line, col_bytes));
+    tok->raise(SyntaxErrorInfo::SyntaxError, format("'%c' was never closed", tok->parenstack[tok->level - 1]),
+               lineno, col + 1, 0, tok->line_text(line));
+    return false;
+}
+
 // tok_continuation_line: after a backslash, only a newline may follow.
 // cur is just past the backslash. Returns false with the error raised.
-bool continuation_line(TokState* tok)
+bool raise_unclosed_parentheses_error(TokState* tok);
+
+bool continuation_line(TokState* tok, bool at_bol)
 {
     if (tok->cur >= tok->inp && tok->deferred) {
         tok->error = std::move(tok->deferred);
@@ -239,10 +261,12 @@ bool continuation_line(TokState* tok)
     const char* nl = tok->cur;
     tok->cur++;
     if (tok->cur >= tok->inp && !tok->deferred) {
-        // E_EOF right after the backslash: pegen reports it at the end of
-        // the backslash's line.
-        const int col = tok->cp_col(nl + 1);
-        tok->raise(SyntaxErrorInfo::SyntaxError, "unexpected EOF while parsing", tok->lineno, col, 0,
+        // E_EOF right after the backslash. Inside brackets pegen reports
+        // the open bracket; otherwise the end of the backslash's line, or
+        // no column when the backslash stood in the indentation.
+        if (tok->level > 0) return raise_unclosed_parentheses_error(tok);
+        const int col = at_bol ? 0 : tok->cp_col(nl + 1);
+        tok->raise(SyntaxErrorInfo::SyntaxError, "unexpected EOF while parsing", tok->lineno, col, -1,
                    tok->line_text(tok->line_start));
         return false;
     }
@@ -314,6 +338,7 @@ int scan_token(TokState* tok)
         bin = "0" [bB] ("_"? [01])+;
         exponent = [eE] [-+]? dec;
         mantissa = dec "." dec? | "." dec;
+        fraction = dec "." dec | "." dec;
         float = mantissa exponent? | dec exponent;
 
         name {
@@ -324,10 +349,14 @@ int scan_token(TokState* tok)
                     break;
                 }
             }
+            // 3.11's grammar still has ASYNC and AWAIT tokens; the C
+            // tokenizer returns them for these two names, always.
+            if (YYCURSOR - start == 5 && std::memcmp(start, "async", 5) == 0) return ASYNC;
+            if (YYCURSOR - start == 5 && std::memcmp(start, "await", 5) == 0) return AWAIT;
             return NAME;
         }
 
-        prefix? ["']{3} { tok->cur = YYCURSOR; return scan_string(tok, YYCURSOR[-1], 3); }
+        prefix? ("'''" | ["]["]["]) { tok->cur = YYCURSOR; return scan_string(tok, YYCURSOR[-1], 3); }
         prefix? ["']    { tok->cur = YYCURSOR; return scan_string(tok, YYCURSOR[-1], 1); }
 
         hex       { tok->cur = YYCURSOR; return verify_end_of_number(tok, YYCURSOR, "hexadecimal") ? NUMBER : ERRORTOKEN; }
@@ -375,7 +404,7 @@ int scan_token(TokState* tok)
         }
         float          { tok->cur = YYCURSOR; return verify_end_of_number(tok, YYCURSOR, "decimal") ? NUMBER : ERRORTOKEN; }
         (dec | float) [jJ] { tok->cur = YYCURSOR; return verify_end_of_number(tok, YYCURSOR, "imaginary") ? NUMBER : ERRORTOKEN; }
-        (dec | mantissa | (dec | mantissa) [eE] [-+]? dec) "_" | (dec | mantissa) [eE] [-+] {
+        (dec | fraction | (dec | mantissa) [eE] [-+]? dec) "_" | (dec | mantissa) [eE] [-+] {
             // tok_decimal_tail: an underscore or a sign not followed by a digit.
             tok->cur = YYCURSOR;
             return tok->syntaxerror("invalid decimal literal");
@@ -458,7 +487,7 @@ nextline:
                 // A backslash in the indentation: the first one fixes the level.
                 cont_line_col = cont_line_col ? cont_line_col : col;
                 tok->cur++;
-                if (!continuation_line(tok)) return ERRORTOKEN;
+                if (!continuation_line(tok, true)) return ERRORTOKEN;
                 continue;
             }
             else {
@@ -501,11 +530,12 @@ nextline:
                     tok->indent--;
                 }
                 if (col != tok->indstack[tok->indent]) {
-                    // E_DEDENT: pegen locates it at the end of the line's indentation.
-                    const int c = tok->cp_col(tok->cur);
+                    // E_DEDENT: CPython moves the cursor to the end of the
+                    // line read, and pegen reports the error there.
+                    std::string line = tok->line_text(tok->line_start);
                     tok->raise(SyntaxErrorInfo::IndentationError,
-                               "unindent does not match any outer indentation level", tok->lineno, c + 1, c + 1,
-                               tok->line_text(tok->line_start));
+                               "unindent does not match any outer indentation level", tok->lineno,
+                               count_code_points(line), -1, line);
                     return ERRORTOKEN;
                 }
                 if (altcol != tok->altindstack[tok->indent]) {
@@ -518,11 +548,12 @@ nextline:
 
     tok->start = tok->cur;
     if (tok->pendin != 0) {
+        // INDENT and DEDENT have no text and, as in CPython, no column.
         token->kind = tok->pendin < 0 ? DEDENT : INDENT;
         tok->pendin += tok->pendin < 0 ? 1 : -1;
-        token->lineno = token->end_lineno = tok->lineno;
-        token->col_offset = token->end_col_offset = static_cast<int>(tok->cur - tok->line_start);
-        token->col_cp = token->end_col_cp = tok->cp_col(tok->cur);
+        token->lineno = token->end_lineno = tok->reported_lineno();
+        token->col_offset = token->end_col_offset = -1;
+        token->col_cp = token->end_col_cp = -1;
         token->text = {};
         return token->kind;
     }
@@ -543,16 +574,14 @@ again:
             return ERRORTOKEN;
         }
         if (tok->level > 0) {
-            // E_EOF inside brackets: pegen's raise_unclosed_parentheses_error.
-            const int lineno = tok->parenlinenostack[tok->level - 1];
-            const char* line = tok->buf.data();
-            for (int n = 1; n < lineno; ++n) line = std::strchr(line, '\n') + 1;
-            const int col = count_code_points(std::string_view(line, static_cast<std::size_t>(tok->parencolstack[tok->level - 1])));
-            tok->raise(SyntaxErrorInfo::SyntaxError, format("'%c' was never closed", tok->parenstack[tok->level - 1]),
-                       lineno, col + 1, 0, tok->line_text(line));
+            raise_unclosed_parentheses_error(tok);
             return ERRORTOKEN;
         }
-        kind = ENDMARKER;
+        token->kind = ENDMARKER;
+        token->lineno = token->end_lineno = tok->reported_lineno();
+        token->col_offset = token->end_col_offset = token->col_cp = token->end_col_cp = 0;
+        token->text = {};
+        return ENDMARKER;
     }
     else if (*tok->cur == '\n') {
         tok->cur++;
@@ -561,20 +590,22 @@ again:
             tok->newline_at(tok->cur - 1);
             goto nextline;
         }
-        // NEWLINE: its text is empty, its position is the '\n'.
+        // NEWLINE runs from the token start (a comment, if the line ends
+        // with one, as in CPython) to the '\n', which it leaves out.
+        const char* nl = tok->cur - 1;
         token->kind = NEWLINE;
         token->lineno = token->end_lineno = tok->lineno;
-        token->col_offset = token->end_col_offset = static_cast<int>(tok->start - tok->line_start);
+        token->col_offset = static_cast<int>(tok->start - tok->line_start);
+        token->end_col_offset = static_cast<int>(nl - tok->line_start);
         token->col_cp = tok->cp_col(tok->start);
-        token->end_col_cp = token->col_cp + 1;
-        token->end_col_offset += 1;
-        token->text = {};
-        tok->newline_at(tok->cur - 1);
+        token->end_col_cp = tok->cp_col(nl);
+        token->text = std::string_view(tok->start, static_cast<std::size_t>(nl - tok->start));
+        tok->newline_at(nl);
         return NEWLINE;
     }
     else if (*tok->cur == '\\') {
         tok->cur++;
-        if (!continuation_line(tok)) return ERRORTOKEN;
+        if (!continuation_line(tok, false)) return ERRORTOKEN;
         goto again;
     }
     else {

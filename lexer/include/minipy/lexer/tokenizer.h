@@ -5,9 +5,13 @@
 // A Tokenizer owns the source decoded to UTF-8 (newlines translated to \n,
 // as CPython's readers do) and hands out tokens one at a time, exactly as the
 // C tokenizer hands them to pegen: comments and blank lines are skipped, NL
-// tokens do not exist, INDENT/DEDENT come before the first token of a line,
-// `async`/`await` are plain NAMEs. On invalid input next() returns
-// ERRORTOKEN and error() describes the SyntaxError CPython 3.11 raises.
+// tokens do not exist, INDENT/DEDENT come before the first token of a line
+// (with column -1), NEWLINE's text is the comment that ends its line if any,
+// operators carry their exact kind (LPAR, PLUSEQUAL, ...), and `async` and
+// `await` are the ASYNC and AWAIT kinds that 3.11's grammar still uses. On
+// invalid input next() returns ERRORTOKEN and error() describes the
+// SyntaxError CPython 3.11 raises. tokenize._generate_tokens_from_c_tokenizer
+// shows the same stream in python3.11 (tests/unit/lexer compares them).
 #pragma once
 
 #include <memory>
@@ -19,8 +23,9 @@
 namespace minipy::lexer {
 
 // One token. Lines are 1-based; columns are 0-based from the start of the
-// token's line, in UTF-8 bytes (what the AST's col_offset counts) and in code
-// points (what SyntaxError.offset and the tokenize module count).
+// token's line (end columns from the start of the end line), in UTF-8 bytes
+// (what the AST's col_offset counts) and in code points (what
+// SyntaxError.offset and the tokenize module count).
 struct Token {
     int kind = ENDMARKER;
     int lineno = 0;
