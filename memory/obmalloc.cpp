@@ -53,13 +53,36 @@
 //   without reading memory they do not own, which keeps ASan quiet.
 //
 // Not thread-safe: like CPython's, every caller must hold the GIL.
-// AddressSanitizer sees arenas as one big mapped region: an overflow from one
-// arena block into the next is invisible to it. Run with PYTHONMALLOC=malloc
-// (or build with MINIPY_SYSTEM_MALLOC) to let ASan see every block, or with
-// PYTHONMALLOC=debug for pymalloc's own guard bytes.
+//
+// AddressSanitizer sees arenas as plain mapped memory, so on its own it
+// cannot catch an overflow from one arena block into the next or a use after
+// free. In ASan builds pymalloc therefore tells it which bytes are handed
+// out: while a block is allocated its requested bytes are addressable and
+// its slack (up to the block size) is poisoned; free and never-carved
+// blocks are poisoned whole. The free-list links live inside poisoned
+// blocks and are only touched through next_free / set_next_free, which lift
+// the poison for that one word. An arena is unpoisoned before munmap, so
+// whatever is mapped there next starts clean. What ASan still cannot do
+// inside arenas is what its own allocator adds: redzones between blocks (an
+// overflow that skips a whole block lands in another live block) and a
+// quarantine (a freed block is reused at once, so a late use of it hits the
+// new owner). PYTHONMALLOC=malloc (or MINIPY_SYSTEM_MALLOC) gives ASan
+// every block through its own allocator.
 #include <sys/mman.h>
 
+#if defined(__SANITIZE_ADDRESS__)
+#define MINIPY_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MINIPY_ASAN 1
+#endif
+#endif
+#ifdef MINIPY_ASAN
+#include <sanitizer/asan_interface.h>
+#endif
+
 #include <cassert>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
@@ -70,6 +93,33 @@ namespace minipy::memory::pymalloc {
 namespace {
 
 constinit State g_state;
+
+// ---------------------------------------------------------------------
+// AddressSanitizer annotations (no-ops in other builds), see the notes above.
+
+#ifdef MINIPY_ASAN
+inline void asan_poison(const void* p, std::size_t n) { __asan_poison_memory_region(p, n); }
+inline void asan_unpoison(const void* p, std::size_t n) { __asan_unpoison_memory_region(p, n); }
+#else
+inline void asan_poison(const void*, std::size_t) {}
+inline void asan_unpoison(const void*, std::size_t) {}
+#endif
+
+// The free-list link stored in the first word of a free block.
+inline block* next_free(block* bp)
+{
+    asan_unpoison(bp, sizeof(block*));
+    block* next = *reinterpret_cast<block**>(bp);
+    asan_poison(bp, sizeof(block*));
+    return next;
+}
+
+inline void set_next_free(block* bp, block* next)
+{
+    asan_unpoison(bp, sizeof(block*));
+    *reinterpret_cast<block**>(bp) = next;
+    asan_poison(bp, sizeof(block*));
+}
 
 // ---------------------------------------------------------------------
 // The arena map (CPython: arena_map_get, arena_map_mark_used,
@@ -224,7 +274,7 @@ void pymalloc_pool_extend(poolp pool, uint size)
     if (pool->nextoffset <= pool->maxnextoffset) {
         pool->freeblock = reinterpret_cast<block*>(pool) + pool->nextoffset;
         pool->nextoffset += INDEX2SIZE(size);
-        *reinterpret_cast<block**>(pool->freeblock) = nullptr;
+        set_next_free(pool->freeblock, nullptr);
         return;
     }
     poolp next = pool->nextpool;
@@ -286,7 +336,7 @@ block* allocate_from_new_pool(uint size)
         // It last served this class: header and free list are still valid.
         block* bp = pool->freeblock;
         assert(bp != nullptr);
-        pool->freeblock = *reinterpret_cast<block**>(bp);
+        pool->freeblock = next_free(bp);
         return bp;
     }
     // (Re)initialize: hand out the first block, put the second on the free
@@ -297,7 +347,8 @@ block* allocate_from_new_pool(uint size)
     pool->nextoffset = uint(POOL_OVERHEAD + (bsize << 1));
     pool->maxnextoffset = uint(POOL_SIZE - bsize);
     pool->freeblock = bp + bsize;
-    *reinterpret_cast<block**>(pool->freeblock) = nullptr;
+    asan_poison(bp, POOL_SIZE - POOL_OVERHEAD);  // every block is free for now
+    set_next_free(pool->freeblock, nullptr);
     return bp;
 }
 
@@ -353,6 +404,7 @@ void insert_to_freepool(poolp pool)
         ao->nextarena = st.unused_arena_objects;
         st.unused_arena_objects = ao;
         arena_map_mark_used(ao->address, false);
+        asan_unpoison(reinterpret_cast<void*>(ao->address), ARENA_SIZE);
         arena_free(reinterpret_cast<void*>(ao->address), ARENA_SIZE);
         ao->address = 0;
         st.narenas_currently_allocated--;
@@ -405,16 +457,19 @@ void* pymalloc_alloc(std::size_t nbytes)
     if (nbytes - 1 >= SMALL_REQUEST_THRESHOLD) return nullptr;
     const uint size = SIZE2INDEX(nbytes);
     poolp pool = g_state.usedpools[size].nextpool;
+    block* bp;
     if (pool != &g_state.usedpools[size]) {
         // The common case: a used pool of this class has a free block.
-        block* bp = pool->freeblock;
+        bp = pool->freeblock;
         assert(bp != nullptr);
         ++pool->ref.count;
-        pool->freeblock = *reinterpret_cast<block**>(bp);
+        pool->freeblock = next_free(bp);
         if (pool->freeblock == nullptr) pymalloc_pool_extend(pool, size);
-        return bp;
+    } else {
+        bp = allocate_from_new_pool(size);
     }
-    return allocate_from_new_pool(size);
+    if (bp != nullptr) asan_unpoison(bp, nbytes);
+    return bp;
 }
 
 bool pymalloc_free(void* p)
@@ -423,8 +478,17 @@ bool pymalloc_free(void* p)
     if (!address_in_range(p)) return false;
     poolp pool = POOL_ADDR(p);
     assert(pool->ref.count > 0);  // else the pool was already empty
+#ifdef MINIPY_ASAN
+    // A block's first byte is addressable exactly while it is allocated.
+    if (__asan_address_is_poisoned(p)) {
+        std::fprintf(stderr, "Fatal Python error: pymalloc_free: %p is not an allocated block "
+                             "(double free?)\n", p);
+        std::abort();
+    }
+#endif
+    asan_poison(p, INDEX2SIZE(pool->szidx));
     block* lastfree = pool->freeblock;
-    *reinterpret_cast<block**>(p) = lastfree;
+    set_next_free(static_cast<block*>(p), lastfree);
     pool->freeblock = static_cast<block*>(p);
     pool->ref.count--;
     if (lastfree == nullptr) {
@@ -442,10 +506,13 @@ bool pymalloc_realloc(void** newptr_p, void* p, std::size_t nbytes)
     assert(p != nullptr);
     if (!address_in_range(p)) return false;  // malloc's block: realloc it
     poolp pool = POOL_ADDR(p);
-    std::size_t size = INDEX2SIZE(pool->szidx);
+    const std::size_t block_size = INDEX2SIZE(pool->szidx);
+    std::size_t size = block_size;
     if (nbytes <= size) {
         // Shrinking: stay in place unless at least a quarter would be wasted.
         if (4 * nbytes > 3 * size) {
+            asan_poison(p, block_size);
+            asan_unpoison(p, nbytes);
             *newptr_p = p;
             return true;
         }
@@ -453,6 +520,7 @@ bool pymalloc_realloc(void** newptr_p, void* p, std::size_t nbytes)
     }
     void* bp = object_pymalloc_malloc(nbytes);
     if (bp != nullptr) {
+        asan_unpoison(p, block_size);  // the copy may read the old slack
         std::memcpy(bp, p, size);
         object_pymalloc_free(p);
     }

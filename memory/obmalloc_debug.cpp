@@ -30,6 +30,17 @@
 // Not mirrored: the serial numbers of PYMEM_DEBUG_SERIALNO (off in 3.11
 // builds too), the GIL check of the mem/object domains, and realloc's
 // marking of the old block as dead when it moves.
+#if defined(__SANITIZE_ADDRESS__)
+#define MINIPY_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MINIPY_ASAN 1
+#endif
+#endif
+#ifdef MINIPY_ASAN
+#include <sanitizer/asan_interface.h>
+#endif
+
 #include <cstdarg>
 #include <cstdint>
 #include <cstdio>
@@ -78,9 +89,16 @@ __attribute__((format(printf, 2, 3))) void appendf(std::string& out, const char*
     out += buf;
 }
 
-// A header that still holds the DEADBYTE fill of _PyMem_DebugRawFree.
+// A header that still holds the DEADBYTE fill of _PyMem_DebugRawFree. In
+// ASan builds pymalloc poisons freed blocks (see obmalloc.cpp): a poisoned
+// header is a freed one, and must not be read.
 bool header_is_dead(const std::uint8_t* q)
 {
+#ifdef MINIPY_ASAN
+    if (__asan_region_is_poisoned(const_cast<std::uint8_t*>(q - 2 * SST), 2 * SST) != nullptr) {
+        return true;
+    }
+#endif
     for (std::size_t i = 1; i <= SST; ++i) {
         if (q[-std::ptrdiff_t(i)] != PYMEM_DEADBYTE) return false;
     }
@@ -95,14 +113,15 @@ std::string debug_dump_address(const void* p)
     std::string out;
     appendf(out, "Debug memory block at address p=%p:", p);
     if (p == nullptr) return out + "\n";
-    appendf(out, " API '%c'\n", char(q[-std::ptrdiff_t(SST)]));
     if (header_is_dead(q)) {
+        appendf(out, " API '%c'\n", char(PYMEM_DEADBYTE));
         appendf(out,
                 "    The API id and the %zu pad bytes at p-%zu are DEADBYTE (0x%02x):\n"
                 "    the block was already freed; its size and data are not trustworthy.\n\n",
                 SST - 1, SST - 1, PYMEM_DEADBYTE);
         return out;
     }
+    appendf(out, " API '%c'\n", char(q[-std::ptrdiff_t(SST)]));
     const std::size_t nbytes = read_size_t(q - 2 * SST);
     appendf(out, "    %zu bytes originally requested\n", nbytes);
 

@@ -9,6 +9,18 @@
 
 #include "minipy/memory/obmalloc.h"
 
+// Whether this test binary runs under AddressSanitizer.
+#if defined(__SANITIZE_ADDRESS__)
+#define MINIPY_TEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MINIPY_TEST_ASAN 1
+#endif
+#endif
+#ifndef MINIPY_TEST_ASAN
+#define MINIPY_TEST_ASAN 0
+#endif
+
 namespace minipy::memory::testing {
 
 // Switches to an allocator for one test and back to the one chosen at

@@ -293,3 +293,58 @@ TEST_CASE("pymalloc: the arena map tells arena blocks from malloc blocks")
     CHECK(e.raw_allocated_blocks == 0);
     CHECK(get_allocated_blocks() == 0);
 }
+
+#if MINIPY_TEST_ASAN
+#include <sanitizer/asan_interface.h>
+#include <sys/wait.h>
+
+#include <csignal>
+
+TEST_CASE("pymalloc under ASan: requested bytes addressable, slack and free blocks poisoned")
+{
+    AllocatorScope scope("pymalloc");
+    if (!scope.ok()) return;
+    auto* probe = static_cast<unsigned char*>(object_malloc(24));
+    object_free(probe);
+    if (!__asan_address_is_poisoned(probe)) {
+        MESSAGE("this memory stage does not annotate arenas for ASan");
+        return;
+    }
+    for (std::size_t n : {1, 8, 24, 100, 511}) {
+        CAPTURE(n);
+        auto* p = static_cast<unsigned char*>(object_malloc(n));
+        CHECK(__asan_region_is_poisoned(p, n) == nullptr);
+        if (n % 16 != 0) CHECK(__asan_address_is_poisoned(p + n));  // the slack
+        auto* q = static_cast<unsigned char*>(object_realloc(p, n + n / 8));  // in place
+        CHECK(__asan_region_is_poisoned(q, n + n / 8) == nullptr);
+        object_free(q);
+        CHECK(__asan_address_is_poisoned(q));
+    }
+
+    // A write one past the end of a 24-byte request is reported.
+    int fds[2];
+    REQUIRE(pipe(fds) == 0);
+    std::fflush(nullptr);
+    const pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        close(fds[0]);
+        dup2(fds[1], 2);
+        std::signal(SIGABRT, SIG_DFL);
+        std::signal(SIGSEGV, SIG_DFL);
+        auto* volatile p = static_cast<unsigned char*>(object_malloc(24));
+        p[24] = 1;
+        _exit(0);
+    }
+    close(fds[1]);
+    std::string out;
+    char buf[512];
+    ssize_t n;
+    while ((n = read(fds[0], buf, sizeof buf)) > 0) out.append(buf, std::size_t(n));
+    close(fds[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    CHECK_FALSE((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+    CHECK(out.find("AddressSanitizer: use-after-poison") != std::string::npos);
+}
+#endif
