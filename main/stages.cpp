@@ -12,6 +12,7 @@
 #include "minipy/lexer/stage.h"
 #include "minipy/lexer/tokenize.h"
 #include "minipy/memory/stage.h"
+#include "minipy/parser/parser.h"
 #include "minipy/parser/stage.h"
 #include "minipy/runtime/stage.h"
 #include "minipy/vm/stage.h"
@@ -35,12 +36,33 @@ int dump_tokens(const Config&, const std::string& filename)
     return result.exit_status;
 }
 
+// --dump=ast: what `python3.11 -m ast -a FILE` prints (type comments on);
+// -d adds the parser's rule-by-rule trace on stderr.
+int dump_ast(const Config& config, const std::string& filename)
+{
+    std::string bytes;
+    if (!read_source_bytes(filename, &bytes)) return EXIT_USAGE;
+    parser::ParseOptions options;
+    options.type_comments = true;
+    options.debug = config.parser_debug > 0;
+    parser::ParseResult result = parser::parse_source(bytes, filename, options);
+    if (result.mod == nullptr) {
+        std::fflush(stdout);
+        print_syntax_error(stderr, *result.error);
+        return 1;
+    }
+    std::string text = parser::dump_ast(result.mod);
+    text += '\n';
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return 0;
+}
+
 // The one table. When a stage lands, its entry gets its dump function.
 const std::vector<StageCommand>& stage_commands()
 {
     static const std::vector<StageCommand> table = {
         {"tokens", lexer::stage_info, {"-m", "tokenize", "-e"}, dump_tokens},
-        {"ast", parser::stage_info, {"-m", "ast", "-a"}, nullptr},
+        {"ast", parser::stage_info, {"-m", "ast", "-a"}, dump_ast},
         {"symtable", compiler::stage_info, {MINIPY_SOURCE_DIR "/tools/symtable_dump.py"}, nullptr},
         {"dis", compiler::stage_info, {"-m", "dis"}, nullptr},
         {"run", vm::stage_info, {}, nullptr},

@@ -1,0 +1,92 @@
+// ast_dump.h: the pieces the generated dumper (Python-ast.cpp) is built from.
+// Mirrors the _format() closure of ast.dump() in CPython 3.11 Lib/ast.py, and
+// the repr() of the values a node holds. Book ch. 6.
+//
+// ast.dump's layout rule, which NodeDump implements: a node is printed on one
+// line when all of its field values are "simple" (scalars, empty lists and
+// nodes without fields) and it has at most 3 of them; otherwise each value
+// goes on its own line, indented by `indent` once per nesting level (lists
+// count as a level). A node that prints anything is itself not simple.
+// Optional fields that are None are left out; attributes follow the fields.
+#pragma once
+
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "minipy/parser/Python-ast.h"
+
+namespace minipy::ast {
+
+struct Dumper {
+    bool attributes;
+    std::string indent;
+};
+
+struct DumpText {
+    std::string text;
+    bool simple;
+};
+
+class NodeDump {
+public:
+    NodeDump(Dumper& d, int level, const char* name) : d_(d), level_(level), name_(name) {}
+
+    void field(const char* name, DumpText value) { add(name, std::move(value)); }
+    void attribute(const char* name, DumpText value)
+    {
+        if (d_.attributes) add(name, std::move(value));
+    }
+    void skip() {}
+    DumpText finish();
+
+private:
+    void add(const char* name, DumpText value);
+
+    Dumper& d_;
+    int level_;
+    const char* name_;
+    std::vector<std::string> args_;
+    bool all_simple_ = true;
+};
+
+// The newline + indentation that starts a value at this level.
+std::string dump_prefix(const Dumper& d, int level);
+
+template <class T, class F>
+DumpText dump_seq(Dumper& d, const asdl_seq<T>* seq, int level, F&& element)
+{
+    level += 1;
+    if (seq == nullptr || seq->size == 0) return {"[]", true};
+    std::string prefix = dump_prefix(d, level);
+    std::string text = "[";
+    bool first = true;
+    for (T e : *seq) {
+        text += first ? prefix : "," + prefix;
+        if constexpr (std::is_pointer_v<T>) {
+            // A null element is None (Dict keys for **, kw_defaults without default).
+            if (e == nullptr) {
+                text += "None";
+                first = false;
+                continue;
+            }
+        }
+        text += element(e, level).text;
+        first = false;
+    }
+    text += "]";
+    return {text, false};
+}
+
+// repr() of the scalar values.
+DumpText dump_identifier(identifier value);
+DumpText dump_string(string value);
+DumpText dump_int(int value);
+DumpText dump_constant(constant value);
+
+// repr(str) of UTF-8 text (lone surrogates included), repr(bytes), repr(float).
+std::string unicode_repr(std::string_view utf8);
+std::string bytes_repr(std::string_view bytes);
+std::string float_repr(double value);
+
+}  // namespace minipy::ast

@@ -1,0 +1,40 @@
+// parser.h: the parser stage's public interface: source bytes in, an AST (or
+// the SyntaxError CPython 3.11 would raise) out. Mirrors CPython 3.11
+// Include/internal/pycore_parser.h (_PyParser_ASTFromString) and the
+// `ast.parse` / `python -m ast` entry points. Book ch. 6.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "minipy/lexer/tokenizer.h"
+#include "minipy/parser/Python-ast.h"
+
+namespace minipy::parser {
+
+// The start symbols of the grammar (CPython's Py_file_input & co.).
+enum class StartRule { FILE_INPUT, SINGLE_INPUT, EVAL_INPUT, FUNC_TYPE_INPUT, FSTRING_INPUT };
+
+struct ParseOptions {
+    StartRule start = StartRule::FILE_INPUT;
+    bool type_comments = false;  // PyCF_TYPE_COMMENTS: TYPE_COMMENT tokens and TypeIgnores
+    bool debug = false;          // -d: print the rule-by-rule trace on stderr
+};
+
+// The result of one parse. The nodes live in `arena`; they stay valid as
+// long as the result does.
+struct ParseResult {
+    std::unique_ptr<PyArena> arena;
+    ast::mod_ty mod = nullptr;                        // nullptr on error
+    std::unique_ptr<lexer::SyntaxErrorInfo> error;    // set when mod is nullptr
+};
+
+// Parses a whole source (raw file bytes: BOM and coding cookie honoured).
+ParseResult parse_source(std::string_view bytes, const std::string& filename,
+                         const ParseOptions& options = {});
+
+// What `python3.11 -m ast -a FILE` prints for the parse (no trailing newline).
+std::string dump_ast(ast::mod_ty mod, bool include_attributes = true, int indent = 3);
+
+}  // namespace minipy::parser

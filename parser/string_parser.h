@@ -1,0 +1,24 @@
+// string_parser.h: string and bytes literals to their values, and f-strings
+// to JoinedStr/FormattedValue nodes. Mirrors CPython 3.11
+// Parser/string_parser.h. Book ch. 6.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace minipy::parser {
+
+struct Parser;
+struct Token;
+
+// Decodes the escapes of a (non-raw) str literal body into UTF-8 (lone
+// surrogates encoded as 3-byte sequences). On an invalid escape returns
+// false with *error set to CPython's message, e.g. "(unicode error)
+// 'unicodeescape' codec can't decode bytes in position 0-1: truncated
+// \xXX escape".
+bool decode_unicode_with_escapes(std::string_view body, std::string* out, std::string* error);
+
+// The same for a bytes literal body (\x, octal and the C escapes only).
+bool decode_bytes_with_escapes(std::string_view body, std::string* out, std::string* error);
+
+}  // namespace minipy::parser
