@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -348,3 +349,61 @@ TEST_CASE("pymalloc under ASan: requested bytes addressable, slack and free bloc
     CHECK(out.find("AddressSanitizer: use-after-poison") != std::string::npos);
 }
 #endif
+
+TEST_CASE("pymalloc: new pools come from the fullest arena; an empty arena is kept only at the tail")
+{
+    AllocatorScope scope("pymalloc");
+    if (!scope.ok()) return;
+    // Fill three arenas with 512-byte blocks. While the class has no used
+    // pool but the one being filled, each run of per_pool allocations is one
+    // pool, and a new arena is mapped only when all the others are full, so
+    // the arena count tells which arena each block lives in.
+    const std::size_t per_pool = blocks_per_pool(512);
+    std::vector<std::vector<void*>> arenas(1);
+    std::size_t count = get_malloc_stats().arenas_allocated_current;
+    while (arenas.size() <= 3) {
+        void* p = object_malloc(512);
+        const std::size_t now = get_malloc_stats().arenas_allocated_current;
+        if (now != count && !arenas.back().empty()) arenas.emplace_back();
+        count = now;
+        arenas.back().push_back(p);
+    }
+    // arenas[0..2] are full; arenas[3] holds one block of a fourth arena.
+    REQUIRE(arenas[0].size() % per_pool == 0);
+    REQUIRE(arenas[1].size() == arenas[2].size());
+    REQUIRE(arenas[0].size() >= 30 * per_pool);
+    auto free_pools = [&](std::vector<void*>& blocks, std::size_t pools) {
+        for (std::size_t i = 0; i < pools * per_pool; ++i) object_free(blocks[i]);
+        blocks.erase(blocks.begin(), blocks.begin() + std::ptrdiff_t(pools * per_pool));
+    };
+    auto in_arena = [&](const std::vector<void*>& blocks, const void* p) {
+        const auto [lo, hi] = std::minmax_element(blocks.begin(), blocks.end(),
+                                                  [](void* a, void* b) { return a < b; });
+        return p >= static_cast<const char*>(*lo) - 4 * 4096 &&
+               p < static_cast<const char*>(*hi) + 4 * 4096;
+    };
+    free_pools(arenas[0], 30);  // arena 0: 30 free pools
+    free_pools(arenas[1], 10);  // arena 1: 10 free pools
+    // The usable list, fullest first: arena 1, arena 0, arena 3. Emptying
+    // arena 3, the tail of the list, keeps it mapped (bpo-37257).
+    const std::size_t mapped = get_malloc_stats().arenas_allocated_current;
+    object_free(arenas[3][0]);
+    arenas.pop_back();
+    CHECK(get_malloc_stats().arenas_allocated_current == mapped);
+
+    // A pool for another class comes from arena 1, the fullest usable one.
+    void* p = object_malloc(256);
+    CHECK(in_arena(arenas[1], p));
+    CHECK_FALSE(in_arena(arenas[0], p));
+    object_free(p);
+
+    // Any other arena that empties has the wholly free arena 3 after it on
+    // the list, so it goes back to the OS at once.
+    free_pools(arenas[0], arenas[0].size() / per_pool);
+    CHECK(get_malloc_stats().arenas_allocated_current == mapped - 1);
+    free_pools(arenas[2], arenas[2].size() / per_pool);
+    CHECK(get_malloc_stats().arenas_allocated_current == mapped - 2);
+    free_pools(arenas[1], arenas[1].size() / per_pool);
+    CHECK(get_malloc_stats().arenas_allocated_current == mapped - 3);
+    CHECK(small_blocks_in_use(get_malloc_stats()) == 0);
+}
