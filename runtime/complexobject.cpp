@@ -1,0 +1,294 @@
+// complexobject.cpp: the complex type.
+// Mirrors CPython 3.11 Objects/complexobject.c (_Py_c_* arithmetic, repr,
+// hash). Book chapter 11.
+#include "minipy/runtime/complexobject.h"
+
+#include <cerrno>
+#include <cmath>
+
+#include "minipy/runtime/boolobject.h"
+#include "minipy/runtime/floatobject.h"
+#include "minipy/runtime/longobject.h"
+#include "minipy/runtime/pyhash.h"
+#include "minipy/runtime/tupleobject.h"
+#include "minipy/runtime/unicodeobject.h"
+#include "pycore_runtime.h"
+
+namespace minipy::runtime {
+
+Ref<> complex_from_doubles(double real, double imag)
+{
+    Ref<ComplexObject> c = object_new<ComplexObject>(&Complex_Type);
+    if (!c) return nullptr;
+    c->cval = {real, imag};
+    return c;
+}
+
+namespace {
+
+Py_complex c_prod(Py_complex a, Py_complex b) { return {a.real * b.real - a.imag * b.imag, a.real * b.imag + a.imag * b.real}; }
+
+// _Py_c_quot: Smith's method, scaling by the larger component of b.
+Py_complex c_quot(Py_complex a, Py_complex b, int* err)
+{
+    *err = 0;
+    double abs_breal = std::fabs(b.real), abs_bimag = std::fabs(b.imag);
+    if (abs_breal >= abs_bimag) {
+        if (abs_breal == 0.0) {
+            *err = EDOM;
+            return {0, 0};
+        }
+        double ratio = b.imag / b.real, denom = b.real + b.imag * ratio;
+        return {(a.real + a.imag * ratio) / denom, (a.imag - a.real * ratio) / denom};
+    }
+    if (abs_bimag >= abs_breal) {
+        double ratio = b.real / b.imag, denom = b.real * ratio + b.imag;
+        return {(a.real * ratio + a.imag) / denom, (a.imag * ratio - a.real) / denom};
+    }
+    return {NAN, NAN};
+}
+
+Py_complex c_pow(Py_complex a, Py_complex b, int* err)
+{
+    *err = 0;
+    if (b.real == 0. && b.imag == 0.) return {1., 0.};
+    if (a.real == 0. && a.imag == 0.) {
+        if (b.imag != 0. || b.real < 0.) *err = EDOM;
+        return {0., 0.};
+    }
+    double vabs = std::hypot(a.real, a.imag);
+    double len = std::pow(vabs, b.real);
+    double at = std::atan2(a.imag, a.real);
+    double phase = at * b.real;
+    if (b.imag != 0.0) {
+        len /= std::exp(at * b.imag);
+        phase += b.imag * std::log(vabs);
+    }
+    return {len * std::cos(phase), len * std::sin(phase)};
+}
+
+// c_powi: small integer exponents by repeated squaring (more accurate).
+Py_complex c_powu(Py_complex x, long n)
+{
+    Py_complex r{1., 0.}, p = x;
+    for (long mask = 1; mask > 0 && n >= mask; mask <<= 1) {
+        if (n & mask) r = c_prod(r, p);
+        p = c_prod(p, p);
+    }
+    return r;
+}
+
+Ref<> pow_result(Py_complex a, Py_complex b)
+{
+    int err;
+    Py_complex r;
+    if (b.imag == 0.0 && b.real == std::floor(b.real) && std::fabs(b.real) <= 100.0) {
+        long n = static_cast<long>(b.real);
+        if (n > 0) r = c_powu(a, n), err = 0;
+        else r = c_quot({1.0, 0.0}, c_powu(a, -n), &err);
+    } else {
+        r = c_pow(a, b, &err);
+    }
+    if (err == EDOM) return format_error(Exc_ZeroDivisionError, "0.0 to a negative or complex power");
+    if (std::isinf(r.real) || std::isinf(r.imag)) return format_error(Exc_OverflowError, "complex exponentiation");
+    return complex_from_doubles(r.real, r.imag);
+}
+
+enum class Conv { Ok, NotImpl, Error };
+Conv to_complex(Object* o, Py_complex* out)
+{
+    if (complex_check(o)) {
+        *out = static_cast<ComplexObject*>(o)->cval;
+        return Conv::Ok;
+    }
+    if (float_check(o)) {
+        *out = {float_value(o), 0.0};
+        return Conv::Ok;
+    }
+    if (long_check(o)) {
+        double d = long_as_double(o);
+        if (d == -1.0 && error_occurred()) return Conv::Error;
+        *out = {d, 0.0};
+        return Conv::Ok;
+    }
+    return Conv::NotImpl;
+}
+
+#define CONVERT_BOTH(v, w, a, b)                               \
+    Py_complex a, b;                                           \
+    {                                                          \
+        Conv c1 = to_complex(v, &a);                           \
+        if (c1 == Conv::NotImpl) return not_implemented_ref(); \
+        if (c1 == Conv::Error) return nullptr;                 \
+        Conv c2 = to_complex(w, &b);                           \
+        if (c2 == Conv::NotImpl) return not_implemented_ref(); \
+        if (c2 == Conv::Error) return nullptr;                 \
+    }
+
+Ref<> complex_add(Object* v, Object* w)
+{
+    CONVERT_BOTH(v, w, a, b);
+    return complex_from_doubles(a.real + b.real, a.imag + b.imag);
+}
+Ref<> complex_sub(Object* v, Object* w)
+{
+    CONVERT_BOTH(v, w, a, b);
+    return complex_from_doubles(a.real - b.real, a.imag - b.imag);
+}
+Ref<> complex_mul(Object* v, Object* w)
+{
+    CONVERT_BOTH(v, w, a, b);
+    Py_complex r = c_prod(a, b);
+    return complex_from_doubles(r.real, r.imag);
+}
+Ref<> complex_div(Object* v, Object* w)
+{
+    CONVERT_BOTH(v, w, a, b);
+    int err;
+    Py_complex r = c_quot(a, b, &err);
+    if (err) return format_error(Exc_ZeroDivisionError, "complex division by zero");
+    return complex_from_doubles(r.real, r.imag);
+}
+Ref<> complex_pow(Object* v, Object* w, Object* z)
+{
+    if (z != Py_None()) return format_error(Exc_ValueError, "complex modulo");
+    CONVERT_BOTH(v, w, a, b);
+    return pow_result(a, b);
+}
+Py_complex cval(Object* o) { return static_cast<ComplexObject*>(o)->cval; }
+Ref<> complex_neg(Object* v) { return complex_from_doubles(-cval(v).real, -cval(v).imag); }
+Ref<> complex_pos(Object* v) { return complex_from_doubles(cval(v).real, cval(v).imag); }
+Ref<> complex_abs(Object* v)
+{
+    Py_complex c = cval(v);
+    double r = std::hypot(c.real, c.imag);
+    if (std::isinf(r) && std::isfinite(c.real) && std::isfinite(c.imag))
+        return format_error(Exc_OverflowError, "absolute value too large");
+    return float_from_double(r);
+}
+int complex_bool(Object* v) { return cval(v).real != 0.0 || cval(v).imag != 0.0; }
+
+std::string part_repr(double x)
+{
+    // 'r' formatting without the ".0" that float's repr adds.
+    std::string s = float_repr_string(x);
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+    return s;
+}
+
+Ref<> complex_repr(Object* v)
+{
+    Py_complex c = cval(v);
+    if (c.real == 0.0 && std::copysign(1.0, c.real) == 1.0) return unicode_from_ascii(part_repr(c.imag) + "j");
+    std::string im = part_repr(c.imag);
+    if (im[0] != '-') im = "+" + im;
+    return unicode_from_ascii("(" + part_repr(c.real) + im + "j)");
+}
+
+Py_hash_t complex_hash(Object* v)
+{
+    Py_complex c = cval(v);
+    Py_uhash_t hashreal = static_cast<Py_uhash_t>(hash_double(v, c.real));
+    Py_uhash_t hashimag = static_cast<Py_uhash_t>(hash_double(v, c.imag));
+    Py_uhash_t combined = hashreal + static_cast<Py_uhash_t>(PyHASH_IMAG) * hashimag;
+    auto r = static_cast<Py_hash_t>(combined);
+    return r == -1 ? -2 : r;
+}
+
+Ref<> complex_richcompare(Object* v, Object* w, int op)
+{
+    if (op != Py_EQ && op != Py_NE) return not_implemented_ref();
+    Py_complex a = cval(v);
+    bool equal;
+    if (long_check(w) || float_check(w)) {
+        // Compare the real part exactly through float's comparison.
+        if (a.imag != 0.0) equal = false;
+        else {
+            Ref<> re = float_from_double(a.real);
+            Ref<> r = object_rich_compare(re.get(), w, Py_EQ);
+            if (!r) return nullptr;
+            equal = r.get() == Py_True();
+        }
+    } else if (complex_check(w)) {
+        Py_complex b = cval(w);
+        equal = a.real == b.real && a.imag == b.imag;
+    } else {
+        return not_implemented_ref();
+    }
+    return bool_from_long(equal == (op == Py_EQ));
+}
+
+Ref<> complex_conjugate(Object* self, Object*) { return complex_from_doubles(cval(self).real, -cval(self).imag); }
+Ref<> complex_get_real(Object* self, void*) { return float_from_double(cval(self).real); }
+Ref<> complex_get_imag(Object* self, void*) { return float_from_double(cval(self).imag); }
+
+MethodDef complex_methods[] = {
+    method_noargs("conjugate", complex_conjugate, "Return the complex conjugate of its argument."),
+    {},
+};
+GetSetDef complex_getsets[] = {
+    {"real", complex_get_real, nullptr, "the real part of a complex number", nullptr},
+    {"imag", complex_get_imag, nullptr, "the imaginary part of a complex number", nullptr},
+    {},
+};
+
+Ref<> complex_new(TypeObject*, Object* args, Object* kwds)
+{
+    if (!check_no_kwargs("complex", kwds)) return nullptr;
+    Py_ssize_t n = tuple_size(args);
+    if (!check_positional("complex", n, 0, 2)) return nullptr;
+    Py_complex a{0, 0}, b{0, 0};
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Object* o = tuple_item(args, i);
+        Py_complex& dst = i == 0 ? a : b;
+        if (unicode_check(o))
+            return format_error(Exc_NotImplementedError, "complex() from a string is not implemented yet");
+        if (to_complex(o, &dst) != Conv::Ok) {
+            if (error_occurred()) return nullptr;
+            Ref<> f = number_float(o);
+            if (!f) {
+                error_clear();
+                return format_error(Exc_TypeError, i == 0 ? "complex() first argument must be a string or a number, not '%.200s'"
+                                                          : "complex() second argument must be a number, not '%.200s'",
+                                    Py_TYPE(o)->tp_name);
+            }
+            dst = {float_value(f.get()), 0.0};
+        }
+    }
+    return complex_from_doubles(a.real - b.imag, a.imag + b.real);
+}
+
+NumberMethods complex_as_number = [] {
+    NumberMethods nb{};
+    nb.nb_add = complex_add;
+    nb.nb_subtract = complex_sub;
+    nb.nb_multiply = complex_mul;
+    nb.nb_power = complex_pow;
+    nb.nb_negative = complex_neg;
+    nb.nb_positive = complex_pos;
+    nb.nb_absolute = complex_abs;
+    nb.nb_bool = complex_bool;
+    nb.nb_true_divide = complex_div;
+    return nb;
+}();
+
+}  // namespace
+
+Ref<> complex_pow_doubles(double ar, double ai, double br, double bi) { return pow_result({ar, ai}, {br, bi}); }
+
+TypeObject Complex_Type = [] {
+    TypeObject t = static_type("complex", sizeof(ComplexObject), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_MATCH_SELF,
+                               "Create a complex number from a real part and an optional imaginary part.");
+    t.tp_dealloc = object_generic_dealloc;
+    t.tp_repr = complex_repr;
+    t.tp_as_number = &complex_as_number;
+    t.tp_hash = complex_hash;
+    t.tp_getattro = object_generic_get_attr;
+    t.tp_richcompare = complex_richcompare;
+    t.tp_methods = complex_methods;
+    t.tp_getset = complex_getsets;
+    t.tp_new = complex_new;
+    return t;
+}();
+
+}  // namespace minipy::runtime

@@ -1,0 +1,579 @@
+// descrobject.cpp: the descriptors a type's __dict__ holds for its C-level
+// attributes: method_descriptor, classmethod_descriptor, member_descriptor,
+// getset_descriptor, wrapper_descriptor (+ method-wrapper), and the
+// staticmethod/classmethod/property wrappers.
+// Mirrors CPython 3.11 Objects/descrobject.c and the staticmethod/
+// classmethod part of Objects/funcobject.c. Book chapter 11.
+//
+// A descriptor with tp_descr_set is a "data descriptor": generic attribute
+// lookup gives it priority over the instance dict (object.cpp).
+#include <cstring>
+
+#include "minipy/runtime/boolobject.h"
+#include "minipy/runtime/dictobject.h"
+#include "minipy/runtime/floatobject.h"
+#include "minipy/runtime/longobject.h"
+#include "minipy/runtime/tupleobject.h"
+#include "minipy/runtime/unicodeobject.h"
+#include "pycore_runtime.h"
+
+namespace minipy::runtime {
+
+Ref<> wrapperbase_call(const WrapperBase* base, Object* self, Object* args, void* wrapped, Object* kwds);
+const char* wrapperbase_name(const WrapperBase* base);
+
+namespace {
+
+struct DescrObject : Object {
+    TypeObject* d_type;  // owned
+    Object* d_name;      // owned str
+    Object* d_qualname;  // owned or null
+};
+struct MethodDescrObject : DescrObject {
+    MethodDef* d_method;
+    vectorcallfunc vectorcall;
+};
+struct MemberDescrObject : DescrObject {
+    MemberDef* d_member;
+};
+struct GetSetDescrObject : DescrObject {
+    GetSetDef* d_getset;
+};
+struct WrapperDescrObject : DescrObject {
+    const WrapperBase* d_base;
+    void* d_wrapped;
+};
+// method-wrapper: a slot wrapper bound to an instance.
+struct WrapperObject : Object {
+    WrapperDescrObject* descr;  // owned
+    Object* self;               // owned
+};
+
+template <class D>
+Ref<D> descr_alloc(TypeObject* descrtype, TypeObject* type, const char* name)
+{
+    Ref<D> d = object_new<D>(descrtype);
+    if (!d) return nullptr;
+    d->d_type = static_cast<TypeObject*>(new_ref<Object>(type).release());
+    Ref<> n = unicode_intern_from_string(name);
+    if (!n) return nullptr;
+    d->d_name = n.release();
+    return d;
+}
+
+void descr_dealloc(Object* op)
+{
+    auto* d = static_cast<DescrObject*>(op);
+    xdecref(d->d_type);
+    clear_ref(d->d_name);
+    clear_ref(d->d_qualname);
+    object_dealloc_memory(op);
+}
+
+int descr_traverse(Object* op, visitproc visit, void* arg)
+{
+    auto* d = static_cast<DescrObject*>(op);
+    return d->d_type ? visit(d->d_type, arg) : 0;
+}
+
+// descr_check: the instance must be of the descriptor's class.
+bool descr_check(DescrObject* d, Object* obj)
+{
+    if (object_type_check(obj, d->d_type)) return true;
+    format_error(Exc_TypeError, "descriptor '%V' for '%.100s' objects doesn't apply to a '%.100s' object", d->d_name,
+                 "?", d->d_type->tp_name, Py_TYPE(obj)->tp_name);
+    return false;
+}
+
+Ref<> descr_get_name(Object* op, void*) { return new_ref(static_cast<DescrObject*>(op)->d_name); }
+Ref<> descr_get_qualname(Object* op, void*)
+{
+    auto* d = static_cast<DescrObject*>(op);
+    return unicode_from_format("%s.%U", type_qualified_name(d->d_type).c_str(), d->d_name);
+}
+Ref<> descr_get_objclass(Object* op, void*) { return new_ref<Object>(static_cast<DescrObject*>(op)->d_type); }
+
+GetSetDef descr_getsets[] = {
+    {"__name__", descr_get_name, nullptr, nullptr, nullptr},
+    {"__qualname__", descr_get_qualname, nullptr, nullptr, nullptr},
+    {"__objclass__", descr_get_objclass, nullptr, nullptr, nullptr},
+    {},
+};
+
+TypeObject descr_base_type(const char* name, Py_ssize_t size)
+{
+    TypeObject t = static_type(name, size, 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC);
+    t.tp_dealloc = descr_dealloc;
+    t.tp_traverse = descr_traverse;
+    t.tp_getattro = object_generic_get_attr;
+    t.tp_getset = descr_getsets;
+    return t;
+}
+
+// --- method_descriptor ----------------------------------------------------------
+
+Ref<> method_get(Object* self, Object* obj, Object*)
+{
+    auto* d = static_cast<MethodDescrObject*>(self);
+    if (!obj) return new_ref(self);
+    if (!descr_check(d, obj)) return nullptr;
+    return cfunction_new(d->d_method, obj);
+}
+
+Ref<> method_vectorcall(Object* self, Object* const* args, std::size_t nargsf, Object* kwnames)
+{
+    auto* d = static_cast<MethodDescrObject*>(self);
+    Py_ssize_t nargs = vectorcall_nargs(nargsf);
+    if (nargs < 1)
+        return format_error(Exc_TypeError, "unbound method %s.%s() needs an argument", type_short_name(d->d_type),
+                            d->d_method->ml_name);
+    if (!descr_check(d, args[0])) return nullptr;
+    if (!enter_recursive_call(" while calling a Python object")) return nullptr;
+    Ref<> res = methoddef_call(d->d_method, args[0], args + 1, nargs - 1, kwnames);
+    leave_recursive_call();
+    return res;
+}
+
+Ref<> method_call(Object* self, Object* args, Object* kwargs)
+{
+    // Through a bound builtin so that keyword flattening lives in one place.
+    Py_ssize_t n = tuple_size(args);
+    auto* d = static_cast<MethodDescrObject*>(self);
+    if (n < 1)
+        return format_error(Exc_TypeError, "unbound method %s.%s() needs an argument", type_short_name(d->d_type),
+                            d->d_method->ml_name);
+    Ref<> bound = method_get(self, tuple_item(args, 0), nullptr);
+    if (!bound) return nullptr;
+    Ref<> rest = tuple_get_slice(args, 1, n);
+    if (!rest) return nullptr;
+    return object_call(bound.get(), rest.get(), kwargs);
+}
+
+Ref<> method_repr(Object* self)
+{
+    auto* d = static_cast<DescrObject*>(self);
+    return unicode_from_format("<method '%V' of '%s' objects>", d->d_name, "?", d->d_type->tp_name);
+}
+
+Ref<> classmethod_get(Object* self, Object* obj, Object* type)
+{
+    auto* d = static_cast<MethodDescrObject*>(self);
+    if (!type) type = Py_TYPE(obj);
+    if (!type_check(type) || !type_is_subtype(static_cast<TypeObject*>(type), d->d_type))
+        return format_error(Exc_TypeError, "descriptor '%V' for type '%.100s' needs a subtype of '%.100s' as arg 2",
+                            d->d_name, "?", d->d_type->tp_name, static_cast<TypeObject*>(type)->tp_name);
+    return cfunction_new(d->d_method, type);
+}
+
+Ref<> classmethod_repr(Object* self)
+{
+    auto* d = static_cast<DescrObject*>(self);
+    return unicode_from_format("<method '%V' of '%s' objects>", d->d_name, "?", d->d_type->tp_name);
+}
+
+// --- member_descriptor --------------------------------------------------------
+
+Ref<> member_get(Object* self, Object* obj, Object*)
+{
+    auto* d = static_cast<MemberDescrObject*>(self);
+    if (!obj) return new_ref(self);
+    if (!descr_check(d, obj)) return nullptr;
+    MemberDef* m = d->d_member;
+    char* addr = reinterpret_cast<char*>(obj) + m->offset;
+    switch (m->type) {
+    case T_OBJECT: {
+        Object* v = *reinterpret_cast<Object**>(addr);
+        return v ? new_ref(v) : none_ref();
+    }
+    case T_OBJECT_EX: {
+        Object* v = *reinterpret_cast<Object**>(addr);
+        if (!v) return format_error(Exc_AttributeError, "'%.200s' object has no attribute '%s'", Py_TYPE(obj)->tp_name, m->name);
+        return new_ref(v);
+    }
+    case T_INT: return long_from_long(*reinterpret_cast<int*>(addr));
+    case T_PYSSIZET: return long_from_ssize_t(*reinterpret_cast<Py_ssize_t*>(addr));
+    case T_BOOL: return bool_from_long(*addr);
+    case T_DOUBLE: return float_from_double(*reinterpret_cast<double*>(addr));
+    default: return format_error(Exc_SystemError, "bad memberdescr type for %s", m->name);
+    }
+}
+
+int member_set(Object* self, Object* obj, Object* value)
+{
+    auto* d = static_cast<MemberDescrObject*>(self);
+    if (!descr_check(d, obj)) return -1;
+    MemberDef* m = d->d_member;
+    if (m->flags & READONLY) {
+        set_error(Exc_AttributeError, "readonly attribute");
+        return -1;
+    }
+    char* addr = reinterpret_cast<char*>(obj) + m->offset;
+    if (!value && m->type != T_OBJECT && m->type != T_OBJECT_EX) {
+        set_error(Exc_TypeError, "can't delete numeric/char attribute");
+        return -1;
+    }
+    switch (m->type) {
+    case T_OBJECT:
+    case T_OBJECT_EX: {
+        auto& field = *reinterpret_cast<Object**>(addr);
+        if (!value && m->type == T_OBJECT_EX && !field) {
+            set_error(Exc_AttributeError, m->name);
+            return -1;
+        }
+        set_ref(field, new_ref(value).release());
+        return 0;
+    }
+    case T_BOOL:
+        if (!bool_check(value)) {
+            set_error(Exc_TypeError, "attribute value type must be bool");
+            return -1;
+        }
+        *addr = value == Py_True();
+        return 0;
+    case T_INT:
+    case T_PYSSIZET: {
+        if (!long_check(value)) {
+            set_error(Exc_TypeError, "an integer is required");
+            return -1;
+        }
+        long long v = long_as_long_long(value);
+        if (v == -1 && error_occurred()) return -1;
+        if (m->type == T_INT) *reinterpret_cast<int*>(addr) = static_cast<int>(v);
+        else *reinterpret_cast<Py_ssize_t*>(addr) = static_cast<Py_ssize_t>(v);
+        return 0;
+    }
+    case T_DOUBLE: {
+        double v = float_as_double(value);
+        if (v == -1.0 && error_occurred()) return -1;
+        *reinterpret_cast<double*>(addr) = v;
+        return 0;
+    }
+    default: format_error(Exc_SystemError, "bad memberdescr type for %s", m->name); return -1;
+    }
+}
+
+Ref<> member_repr(Object* self)
+{
+    auto* d = static_cast<DescrObject*>(self);
+    return unicode_from_format("<member '%V' of '%s' objects>", d->d_name, "?", d->d_type->tp_name);
+}
+
+// --- getset_descriptor -----------------------------------------------------------
+
+Ref<> getset_get(Object* self, Object* obj, Object*)
+{
+    auto* d = static_cast<GetSetDescrObject*>(self);
+    if (!obj) return new_ref(self);
+    if (!descr_check(d, obj)) return nullptr;
+    if (d->d_getset->get) return d->d_getset->get(obj, d->d_getset->closure);
+    return format_error(Exc_AttributeError, "attribute '%V' of '%.100s' objects is not readable", d->d_name, "?",
+                        d->d_type->tp_name);
+}
+
+int getset_set(Object* self, Object* obj, Object* value)
+{
+    auto* d = static_cast<GetSetDescrObject*>(self);
+    if (!descr_check(d, obj)) return -1;
+    if (d->d_getset->set) return d->d_getset->set(obj, value, d->d_getset->closure);
+    format_error(Exc_AttributeError, "attribute '%V' of '%.100s' objects is not writable", d->d_name, "?",
+                 d->d_type->tp_name);
+    return -1;
+}
+
+Ref<> getset_repr(Object* self)
+{
+    auto* d = static_cast<DescrObject*>(self);
+    return unicode_from_format("<attribute '%V' of '%s' objects>", d->d_name, "?", d->d_type->tp_name);
+}
+
+// --- wrapper_descriptor and method-wrapper ---------------------------------------
+
+Ref<> wrapper_new_bound(WrapperDescrObject* d, Object* self);
+
+Ref<> wrapperdescr_get(Object* self, Object* obj, Object*)
+{
+    auto* d = static_cast<WrapperDescrObject*>(self);
+    if (!obj) return new_ref(self);
+    if (!descr_check(d, obj)) return nullptr;
+    return wrapper_new_bound(d, obj);
+}
+
+Ref<> wrapperdescr_call(Object* self, Object* args, Object* kwds)
+{
+    auto* d = static_cast<WrapperDescrObject*>(self);
+    Py_ssize_t n = tuple_size(args);
+    if (n < 1)
+        return format_error(Exc_TypeError, "descriptor '%V' of '%.100s' object needs an argument", d->d_name, "?",
+                            d->d_type->tp_name);
+    Object* obj = tuple_item(args, 0);
+    if (!descr_check(d, obj)) return nullptr;
+    Ref<> rest = tuple_get_slice(args, 1, n);
+    if (!rest) return nullptr;
+    return wrapperbase_call(d->d_base, obj, rest.get(), d->d_wrapped, kwds);
+}
+
+Ref<> wrapperdescr_repr(Object* self)
+{
+    auto* d = static_cast<DescrObject*>(self);
+    return unicode_from_format("<slot wrapper '%V' of '%s' objects>", d->d_name, "?", d->d_type->tp_name);
+}
+
+void wrapper_dealloc(Object* op)
+{
+    auto* w = static_cast<WrapperObject*>(op);
+    xdecref(w->descr);
+    clear_ref(w->self);
+    object_dealloc_memory(op);
+}
+
+int wrapper_traverse(Object* op, visitproc visit, void* arg)
+{
+    auto* w = static_cast<WrapperObject*>(op);
+    if (int r = visit(w->descr, arg)) return r;
+    return visit(w->self, arg);
+}
+
+Ref<> wrapper_call(Object* op, Object* args, Object* kwds)
+{
+    auto* w = static_cast<WrapperObject*>(op);
+    return wrapperbase_call(w->descr->d_base, w->self, args, w->descr->d_wrapped, kwds);
+}
+
+Ref<> wrapper_repr(Object* op)
+{
+    auto* w = static_cast<WrapperObject*>(op);
+    return unicode_from_format("<method-wrapper '%U' of %s object at %p>", w->descr->d_name, Py_TYPE(w->self)->tp_name,
+                               w->self);
+}
+
+Ref<> wrapper_get_self(Object* op, void*) { return new_ref(static_cast<WrapperObject*>(op)->self); }
+Ref<> wrapper_get_name(Object* op, void*) { return new_ref(static_cast<WrapperObject*>(op)->descr->d_name); }
+
+GetSetDef wrapper_getsets[] = {
+    {"__self__", wrapper_get_self, nullptr, nullptr, nullptr},
+    {"__name__", wrapper_get_name, nullptr, nullptr, nullptr},
+    {},
+};
+
+// --- staticmethod, classmethod -------------------------------------------------
+
+struct CallableWrapper : Object {
+    Object* callable;  // owned
+    Object* dict;      // owned or null
+};
+
+void cw_dealloc(Object* op)
+{
+    auto* w = static_cast<CallableWrapper*>(op);
+    clear_ref(w->callable);
+    clear_ref(w->dict);
+    object_dealloc_memory(op);
+}
+int cw_traverse(Object* op, visitproc visit, void* arg)
+{
+    auto* w = static_cast<CallableWrapper*>(op);
+    if (w->callable)
+        if (int r = visit(w->callable, arg)) return r;
+    return w->dict ? visit(w->dict, arg) : 0;
+}
+int cw_init(Object* op, Object* args, Object* kwds)
+{
+    auto* w = static_cast<CallableWrapper*>(op);
+    if (!no_keywords(Py_TYPE(op)->tp_name, kwds)) return -1;
+    if (tuple_size(args) != 1) {
+        format_error(Exc_TypeError, "%s expected 1 argument, got %zd", Py_TYPE(op)->tp_name, tuple_size(args));
+        return -1;
+    }
+    set_ref(w->callable, new_ref(tuple_item(args, 0)).release());
+    return 0;
+}
+Ref<> staticmethod_get(Object* self, Object*, Object*)
+{
+    auto* w = static_cast<CallableWrapper*>(self);
+    if (!w->callable) return format_error(Exc_RuntimeError, "uninitialized staticmethod object");
+    return new_ref(w->callable);
+}
+Ref<> staticmethod_call(Object* self, Object* args, Object* kwds)
+{
+    return object_call(static_cast<CallableWrapper*>(self)->callable, args, kwds);
+}
+Ref<> classmethod_wrapper_get(Object* self, Object* obj, Object* type)
+{
+    auto* w = static_cast<CallableWrapper*>(self);
+    if (!w->callable) return format_error(Exc_RuntimeError, "uninitialized classmethod object");
+    if (!type) type = Py_TYPE(obj);
+    // A bound method object arrives with the vm's function objects; for
+    // builtins, bind by wrapping in a method descriptor call.
+    if (Py_TYPE(w->callable) == &CFunction_Type) {
+        auto* f = static_cast<CFunctionObject*>(w->callable);
+        return cfunction_new(f->m_ml, type);
+    }
+    return format_error(Exc_NotImplementedError, "classmethod of %s needs bound methods (vm stage)",
+                        Py_TYPE(w->callable)->tp_name);
+}
+Ref<> cw_get_func(Object* op, void*) { return new_ref(static_cast<CallableWrapper*>(op)->callable); }
+GetSetDef cw_getsets[] = {
+    {"__func__", cw_get_func, nullptr, nullptr, nullptr},
+    {},
+};
+
+}  // namespace
+
+TypeObject MethodDescr_Type = [] {
+    TypeObject t = descr_base_type("method_descriptor", sizeof(MethodDescrObject));
+    t.tp_flags |= Py_TPFLAGS_HAVE_VECTORCALL | Py_TPFLAGS_METHOD_DESCRIPTOR;
+    t.tp_vectorcall_offset = offsetof(MethodDescrObject, vectorcall);
+    t.tp_repr = method_repr;
+    t.tp_call = method_call;
+    t.tp_descr_get = method_get;
+    return t;
+}();
+
+TypeObject ClassMethodDescr_Type = [] {
+    TypeObject t = descr_base_type("classmethod_descriptor", sizeof(MethodDescrObject));
+    t.tp_repr = classmethod_repr;
+    t.tp_descr_get = classmethod_get;
+    return t;
+}();
+
+TypeObject MemberDescr_Type = [] {
+    TypeObject t = descr_base_type("member_descriptor", sizeof(MemberDescrObject));
+    t.tp_repr = member_repr;
+    t.tp_descr_get = member_get;
+    t.tp_descr_set = member_set;
+    return t;
+}();
+
+TypeObject GetSetDescr_Type = [] {
+    TypeObject t = descr_base_type("getset_descriptor", sizeof(GetSetDescrObject));
+    t.tp_repr = getset_repr;
+    t.tp_descr_get = getset_get;
+    t.tp_descr_set = getset_set;
+    return t;
+}();
+
+TypeObject WrapperDescr_Type = [] {
+    TypeObject t = descr_base_type("wrapper_descriptor", sizeof(WrapperDescrObject));
+    t.tp_flags |= Py_TPFLAGS_METHOD_DESCRIPTOR;
+    t.tp_repr = wrapperdescr_repr;
+    t.tp_call = wrapperdescr_call;
+    t.tp_descr_get = wrapperdescr_get;
+    return t;
+}();
+
+TypeObject MethodWrapper_Type = [] {
+    TypeObject t = static_type("method-wrapper", sizeof(WrapperObject), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC);
+    t.tp_dealloc = wrapper_dealloc;
+    t.tp_traverse = wrapper_traverse;
+    t.tp_call = wrapper_call;
+    t.tp_repr = wrapper_repr;
+    t.tp_getattro = object_generic_get_attr;
+    t.tp_getset = wrapper_getsets;
+    return t;
+}();
+
+TypeObject StaticMethod_Type = [] {
+    TypeObject t = static_type("staticmethod", sizeof(CallableWrapper), 0,
+                               Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE);
+    t.tp_dealloc = cw_dealloc;
+    t.tp_traverse = cw_traverse;
+    t.tp_init = cw_init;
+    t.tp_call = staticmethod_call;
+    t.tp_descr_get = staticmethod_get;
+    t.tp_getset = cw_getsets;
+    t.tp_dictoffset = offsetof(CallableWrapper, dict);
+    t.tp_new = [](TypeObject* type, Object*, Object*) { return object_generic_alloc(type, 0); };
+    return t;
+}();
+
+TypeObject ClassMethod_Type = [] {
+    TypeObject t = static_type("classmethod", sizeof(CallableWrapper), 0,
+                               Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE);
+    t.tp_dealloc = cw_dealloc;
+    t.tp_traverse = cw_traverse;
+    t.tp_init = cw_init;
+    t.tp_descr_get = classmethod_wrapper_get;
+    t.tp_getset = cw_getsets;
+    t.tp_dictoffset = offsetof(CallableWrapper, dict);
+    t.tp_new = [](TypeObject* type, Object*, Object*) { return object_generic_alloc(type, 0); };
+    return t;
+}();
+
+namespace {
+Ref<> wrapper_new_bound(WrapperDescrObject* d, Object* self)
+{
+    Ref<WrapperObject> w = object_new<WrapperObject>(&MethodWrapper_Type);
+    if (!w) return nullptr;
+    w->descr = static_cast<WrapperDescrObject*>(new_ref<Object>(d).release());
+    w->self = new_ref(self).release();
+    return w;
+}
+}  // namespace
+
+Ref<> descr_new_method(TypeObject* type, MethodDef* ml)
+{
+    Ref<MethodDescrObject> d = descr_alloc<MethodDescrObject>(&MethodDescr_Type, type, ml->ml_name);
+    if (!d) return nullptr;
+    d->d_method = ml;
+    d->vectorcall = method_vectorcall;
+    return d;
+}
+
+Ref<> descr_new_classmethod(TypeObject* type, MethodDef* ml)
+{
+    Ref<MethodDescrObject> d = descr_alloc<MethodDescrObject>(&ClassMethodDescr_Type, type, ml->ml_name);
+    if (!d) return nullptr;
+    d->d_method = ml;
+    return d;
+}
+
+Ref<> descr_new_member(TypeObject* type, MemberDef* m)
+{
+    Ref<MemberDescrObject> d = descr_alloc<MemberDescrObject>(&MemberDescr_Type, type, m->name);
+    if (!d) return nullptr;
+    d->d_member = m;
+    return d;
+}
+
+Ref<> descr_new_getset(TypeObject* type, GetSetDef* g)
+{
+    Ref<GetSetDescrObject> d = descr_alloc<GetSetDescrObject>(&GetSetDescr_Type, type, g->name);
+    if (!d) return nullptr;
+    d->d_getset = g;
+    return d;
+}
+
+Ref<> descr_new_wrapper(TypeObject* type, const WrapperBase* base, void* wrapped)
+{
+    Ref<WrapperDescrObject> d = descr_alloc<WrapperDescrObject>(&WrapperDescr_Type, type, wrapperbase_name(base));
+    if (!d) return nullptr;
+    d->d_base = base;
+    d->d_wrapped = wrapped;
+    return d;
+}
+
+Ref<> staticmethod_new(Object* callable)
+{
+    Ref<CallableWrapper> w = object_new<CallableWrapper>(&StaticMethod_Type);
+    if (!w) return nullptr;
+    w->callable = new_ref(callable).release();
+    return w;
+}
+
+Ref<> classmethod_new(Object* callable)
+{
+    Ref<CallableWrapper> w = object_new<CallableWrapper>(&ClassMethod_Type);
+    if (!w) return nullptr;
+    w->callable = new_ref(callable).release();
+    return w;
+}
+
+void init_descr_types()
+{
+    for (TypeObject* t : {&CFunction_Type, &MethodDescr_Type, &ClassMethodDescr_Type, &MemberDescr_Type,
+                          &GetSetDescr_Type, &WrapperDescr_Type, &MethodWrapper_Type, &StaticMethod_Type,
+                          &ClassMethod_Type})
+        if (type_ready(t) < 0) std::abort();
+}
+
+}  // namespace minipy::runtime

@@ -1,0 +1,538 @@
+// formatter_unicode.cpp: the format-spec mini-language (format(x, spec),
+// str.__format__, int.__format__, float.__format__) and printf-style
+// formatting (str % args).
+// Mirrors CPython 3.11 Python/formatter_unicode.c and PyUnicode_Format in
+// Objects/unicodeobject.c. Book chapter 11.
+//
+// A spec is [[fill]align][sign][z][#][0][width][grouping][.precision][type].
+// Numbers are rendered as: padding, sign, prefix ("0x"), grouped digits,
+// fraction/exponent, suffix ("%"), with '=' alignment putting the padding
+// between the sign/prefix and the digits (where zeros are grouped too).
+#include <cmath>
+#include <string>
+
+#include "minipy/runtime/dictobject.h"
+#include "minipy/runtime/floatobject.h"
+#include "minipy/runtime/longobject.h"
+#include "minipy/runtime/tupleobject.h"
+#include "minipy/runtime/unicodeobject.h"
+#include "pycore_format.h"
+#include "pycore_runtime.h"
+
+namespace minipy::runtime {
+
+namespace {
+
+struct FormatSpec {
+    Py_UCS4 fill_char = ' ';
+    Py_UCS4 align = 0;
+    char sign = 0;
+    bool no_neg_0 = false;
+    bool alternate = false;
+    Py_ssize_t width = -1;
+    char thousands = 0;  // ',' or '_' or 0
+    Py_ssize_t precision = -1;
+    Py_UCS4 type = 0;
+};
+
+bool is_align(Py_UCS4 c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
+
+std::string type_char_repr(Py_UCS4 c)
+{
+    char buf[16];
+    if (c > 32 && c < 128) std::snprintf(buf, sizeof buf, "%c", static_cast<char>(c));
+    else std::snprintf(buf, sizeof buf, "\\x%x", static_cast<unsigned>(c));
+    return buf;
+}
+
+bool parse_spec(Object* obj, Object* spec, Py_UCS4 default_type, Py_UCS4 default_align, FormatSpec* f)
+{
+    Py_ssize_t pos = 0, end = unicode_length(spec);
+    auto at = [&](Py_ssize_t i) { return unicode_read_char(spec, i); };
+    f->type = default_type;
+    f->align = default_align;
+    bool fill_specified = false, align_specified = false;
+    if (end - pos >= 2 && is_align(at(pos + 1))) {
+        f->fill_char = at(pos);
+        f->align = at(pos + 1);
+        fill_specified = align_specified = true;
+        pos += 2;
+    } else if (end - pos >= 1 && is_align(at(pos))) {
+        f->align = at(pos);
+        align_specified = true;
+        pos++;
+    }
+    if (end - pos >= 1 && (at(pos) == '+' || at(pos) == '-' || at(pos) == ' ')) f->sign = static_cast<char>(at(pos++));
+    if (end - pos >= 1 && at(pos) == 'z') {
+        f->no_neg_0 = true;
+        pos++;
+    }
+    if (end - pos >= 1 && at(pos) == '#') {
+        f->alternate = true;
+        pos++;
+    }
+    if (!fill_specified && end - pos >= 1 && at(pos) == '0') {
+        f->fill_char = '0';
+        if (!align_specified && default_align == '>') f->align = '=';
+        pos++;
+    }
+    auto get_integer = [&](Py_ssize_t* out) -> int {
+        Py_ssize_t n = 0;
+        int digits = 0;
+        while (pos < end && at(pos) >= '0' && at(pos) <= '9') {
+            if (n > (PTRDIFF_MAX - 9) / 10) {
+                set_error(Exc_ValueError, "Too many decimal digits in format string");
+                return -1;
+            }
+            n = n * 10 + (at(pos++) - '0');
+            digits++;
+        }
+        *out = n;
+        return digits;
+    };
+    Py_ssize_t w;
+    int consumed = get_integer(&w);
+    if (consumed < 0) return false;
+    if (consumed) f->width = w;
+    if (end - pos >= 1 && at(pos) == ',') {
+        f->thousands = ',';
+        pos++;
+    }
+    if (end - pos >= 1 && at(pos) == '_') {
+        if (f->thousands) {
+            set_error(Exc_ValueError, "Cannot specify both ',' and '_'.");
+            return false;
+        }
+        f->thousands = '_';
+        pos++;
+    }
+    if (end - pos >= 1 && at(pos) == ',' && f->thousands == '_') {
+        set_error(Exc_ValueError, "Cannot specify both ',' and '_'.");
+        return false;
+    }
+    if (end - pos >= 1 && at(pos) == '.') {
+        pos++;
+        consumed = get_integer(&f->precision);
+        if (consumed < 0) return false;
+        if (!consumed) {
+            set_error(Exc_ValueError, "Format specifier missing precision");
+            return false;
+        }
+    }
+    if (end - pos > 1) {
+        format_error(Exc_ValueError, "Invalid format specifier '%U' for object of type '%.200s'", spec, Py_TYPE(obj)->tp_name);
+        return false;
+    }
+    if (end - pos == 1) f->type = at(pos);
+    if (f->thousands) {
+        switch (f->type) {
+        case 'd': case 'e': case 'f': case 'g': case 'E': case 'G': case '%': case 'F': case 0: break;
+        case 'b': case 'o': case 'x': case 'X':
+            if (f->thousands == '_') break;
+            [[fallthrough]];
+        default:
+            format_error(Exc_ValueError, "Cannot specify '%c' with '%s'.", f->thousands, type_char_repr(f->type).c_str());
+            return false;
+        }
+    }
+    return true;
+}
+
+std::nullptr_t unknown_code(Py_UCS4 type, Object* obj)
+{
+    return format_error(Exc_ValueError, "Unknown format code '%s' for object of type '%.200s'", type_char_repr(type).c_str(),
+                        Py_TYPE(obj)->tp_name);
+}
+
+// Pads `body` (a sequence of code points) to the spec's width.
+Ref<> pad_and_finish(const std::u32string& body, const FormatSpec& f, Py_ssize_t sign_prefix_len = 0)
+{
+    Py_ssize_t len = static_cast<Py_ssize_t>(body.size());
+    Py_ssize_t total = std::max(f.width, len);
+    Py_ssize_t left = 0;
+    if (f.align == '>') left = total - len;
+    else if (f.align == '^') left = (total - len) / 2;
+    UnicodeWriter w;
+    if (f.align == '=') {
+        for (Py_ssize_t i = 0; i < sign_prefix_len; i++) w.write_char(body[static_cast<std::size_t>(i)]);
+        for (Py_ssize_t i = 0; i < total - len; i++) w.write_char(f.fill_char);
+        for (std::size_t i = static_cast<std::size_t>(sign_prefix_len); i < body.size(); i++) w.write_char(body[i]);
+        return w.finish();
+    }
+    for (Py_ssize_t i = 0; i < left; i++) w.write_char(f.fill_char);
+    for (char32_t c : body) w.write_char(c);
+    for (Py_ssize_t i = left + len; i < total; i++) w.write_char(f.fill_char);
+    return w.finish();
+}
+
+std::u32string widen(const std::string& s) { return std::u32string(s.begin(), s.end()); }
+
+// Inserts separators every `every` digits from the right. With zero
+// padding ('=' and fill '0'), zeros are added (and grouped) until the
+// digits reach min_width.
+std::string group_digits(std::string digits, char sep, int every, Py_ssize_t min_width)
+{
+    auto grouped = [&](const std::string& d) {
+        if (!sep) return d;
+        std::string out;
+        int count = 0;
+        for (std::size_t i = d.size(); i-- > 0;) {
+            if (count && count % every == 0) out += sep;
+            out += d[i];
+            count++;
+        }
+        return std::string(out.rbegin(), out.rend());
+    };
+    std::string g = grouped(digits);
+    while (static_cast<Py_ssize_t>(g.size()) < min_width) {
+        digits = "0" + digits;
+        g = grouped(digits);
+    }
+    return g;
+}
+
+// Assembles sign + prefix + grouped integer part + rest, honouring '=' zero padding.
+Ref<> render_number(bool negative, const std::string& prefix, const std::string& intdigits, const std::string& rest,
+                    const FormatSpec& f, int group_every)
+{
+    std::string sign = negative ? "-" : f.sign == '+' ? "+" : f.sign == ' ' ? " " : "";
+    std::string lead = sign + prefix;
+    Py_ssize_t min_digits = 0;
+    if (f.fill_char == '0' && f.align == '=' && f.width > 0)
+        min_digits = f.width - static_cast<Py_ssize_t>(lead.size() + rest.size());
+    std::string body;
+    if (min_digits > 0 && f.thousands) {
+        body = group_digits(intdigits, f.thousands, group_every, min_digits);
+    } else {
+        body = group_digits(intdigits, f.thousands, group_every, 0);
+    }
+    return pad_and_finish(widen(lead + body + rest), f, static_cast<Py_ssize_t>(lead.size()));
+}
+
+Ref<> format_float_value(Object* obj, double val, FormatSpec f);
+
+}  // namespace
+
+Ref<> unicode_format_spec(Object* self, Object* spec)
+{
+    if (!unicode_check(spec))
+        return format_error(Exc_TypeError, "format() argument 2 must be str, not %.200s", Py_TYPE(spec)->tp_name);
+    if (unicode_length(spec) == 0) return object_str(self);
+    FormatSpec f;
+    if (!parse_spec(self, spec, 's', '<', &f)) return nullptr;
+    if (f.type != 's') return unknown_code(f.type, self);
+    if (f.sign) return format_error(Exc_ValueError, "Sign not allowed in string format specifier");
+    if (f.no_neg_0) return format_error(Exc_ValueError, "Negative zero coercion (z) not allowed in string format specifier");
+    if (f.alternate) return format_error(Exc_ValueError, "Alternate form (#) not allowed in string format specifier");
+    if (f.align == '=') return format_error(Exc_ValueError, "'=' alignment not allowed in string format specifier");
+    Py_ssize_t len = unicode_length(self);
+    if (f.precision >= 0 && f.precision < len) len = f.precision;
+    std::u32string body;
+    for (Py_ssize_t i = 0; i < len; i++) body += static_cast<char32_t>(unicode_read_char(self, i));
+    return pad_and_finish(body, f);
+}
+
+Ref<> long_format_spec(Object* self, Object* spec)
+{
+    if (!unicode_check(spec))
+        return format_error(Exc_TypeError, "format() argument 2 must be str, not %.200s", Py_TYPE(spec)->tp_name);
+    if (unicode_length(spec) == 0) return object_str(self);
+    FormatSpec f;
+    if (!parse_spec(self, spec, 'd', '>', &f)) return nullptr;
+    switch (f.type) {
+    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': {
+        double d = long_as_double(self);
+        if (d == -1.0 && error_occurred()) return nullptr;
+        return format_float_value(self, d, f);
+    }
+    case 'b': case 'c': case 'd': case 'o': case 'x': case 'X': case 'n': break;
+    default: return unknown_code(f.type, self);
+    }
+    if (f.precision != -1) return format_error(Exc_ValueError, "Precision not allowed in integer format specifier");
+    if (f.no_neg_0) return format_error(Exc_ValueError, "Negative zero coercion (z) not allowed in integer format specifier");
+    if (f.type == 'c') {
+        if (f.sign) return format_error(Exc_ValueError, "Sign not allowed with integer format specifier 'c'");
+        if (f.alternate) return format_error(Exc_ValueError, "Alternate form (#) not allowed with integer format specifier 'c'");
+        long long x = long_as_long_long(self);
+        if (x == -1 && error_occurred()) return nullptr;
+        if (x < 0 || x > 0x10ffff) return format_error(Exc_OverflowError, "%%c arg not in range(0x110000)");
+        return pad_and_finish(std::u32string(1, static_cast<char32_t>(x)), f);
+    }
+    int base = f.type == 'b' ? 2 : f.type == 'o' ? 8 : (f.type == 'x' || f.type == 'X') ? 16 : 10;
+    Ref<> text = long_format(self, base, false);
+    if (!text) return nullptr;
+    std::string digits = unicode_to_std(text.get());
+    bool negative = digits[0] == '-';
+    if (negative) digits.erase(0, 1);
+    if (f.type == 'X')
+        for (char& c : digits) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    std::string prefix;
+    if (f.alternate && base != 10) prefix = base == 2 ? "0b" : base == 8 ? "0o" : f.type == 'X' ? "0X" : "0x";
+    return render_number(negative, prefix, digits, "", f, base == 10 ? 3 : 4);
+}
+
+namespace {
+
+Ref<> format_float_value(Object* obj, double val, FormatSpec f)
+{
+    Py_UCS4 type = f.type;
+    bool add_dot_0 = false;
+    int default_precision = 6;
+    if (type == 0) {
+        add_dot_0 = true;
+        type = 'r';
+        default_precision = 0;
+    }
+    if (type == 'n') type = 'g';
+    bool add_pct = false;
+    if (type == '%') {
+        type = 'f';
+        val *= 100;
+        add_pct = true;
+    }
+    switch (type) {
+    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'r': break;
+    default: return unknown_code(f.type, obj);
+    }
+    Py_ssize_t precision = f.precision;
+    if (precision < 0) precision = default_precision;
+    else if (type == 'r') type = 'g';
+    if (precision > 0x7fffffff) return format_error(Exc_ValueError, "precision too big");
+    std::string s = double_to_string(val, static_cast<char>(type), static_cast<int>(precision), false, f.alternate,
+                                     add_dot_0 && type != 'r');
+    bool negative = s[0] == '-';
+    if (negative) s.erase(0, 1);
+    if (negative && f.no_neg_0 && s.find_first_of("123456789") == std::string::npos && std::isfinite(val)) negative = false;
+    // Split the integer digits (grouped) from the rest (point, fraction, exponent).
+    std::size_t k = 0;
+    while (k < s.size() && std::isdigit(static_cast<unsigned char>(s[k]))) k++;
+    std::string intpart = s.substr(0, k), rest = s.substr(k);
+    if (intpart.empty()) {
+        intpart = s;  // inf / nan
+        rest.clear();
+    }
+    if (add_pct) rest += "%";
+    return render_number(negative, "", intpart, rest, f, 3);
+}
+
+}  // namespace
+
+Ref<> float_format_spec(Object* self, Object* spec)
+{
+    if (!unicode_check(spec))
+        return format_error(Exc_TypeError, "format() argument 2 must be str, not %.200s", Py_TYPE(spec)->tp_name);
+    if (unicode_length(spec) == 0) return object_str(self);
+    FormatSpec f;
+    if (!parse_spec(self, spec, 0, '>', &f)) return nullptr;
+    return format_float_value(self, float_value(self), f);
+}
+
+// --- printf-style formatting (PyUnicode_Format) ---------------------------------------
+
+Ref<> unicode_printf_format(Object* format, Object* args)
+{
+    Py_ssize_t n = unicode_length(format);
+    bool is_tuple = tuple_check(args);
+    Py_ssize_t arglen = is_tuple ? tuple_size(args) : -1, argidx = 0;
+    // A mapping is allowed for %(name)s (not a tuple and not a str).
+    bool is_mapping = !is_tuple && mapping_check(args) && !unicode_check(args);
+    auto next_arg = [&]() -> Object* {
+        if (arglen < 0) {
+            if (argidx == 0) {
+                argidx = 1;
+                return args;
+            }
+        } else if (argidx < arglen) {
+            return tuple_item(args, argidx++);
+        }
+        set_error(Exc_TypeError, "not enough arguments for format string");
+        return nullptr;
+    };
+    UnicodeWriter w;
+    bool used_mapping = false;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = unicode_read_char(format, i);
+        if (c != '%') {
+            w.write_char(c);
+            continue;
+        }
+        Py_ssize_t start_index = i;
+        if (++i >= n) return format_error(Exc_ValueError, "incomplete format");
+        Ref<> mapped;
+        if (unicode_read_char(format, i) == '(') {
+            if (!is_mapping) return format_error(Exc_TypeError, "format requires a mapping");
+            Py_ssize_t depth = 1, keystart = ++i;
+            while (i < n && depth) {
+                if (unicode_read_char(format, i) == '(') depth++;
+                else if (unicode_read_char(format, i) == ')') depth--;
+                i++;
+            }
+            if (depth) return format_error(Exc_ValueError, "incomplete format key");
+            Ref<> key = unicode_substring(format, keystart, i - 1);
+            if (!key) return nullptr;
+            mapped = object_get_item(args, key.get());
+            if (!mapped) return nullptr;
+            used_mapping = true;
+            arglen = -1;
+            argidx = -2;
+        }
+        bool left = false, plus = false, space = false, alt = false, zero = false;
+        for (; i < n; i++) {
+            Py_UCS4 fc = unicode_read_char(format, i);
+            if (fc == '-') left = true;
+            else if (fc == '+') plus = true;
+            else if (fc == ' ') space = true;
+            else if (fc == '#') alt = true;
+            else if (fc == '0') zero = true;
+            else break;
+        }
+        auto read_num = [&](Py_ssize_t* out) -> bool {
+            if (i < n && unicode_read_char(format, i) == '*') {
+                i++;
+                Object* v = mapped ? nullptr : next_arg();
+                if (!v) {
+                    if (!error_occurred()) set_error(Exc_TypeError, "* wants int");
+                    return false;
+                }
+                if (!long_check(v)) {
+                    set_error(Exc_TypeError, "* wants int");
+                    return false;
+                }
+                *out = long_as_ssize_t(v);
+                return !(*out == -1 && error_occurred());
+            }
+            Py_ssize_t num = -1;
+            while (i < n && unicode_read_char(format, i) >= '0' && unicode_read_char(format, i) <= '9')
+                num = (num < 0 ? 0 : num * 10) + (unicode_read_char(format, i++) - '0');
+            *out = num;
+            return true;
+        };
+        Py_ssize_t width, prec = -1;
+        if (!read_num(&width)) return nullptr;
+        if (width < -1) {
+            left = true;
+            width = -width;
+        }
+        if (i < n && unicode_read_char(format, i) == '.') {
+            i++;
+            if (!read_num(&prec)) return nullptr;
+            if (prec < 0) prec = 0;
+        }
+        while (i < n && (unicode_read_char(format, i) == 'h' || unicode_read_char(format, i) == 'l' || unicode_read_char(format, i) == 'L')) i++;
+        if (i >= n) return format_error(Exc_ValueError, "incomplete format");
+        Py_UCS4 type = unicode_read_char(format, i);
+        if (type == '%') {
+            w.write_char('%');
+            continue;
+        }
+        Object* arg = mapped ? mapped.get() : next_arg();
+        if (!arg) return nullptr;
+        std::u32string body;
+        std::string sign;
+        bool numeric = false;
+        switch (type) {
+        case 's': case 'r': case 'a': {
+            Ref<> s = type == 's' ? object_str(arg) : type == 'r' ? object_repr(arg) : object_ascii(arg);
+            if (!s) return nullptr;
+            Py_ssize_t len = unicode_length(s.get());
+            if (prec >= 0 && prec < len) len = prec;
+            for (Py_ssize_t k = 0; k < len; k++) body += static_cast<char32_t>(unicode_read_char(s.get(), k));
+            break;
+        }
+        case 'c': {
+            if (unicode_check(arg)) {
+                if (unicode_length(arg) != 1) return format_error(Exc_TypeError, "%%c requires int or char");
+                body += static_cast<char32_t>(unicode_read_char(arg, 0));
+            } else if (long_check(arg)) {
+                long long x = long_as_long_long(arg);
+                if (x == -1 && error_occurred()) return nullptr;
+                if (x < 0 || x > 0x10ffff) return format_error(Exc_OverflowError, "%%c arg not in range(0x110000)");
+                body += static_cast<char32_t>(x);
+            } else {
+                return format_error(Exc_TypeError, "%%c requires int or char");
+            }
+            break;
+        }
+        case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': {
+            numeric = true;
+            Ref<> num;
+            if (long_check(arg)) num = new_ref(arg);
+            else if (type == 'd' || type == 'i' || type == 'u') {
+                if (!float_check(arg) && !index_check(arg))
+                    return format_error(Exc_TypeError, "%%%c format: a real number is required, not %.200s",
+                                        static_cast<int>(type), Py_TYPE(arg)->tp_name);
+                num = number_long(arg);
+            } else {
+                if (!index_check(arg))
+                    return format_error(Exc_TypeError, "%%%c format: an integer is required, not %.200s",
+                                        static_cast<int>(type), Py_TYPE(arg)->tp_name);
+                num = number_index(arg);
+            }
+            if (!num) return nullptr;
+            int base = type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
+            Ref<> text = long_format(num.get(), base, false);
+            if (!text) return nullptr;
+            std::string digits = unicode_to_std(text.get());
+            if (digits[0] == '-') {
+                sign = "-";
+                digits.erase(0, 1);
+            } else if (plus) sign = "+";
+            else if (space) sign = " ";
+            if (type == 'X')
+                for (char& ch : digits) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+            if (prec > static_cast<Py_ssize_t>(digits.size())) digits = std::string(static_cast<std::size_t>(prec) - digits.size(), '0') + digits;
+            if (alt && base != 10) sign += type == 'o' ? "0o" : type == 'x' ? "0x" : "0X";
+            body = widen(digits);
+            break;
+        }
+        case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
+            numeric = true;
+            double v = float_as_double(arg);
+            if (v == -1.0 && error_occurred()) {
+                if (error_matches(Exc_TypeError)) {
+                    error_clear();
+                    return format_error(Exc_TypeError, "must be real number, not %.50s", Py_TYPE(arg)->tp_name);
+                }
+                return nullptr;
+            }
+            std::string s = double_to_string(v, static_cast<char>(type), prec < 0 ? 6 : static_cast<int>(prec), false, alt, false);
+            if (s[0] == '-') {
+                sign = "-";
+                s.erase(0, 1);
+            } else if (plus) sign = "+";
+            else if (space) sign = " ";
+            body = widen(s);
+            break;
+        }
+        default: {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "unsupported format character '%c' (0x%x) at index %zd",
+                          type < 128 && type >= 32 ? static_cast<char>(type) : '?', static_cast<unsigned>(type), i);
+            (void)start_index;
+            return format_error(Exc_ValueError, "%s", buf);
+        }
+        }
+        Py_ssize_t len = static_cast<Py_ssize_t>(sign.size() + body.size());
+        Py_ssize_t padlen = width > len ? width - len : 0;
+        if (left) {
+            w.write_ascii(sign);
+            for (char32_t ch : body) w.write_char(ch);
+            for (Py_ssize_t k = 0; k < padlen; k++) w.write_char(' ');
+        } else if (zero && numeric) {
+            w.write_ascii(sign);
+            for (Py_ssize_t k = 0; k < padlen; k++) w.write_char('0');
+            for (char32_t ch : body) w.write_char(ch);
+        } else {
+            for (Py_ssize_t k = 0; k < padlen; k++) w.write_char(' ');
+            w.write_ascii(sign);
+            for (char32_t ch : body) w.write_char(ch);
+        }
+    }
+    if (!used_mapping && arglen >= 0 && argidx < arglen)
+        return format_error(Exc_TypeError, "not all arguments converted during string formatting");
+    if (!used_mapping && arglen < 0 && argidx == 0 && !is_mapping)
+        return format_error(Exc_TypeError, "not all arguments converted during string formatting");
+    return w.finish();
+}
+
+}  // namespace minipy::runtime

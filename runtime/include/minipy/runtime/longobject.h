@@ -1,0 +1,75 @@
+// longobject.h: int, arbitrary precision with 30-bit digits.
+// Mirrors CPython 3.11 Include/longobject.h, Include/cpython/longintrepr.h
+// and Objects/longobject.c. Book chapter 11.
+//
+// Representation (as in CPython 3.11): the absolute value is
+//     sum(ob_digit[i] * 2**(30*i) for i in range(abs(ob_size)))
+// and the sign of ob_size is the sign of the number; zero has ob_size 0.
+// Digits are normalized: the most significant digit is never 0.
+// -5..256 are preallocated (the small-int cache) and shared.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "minipy/runtime/object.h"
+
+namespace minipy::runtime {
+
+using digit = std::uint32_t;
+using twodigits = std::uint64_t;
+using stwodigits = std::int64_t;
+inline constexpr int PyLong_SHIFT = 30;
+inline constexpr digit PyLong_BASE = digit{1} << PyLong_SHIFT;
+inline constexpr digit PyLong_MASK = PyLong_BASE - 1;
+
+inline constexpr int NSMALLNEGINTS = 5;
+inline constexpr int NSMALLPOSINTS = 257;
+
+struct LongObject : VarObject {
+    digit ob_digit[1];
+};
+
+extern TypeObject Long_Type;
+
+inline bool long_check(const Object* op) { return type_fast_subclass(Py_TYPE(op), Py_TPFLAGS_LONG_SUBCLASS); }
+inline bool long_check_exact(const Object* op) { return Py_TYPE(op) == &Long_Type; }
+
+[[nodiscard]] Ref<> long_from_long(long long v);
+[[nodiscard]] Ref<> long_from_unsigned(unsigned long long v);
+[[nodiscard]] Ref<> long_from_ssize_t(Py_ssize_t v);
+[[nodiscard]] Ref<> long_from_double(double v);  // int(v): truncates; errors for inf/nan
+// PyLong_FromString on a text: base 0 or 2..36, underscores, sign and
+// surrounding whitespace allowed; ValueError with CPython's message otherwise.
+[[nodiscard]] Ref<> long_from_string(std::string_view text, int base);
+// _PyLong_Copy: an exact int with the value of an int (or subclass).
+[[nodiscard]] Ref<> long_copy(Object* v);
+// The small-int cache entry for -5 <= v <= 256 (borrowed).
+LongObject* small_int(int v);
+
+// PyLong_AsLongLong & co.: -1 with OverflowError/TypeError set on failure.
+[[nodiscard]] long long long_as_long_long(Object* v);
+[[nodiscard]] long long long_as_long_long_and_overflow(Object* v, int* overflow);
+[[nodiscard]] Py_ssize_t long_as_ssize_t(Object* v);
+[[nodiscard]] double long_as_double(Object* v);  // -1.0 + OverflowError when too large
+// Correctly rounded a/b for ints (int.__truediv__).
+[[nodiscard]] Ref<> long_true_divide(Object* a, Object* b);
+// Frexp-like: v == x * 2**e with 0.5 <= |x| < 1, correctly rounded (_PyLong_Frexp).
+[[nodiscard]] double long_frexp(LongObject* v, Py_ssize_t* e);
+int long_sign(const LongObject* v);  // -1, 0, 1
+// Number of bits in abs(v) (int.bit_length()).
+Py_ssize_t long_num_bits(const LongObject* v);
+// str(v) in base 2, 8, 10 or 16 with Python's prefixes for non-10 bases
+// ("0b", "0o", "0x"); a text ValueError when the 4300-digit limit is hit.
+[[nodiscard]] Ref<> long_format(Object* v, int base, bool alternate = true);
+// Comparison -1/0/1 of two ints.
+int long_compare(const LongObject* a, const LongObject* b);
+// The int hash (modulo 2**61 - 1).
+Py_hash_t long_hash(Object* v);
+// Used by the format mini-language and tests: decimal digits of abs(v).
+[[nodiscard]] bool long_to_decimal_string(Object* v, std::string* out);
+
+void init_long_type();
+
+}  // namespace minipy::runtime

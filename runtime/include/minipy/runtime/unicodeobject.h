@@ -1,0 +1,141 @@
+// unicodeobject.h: str, with PEP 393 compact storage.
+// Mirrors CPython 3.11 Include/unicodeobject.h, Include/cpython/unicodeobject.h
+// and Objects/unicodeobject.c. Book chapter 11.
+//
+// Storage (PEP 393): each string picks the narrowest kind that holds its
+// largest code point, 1 byte (Latin-1; "ascii" when all < 128), 2 bytes
+// (UCS-2) or 4 bytes (UCS-4), so indexing is O(1). The code points follow
+// the header in the same block, terminated by a 0 unit. A UTF-8 copy is made
+// on demand (for non-ASCII strings) and cached. Strings are immutable once
+// shared; the hash is cached (-1 until computed). Interned strings are kept
+// in one dict so that identifiers compare by identity.
+#pragma once
+
+#include <cstdarg>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "minipy/runtime/object.h"
+
+namespace minipy::runtime {
+
+using Py_UCS1 = std::uint8_t;
+using Py_UCS2 = std::uint16_t;
+using Py_UCS4 = std::uint32_t;
+
+enum UnicodeKind : unsigned { PyUnicode_1BYTE_KIND = 1, PyUnicode_2BYTE_KIND = 2, PyUnicode_4BYTE_KIND = 4 };
+enum : unsigned { SSTATE_NOT_INTERNED = 0, SSTATE_INTERNED_MORTAL = 1, SSTATE_INTERNED_IMMORTAL = 2 };
+inline constexpr Py_UCS4 MAX_UNICODE = 0x10FFFF;
+
+struct UnicodeObject : Object {
+    Py_ssize_t length;  // code points
+    Py_hash_t hash;     // -1 until computed
+    struct {
+        unsigned interned : 2;
+        unsigned kind : 3;
+        unsigned compact : 1;
+        unsigned ascii : 1;
+    } state;
+    char* utf8;                // null until asked for; == data for ASCII
+    Py_ssize_t utf8_length;
+    // the code points follow here
+};
+
+extern TypeObject Unicode_Type;
+extern TypeObject UnicodeIter_Type;
+
+inline bool unicode_check(const Object* op) { return type_fast_subclass(Py_TYPE(op), Py_TPFLAGS_UNICODE_SUBCLASS); }
+inline bool unicode_check_exact(const Object* op) { return Py_TYPE(op) == &Unicode_Type; }
+
+inline UnicodeObject* as_unicode(Object* op) { return static_cast<UnicodeObject*>(op); }
+inline Py_ssize_t unicode_length(const Object* op) { return static_cast<const UnicodeObject*>(op)->length; }
+inline unsigned unicode_kind(const Object* op) { return static_cast<const UnicodeObject*>(op)->state.kind; }
+inline void* unicode_data(const Object* op)
+{
+    return const_cast<UnicodeObject*>(static_cast<const UnicodeObject*>(op)) + 1;
+}
+inline Py_UCS4 unicode_read(unsigned kind, const void* data, Py_ssize_t i)
+{
+    if (kind == PyUnicode_1BYTE_KIND) return static_cast<const Py_UCS1*>(data)[i];
+    if (kind == PyUnicode_2BYTE_KIND) return static_cast<const Py_UCS2*>(data)[i];
+    return static_cast<const Py_UCS4*>(data)[i];
+}
+inline void unicode_write(unsigned kind, void* data, Py_ssize_t i, Py_UCS4 ch)
+{
+    if (kind == PyUnicode_1BYTE_KIND) static_cast<Py_UCS1*>(data)[i] = static_cast<Py_UCS1>(ch);
+    else if (kind == PyUnicode_2BYTE_KIND) static_cast<Py_UCS2*>(data)[i] = static_cast<Py_UCS2>(ch);
+    else static_cast<Py_UCS4*>(data)[i] = ch;
+}
+inline Py_UCS4 unicode_read_char(const Object* op, Py_ssize_t i)
+{
+    return unicode_read(unicode_kind(op), unicode_data(op), i);
+}
+
+// PyUnicode_New: an uninitialized string able to hold code points <= maxchar.
+[[nodiscard]] Ref<UnicodeObject> unicode_new(Py_ssize_t length, Py_UCS4 maxchar);
+// From UTF-8 (strict: UnicodeDecodeError on invalid input).
+[[nodiscard]] Ref<> unicode_from_utf8(std::string_view utf8);
+[[nodiscard]] Ref<> unicode_from_string(const char* utf8);
+[[nodiscard]] Ref<> unicode_from_ucs4(const Py_UCS4* chars, Py_ssize_t n);
+// PyUnicode_FromFormat: %s (UTF-8), %.Ns, %d %i %u %ld %lu %lld %llu %zd %zu
+// %x %c %p %%, %R (repr), %S (str), %A (ascii), %U (str object), %V (str
+// object or UTF-8 fallback), %T is not supported.
+[[nodiscard]] Ref<> unicode_from_format(const char* format, ...);
+[[nodiscard]] Ref<> unicode_from_format_v(const char* format, va_list va);
+// The UTF-8 of a str (cached; valid while the string lives). Null and
+// UnicodeEncodeError for lone surrogates.
+[[nodiscard]] const char* unicode_as_utf8(Object* op, Py_ssize_t* size = nullptr);
+// A std::string copy (surrogates escaped as in "backslashreplace"); for C++ callers and tests.
+std::string unicode_to_std(Object* op);
+// The single-character strings of Latin-1 are cached.
+[[nodiscard]] Ref<> unicode_from_ordinal(Py_UCS4 ch);
+[[nodiscard]] Ref<> unicode_substring(Object* s, Py_ssize_t start, Py_ssize_t end);
+[[nodiscard]] Ref<> unicode_concat(Object* a, Object* b);
+[[nodiscard]] Ref<> unicode_join(Object* sep, Object* iterable);
+[[nodiscard]] Ref<> unicode_repr(Object* s);
+Py_UCS4 unicode_max_char(Object* s);
+
+// Compare: -1/0/1; equality check on (string) values.
+int unicode_compare(Object* a, Object* b);
+bool unicode_eq(Object* a, Object* b);
+bool unicode_equal_to_ascii(Object* s, const char* ascii);
+Py_hash_t unicode_hash(Object* s);
+
+// Interning (sys.intern): *p is replaced by the interned copy.
+void unicode_intern_in_place(Ref<>* p);
+[[nodiscard]] Ref<> unicode_intern_from_string(const char* s);
+// The empty string singleton.
+Object* unicode_empty();
+
+// Character classes (ICU): used by str methods and the tokenizer.
+bool unicode_isprintable(Py_UCS4 ch);
+bool unicode_isspace(Py_UCS4 ch);
+bool unicode_isalpha(Py_UCS4 ch);
+bool unicode_isdecimal(Py_UCS4 ch);
+bool unicode_isdigit(Py_UCS4 ch);
+bool unicode_isnumeric(Py_UCS4 ch);
+bool unicode_isidentifier(Object* s);
+int unicode_todecimal(Py_UCS4 ch);  // -1 when not a decimal digit
+
+// A growable buffer of code points (_PyUnicodeWriter, simplified): ASCII and
+// Latin-1 text go in narrow, wider code points widen the whole buffer.
+class UnicodeWriter {
+public:
+    void write_char(Py_UCS4 ch);
+    void write_ascii(std::string_view s);
+    void write_utf8(std::string_view s);  // assumes valid UTF-8
+    void write_str(Object* s);
+    void write_substring(Object* s, Py_ssize_t start, Py_ssize_t end);
+    Py_ssize_t length() const { return static_cast<Py_ssize_t>(buf_.size()); }
+    [[nodiscard]] Ref<> finish();
+
+private:
+    std::u32string buf_;
+    Py_UCS4 maxchar_ = 0;
+};
+
+void init_unicode_type();
+void fini_unicode();
+
+}  // namespace minipy::runtime

@@ -1,0 +1,88 @@
+// moduleobject.cpp: the module type: a namespace dict with a name.
+// Mirrors CPython 3.11 Objects/moduleobject.c (the parts the runtime needs
+// before the import system exists). Book chapter 11.
+#include "minipy/runtime/moduleobject.h"
+
+#include "minipy/runtime/dictobject.h"
+#include "minipy/runtime/unicodeobject.h"
+#include "pycore_runtime.h"
+
+namespace minipy::runtime {
+
+namespace {
+
+void module_dealloc(Object* op)
+{
+    auto* m = static_cast<ModuleObject*>(op);
+    clear_ref(m->md_dict);
+    clear_ref(m->md_name);
+    object_dealloc_memory(op);
+}
+
+int module_traverse(Object* op, visitproc visit, void* arg)
+{
+    auto* m = static_cast<ModuleObject*>(op);
+    return m->md_dict ? visit(m->md_dict, arg) : 0;
+}
+
+Ref<> module_repr(Object* op)
+{
+    auto* m = static_cast<ModuleObject*>(op);
+    Object* name = m->md_dict ? dict_get_item_string(m->md_dict, "__name__") : nullptr;
+    if (!name) name = m->md_name;
+    return unicode_from_format("<module %R>", name);
+}
+
+Ref<> module_getattro(Object* op, Object* name)
+{
+    Ref<> res = object_generic_get_attr(op, name);
+    if (res || !error_matches(Exc_AttributeError)) return res;
+    error_clear();
+    auto* m = static_cast<ModuleObject*>(op);
+    return format_error(Exc_AttributeError, "module '%U' has no attribute '%U'", m->md_name, name);
+}
+
+}  // namespace
+
+TypeObject Module_Type = [] {
+    TypeObject t = static_type("module", sizeof(ModuleObject), 0,
+                               Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE);
+    t.tp_dealloc = module_dealloc;
+    t.tp_traverse = module_traverse;
+    t.tp_repr = module_repr;
+    t.tp_getattro = module_getattro;
+    t.tp_setattro = object_generic_set_attr;
+    t.tp_dictoffset = offsetof(ModuleObject, md_dict);
+    return t;
+}();
+
+Ref<> module_new(const char* name)
+{
+    Ref<ModuleObject> m = object_new<ModuleObject>(&Module_Type);
+    if (!m) return nullptr;
+    Ref<> n = unicode_from_string(name);
+    Ref<> d = dict_new();
+    if (!n || !d) return nullptr;
+    m->md_name = n.release();
+    m->md_dict = d.release();
+    if (dict_set_item_string(m->md_dict, "__name__", m->md_name) < 0 ||
+        dict_set_item_string(m->md_dict, "__doc__", Py_None()) < 0)
+        return nullptr;
+    return m;
+}
+
+int module_add_functions(Object* module, MethodDef* functions)
+{
+    for (MethodDef* ml = functions; ml && ml->ml_name; ml++) {
+        Ref<> f = cfunction_new(ml, module, static_cast<ModuleObject*>(module)->md_name);
+        if (!f || dict_set_item_string(module_get_dict(module), ml->ml_name, f.get()) < 0) return -1;
+    }
+    return 0;
+}
+
+int module_add_object(Object* module, const char* name, Object* value)
+{
+    return dict_set_item_string(module_get_dict(module), name, value);
+}
+
+}  // namespace minipy::runtime

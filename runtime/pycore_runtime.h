@@ -1,0 +1,69 @@
+// pycore_runtime.h: runtime-private helpers shared by the Objects/ files.
+// Plays the role of CPython 3.11's Include/internal/pycore_*.h headers
+// (pycore_object.h, pycore_typeobject.h, pycore_unicodeobject.h...). Not
+// part of the public interface: higher stages cannot include it.
+// Book chapter 11.
+#pragma once
+
+#include <algorithm>
+#include <climits>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "minipy/runtime/abstract.h"
+#include "minipy/runtime/descrobject.h"
+#include "minipy/runtime/object.h"
+#include "minipy/runtime/pyerrors.h"
+#include "minipy/runtime/pystate.h"
+
+namespace minipy::runtime {
+
+// A static type with its header set and every slot null; each Objects/ file
+// fills in its slots, and type_ready completes it (MRO, dict, inheritance).
+TypeObject static_type(const char* name, Py_ssize_t basicsize, Py_ssize_t itemsize = 0,
+                       unsigned long flags = Py_TPFLAGS_DEFAULT, const char* doc = nullptr);
+
+// PyType_Ready: 0 or -1.
+[[nodiscard]] int type_ready(TypeObject* type);
+// _PyType_Lookup: borrowed attribute from the MRO (no descriptor call), or
+// null without an error.
+Object* type_lookup(TypeObject* type, Object* name);
+// PyType_Modified: drops cached lookups after a type's dict changed.
+void type_modified(TypeObject* type);
+// The short name of a type (tp_name after the last dot).
+const char* type_short_name(const TypeObject* type);
+
+// Generic slots used by several types.
+void object_generic_dealloc(Object* op);  // frees only (no fields to drop)
+Ref<> object_generic_alloc(TypeObject* type, Py_ssize_t nitems);  // PyType_GenericAlloc
+Ref<> object_repr_default(Object* self);  // object.__repr__
+Py_hash_t object_hash_default(Object* self);  // object.__hash__ (identity)
+
+// Interned identifiers (_Py_ID): a borrowed interned str, created once.
+Object* intern_id(const char* name);
+
+// Reports "X() takes no keyword arguments"-style errors; true when OK.
+bool no_keywords(const char* funcname, Object* kwargs);
+
+// Runs each type's registration (called once from initialize()).
+void init_types();
+void init_descr_types();
+void init_exception_types();
+void init_object_types();   // object, type, None, NotImplemented, Ellipsis
+void init_unicode_types();
+void init_long_types();     // int and bool
+void init_float_types();
+void init_container_types();  // tuple, list, dict, set, range, slice
+void init_bytes_types();
+void init_code_types();
+void fini_types();
+
+// The number of code points the repr of a string needs, used by containers.
+std::string type_qualified_name(TypeObject* type);
+
+// unicode helpers shared with the number types.
+[[nodiscard]] Ref<> unicode_from_ascii(std::string_view s);
+
+}  // namespace minipy::runtime

@@ -1,0 +1,68 @@
+// pylifecycle.cpp: readying every built-in type at start-up and releasing
+// the runtime's caches at shutdown.
+// Mirrors the type part of CPython 3.11 Python/pylifecycle.c
+// (_PyTypes_InitTypes, pycore_init_types) and Objects/object.c
+// (_PyTypes_FiniTypes). Book chapter 11.
+#include <cstdio>
+#include <cstdlib>
+
+#include "minipy/runtime/boolobject.h"
+#include "minipy/runtime/bytesobject.h"
+#include "minipy/runtime/codeobject.h"
+#include "minipy/runtime/complexobject.h"
+#include "minipy/runtime/dictobject.h"
+#include "minipy/runtime/floatobject.h"
+#include "minipy/runtime/listobject.h"
+#include "minipy/runtime/longobject.h"
+#include "minipy/runtime/moduleobject.h"
+#include "minipy/runtime/rangeobject.h"
+#include "minipy/runtime/setobject.h"
+#include "minipy/runtime/sliceobject.h"
+#include "minipy/runtime/tupleobject.h"
+#include "minipy/runtime/unicodeobject.h"
+#include "pycore_runtime.h"
+
+namespace minipy::runtime {
+
+extern TypeObject SeqIter_Type;
+void fini_tuple();
+void fini_bytes();
+void fini_set();
+
+namespace {
+
+void ready_or_die(TypeObject* t)
+{
+    if (type_ready(t) < 0) {
+        std::fprintf(stderr, "Fatal Python error: failed to initialize type %s\n", t->tp_name);
+        std::abort();
+    }
+}
+
+}  // namespace
+
+void init_types()
+{
+    init_long_type();  // the small ints first: almost everything creates ints
+    init_object_types();
+    for (TypeObject* t :
+         {&Unicode_Type, &UnicodeIter_Type, &Long_Type, &Bool_Type, &Float_Type, &Complex_Type, &Bytes_Type,
+          &BytesIter_Type, &Tuple_Type, &TupleIter_Type, &List_Type, &ListIter_Type, &ListRevIter_Type, &Dict_Type,
+          &DictKeys_Type, &DictValues_Type, &DictItems_Type, &DictIterKey_Type, &DictIterValue_Type,
+          &DictIterItem_Type, &Set_Type, &FrozenSet_Type, &SetIter_Type, &Range_Type, &RangeIter_Type,
+          &LongRangeIter_Type, &Slice_Type, &SeqIter_Type, &Module_Type, &Code_Type})
+        ready_or_die(t);
+    init_descr_types();
+    init_exception_types();
+}
+
+void fini_types()
+{
+    // Only caches are dropped: static types and interned strings stay for
+    // the life of the process, as in CPython (no full finalization yet).
+    fini_tuple();
+    fini_bytes();
+    fini_set();
+}
+
+}  // namespace minipy::runtime

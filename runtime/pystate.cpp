@@ -1,0 +1,119 @@
+// pystate.cpp: interpreter and thread states, and runtime start-up.
+// Mirrors CPython 3.11 Python/pystate.c (and the object part of
+// Python/pylifecycle.c's init sequence). Book chapter 10.
+#include <thread>
+
+#include "minipy/memory/gc_head.h"
+#include "minipy/runtime/pyhash.h"
+#include "minipy/runtime/unicodeobject.h"
+#include "pycore_runtime.h"
+
+namespace minipy::runtime {
+
+namespace {
+
+InterpreterState main_interp;
+ThreadState* main_thread = nullptr;
+bool initialized = false;
+thread_local ThreadState* current = nullptr;
+
+// The collector (issue 8) sees objects only through these hooks.
+void install_gc_hooks()
+{
+    auto& h = memory::gc_object_hooks;
+    h.traverse = [](void* op, memory::gc_visitproc visit, void* arg) {
+        auto* o = static_cast<Object*>(op);
+        traverseproc t = Py_TYPE(o)->tp_traverse;
+        return t ? t(o, reinterpret_cast<visitproc>(visit), arg) : 0;
+    };
+    h.clear = [](void* op) {
+        auto* o = static_cast<Object*>(op);
+        inquiry c = Py_TYPE(o)->tp_clear;
+        return c ? c(o) : 0;
+    };
+    h.finalize = [](void* op) {
+        auto* o = static_cast<Object*>(op);
+        if (Py_TYPE(o)->tp_finalize && !memory::gc_is_finalized(op)) {
+            Py_TYPE(o)->tp_finalize(o);
+            memory::gc_set_finalized(op);
+        }
+    };
+    h.is_gc = [](void* op) {
+        auto* o = static_cast<Object*>(op);
+        return object_is_gc(o) && (!Py_TYPE(o)->tp_is_gc || Py_TYPE(o)->tp_is_gc(o));
+    };
+    h.refcount = [](void* op) { return static_cast<Object*>(op)->ob_refcnt; };
+    h.incref = [](void* op) { incref(static_cast<Object*>(op)); };
+    h.decref = [](void* op) { decref(static_cast<Object*>(op)); };
+}
+
+}  // namespace
+
+ThreadState* initialize()
+{
+    if (initialized) return main_thread;
+    initialized = true;
+    hash_secret_init(0, false);
+    main_thread = thread_state_new(&main_interp);
+    current = main_thread;
+    install_gc_hooks();
+    init_types();
+    return main_thread;
+}
+
+void finalize()
+{
+    if (!initialized) return;
+    thread_state_clear(main_thread);
+    fini_types();
+}
+
+bool is_initialized() { return initialized; }
+
+ThreadState* thread_state_get()
+{
+    return current;
+}
+
+InterpreterState* interpreter_get() { return current ? current->interp : &main_interp; }
+
+ThreadState* thread_state_swap(ThreadState* ts)
+{
+    ThreadState* old = current;
+    current = ts;
+    return old;
+}
+
+ThreadState* thread_state_new(InterpreterState* interp)
+{
+    // Thread states are plain C++ objects: they are not Python objects and
+    // outlive any allocator statistics window.
+    auto* ts = new ThreadState;
+    ts->interp = interp;
+    ts->next = interp->threads;
+    ts->thread_id = static_cast<unsigned long>(std::hash<std::thread::id>{}(std::this_thread::get_id()));
+    interp->threads = ts;
+    return ts;
+}
+
+void thread_state_clear(ThreadState* ts)
+{
+    clear_ref(ts->curexc_type);
+    clear_ref(ts->curexc_value);
+    clear_ref(ts->curexc_traceback);
+    clear_ref(ts->exc_state.exc_value);
+    clear_ref(ts->dict);
+    clear_ref(ts->repr_list);
+}
+
+void thread_state_delete(ThreadState* ts)
+{
+    thread_state_clear(ts);
+    ThreadState** p = &ts->interp->threads;
+    while (*p && *p != ts) p = &(*p)->next;
+    if (*p) *p = ts->next;
+    if (current == ts) current = nullptr;
+    delete ts;
+}
+
+}  // namespace minipy::runtime

@@ -1,0 +1,1079 @@
+// typeobject.cpp: the `type` and `object` types: readying static types
+// (C3 MRO, slot inheritance, the type dict with slot wrappers), attribute
+// lookup along the MRO with a method cache, and instantiation.
+// Mirrors CPython 3.11 Objects/typeobject.c. Book chapter 11.
+//
+// Read first: type_ready(), then type_lookup(), then the slotdefs table.
+//
+// Method cache: like CPython's, a direct-mapped table of 4096 entries keyed
+// by (tp_version_tag, interned name). A type gets a version tag the first
+// time it is looked up; type_modified() invalidates its tag and subclasses'
+// by bumping a global epoch (simpler than CPython's per-subclass walk, at the
+// price of flushing every entry when any type's dict changes, which only
+// happens for heap types being mutated).
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "minipy/runtime/boolobject.h"
+#include "minipy/runtime/dictobject.h"
+#include "minipy/runtime/listobject.h"
+#include "minipy/runtime/longobject.h"
+#include "minipy/runtime/pyhash.h"
+#include "minipy/runtime/tupleobject.h"
+#include "minipy/runtime/unicodeobject.h"
+#include "pycore_runtime.h"
+
+namespace minipy::runtime {
+
+TypeObject static_type(const char* name, Py_ssize_t basicsize, Py_ssize_t itemsize, unsigned long flags,
+                       const char* doc)
+{
+    TypeObject t{};
+    t.ob_refcnt = 1;
+    t.ob_type = &Type_Type;
+    t.tp_name = name;
+    t.tp_basicsize = basicsize;
+    t.tp_itemsize = itemsize;
+    t.tp_flags = flags | Py_TPFLAGS_IMMUTABLETYPE;
+    t.tp_doc = doc;
+    return t;
+}
+
+const char* type_short_name(const TypeObject* type)
+{
+    const char* dot = std::strrchr(type->tp_name, '.');
+    return dot ? dot + 1 : type->tp_name;
+}
+
+std::string type_qualified_name(TypeObject* type)
+{
+    if (type_has_feature(type, Py_TPFLAGS_HEAPTYPE)) {
+        auto* ht = static_cast<HeapTypeObject*>(type);
+        if (ht->ht_qualname) return unicode_to_std(ht->ht_qualname);
+    }
+    return type_short_name(type);
+}
+
+bool type_is_subtype(TypeObject* a, TypeObject* b)
+{
+    if (a == b) return true;
+    if (Object* mro = a->tp_mro) {
+        for (Py_ssize_t i = 0, n = tuple_size(mro); i < n; i++)
+            if (tuple_item(mro, i) == b) return true;
+        return false;
+    }
+    // Not readied yet: follow tp_base (what CPython's type_is_subtype_base_chain does).
+    for (; a; a = a->tp_base)
+        if (a == b) return true;
+    return b == &BaseObject_Type;
+}
+
+// --- The method cache --------------------------------------------------------
+
+namespace {
+
+constexpr unsigned MCACHE_SIZE_EXP = 12;
+struct CacheEntry {
+    unsigned int version;
+    Object* name;   // borrowed: interned names live as long as the cache
+    Object* value;  // borrowed from the type dict
+};
+CacheEntry method_cache[1u << MCACHE_SIZE_EXP];
+unsigned int next_version_tag = 1;
+
+unsigned mcache_hash(unsigned version, const Object* name)
+{
+    auto p = reinterpret_cast<std::uintptr_t>(name);
+    return static_cast<unsigned>((version ^ (p >> 3)) & ((1u << MCACHE_SIZE_EXP) - 1));
+}
+
+bool assign_version_tag(TypeObject* type)
+{
+    if (type_has_feature(type, Py_TPFLAGS_VALID_VERSION_TAG)) return true;
+    if (!type_has_feature(type, Py_TPFLAGS_READY)) return false;
+    if (next_version_tag == 0) return false;  // out of tags: lookups go uncached
+    type->tp_version_tag = next_version_tag++;
+    type->tp_flags |= Py_TPFLAGS_VALID_VERSION_TAG;
+    return true;
+}
+
+Object* find_name_in_mro(TypeObject* type, Object* name, int* error)
+{
+    *error = 0;
+    Object* mro = type->tp_mro;
+    if (!mro) return nullptr;
+    Py_hash_t hash = unicode_hash(name);
+    for (Py_ssize_t i = 0, n = tuple_size(mro); i < n; i++) {
+        auto* base = static_cast<TypeObject*>(tuple_item(mro, i));
+        if (!base->tp_dict) continue;
+        Object* res = dict_get_item_known_hash(base->tp_dict, name, hash);
+        if (res) return res;
+        if (error_occurred()) {
+            *error = -1;
+            return nullptr;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+void type_modified(TypeObject* type)
+{
+    // Every valid tag in the cache becomes stale: clear the table and the
+    // tags of all types reached from here on (tags are re-assigned lazily).
+    (void)type;
+    std::memset(method_cache, 0, sizeof method_cache);
+    // A new epoch: any type still holding an old tag would only miss the
+    // (now empty) cache, so leaving their flags set is harmless.
+}
+
+Object* type_lookup(TypeObject* type, Object* name)
+{
+    const bool cacheable = unicode_check_exact(name) && as_unicode(name)->state.interned &&
+                           assign_version_tag(type);
+    if (cacheable) {
+        CacheEntry& e = method_cache[mcache_hash(type->tp_version_tag, name)];
+        if (e.version == type->tp_version_tag && e.name == name) return e.value;
+    }
+    // A failed lookup (e.g. an __eq__ raising on a weird key) is swallowed,
+    // as _PyType_Lookup does: callers see "not found".
+    Ref<> saved = error_occurred() ? fetch_exception() : nullptr;
+    int error;
+    Object* res = find_name_in_mro(type, name, &error);
+    if (error) {
+        error_clear();
+        res = nullptr;
+    }
+    if (saved) restore_exception(std::move(saved));
+    if (cacheable && !error) {
+        CacheEntry& e = method_cache[mcache_hash(type->tp_version_tag, name)];
+        e = {type->tp_version_tag, name, res};
+    }
+    return res;
+}
+
+// --- C3 linearization ----------------------------------------------------------
+
+namespace {
+
+// mro_implementation: merges the MROs of the bases and the list of bases,
+// taking at each step the first head that is in no other list's tail.
+Ref<> c3_mro(TypeObject* type)
+{
+    Object* bases = type->tp_bases;
+    Py_ssize_t n = tuple_size(bases);
+    std::vector<std::vector<Object*>> seqs;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        auto* base = static_cast<TypeObject*>(tuple_item(bases, i));
+        std::vector<Object*> s;
+        for (Py_ssize_t j = 0; j < tuple_size(base->tp_mro); j++) s.push_back(tuple_item(base->tp_mro, j));
+        seqs.push_back(std::move(s));
+    }
+    seqs.emplace_back(&static_cast<TupleObject*>(bases)->ob_item[0],
+                      &static_cast<TupleObject*>(bases)->ob_item[0] + n);
+    std::vector<Object*> result{type};
+    std::vector<std::size_t> heads(seqs.size(), 0);
+    for (;;) {
+        bool empty = true;
+        Object* candidate = nullptr;
+        for (std::size_t i = 0; i < seqs.size() && !candidate; i++) {
+            if (heads[i] >= seqs[i].size()) continue;
+            empty = false;
+            Object* c = seqs[i][heads[i]];
+            bool in_tail = false;
+            for (std::size_t j = 0; j < seqs.size() && !in_tail; j++)
+                for (std::size_t k = heads[j] + 1; k < seqs[j].size(); k++)
+                    if (seqs[j][k] == c) {
+                        in_tail = true;
+                        break;
+                    }
+            if (!in_tail) candidate = c;
+        }
+        if (empty) break;
+        if (!candidate) {
+            // CPython names the remaining bases; the order is that of the lists.
+            std::string names;
+            for (std::size_t i = 0; i < seqs.size() - 1; i++) {
+                if (heads[i] >= seqs[i].size()) continue;
+                if (!names.empty()) names += ", ";
+                names += type_short_name(static_cast<TypeObject*>(seqs[i][heads[i]]));
+            }
+            return format_error(Exc_TypeError,
+                                "Cannot create a consistent method resolution\norder (MRO) for bases %s",
+                                names.c_str());
+        }
+        result.push_back(candidate);
+        for (std::size_t i = 0; i < seqs.size(); i++)
+            if (heads[i] < seqs[i].size() && seqs[i][heads[i]] == candidate) heads[i]++;
+    }
+    return tuple_from_array(result.data(), static_cast<Py_ssize_t>(result.size()));
+}
+
+// --- Slot inheritance ---------------------------------------------------------
+
+constexpr unsigned long SUBCLASS_FLAGS = Py_TPFLAGS_LONG_SUBCLASS | Py_TPFLAGS_LIST_SUBCLASS |
+                                         Py_TPFLAGS_TUPLE_SUBCLASS | Py_TPFLAGS_BYTES_SUBCLASS |
+                                         Py_TPFLAGS_UNICODE_SUBCLASS | Py_TPFLAGS_DICT_SUBCLASS |
+                                         Py_TPFLAGS_BASE_EXC_SUBCLASS | Py_TPFLAGS_TYPE_SUBCLASS;
+
+template <class T>
+void copy_slot(T& mine, const T& base)
+{
+    if (!mine) mine = base;
+}
+
+void inherit_number(NumberMethods* t, const NumberMethods* b)
+{
+    // Field by field: a subtype keeps what it defines and takes the rest.
+    copy_slot(t->nb_add, b->nb_add);
+    copy_slot(t->nb_subtract, b->nb_subtract);
+    copy_slot(t->nb_multiply, b->nb_multiply);
+    copy_slot(t->nb_remainder, b->nb_remainder);
+    copy_slot(t->nb_divmod, b->nb_divmod);
+    copy_slot(t->nb_power, b->nb_power);
+    copy_slot(t->nb_negative, b->nb_negative);
+    copy_slot(t->nb_positive, b->nb_positive);
+    copy_slot(t->nb_absolute, b->nb_absolute);
+    copy_slot(t->nb_bool, b->nb_bool);
+    copy_slot(t->nb_invert, b->nb_invert);
+    copy_slot(t->nb_lshift, b->nb_lshift);
+    copy_slot(t->nb_rshift, b->nb_rshift);
+    copy_slot(t->nb_and, b->nb_and);
+    copy_slot(t->nb_xor, b->nb_xor);
+    copy_slot(t->nb_or, b->nb_or);
+    copy_slot(t->nb_int, b->nb_int);
+    copy_slot(t->nb_float, b->nb_float);
+    copy_slot(t->nb_inplace_add, b->nb_inplace_add);
+    copy_slot(t->nb_inplace_subtract, b->nb_inplace_subtract);
+    copy_slot(t->nb_inplace_multiply, b->nb_inplace_multiply);
+    copy_slot(t->nb_inplace_remainder, b->nb_inplace_remainder);
+    copy_slot(t->nb_inplace_power, b->nb_inplace_power);
+    copy_slot(t->nb_inplace_lshift, b->nb_inplace_lshift);
+    copy_slot(t->nb_inplace_rshift, b->nb_inplace_rshift);
+    copy_slot(t->nb_inplace_and, b->nb_inplace_and);
+    copy_slot(t->nb_inplace_xor, b->nb_inplace_xor);
+    copy_slot(t->nb_inplace_or, b->nb_inplace_or);
+    copy_slot(t->nb_floor_divide, b->nb_floor_divide);
+    copy_slot(t->nb_true_divide, b->nb_true_divide);
+    copy_slot(t->nb_inplace_floor_divide, b->nb_inplace_floor_divide);
+    copy_slot(t->nb_inplace_true_divide, b->nb_inplace_true_divide);
+    copy_slot(t->nb_index, b->nb_index);
+    copy_slot(t->nb_matrix_multiply, b->nb_matrix_multiply);
+    copy_slot(t->nb_inplace_matrix_multiply, b->nb_inplace_matrix_multiply);
+}
+
+void inherit_sequence(SequenceMethods* t, const SequenceMethods* b)
+{
+    copy_slot(t->sq_length, b->sq_length);
+    copy_slot(t->sq_concat, b->sq_concat);
+    copy_slot(t->sq_repeat, b->sq_repeat);
+    copy_slot(t->sq_item, b->sq_item);
+    copy_slot(t->sq_ass_item, b->sq_ass_item);
+    copy_slot(t->sq_contains, b->sq_contains);
+    copy_slot(t->sq_inplace_concat, b->sq_inplace_concat);
+    copy_slot(t->sq_inplace_repeat, b->sq_inplace_repeat);
+}
+
+void inherit_mapping(MappingMethods* t, const MappingMethods* b)
+{
+    copy_slot(t->mp_length, b->mp_length);
+    copy_slot(t->mp_subscript, b->mp_subscript);
+    copy_slot(t->mp_ass_subscript, b->mp_ass_subscript);
+}
+
+// inherit_special + inherit_slots, for one base.
+void inherit_slots(TypeObject* type, TypeObject* base)
+{
+    // Sub-tables: a static type without its own table shares the base's;
+    // one with a table (heap types always have one) copies missing slots.
+    if (base->tp_as_number) {
+        if (!type->tp_as_number) type->tp_as_number = base->tp_as_number;
+        else if (type->tp_as_number != base->tp_as_number) inherit_number(type->tp_as_number, base->tp_as_number);
+    }
+    if (base->tp_as_sequence) {
+        if (!type->tp_as_sequence) type->tp_as_sequence = base->tp_as_sequence;
+        else if (type->tp_as_sequence != base->tp_as_sequence)
+            inherit_sequence(type->tp_as_sequence, base->tp_as_sequence);
+    }
+    if (base->tp_as_mapping) {
+        if (!type->tp_as_mapping) type->tp_as_mapping = base->tp_as_mapping;
+        else if (type->tp_as_mapping != base->tp_as_mapping)
+            inherit_mapping(type->tp_as_mapping, base->tp_as_mapping);
+    }
+    copy_slot(type->tp_dealloc, base->tp_dealloc);
+    copy_slot(type->tp_getattro, base->tp_getattro);
+    copy_slot(type->tp_setattro, base->tp_setattro);
+    copy_slot(type->tp_repr, base->tp_repr);
+    copy_slot(type->tp_str, base->tp_str);
+    copy_slot(type->tp_call, base->tp_call);
+    // tp_hash and tp_richcompare go together: a type that defines one of
+    // them (or __eq__/__hash__ in its dict) inherits neither.
+    if (!type->tp_richcompare && !type->tp_hash) {
+        bool has_own = false;
+        if (type->tp_dict) {
+            has_own = dict_get_item_string(type->tp_dict, "__eq__") ||
+                      dict_get_item_string(type->tp_dict, "__hash__");
+        }
+        if (!has_own) {
+            type->tp_richcompare = base->tp_richcompare;
+            type->tp_hash = base->tp_hash;
+        }
+    }
+    copy_slot(type->tp_iter, base->tp_iter);
+    copy_slot(type->tp_iternext, base->tp_iternext);
+    copy_slot(type->tp_descr_get, base->tp_descr_get);
+    copy_slot(type->tp_descr_set, base->tp_descr_set);
+    if (!type->tp_dictoffset) type->tp_dictoffset = base->tp_dictoffset;
+    copy_slot(type->tp_init, base->tp_init);
+    copy_slot(type->tp_alloc, base->tp_alloc);
+    copy_slot(type->tp_is_gc, base->tp_is_gc);
+    copy_slot(type->tp_finalize, base->tp_finalize);
+    if (type_has_feature(type, Py_TPFLAGS_HAVE_GC) == type_has_feature(base, Py_TPFLAGS_HAVE_GC))
+        copy_slot(type->tp_free, base->tp_free);
+    // A GC type that adds no references of its own uses its base's
+    // traverse/clear (and a non-GC subtype of a GC base becomes GC).
+    if (type_has_feature(base, Py_TPFLAGS_HAVE_GC) && !type->tp_traverse && !type->tp_clear) {
+        type->tp_flags |= Py_TPFLAGS_HAVE_GC;
+        type->tp_traverse = base->tp_traverse;
+        type->tp_clear = base->tp_clear;
+    }
+    if (!type->tp_weaklistoffset) type->tp_weaklistoffset = base->tp_weaklistoffset;
+    type->tp_flags |= base->tp_flags & (SUBCLASS_FLAGS | Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING);
+}
+
+int add_methods(TypeObject* type, MethodDef* meth)
+{
+    for (; meth && meth->ml_name; meth++) {
+        if (dict_get_item_string(type->tp_dict, meth->ml_name) && !(meth->ml_flags & METH_COEXIST)) continue;
+        Ref<> descr;
+        if (meth->ml_flags & METH_CLASS) descr = descr_new_classmethod(type, meth);
+        else if (meth->ml_flags & METH_STATIC) {
+            Ref<> f = cfunction_new(meth, nullptr);
+            if (!f) return -1;
+            descr = staticmethod_new(f.get());
+        } else descr = descr_new_method(type, meth);
+        if (!descr || dict_set_item_string(type->tp_dict, meth->ml_name, descr.get()) < 0) return -1;
+    }
+    return 0;
+}
+
+int add_members(TypeObject* type, MemberDef* m)
+{
+    for (; m && m->name; m++) {
+        if (dict_get_item_string(type->tp_dict, m->name)) continue;
+        Ref<> descr = descr_new_member(type, m);
+        if (!descr || dict_set_item_string(type->tp_dict, m->name, descr.get()) < 0) return -1;
+    }
+    return 0;
+}
+
+int add_getset(TypeObject* type, GetSetDef* g)
+{
+    for (; g && g->name; g++) {
+        if (dict_get_item_string(type->tp_dict, g->name)) continue;
+        Ref<> descr = descr_new_getset(type, g);
+        if (!descr || dict_set_item_string(type->tp_dict, g->name, descr.get()) < 0) return -1;
+    }
+    return 0;
+}
+
+int add_operators(TypeObject* type);  // the slotdefs table, below
+
+}  // namespace
+
+int type_ready(TypeObject* type)
+{
+    if (type_has_feature(type, Py_TPFLAGS_READY)) return 0;
+    if (type_has_feature(type, Py_TPFLAGS_READYING)) {
+        format_error(Exc_SystemError, "type %s is being readied twice", type->tp_name);
+        return -1;
+    }
+    type->tp_flags |= Py_TPFLAGS_READYING;
+    if (!type->tp_base && type != &BaseObject_Type) type->tp_base = &BaseObject_Type;
+    TypeObject* base = type->tp_base;
+    if (base && type_ready(base) < 0) return -1;
+    if (!type->ob_type && base) type->ob_type = base->ob_type;
+    if (!type->tp_bases) {
+        Ref<> bases = base ? tuple_pack({base}) : tuple_new(0);
+        if (!bases) return -1;
+        type->tp_bases = bases.release();
+    }
+    for (Py_ssize_t i = 0; i < tuple_size(type->tp_bases); i++)
+        if (type_ready(static_cast<TypeObject*>(tuple_item(type->tp_bases, i))) < 0) return -1;
+    if (!type->tp_dict) {
+        Ref<> d = dict_new();
+        if (!d) return -1;
+        type->tp_dict = d.release();
+    }
+    // The type's own attributes first, so that inheritance can see them.
+    if (add_operators(type) < 0 || add_methods(type, type->tp_methods) < 0 ||
+        add_members(type, type->tp_members) < 0 || add_getset(type, type->tp_getset) < 0)
+        return -1;
+    Ref<> mro = base ? c3_mro(type) : tuple_pack({type});
+    if (!mro) return -1;
+    type->tp_mro = mro.release();
+    // Inherit along the MRO (skipping the type itself), nearest first.
+    for (Py_ssize_t i = 1; i < tuple_size(type->tp_mro); i++)
+        inherit_slots(type, static_cast<TypeObject*>(tuple_item(type->tp_mro, i)));
+    if (base && !type->tp_new && !type_has_feature(type, Py_TPFLAGS_DISALLOW_INSTANTIATION) &&
+        type->tp_base == base && base->tp_new && type != &Type_Type)
+        type->tp_new = base->tp_new;
+    // tp_hash == hash_not_implemented shows as __hash__ = None.
+    if (type->tp_hash == hash_not_implemented && !dict_get_item_string(type->tp_dict, "__hash__")) {
+        if (dict_set_item_string(type->tp_dict, "__hash__", Py_None()) < 0) return -1;
+    }
+    if (!dict_get_item_string(type->tp_dict, "__doc__")) {
+        Ref<> doc = type->tp_doc ? unicode_from_string(type->tp_doc) : none_ref();
+        if (!doc || dict_set_item_string(type->tp_dict, "__doc__", doc.get()) < 0) return -1;
+    }
+    type->tp_flags = (type->tp_flags & ~Py_TPFLAGS_READYING) | Py_TPFLAGS_READY;
+    return 0;
+}
+
+// --- Slot wrappers (the slotdefs table) ----------------------------------------
+// Each entry exposes a C slot under its dunder name in the type's __dict__,
+// so Python code (and super()) can call int.__add__ and friends.
+
+struct WrapperBase {
+    const char* name;
+    void* (*slot)(TypeObject*);  // where the slot lives in a type
+    Ref<> (*wrapper)(Object* self, Object* args, void* wrapped, Object* kwds);
+    int op;  // the comparison for rich-compare wrappers
+};
+
+namespace {
+
+bool check_args(Object* args, Py_ssize_t n, Object* kwds, const char* name)
+{
+    if (kwds && dict_size(kwds)) {
+        format_error(Exc_TypeError, "wrapper %s() takes no keyword arguments", name);
+        return false;
+    }
+    if (tuple_size(args) != n) {
+        format_error(Exc_TypeError, "expected %zd argument%s, got %zd", n, n == 1 ? "" : "s", tuple_size(args));
+        return false;
+    }
+    return true;
+}
+
+Ref<> wrap_unaryfunc(Object* self, Object* args, void* w, Object* kwds)
+{
+    if (!check_args(args, 0, kwds, "")) return nullptr;
+    return reinterpret_cast<unaryfunc>(w)(self);
+}
+Ref<> wrap_binaryfunc(Object* self, Object* args, void* w, Object* kwds)
+{
+    if (!check_args(args, 1, kwds, "")) return nullptr;
+    return reinterpret_cast<binaryfunc>(w)(self, tuple_item(args, 0));
+}
+Ref<> wrap_binaryfunc_r(Object* self, Object* args, void* w, Object* kwds)
+{
+    if (!check_args(args, 1, kwds, "")) return nullptr;
+    return reinterpret_cast<binaryfunc>(w)(tuple_item(args, 0), self);
+}
+Ref<> wrap_ternaryfunc(Object* self, Object* args, void* w, Object* kwds)
+{
+    Py_ssize_t n = tuple_size(args);
+    if (kwds && dict_size(kwds)) return format_error(Exc_TypeError, "wrapper takes no keyword arguments");
+    if (n < 1 || n > 2) return format_error(Exc_TypeError, "expected 1 or 2 arguments, got %zd", n);
+    return reinterpret_cast<ternaryfunc>(w)(self, tuple_item(args, 0), n == 2 ? tuple_item(args, 1) : Py_None());
+}
+Ref<> wrap_ternaryfunc_r(Object* self, Object* args, void* w, Object* kwds)
+{
+    Py_ssize_t n = tuple_size(args);
+    if (kwds && dict_size(kwds)) return format_error(Exc_TypeError, "wrapper takes no keyword arguments");
+    if (n < 1 || n > 2) return format_error(Exc_TypeError, "expected 1 or 2 arguments, got %zd", n);
+    return reinterpret_cast<ternaryfunc>(w)(tuple_item(args, 0), self, n == 2 ? tuple_item(args, 1) : Py_None());
+}
+Ref<> wrap_inquirypred(Object* self, Object* args, void* w, Object* kwds)
+{
+    if (!check_args(args, 0, kwds, "")) return nullptr;
+    int res = reinterpret_cast<inquiry>(w)(self);
+    if (res < 0) return nullptr;
+    return bool_from_long(res);
+}
+Ref<> wrap_lenfunc(Object* self, Object* args, void* w, Object* kwds)
+{
+    if (!check_args(args, 0, kwds, "")) return nullptr;
+    Py_ssize_t res = reinterpret_cast<lenfunc>(w)(self);
+    if (res < 0 && error_occurred()) return nullptr;
+    return long_from_ssize_t(res);
+}
+Ref<> wrap_hashfunc(Object* self, Object* args, void* w, Object* kwds)
+{
+    if (!check_args(args, 0, kwds, "")) return nullptr;
+    Py_hash_t res = reinterpret_cast<hashfunc>(w)(self);
+    if (res == -1 && error_occurred()) return nullptr;
+    return long_from_ssize_t(res);
+}
+Ref<> wrap_richcmp(Object* self, Object* args, void* w, Object* kwds, int op)
+{
+    if (!check_args(args, 1, kwds, "")) return nullptr;
+    return reinterpret_cast<richcmpfunc>(w)(self, tuple_item(args, 0), op);
+}
+template <int Op>
+Ref<> wrap_richcmp_op(Object* self, Object* args, void* w, Object* kwds)
+{
+    return wrap_richcmp(self, args, w, kwds, Op);
+}
+Ref<> wrap_objobjproc(Object* self, Object* args, void* w, Object* kwds)
+{
+    if (!check_args(args, 1, kwds, "")) return nullptr;
+    int res = reinterpret_cast<objobjproc>(w)(self, tuple_item(args, 0));
+    if (res < 0) return nullptr;
+    return bool_from_long(res);
+}
+Ref<> wrap_objobjargproc(Object* self, Object* args, void* w, Object* kwds)
+{
+    if (!check_args(args, 2, kwds, "")) return nullptr;
+    if (reinterpret_cast<objobjargproc>(w)(self, tuple_item(args, 0), tuple_item(args, 1)) < 0) return nullptr;
+    return none_ref();
+}
+Ref<> wrap_delitem(Object* self, Object* args, void* w, Object* kwds)
+{
+    if (!check_args(args, 1, kwds, "")) return nullptr;
+    if (reinterpret_cast<objobjargproc>(w)(self, tuple_item(args, 0), nullptr) < 0) return nullptr;
+    return none_ref();
+}
+Ref<> wrap_sq_item(Object* self, Object* args, void* w, Object* kwds)
+{
+    if (!check_args(args, 1, kwds, "")) return nullptr;
+    Py_ssize_t i = number_as_ssize_t(tuple_item(args, 0), Exc_OverflowError);
+    if (i == -1 && error_occurred()) return nullptr;
+    return reinterpret_cast<ssizeargfunc>(w)(self, i);
+}
+Ref<> wrap_indexargfunc(Object* self, Object* args, void* w, Object* kwds)
+{
+    if (!check_args(args, 1, kwds, "")) return nullptr;
+    Py_ssize_t i = number_as_ssize_t(tuple_item(args, 0), Exc_OverflowError);
+    if (i == -1 && error_occurred()) return nullptr;
+    return reinterpret_cast<ssizeargfunc>(w)(self, i);
+}
+Ref<> wrap_call(Object* self, Object* args, void* w, Object* kwds)
+{
+    return reinterpret_cast<ternaryfunc>(w)(self, args, kwds);
+}
+Ref<> wrap_init(Object* self, Object* args, void* w, Object* kwds)
+{
+    if (reinterpret_cast<initproc>(w)(self, args, kwds) < 0) return nullptr;
+    return none_ref();
+}
+Ref<> wrap_next(Object* self, Object* args, void* w, Object* kwds)
+{
+    if (!check_args(args, 0, kwds, "")) return nullptr;
+    Ref<> res = reinterpret_cast<iternextfunc>(w)(self);
+    if (!res && !error_occurred()) set_error_none(Exc_StopIteration);
+    return res;
+}
+Ref<> wrap_setattr(Object* self, Object* args, void* w, Object* kwds)
+{
+    if (!check_args(args, 2, kwds, "")) return nullptr;
+    if (reinterpret_cast<setattrofunc>(w)(self, tuple_item(args, 0), tuple_item(args, 1)) < 0) return nullptr;
+    return none_ref();
+}
+Ref<> wrap_delattr(Object* self, Object* args, void* w, Object* kwds)
+{
+    if (!check_args(args, 1, kwds, "")) return nullptr;
+    if (reinterpret_cast<setattrofunc>(w)(self, tuple_item(args, 0), nullptr) < 0) return nullptr;
+    return none_ref();
+}
+Ref<> wrap_descr_get(Object* self, Object* args, void* w, Object* kwds)
+{
+    Py_ssize_t n = tuple_size(args);
+    if (kwds && dict_size(kwds)) return format_error(Exc_TypeError, "wrapper takes no keyword arguments");
+    if (n < 1 || n > 2) return format_error(Exc_TypeError, "expected 1 or 2 arguments, got %zd", n);
+    Object* obj = tuple_item(args, 0);
+    Object* type = n == 2 ? tuple_item(args, 1) : nullptr;
+    if (obj == Py_None()) obj = nullptr;
+    if (type == Py_None()) type = nullptr;
+    if (!obj && !type) return format_error(Exc_TypeError, "__get__(None, None) is invalid");
+    return reinterpret_cast<descrgetfunc>(w)(self, obj, type);
+}
+
+#define TPSLOT(field) [](TypeObject* t) -> void* { return reinterpret_cast<void*>(t->field); }
+#define NBSLOT(field) \
+    [](TypeObject* t) -> void* { return t->tp_as_number ? reinterpret_cast<void*>(t->tp_as_number->field) : nullptr; }
+#define SQSLOT(field) \
+    [](TypeObject* t) -> void* { return t->tp_as_sequence ? reinterpret_cast<void*>(t->tp_as_sequence->field) : nullptr; }
+#define MPSLOT(field) \
+    [](TypeObject* t) -> void* { return t->tp_as_mapping ? reinterpret_cast<void*>(t->tp_as_mapping->field) : nullptr; }
+
+// The wrappers a type gets for the slots it defines itself (slotdefs[] in
+// CPython). Order matters where two names share a slot: the first wins.
+const WrapperBase slotdefs[] = {
+    {"__getattribute__", TPSLOT(tp_getattro), wrap_binaryfunc, 0},
+    {"__setattr__", TPSLOT(tp_setattro), wrap_setattr, 0},
+    {"__delattr__", TPSLOT(tp_setattro), wrap_delattr, 0},
+    {"__repr__", TPSLOT(tp_repr), wrap_unaryfunc, 0},
+    {"__hash__", TPSLOT(tp_hash), wrap_hashfunc, 0},
+    {"__call__", TPSLOT(tp_call), wrap_call, 0},
+    {"__str__", TPSLOT(tp_str), wrap_unaryfunc, 0},
+    {"__lt__", TPSLOT(tp_richcompare), wrap_richcmp_op<Py_LT>, Py_LT},
+    {"__le__", TPSLOT(tp_richcompare), wrap_richcmp_op<Py_LE>, Py_LE},
+    {"__eq__", TPSLOT(tp_richcompare), wrap_richcmp_op<Py_EQ>, Py_EQ},
+    {"__ne__", TPSLOT(tp_richcompare), wrap_richcmp_op<Py_NE>, Py_NE},
+    {"__gt__", TPSLOT(tp_richcompare), wrap_richcmp_op<Py_GT>, Py_GT},
+    {"__ge__", TPSLOT(tp_richcompare), wrap_richcmp_op<Py_GE>, Py_GE},
+    {"__iter__", TPSLOT(tp_iter), wrap_unaryfunc, 0},
+    {"__next__", TPSLOT(tp_iternext), wrap_next, 0},
+    {"__get__", TPSLOT(tp_descr_get), wrap_descr_get, 0},
+    {"__init__", TPSLOT(tp_init), wrap_init, 0},
+    {"__add__", NBSLOT(nb_add), wrap_binaryfunc, 0},
+    {"__radd__", NBSLOT(nb_add), wrap_binaryfunc_r, 0},
+    {"__sub__", NBSLOT(nb_subtract), wrap_binaryfunc, 0},
+    {"__rsub__", NBSLOT(nb_subtract), wrap_binaryfunc_r, 0},
+    {"__mul__", NBSLOT(nb_multiply), wrap_binaryfunc, 0},
+    {"__rmul__", NBSLOT(nb_multiply), wrap_binaryfunc_r, 0},
+    {"__mod__", NBSLOT(nb_remainder), wrap_binaryfunc, 0},
+    {"__rmod__", NBSLOT(nb_remainder), wrap_binaryfunc_r, 0},
+    {"__divmod__", NBSLOT(nb_divmod), wrap_binaryfunc, 0},
+    {"__rdivmod__", NBSLOT(nb_divmod), wrap_binaryfunc_r, 0},
+    {"__pow__", NBSLOT(nb_power), wrap_ternaryfunc, 0},
+    {"__rpow__", NBSLOT(nb_power), wrap_ternaryfunc_r, 0},
+    {"__neg__", NBSLOT(nb_negative), wrap_unaryfunc, 0},
+    {"__pos__", NBSLOT(nb_positive), wrap_unaryfunc, 0},
+    {"__abs__", NBSLOT(nb_absolute), wrap_unaryfunc, 0},
+    {"__bool__", NBSLOT(nb_bool), wrap_inquirypred, 0},
+    {"__invert__", NBSLOT(nb_invert), wrap_unaryfunc, 0},
+    {"__lshift__", NBSLOT(nb_lshift), wrap_binaryfunc, 0},
+    {"__rlshift__", NBSLOT(nb_lshift), wrap_binaryfunc_r, 0},
+    {"__rshift__", NBSLOT(nb_rshift), wrap_binaryfunc, 0},
+    {"__rrshift__", NBSLOT(nb_rshift), wrap_binaryfunc_r, 0},
+    {"__and__", NBSLOT(nb_and), wrap_binaryfunc, 0},
+    {"__rand__", NBSLOT(nb_and), wrap_binaryfunc_r, 0},
+    {"__xor__", NBSLOT(nb_xor), wrap_binaryfunc, 0},
+    {"__rxor__", NBSLOT(nb_xor), wrap_binaryfunc_r, 0},
+    {"__or__", NBSLOT(nb_or), wrap_binaryfunc, 0},
+    {"__ror__", NBSLOT(nb_or), wrap_binaryfunc_r, 0},
+    {"__int__", NBSLOT(nb_int), wrap_unaryfunc, 0},
+    {"__float__", NBSLOT(nb_float), wrap_unaryfunc, 0},
+    {"__iadd__", NBSLOT(nb_inplace_add), wrap_binaryfunc, 0},
+    {"__isub__", NBSLOT(nb_inplace_subtract), wrap_binaryfunc, 0},
+    {"__imul__", NBSLOT(nb_inplace_multiply), wrap_binaryfunc, 0},
+    {"__imod__", NBSLOT(nb_inplace_remainder), wrap_binaryfunc, 0},
+    {"__ilshift__", NBSLOT(nb_inplace_lshift), wrap_binaryfunc, 0},
+    {"__irshift__", NBSLOT(nb_inplace_rshift), wrap_binaryfunc, 0},
+    {"__iand__", NBSLOT(nb_inplace_and), wrap_binaryfunc, 0},
+    {"__ixor__", NBSLOT(nb_inplace_xor), wrap_binaryfunc, 0},
+    {"__ior__", NBSLOT(nb_inplace_or), wrap_binaryfunc, 0},
+    {"__floordiv__", NBSLOT(nb_floor_divide), wrap_binaryfunc, 0},
+    {"__rfloordiv__", NBSLOT(nb_floor_divide), wrap_binaryfunc_r, 0},
+    {"__truediv__", NBSLOT(nb_true_divide), wrap_binaryfunc, 0},
+    {"__rtruediv__", NBSLOT(nb_true_divide), wrap_binaryfunc_r, 0},
+    {"__ifloordiv__", NBSLOT(nb_inplace_floor_divide), wrap_binaryfunc, 0},
+    {"__itruediv__", NBSLOT(nb_inplace_true_divide), wrap_binaryfunc, 0},
+    {"__index__", NBSLOT(nb_index), wrap_unaryfunc, 0},
+    {"__matmul__", NBSLOT(nb_matrix_multiply), wrap_binaryfunc, 0},
+    {"__rmatmul__", NBSLOT(nb_matrix_multiply), wrap_binaryfunc_r, 0},
+    {"__imatmul__", NBSLOT(nb_inplace_matrix_multiply), wrap_binaryfunc, 0},
+    {"__len__", MPSLOT(mp_length), wrap_lenfunc, 0},
+    {"__getitem__", MPSLOT(mp_subscript), wrap_binaryfunc, 0},
+    {"__setitem__", MPSLOT(mp_ass_subscript), wrap_objobjargproc, 0},
+    {"__delitem__", MPSLOT(mp_ass_subscript), wrap_delitem, 0},
+    {"__len__", SQSLOT(sq_length), wrap_lenfunc, 0},
+    {"__add__", SQSLOT(sq_concat), wrap_binaryfunc, 0},
+    {"__mul__", SQSLOT(sq_repeat), wrap_indexargfunc, 0},
+    {"__rmul__", SQSLOT(sq_repeat), wrap_indexargfunc, 0},
+    {"__getitem__", SQSLOT(sq_item), wrap_sq_item, 0},
+    {"__contains__", SQSLOT(sq_contains), wrap_objobjproc, 0},
+    {"__iadd__", SQSLOT(sq_inplace_concat), wrap_binaryfunc, 0},
+    {"__imul__", SQSLOT(sq_inplace_repeat), wrap_indexargfunc, 0},
+};
+
+#undef TPSLOT
+#undef NBSLOT
+#undef SQSLOT
+#undef MPSLOT
+
+// add_operators: a wrapper for each slot the type defines and its base
+// (when it has one readied) does not share, unless the dict already names it.
+int add_operators(TypeObject* type)
+{
+    for (const WrapperBase& p : slotdefs) {
+        void* ptr = p.slot(type);
+        if (!ptr) continue;
+        if (dict_get_item_string(type->tp_dict, p.name)) continue;
+        // Slots shared with the base (static sub-tables copied before
+        // ready) are found through the base's dict instead.
+        if (type->tp_base && type->tp_base != type && p.slot(type->tp_base) == ptr) continue;
+        if (ptr == reinterpret_cast<void*>(&hash_not_implemented)) {
+            if (dict_set_item_string(type->tp_dict, p.name, Py_None()) < 0) return -1;
+            continue;
+        }
+        Ref<> descr = descr_new_wrapper(type, &p, ptr);
+        if (!descr || dict_set_item_string(type->tp_dict, p.name, descr.get()) < 0) return -1;
+    }
+    return 0;
+}
+
+}  // namespace
+
+Ref<> wrapperbase_call(const WrapperBase* base, Object* self, Object* args, void* wrapped, Object* kwds)
+{
+    return base->wrapper(self, args, wrapped, kwds);
+}
+const char* wrapperbase_name(const WrapperBase* base) { return base->name; }
+
+// --- type ------------------------------------------------------------------
+
+namespace {
+
+Ref<> type_repr(Object* self)
+{
+    auto* type = static_cast<TypeObject*>(self);
+    std::string mod, name = type_qualified_name(type);
+    if (type_has_feature(type, Py_TPFLAGS_HEAPTYPE)) {
+        Object* m = type->tp_dict ? dict_get_item_string(type->tp_dict, "__module__") : nullptr;
+        if (m && unicode_check(m)) mod = unicode_to_std(m);
+    } else if (const char* dot = std::strrchr(type->tp_name, '.')) {
+        mod.assign(type->tp_name, dot);
+    }
+    if (!mod.empty() && mod != "builtins") return unicode_from_format("<class '%s.%s'>", mod.c_str(), name.c_str());
+    return unicode_from_format("<class '%s'>", name.c_str());
+}
+
+Ref<> type_call(Object* self, Object* args, Object* kwds)
+{
+    auto* type = static_cast<TypeObject*>(self);
+    // type(x) is special: it answers the type of x.
+    if (type == &Type_Type && tuple_size(args) == 1 && (!kwds || dict_size(kwds) == 0))
+        return new_ref<Object>(Py_TYPE(tuple_item(args, 0)));
+    if (!type->tp_new)
+        return format_error(Exc_TypeError, "cannot create '%s' instances", type->tp_name);
+    Ref<> obj = type->tp_new(type, args, kwds);
+    if (!obj) return nullptr;
+    // __init__ runs only when __new__ returned an instance of the type.
+    if (!object_type_check(obj.get(), type)) return obj;
+    type = Py_TYPE(obj.get());
+    if (type->tp_init && type->tp_init(obj.get(), args, kwds) < 0) return nullptr;
+    return obj;
+}
+
+// type_getattro: data descriptors on the metatype, then the type's own MRO
+// (calling __get__(None, type)), then other metatype attributes.
+Ref<> type_getattro(Object* self, Object* name)
+{
+    auto* type = static_cast<TypeObject*>(self);
+    TypeObject* metatype = Py_TYPE(self);
+    Ref<> meta_attribute = new_ref(type_lookup(metatype, name));
+    descrgetfunc meta_get = nullptr;
+    if (meta_attribute) {
+        meta_get = Py_TYPE(meta_attribute.get())->tp_descr_get;
+        if (meta_get && Py_TYPE(meta_attribute.get())->tp_descr_set)
+            return meta_get(meta_attribute.get(), self, metatype);
+    }
+    if (Object* attribute = type_lookup(type, name)) {
+        Ref<> keep = new_ref(attribute);
+        if (descrgetfunc local_get = Py_TYPE(attribute)->tp_descr_get) return local_get(attribute, nullptr, self);
+        return keep;
+    }
+    if (meta_get) return meta_get(meta_attribute.get(), self, metatype);
+    if (meta_attribute) return meta_attribute;
+    return format_error(Exc_AttributeError, "type object '%.50s' has no attribute '%U'", type_short_name(type), name);
+}
+
+int type_setattro(Object* self, Object* name, Object* value)
+{
+    auto* type = static_cast<TypeObject*>(self);
+    if (type_has_feature(type, Py_TPFLAGS_IMMUTABLETYPE)) {
+        format_error(Exc_TypeError, "cannot set %R attribute of immutable type '%s'", name, type->tp_name);
+        return -1;
+    }
+    // Heap types keep attributes in tp_dict (no instance dict): write there.
+    Ref<> descr = new_ref(type_lookup(Py_TYPE(self), name));
+    if (descr && Py_TYPE(descr.get())->tp_descr_set)
+        return Py_TYPE(descr.get())->tp_descr_set(descr.get(), self, value);
+    int res = value ? dict_set_item(type->tp_dict, name, value) : dict_del_item(type->tp_dict, name);
+    if (res < 0 && !value && error_matches(Exc_KeyError)) {
+        error_clear();
+        format_error(Exc_AttributeError, "type object '%.50s' has no attribute '%U'", type_short_name(type), name);
+    }
+    type_modified(type);
+    return res;
+}
+
+void type_dealloc(Object* self)
+{
+    auto* type = static_cast<TypeObject*>(self);
+    if (!type_has_feature(type, Py_TPFLAGS_HEAPTYPE)) {
+        std::fprintf(stderr, "Fatal Python error: deallocating static type %s\n", type->tp_name);
+        std::abort();
+    }
+    type_modified(type);
+    clear_ref(type->tp_dict);
+    clear_ref(type->tp_bases);
+    clear_ref(type->tp_mro);
+    xdecref(type->tp_base);
+    auto* ht = static_cast<HeapTypeObject*>(type);
+    clear_ref(ht->ht_name);
+    clear_ref(ht->ht_qualname);
+    clear_ref(ht->ht_slots);
+    clear_ref(ht->ht_module);
+    object_dealloc_memory(self);
+}
+
+int type_traverse(Object* self, visitproc visit, void* arg)
+{
+    auto* type = static_cast<TypeObject*>(self);
+    if (!type_has_feature(type, Py_TPFLAGS_HEAPTYPE)) return 0;
+    for (Object* o : {type->tp_dict, type->tp_mro, type->tp_bases, static_cast<Object*>(type->tp_base)})
+        if (o) {
+            if (int r = visit(o, arg)) return r;
+        }
+    return 0;
+}
+
+int type_is_gc(Object* self) { return type_has_feature(static_cast<TypeObject*>(self), Py_TPFLAGS_HEAPTYPE); }
+
+Ref<> type_get_name(Object* self, void*)
+{
+    auto* type = static_cast<TypeObject*>(self);
+    if (type_has_feature(type, Py_TPFLAGS_HEAPTYPE)) return new_ref(static_cast<HeapTypeObject*>(type)->ht_name);
+    return unicode_from_string(type_short_name(type));
+}
+Ref<> type_get_qualname(Object* self, void*)
+{
+    return unicode_from_string(type_qualified_name(static_cast<TypeObject*>(self)).c_str());
+}
+Ref<> type_get_module(Object* self, void*)
+{
+    auto* type = static_cast<TypeObject*>(self);
+    if (type_has_feature(type, Py_TPFLAGS_HEAPTYPE)) {
+        if (Object* m = dict_get_item_string(type->tp_dict, "__module__")) return new_ref(m);
+        return format_error(Exc_AttributeError, "__module__");
+    }
+    if (const char* dot = std::strrchr(type->tp_name, '.'))
+        return unicode_from_utf8(std::string_view(type->tp_name, static_cast<std::size_t>(dot - type->tp_name)));
+    return unicode_intern_from_string("builtins");
+}
+Ref<> type_get_mro(Object* self, void*) { return new_ref(static_cast<TypeObject*>(self)->tp_mro); }
+Ref<> type_get_bases(Object* self, void*) { return new_ref(static_cast<TypeObject*>(self)->tp_bases); }
+Ref<> type_get_base(Object* self, void*)
+{
+    TypeObject* b = static_cast<TypeObject*>(self)->tp_base;
+    return b ? new_ref<Object>(b) : none_ref();
+}
+Ref<> type_get_doc(Object* self, void*)
+{
+    auto* type = static_cast<TypeObject*>(self);
+    if (Object* d = dict_get_item_string(type->tp_dict, "__doc__")) {
+        if (Py_TYPE(d)->tp_descr_get) return Py_TYPE(d)->tp_descr_get(d, nullptr, self);
+        return new_ref(d);
+    }
+    return none_ref();
+}
+Ref<> type_get_flags(Object* self, void*)
+{
+    return long_from_unsigned(static_cast<TypeObject*>(self)->tp_flags);
+}
+
+Ref<> type_mro_method(Object* self, Object*)
+{
+    auto* type = static_cast<TypeObject*>(self);
+    if (!type->tp_mro) return format_error(Exc_TypeError, "type not ready");
+    return sequence_list(type->tp_mro);
+}
+
+Ref<> type_instancecheck(Object* self, Object* inst)
+{
+    return bool_from_long(object_type_check(inst, static_cast<TypeObject*>(self)));
+}
+Ref<> type_subclasscheck(Object* self, Object* sub)
+{
+    if (!type_check(sub)) return format_error(Exc_TypeError, "issubclass() arg 1 must be a class");
+    return bool_from_long(type_is_subtype(static_cast<TypeObject*>(sub), static_cast<TypeObject*>(self)));
+}
+
+GetSetDef type_getsets[] = {
+    {"__name__", type_get_name, nullptr, nullptr, nullptr},
+    {"__qualname__", type_get_qualname, nullptr, nullptr, nullptr},
+    {"__module__", type_get_module, nullptr, nullptr, nullptr},
+    {"__mro__", type_get_mro, nullptr, nullptr, nullptr},
+    {"__bases__", type_get_bases, nullptr, nullptr, nullptr},
+    {"__base__", type_get_base, nullptr, nullptr, nullptr},
+    {"__doc__", type_get_doc, nullptr, nullptr, nullptr},
+    {"__flags__", type_get_flags, nullptr, nullptr, nullptr},
+    {},
+};
+
+MethodDef type_methods[] = {
+    method_noargs("mro", type_mro_method, "Return a type's method resolution order."),
+    method_o("__instancecheck__", type_instancecheck, "Check if an object is an instance."),
+    method_o("__subclasscheck__", type_subclasscheck, "Check if a class is a subclass."),
+    {},
+};
+
+Ref<> type_new(TypeObject*, Object* args, Object* kwds)
+{
+    // type(name, bases, dict) builds classes: that needs the eval loop's
+    // class machinery (issue 6); until then only type(x) is available.
+    if (tuple_size(args) != 1 && tuple_size(args) != 3)
+        return format_error(Exc_TypeError, "type() takes 1 or 3 arguments");
+    (void)kwds;
+    return format_error(Exc_NotImplementedError, "type(name, bases, dict) needs the class machinery of the vm stage");
+}
+
+}  // namespace
+
+TypeObject Type_Type = [] {
+    TypeObject t = static_type("type", sizeof(HeapTypeObject), sizeof(MemberDef),
+                               Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE |
+                                   Py_TPFLAGS_TYPE_SUBCLASS,
+                               "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type");
+    t.tp_dealloc = type_dealloc;
+    t.tp_repr = type_repr;
+    t.tp_call = type_call;
+    t.tp_getattro = type_getattro;
+    t.tp_setattro = type_setattro;
+    t.tp_traverse = type_traverse;
+    t.tp_is_gc = type_is_gc;
+    t.tp_methods = type_methods;
+    t.tp_getset = type_getsets;
+    t.tp_base = &BaseObject_Type;
+    t.tp_new = type_new;
+    t.tp_dictoffset = offsetof(TypeObject, tp_dict);
+    return t;
+}();
+
+// --- object ------------------------------------------------------------------
+
+Ref<> object_repr_default(Object* self)
+{
+    TypeObject* type = Py_TYPE(self);
+    Ref<> mod;
+    if (type_has_feature(type, Py_TPFLAGS_HEAPTYPE)) {
+        Object* m = dict_get_item_string(type->tp_dict, "__module__");
+        if (m && unicode_check(m) && !unicode_equal_to_ascii(m, "builtins")) mod = new_ref(m);
+    }
+    std::string name = type_qualified_name(type);
+    if (mod) return unicode_from_format("<%U.%s object at %p>", mod.get(), name.c_str(), self);
+    return unicode_from_format("<%s object at %p>", type->tp_name, self);
+}
+
+Py_hash_t object_hash_default(Object* self) { return hash_pointer(self); }
+
+namespace {
+
+bool excess_args(Object* args, Object* kwds)
+{
+    return tuple_size(args) || (kwds && dict_check(kwds) && dict_size(kwds));
+}
+
+int object_init(Object* self, Object* args, Object* kwds)
+{
+    TypeObject* type = Py_TYPE(self);
+    if (excess_args(args, kwds)) {
+        if (type->tp_init != object_init) {
+            set_error(Exc_TypeError, "object.__init__() takes exactly one argument (the instance to initialize)");
+            return -1;
+        }
+        if (type->tp_new == BaseObject_Type.tp_new) {
+            format_error(Exc_TypeError, "%.200s() takes no arguments", type_short_name(type));
+            return -1;
+        }
+    }
+    return 0;
+}
+
+Ref<> object_new(TypeObject* type, Object* args, Object* kwds)
+{
+    if (excess_args(args, kwds)) {
+        if (type->tp_new != BaseObject_Type.tp_new)
+            return format_error(Exc_TypeError,
+                                "object.__new__() takes exactly one argument (the type to instantiate)");
+        if (type->tp_init == BaseObject_Type.tp_init)
+            return format_error(Exc_TypeError, "%.200s() takes no arguments", type_short_name(type));
+    }
+    if (type_has_feature(type, Py_TPFLAGS_IS_ABSTRACT))
+        return format_error(Exc_TypeError, "Can't instantiate abstract class %s", type->tp_name);
+    allocfunc alloc = type->tp_alloc ? type->tp_alloc : object_generic_alloc;
+    return alloc(type, 0);
+}
+
+Ref<> object_str_slot(Object* self) { return object_repr(self); }
+
+Ref<> object_richcompare(Object* self, Object* other, int op)
+{
+    switch (op) {
+    case Py_EQ: return new_ref(self == other ? Py_True() : Py_NotImplemented());
+    case Py_NE: {
+        // By default != inverts the result of __eq__ unless NotImplemented.
+        richcmpfunc eq = Py_TYPE(self)->tp_richcompare;
+        if (!eq) return not_implemented_ref();
+        Ref<> res = eq(self, other, Py_EQ);
+        if (!res || res.get() == Py_NotImplemented()) return res;
+        int ok = object_is_true(res.get());
+        if (ok < 0) return nullptr;
+        return bool_from_long(!ok);
+    }
+    default: return not_implemented_ref();
+    }
+}
+
+Ref<> object_get_class(Object* self, void*) { return new_ref<Object>(Py_TYPE(self)); }
+
+Ref<> object_format(Object* self, Object* spec)
+{
+    if (!unicode_check(spec))
+        return format_error(Exc_TypeError, "format() argument 2 must be str, not %.200s", Py_TYPE(spec)->tp_name);
+    if (unicode_length(spec) > 0)
+        return format_error(Exc_TypeError, "unsupported format string passed to %.200s.__format__",
+                            Py_TYPE(self)->tp_name);
+    return object_str(self);
+}
+
+Ref<> object_sizeof(Object* self, Object*)
+{
+    TypeObject* t = Py_TYPE(self);
+    Py_ssize_t size = t->tp_basicsize;
+    if (t->tp_itemsize) size += t->tp_itemsize * std::abs(static_cast<VarObject*>(self)->ob_size);
+    return long_from_ssize_t(size);
+}
+
+Ref<> object_init_subclass(Object*, Object*) { return none_ref(); }
+
+GetSetDef object_getsets[] = {
+    {"__class__", object_get_class, nullptr, "the object's class", nullptr},
+    {},
+};
+
+MethodDef object_methods[] = {
+    method_o("__format__", object_format, "Default object formatter."),
+    method_noargs("__sizeof__", object_sizeof, "Size of object in memory, in bytes."),
+    method_noargs("__init_subclass__", object_init_subclass, nullptr, METH_CLASS),
+    {},
+};
+
+}  // namespace
+
+TypeObject BaseObject_Type = [] {
+    TypeObject t = static_type("object", sizeof(Object), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+                               "The base class of the class hierarchy.");
+    t.tp_dealloc = object_generic_dealloc;
+    t.tp_repr = object_repr_default;
+    t.tp_hash = object_hash_default;
+    t.tp_str = object_str_slot;
+    t.tp_getattro = object_generic_get_attr;
+    t.tp_setattro = object_generic_set_attr;
+    t.tp_richcompare = object_richcompare;
+    t.tp_methods = object_methods;
+    t.tp_getset = object_getsets;
+    t.tp_init = object_init;
+    t.tp_alloc = object_generic_alloc;
+    t.tp_new = object_new;
+    return t;
+}();
+
+void init_object_types()
+{
+    for (TypeObject* t : {&BaseObject_Type, &Type_Type, &None_Type, &NotImplemented_Type, &Ellipsis_Type}) {
+        if (type_ready(t) < 0) {
+            std::fprintf(stderr, "Fatal Python error: cannot ready type %s\n", t->tp_name);
+            std::abort();
+        }
+    }
+}
+
+}  // namespace minipy::runtime

@@ -1,0 +1,158 @@
+// unicodectype.cpp: Unicode character properties and case mapping, from ICU.
+// Mirrors CPython 3.11 Objects/unicodectype.c (which reads generated tables
+// from Tools/unicode/makeunicodedata.py; minipy asks ICU instead, so the
+// Unicode version is ICU's, 15.0 for ICU 72, where CPython 3.11 has 14.0).
+// Book chapter 11.
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+
+#include <string>
+
+#include "minipy/runtime/unicodeobject.h"
+#include "pycore_unicode.h"
+
+namespace minipy::runtime {
+
+// _PyUnicode_IsPrintable: everything but the "Other" and "Separator"
+// categories (Cc Cf Cs Co Cn Zl Zp Zs), except the ASCII space.
+bool unicode_isprintable(Py_UCS4 ch)
+{
+    if (ch == ' ') return true;
+    switch (u_charType(static_cast<UChar32>(ch))) {
+    case U_CONTROL_CHAR:
+    case U_FORMAT_CHAR:
+    case U_SURROGATE:
+    case U_PRIVATE_USE_CHAR:
+    case U_UNASSIGNED:
+    case U_LINE_SEPARATOR:
+    case U_PARAGRAPH_SEPARATOR:
+    case U_SPACE_SEPARATOR: return false;
+    default: return true;
+    }
+}
+
+// _PyUnicode_IsWhitespace: bidirectional class WS, B or S, or category Zs.
+bool unicode_isspace(Py_UCS4 ch)
+{
+    if (ch < 128) return ch == ' ' || (ch >= 0x09 && ch <= 0x0D) || (ch >= 0x1C && ch <= 0x1F);
+    auto c = static_cast<UChar32>(ch);
+    UCharDirection d = u_charDirection(c);
+    return d == U_WHITE_SPACE_NEUTRAL || d == U_BLOCK_SEPARATOR || d == U_SEGMENT_SEPARATOR ||
+           u_charType(c) == U_SPACE_SEPARATOR;
+}
+
+// _PyUnicode_IsAlpha: categories Lu Ll Lt Lm Lo.
+bool unicode_isalpha(Py_UCS4 ch)
+{
+    switch (u_charType(static_cast<UChar32>(ch))) {
+    case U_UPPERCASE_LETTER:
+    case U_LOWERCASE_LETTER:
+    case U_TITLECASE_LETTER:
+    case U_MODIFIER_LETTER:
+    case U_OTHER_LETTER: return true;
+    default: return false;
+    }
+}
+
+bool unicode_isdecimal(Py_UCS4 ch) { return u_charType(static_cast<UChar32>(ch)) == U_DECIMAL_DIGIT_NUMBER; }
+
+int unicode_todecimal(Py_UCS4 ch)
+{
+    if (!unicode_isdecimal(ch)) return -1;
+    return u_charDigitValue(static_cast<UChar32>(ch));
+}
+
+bool unicode_isdigit(Py_UCS4 ch)
+{
+    int t = u_getIntPropertyValue(static_cast<UChar32>(ch), UCHAR_NUMERIC_TYPE);
+    return t == U_NT_DECIMAL || t == U_NT_DIGIT;
+}
+
+bool unicode_isnumeric(Py_UCS4 ch)
+{
+    return u_getIntPropertyValue(static_cast<UChar32>(ch), UCHAR_NUMERIC_TYPE) != U_NT_NONE;
+}
+
+bool unicode_islower_char(Py_UCS4 ch) { return u_hasBinaryProperty(static_cast<UChar32>(ch), UCHAR_LOWERCASE); }
+bool unicode_isupper_char(Py_UCS4 ch) { return u_hasBinaryProperty(static_cast<UChar32>(ch), UCHAR_UPPERCASE); }
+bool unicode_istitle_char(Py_UCS4 ch) { return u_charType(static_cast<UChar32>(ch)) == U_TITLECASE_LETTER; }
+bool unicode_iscased(Py_UCS4 ch) { return u_hasBinaryProperty(static_cast<UChar32>(ch), UCHAR_CASED); }
+bool unicode_iscaseignorable(Py_UCS4 ch)
+{
+    return u_hasBinaryProperty(static_cast<UChar32>(ch), UCHAR_CASE_IGNORABLE);
+}
+bool unicode_isxid_start(Py_UCS4 ch) { return u_hasBinaryProperty(static_cast<UChar32>(ch), UCHAR_XID_START); }
+bool unicode_isxid_continue(Py_UCS4 ch)
+{
+    return u_hasBinaryProperty(static_cast<UChar32>(ch), UCHAR_XID_CONTINUE);
+}
+
+namespace {
+
+// Full case mapping of one code point through ICU's root locale.
+using MapFn = int32_t (*)(UChar*, int32_t, const UChar*, int32_t, const char*, UErrorCode*);
+
+int full_map(Py_UCS4 ch, Py_UCS4* out, MapFn fn)
+{
+    UChar src[2];
+    int32_t srclen = 0;
+    U16_APPEND_UNSAFE(src, srclen, static_cast<UChar32>(ch));
+    UChar dst[16];
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t n = fn(dst, 16, src, srclen, "", &err);
+    if (U_FAILURE(err)) {
+        out[0] = ch;
+        return 1;
+    }
+    int count = 0;
+    for (int32_t i = 0; i < n;) {
+        UChar32 c;
+        U16_NEXT(dst, i, n, c);
+        out[count++] = static_cast<Py_UCS4>(c);
+    }
+    return count;
+}
+
+int32_t to_title(UChar* dst, int32_t cap, const UChar* src, int32_t len, const char* locale, UErrorCode* err)
+{
+    return u_strToTitle(dst, cap, src, len, nullptr, locale, err);
+}
+
+int32_t fold_case(UChar* dst, int32_t cap, const UChar* src, int32_t len, const char*, UErrorCode* err)
+{
+    return u_strFoldCase(dst, cap, src, len, U_FOLD_CASE_DEFAULT, err);
+}
+
+}  // namespace
+
+int unicode_to_lower_full(Py_UCS4 ch, Py_UCS4* out)
+{
+    if (ch < 128) {
+        out[0] = (ch >= 'A' && ch <= 'Z') ? ch + 32 : ch;
+        return 1;
+    }
+    return full_map(ch, out, u_strToLower);
+}
+
+int unicode_to_upper_full(Py_UCS4 ch, Py_UCS4* out)
+{
+    if (ch < 128) {
+        out[0] = (ch >= 'a' && ch <= 'z') ? ch - 32 : ch;
+        return 1;
+    }
+    return full_map(ch, out, u_strToUpper);
+}
+
+int unicode_to_title_full(Py_UCS4 ch, Py_UCS4* out)
+{
+    if (ch < 128) return unicode_to_upper_full(ch, out);
+    return full_map(ch, out, to_title);
+}
+
+int unicode_to_folded_full(Py_UCS4 ch, Py_UCS4* out)
+{
+    if (ch < 128) return unicode_to_lower_full(ch, out);
+    return full_map(ch, out, fold_case);
+}
+
+}  // namespace minipy::runtime

@@ -1,0 +1,671 @@
+// unicodeobject.cpp: the str type: PEP 393 storage, UTF-8 conversion,
+// PyUnicode_FromFormat, interning, repr, hashing and comparison.
+// Mirrors CPython 3.11 Objects/unicodeobject.c (the core; the methods are in
+// unicode_methods.cpp). Book chapter 11.
+#include <cstring>
+#include <string>
+
+#include "minipy/memory/obmalloc.h"
+#include "minipy/runtime/bytesobject.h"
+#include "minipy/runtime/dictobject.h"
+#include "minipy/runtime/longobject.h"
+#include "minipy/runtime/pyhash.h"
+#include "minipy/runtime/tupleobject.h"
+#include "minipy/runtime/unicodeobject.h"
+#include "pycore_runtime.h"
+#include "pycore_unicode.h"
+
+namespace minipy::runtime {
+
+namespace {
+
+Object* empty_str = nullptr;
+Object* latin1_cache[256];
+Object* interned = nullptr;  // dict str -> str; holds its strings for good
+
+unsigned kind_for(Py_UCS4 maxchar)
+{
+    return maxchar < 256 ? PyUnicode_1BYTE_KIND : maxchar < 65536 ? PyUnicode_2BYTE_KIND : PyUnicode_4BYTE_KIND;
+}
+
+}  // namespace
+
+Ref<UnicodeObject> unicode_new(Py_ssize_t length, Py_UCS4 maxchar)
+{
+    if (length < 0) return error_bad_internal_call();
+    if (maxchar > MAX_UNICODE) return format_error(Exc_SystemError, "invalid maximum character passed to PyUnicode_New");
+    unsigned kind = kind_for(maxchar);
+    if (length > (PTRDIFF_MAX - static_cast<Py_ssize_t>(sizeof(UnicodeObject))) / static_cast<Py_ssize_t>(kind) - 1)
+        return error_no_memory();
+    std::size_t size = sizeof(UnicodeObject) + static_cast<std::size_t>(length + 1) * kind;
+    auto* op = static_cast<UnicodeObject*>(object_alloc_sized(&Unicode_Type, size));
+    if (!op) return nullptr;
+    op->length = length;
+    op->hash = -1;
+    op->state.interned = SSTATE_NOT_INTERNED;
+    op->state.kind = kind;
+    op->state.compact = 1;
+    op->state.ascii = maxchar < 128;
+    if (op->state.ascii) {
+        op->utf8 = static_cast<char*>(unicode_data(op));
+        op->utf8_length = length;
+    }
+    return steal_ref(op);
+}
+
+Object* unicode_empty()
+{
+    if (!empty_str) empty_str = unicode_new(0, 0).release();
+    return empty_str;
+}
+
+Ref<> unicode_from_ordinal(Py_UCS4 ch)
+{
+    if (ch > MAX_UNICODE) return format_error(Exc_ValueError, "chr() arg not in range(0x110000)");
+    if (ch < 256) {
+        if (!latin1_cache[ch]) {
+            Ref<UnicodeObject> s = unicode_new(1, ch);
+            if (!s) return nullptr;
+            unicode_write(PyUnicode_1BYTE_KIND, unicode_data(s.get()), 0, ch);
+            latin1_cache[ch] = s.release();
+        }
+        return new_ref(latin1_cache[ch]);
+    }
+    Ref<UnicodeObject> s = unicode_new(1, ch);
+    if (!s) return nullptr;
+    unicode_write(s->state.kind, unicode_data(s.get()), 0, ch);
+    return s;
+}
+
+Ref<> unicode_from_ucs4(const Py_UCS4* chars, Py_ssize_t n)
+{
+    if (n == 0) return new_ref(unicode_empty());
+    if (n == 1) return unicode_from_ordinal(chars[0]);
+    Py_UCS4 maxchar = 0;
+    for (Py_ssize_t i = 0; i < n; i++) maxchar = std::max(maxchar, chars[i]);
+    Ref<UnicodeObject> s = unicode_new(n, maxchar);
+    if (!s) return nullptr;
+    void* data = unicode_data(s.get());
+    for (Py_ssize_t i = 0; i < n; i++) unicode_write(s->state.kind, data, i, chars[i]);
+    return s;
+}
+
+Ref<> unicode_from_ascii(std::string_view s)
+{
+    if (s.empty()) return new_ref(unicode_empty());
+    if (s.size() == 1) return unicode_from_ordinal(static_cast<unsigned char>(s[0]));
+    Ref<UnicodeObject> u = unicode_new(static_cast<Py_ssize_t>(s.size()), 127);
+    if (!u) return nullptr;
+    std::memcpy(unicode_data(u.get()), s.data(), s.size());
+    return u;
+}
+
+// --- UTF-8 ---------------------------------------------------------------------
+
+namespace {
+
+// Decodes one UTF-8 sequence at s[i]; returns its length, or 0 when
+// invalid (then *bad_end is the end of the invalid run, as CPython reports).
+int utf8_decode_one(const unsigned char* s, std::size_t n, std::size_t i, Py_UCS4* out, std::size_t* bad_end)
+{
+    unsigned char c = s[i];
+    if (c < 0x80) {
+        *out = c;
+        return 1;
+    }
+    int len;
+    Py_UCS4 ch;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+        ch = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        ch = c & 0x0F;
+        if (c == 0xE0) lo = 0xA0;
+        if (c == 0xED) hi = 0x9F;  // no surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        ch = c & 0x07;
+        if (c == 0xF0) lo = 0x90;
+        if (c == 0xF4) hi = 0x8F;
+    } else {
+        *bad_end = i + 1;
+        return 0;
+    }
+    for (int k = 1; k < len; k++) {
+        if (i + static_cast<std::size_t>(k) >= n) {
+            *bad_end = n;
+            return 0;
+        }
+        unsigned char cc = s[i + static_cast<std::size_t>(k)];
+        if (cc < lo || cc > hi) {
+            *bad_end = i + static_cast<std::size_t>(k);
+            return 0;
+        }
+        lo = 0x80;
+        hi = 0xBF;
+        ch = (ch << 6) | (cc & 0x3F);
+    }
+    *out = ch;
+    return len;
+}
+
+void raise_decode_error(std::string_view data, std::size_t start, std::size_t end, const char* reason)
+{
+    Ref<> bytes = bytes_from_view(data);
+    Ref<> enc = unicode_from_ascii("utf-8");
+    Ref<> st = long_from_ssize_t(static_cast<Py_ssize_t>(start));
+    Ref<> en = long_from_ssize_t(static_cast<Py_ssize_t>(end));
+    Ref<> rs = unicode_from_ascii(reason);
+    if (!bytes || !enc || !st || !en || !rs) return;
+    Ref<> args = tuple_pack({enc.get(), bytes.get(), st.get(), en.get(), rs.get()});
+    if (args) set_error_object(Exc_UnicodeDecodeError, args.get());
+}
+
+}  // namespace
+
+Ref<> unicode_from_utf8(std::string_view utf8)
+{
+    const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
+    std::size_t n = utf8.size();
+    std::size_t i = 0;
+    while (i < n && s[i] < 0x80) i++;
+    if (i == n) return unicode_from_ascii(utf8);
+    UnicodeWriter w;
+    w.write_ascii(utf8.substr(0, i));
+    while (i < n) {
+        Py_UCS4 ch;
+        std::size_t bad_end;
+        int len = utf8_decode_one(s, n, i, &ch, &bad_end);
+        if (len == 0) {
+            const char* reason = (bad_end == n && s[i] >= 0xC2 && s[i] <= 0xF4) ? "unexpected end of data"
+                                 : (s[i] >= 0x80 && s[i] < 0xC2) || s[i] > 0xF4 ? "invalid start byte"
+                                                                                    : "invalid continuation byte";
+            raise_decode_error(utf8, i, std::max(bad_end, i + 1), reason);
+            return nullptr;
+        }
+        w.write_char(ch);
+        i += static_cast<std::size_t>(len);
+    }
+    return w.finish();
+}
+
+Ref<> unicode_from_string(const char* utf8) { return unicode_from_utf8(utf8); }
+
+namespace {
+
+void append_utf8(std::string& out, Py_UCS4 ch)
+{
+    if (ch < 0x80) {
+        out += static_cast<char>(ch);
+    } else if (ch < 0x800) {
+        out += static_cast<char>(0xC0 | (ch >> 6));
+        out += static_cast<char>(0x80 | (ch & 0x3F));
+    } else if (ch < 0x10000) {
+        out += static_cast<char>(0xE0 | (ch >> 12));
+        out += static_cast<char>(0x80 | ((ch >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (ch & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (ch >> 18));
+        out += static_cast<char>(0x80 | ((ch >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((ch >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (ch & 0x3F));
+    }
+}
+
+}  // namespace
+
+const char* unicode_as_utf8(Object* op, Py_ssize_t* size)
+{
+    auto* u = as_unicode(op);
+    if (!u->utf8) {
+        std::string out;
+        for (Py_ssize_t i = 0; i < u->length; i++) {
+            Py_UCS4 ch = unicode_read_char(op, i);
+            if (ch >= 0xD800 && ch <= 0xDFFF) {
+                Ref<> enc = unicode_from_ascii("utf-8");
+                Ref<> st = long_from_ssize_t(i), en = long_from_ssize_t(i + 1);
+                Ref<> rs = unicode_from_ascii("surrogates not allowed");
+                if (enc && st && en && rs) {
+                    Ref<> args = tuple_pack({enc.get(), op, st.get(), en.get(), rs.get()});
+                    if (args) set_error_object(Exc_UnicodeEncodeError, args.get());
+                }
+                return nullptr;
+            }
+            append_utf8(out, ch);
+        }
+        // The cache lives as long as the string (freed in unicode_dealloc).
+        char* buf = static_cast<char*>(memory::mem_malloc(out.size() + 1));
+        if (!buf) return error_no_memory();
+        std::memcpy(buf, out.c_str(), out.size() + 1);
+        u->utf8 = buf;
+        u->utf8_length = static_cast<Py_ssize_t>(out.size());
+    }
+    if (size) *size = u->utf8_length;
+    return u->utf8;
+}
+
+std::string unicode_to_std(Object* op)
+{
+    std::string out;
+    for (Py_ssize_t i = 0, n = unicode_length(op); i < n; i++) {
+        Py_UCS4 ch = unicode_read_char(op, i);
+        if (ch >= 0xD800 && ch <= 0xDFFF) {
+            char buf[12];
+            std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(ch));
+            out += buf;
+        } else {
+            append_utf8(out, ch);
+        }
+    }
+    return out;
+}
+
+Py_UCS4 unicode_max_char(Object* s)
+{
+    Py_UCS4 m = 0;
+    unsigned kind = unicode_kind(s);
+    if (as_unicode(s)->state.ascii) return 127;
+    const void* data = unicode_data(s);
+    for (Py_ssize_t i = 0, n = unicode_length(s); i < n; i++) m = std::max(m, unicode_read(kind, data, i));
+    return m;
+}
+
+// --- UnicodeWriter ---------------------------------------------------------------
+
+void UnicodeWriter::write_char(Py_UCS4 ch)
+{
+    buf_.push_back(static_cast<char32_t>(ch));
+    maxchar_ = std::max(maxchar_, ch);
+}
+
+void UnicodeWriter::write_ascii(std::string_view s)
+{
+    for (char c : s) write_char(static_cast<unsigned char>(c));
+}
+
+void UnicodeWriter::write_utf8(std::string_view s)
+{
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    std::size_t i = 0, n = s.size();
+    while (i < n) {
+        Py_UCS4 ch;
+        std::size_t bad;
+        int len = utf8_decode_one(p, n, i, &ch, &bad);
+        if (len == 0) {
+            write_char(0xFFFD);
+            i++;
+        } else {
+            write_char(ch);
+            i += static_cast<std::size_t>(len);
+        }
+    }
+}
+
+void UnicodeWriter::write_str(Object* s) { write_substring(s, 0, unicode_length(s)); }
+
+void UnicodeWriter::write_substring(Object* s, Py_ssize_t start, Py_ssize_t end)
+{
+    unsigned kind = unicode_kind(s);
+    const void* data = unicode_data(s);
+    for (Py_ssize_t i = start; i < end; i++) write_char(unicode_read(kind, data, i));
+}
+
+Ref<> UnicodeWriter::finish()
+{
+    Py_ssize_t n = static_cast<Py_ssize_t>(buf_.size());
+    if (n == 0) return new_ref(unicode_empty());
+    if (n == 1) return unicode_from_ordinal(buf_[0]);
+    Ref<UnicodeObject> s = unicode_new(n, maxchar_);
+    if (!s) return nullptr;
+    unsigned kind = s->state.kind;
+    void* data = unicode_data(s.get());
+    for (Py_ssize_t i = 0; i < n; i++) unicode_write(kind, data, i, buf_[static_cast<std::size_t>(i)]);
+    buf_.clear();
+    maxchar_ = 0;
+    return s;
+}
+
+// --- PyUnicode_FromFormat ----------------------------------------------------------
+
+Ref<> unicode_from_format_v(const char* format, va_list va)
+{
+    UnicodeWriter w;
+    va_list ap;
+    va_copy(ap, va);
+    for (const char* f = format; *f; f++) {
+        if (*f != '%') {
+            // Format strings are UTF-8: copy the run up to the next '%'.
+            const char* start = f;
+            while (f[1] && f[1] != '%') f++;
+            w.write_utf8(std::string_view(start, static_cast<std::size_t>(f - start + 1)));
+            continue;
+        }
+        f++;
+        if (*f == '%') {
+            w.write_char('%');
+            continue;
+        }
+        // Precision (%.200s) limits the number of characters for strings.
+        Py_ssize_t precision = -1;
+        int width = 0;
+        while (*f >= '0' && *f <= '9') width = width * 10 + (*f++ - '0');
+        if (*f == '.') {
+            f++;
+            precision = 0;
+            while (*f >= '0' && *f <= '9') precision = precision * 10 + (*f++ - '0');
+        }
+        int longflag = 0;
+        bool size_tflag = false;
+        if (*f == 'l') {
+            longflag = 1;
+            f++;
+            if (*f == 'l') {
+                longflag = 2;
+                f++;
+            }
+        } else if (*f == 'z') {
+            size_tflag = true;
+            f++;
+        }
+        char buf[64];
+        auto write_limited = [&](Object* s) {
+            Py_ssize_t n = unicode_length(s);
+            if (precision >= 0 && precision < n) n = precision;
+            for (Py_ssize_t k = n; k < width; k++) w.write_char(' ');
+            w.write_substring(s, 0, n);
+        };
+        switch (*f) {
+        case 'c': w.write_char(static_cast<Py_UCS4>(va_arg(ap, int))); break;
+        case 'd':
+        case 'i':
+            if (size_tflag) std::snprintf(buf, sizeof buf, "%*zd", width, va_arg(ap, Py_ssize_t));
+            else if (longflag == 1) std::snprintf(buf, sizeof buf, "%*ld", width, va_arg(ap, long));
+            else if (longflag == 2) std::snprintf(buf, sizeof buf, "%*lld", width, va_arg(ap, long long));
+            else std::snprintf(buf, sizeof buf, "%*d", width, va_arg(ap, int));
+            w.write_ascii(buf);
+            break;
+        case 'u':
+            if (size_tflag) std::snprintf(buf, sizeof buf, "%*zu", width, va_arg(ap, std::size_t));
+            else if (longflag == 1) std::snprintf(buf, sizeof buf, "%*lu", width, va_arg(ap, unsigned long));
+            else if (longflag == 2) std::snprintf(buf, sizeof buf, "%*llu", width, va_arg(ap, unsigned long long));
+            else std::snprintf(buf, sizeof buf, "%*u", width, va_arg(ap, unsigned));
+            w.write_ascii(buf);
+            break;
+        case 'x':
+            if (longflag == 1) std::snprintf(buf, sizeof buf, "%*lx", width, va_arg(ap, unsigned long));
+            else std::snprintf(buf, sizeof buf, "%*x", width, va_arg(ap, unsigned));
+            w.write_ascii(buf);
+            break;
+        case 'p':
+            std::snprintf(buf, sizeof buf, "%p", va_arg(ap, void*));
+            // CPython normalizes to 0x-prefixed lowercase hex on every platform.
+            if (buf[1] != 'x') {
+                std::string s = std::string("0x") + buf;
+                w.write_ascii(s);
+            } else {
+                w.write_ascii(buf);
+            }
+            break;
+        case 's': {
+            const char* s = va_arg(ap, const char*);
+            Ref<> u = unicode_from_utf8(s ? s : "(null)");
+            if (!u) {
+                error_clear();
+                u = unicode_from_ascii("?");
+            }
+            write_limited(u.get());
+            break;
+        }
+        case 'U': write_limited(va_arg(ap, Object*)); break;
+        case 'V': {
+            Object* obj = va_arg(ap, Object*);
+            const char* s = va_arg(ap, const char*);
+            if (obj) write_limited(obj);
+            else w.write_utf8(s);
+            break;
+        }
+        case 'R':
+        case 'S':
+        case 'A': {
+            Object* obj = va_arg(ap, Object*);
+            Ref<> r = *f == 'R' ? object_repr(obj) : *f == 'S' ? object_str(obj) : object_ascii(obj);
+            if (!r) {
+                va_end(ap);
+                return nullptr;
+            }
+            write_limited(r.get());
+            break;
+        }
+        default:
+            va_end(ap);
+            return format_error(Exc_SystemError, "PyUnicode_FromFormatV() got an unexpected format character '%c'",
+                                *f ? *f : '?');
+        }
+    }
+    va_end(ap);
+    return w.finish();
+}
+
+Ref<> unicode_from_format(const char* format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    Ref<> res = unicode_from_format_v(format, va);
+    va_end(va);
+    return res;
+}
+
+// --- Comparison and hashing -------------------------------------------------------
+
+int unicode_compare(Object* a, Object* b)
+{
+    Py_ssize_t la = unicode_length(a), lb = unicode_length(b), n = std::min(la, lb);
+    unsigned ka = unicode_kind(a), kb = unicode_kind(b);
+    const void *da = unicode_data(a), *db = unicode_data(b);
+    if (ka == PyUnicode_1BYTE_KIND && kb == PyUnicode_1BYTE_KIND) {
+        int c = std::memcmp(da, db, static_cast<std::size_t>(n));
+        if (c) return c < 0 ? -1 : 1;
+    } else {
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_UCS4 x = unicode_read(ka, da, i), y = unicode_read(kb, db, i);
+            if (x != y) return x < y ? -1 : 1;
+        }
+    }
+    return la < lb ? -1 : la > lb ? 1 : 0;
+}
+
+bool unicode_eq(Object* a, Object* b)
+{
+    if (a == b) return true;
+    // Strings are stored in their narrowest kind, so equal strings share it.
+    if (unicode_length(a) != unicode_length(b) || unicode_kind(a) != unicode_kind(b)) return false;
+    return std::memcmp(unicode_data(a), unicode_data(b),
+                       static_cast<std::size_t>(unicode_length(a)) * unicode_kind(a)) == 0;
+}
+
+bool unicode_equal_to_ascii(Object* s, const char* ascii)
+{
+    std::size_t n = std::strlen(ascii);
+    if (unicode_kind(s) != PyUnicode_1BYTE_KIND || static_cast<std::size_t>(unicode_length(s)) != n) return false;
+    return std::memcmp(unicode_data(s), ascii, n) == 0;
+}
+
+Py_hash_t unicode_hash(Object* s)
+{
+    auto* u = as_unicode(s);
+    if (u->hash != -1) return u->hash;
+    // CPython hashes the raw storage (length * kind bytes) with SipHash.
+    u->hash = hash_bytes(unicode_data(s), u->length * static_cast<Py_ssize_t>(u->state.kind));
+    return u->hash;
+}
+
+// --- Interning ----------------------------------------------------------------------
+
+void unicode_intern_in_place(Ref<>* p)
+{
+    Object* s = p->get();
+    if (!s || !unicode_check_exact(s) || as_unicode(s)->state.interned) return;
+    if (!interned) {
+        Ref<> d = dict_new();
+        if (!d) {
+            error_clear();
+            return;
+        }
+        interned = d.release();
+    }
+    Object* t = dict_get_item_with_error(interned, s);
+    if (t) {
+        *p = new_ref(t);
+        return;
+    }
+    if (error_occurred() || dict_set_item(interned, s, s) < 0) {
+        error_clear();
+        return;
+    }
+    as_unicode(s)->state.interned = SSTATE_INTERNED_IMMORTAL;
+}
+
+Ref<> unicode_intern_from_string(const char* s)
+{
+    Ref<> u = unicode_from_string(s);
+    if (u) unicode_intern_in_place(&u);
+    return u;
+}
+
+Object* intern_id(const char* name)
+{
+    // Identifiers used by C code: interned once, kept alive by the intern dict.
+    Ref<> u = unicode_intern_from_string(name);
+    return u.get();
+}
+
+// --- repr -----------------------------------------------------------------------
+
+Ref<> unicode_repr(Object* s)
+{
+    Py_ssize_t n = unicode_length(s);
+    unsigned kind = unicode_kind(s);
+    const void* data = unicode_data(s);
+    // Prefer single quotes; use double quotes if the text has ' and no ".
+    bool has_single = false, has_double = false;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = unicode_read(kind, data, i);
+        has_single |= ch == '\'';
+        has_double |= ch == '"';
+    }
+    Py_UCS4 quote = (has_single && !has_double) ? '"' : '\'';
+    static const char hex[] = "0123456789abcdef";
+    UnicodeWriter w;
+    w.write_char(quote);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = unicode_read(kind, data, i);
+        if (ch == quote || ch == '\\') {
+            w.write_char('\\');
+            w.write_char(ch);
+        } else if (ch == '\t') {
+            w.write_ascii("\\t");
+        } else if (ch == '\n') {
+            w.write_ascii("\\n");
+        } else if (ch == '\r') {
+            w.write_ascii("\\r");
+        } else if (ch < ' ' || ch == 0x7F) {
+            w.write_ascii("\\x");
+            w.write_char(hex[(ch >> 4) & 0xF]);
+            w.write_char(hex[ch & 0xF]);
+        } else if (ch < 0x7F) {
+            w.write_char(ch);
+        } else if (unicode_isprintable(ch)) {
+            w.write_char(ch);
+        } else {
+            int digits = ch <= 0xFF ? 2 : ch <= 0xFFFF ? 4 : 8;
+            w.write_char('\\');
+            w.write_char(digits == 2 ? 'x' : digits == 4 ? 'u' : 'U');
+            for (int sh = (digits - 1) * 4; sh >= 0; sh -= 4) w.write_char(hex[(ch >> sh) & 0xF]);
+        }
+    }
+    w.write_char(quote);
+    return w.finish();
+}
+
+// --- Building -----------------------------------------------------------------------
+
+Ref<> unicode_substring(Object* s, Py_ssize_t start, Py_ssize_t end)
+{
+    Py_ssize_t n = unicode_length(s);
+    start = std::clamp<Py_ssize_t>(start, 0, n);
+    end = std::clamp<Py_ssize_t>(end, start, n);
+    if (start == 0 && end == n && unicode_check_exact(s)) return new_ref(s);
+    if (end - start == 1) return unicode_from_ordinal(unicode_read_char(s, start));
+    UnicodeWriter w;
+    w.write_substring(s, start, end);
+    return w.finish();
+}
+
+Ref<> unicode_concat(Object* a, Object* b)
+{
+    if (!unicode_check(b))
+        return format_error(Exc_TypeError, "can only concatenate str (not \"%.200s\") to str", Py_TYPE(b)->tp_name);
+    if (unicode_length(a) == 0 && unicode_check_exact(b)) return new_ref(b);
+    if (unicode_length(b) == 0 && unicode_check_exact(a)) return new_ref(a);
+    Py_ssize_t la = unicode_length(a), lb = unicode_length(b);
+    if (la > PTRDIFF_MAX - lb) return format_error(Exc_OverflowError, "strings are too large to concat");
+    Py_UCS4 maxchar = std::max(unicode_max_char(a), unicode_max_char(b));
+    Ref<UnicodeObject> res = unicode_new(la + lb, maxchar);
+    if (!res) return nullptr;
+    unsigned kind = res->state.kind;
+    void* data = unicode_data(res.get());
+    if (kind == unicode_kind(a)) std::memcpy(data, unicode_data(a), static_cast<std::size_t>(la) * kind);
+    else
+        for (Py_ssize_t i = 0; i < la; i++) unicode_write(kind, data, i, unicode_read_char(a, i));
+    for (Py_ssize_t i = 0; i < lb; i++) unicode_write(kind, data, la + i, unicode_read_char(b, i));
+    return res;
+}
+
+Ref<> unicode_join(Object* sep, Object* iterable)
+{
+    Ref<> seq = sequence_tuple(iterable);
+    if (!seq) return nullptr;
+    Py_ssize_t n = tuple_size(seq.get());
+    if (n == 1 && unicode_check_exact(tuple_item(seq.get(), 0))) return new_ref(tuple_item(seq.get(), 0));
+    UnicodeWriter w;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Object* item = tuple_item(seq.get(), i);
+        if (!unicode_check(item))
+            return format_error(Exc_TypeError, "sequence item %zd: expected str instance, %.80s found", i,
+                                Py_TYPE(item)->tp_name);
+        if (i > 0) w.write_str(sep);
+        w.write_str(item);
+    }
+    return w.finish();
+}
+
+bool unicode_isidentifier(Object* s)
+{
+    Py_ssize_t n = unicode_length(s);
+    if (n == 0) return false;
+    Py_UCS4 first = unicode_read_char(s, 0);
+    if (first != '_' && !unicode_isxid_start(first)) return false;
+    for (Py_ssize_t i = 1; i < n; i++)
+        if (!unicode_isxid_continue(unicode_read_char(s, i))) return false;
+    return true;
+}
+
+void fini_unicode()
+{
+    clear_ref(interned);
+    clear_ref(empty_str);
+    for (Object*& c : latin1_cache) clear_ref(c);
+}
+
+// Deallocation: interned strings are immortal (the intern dict keeps them),
+// so a str being freed is never in the dict.
+void unicode_dealloc(Object* op)
+{
+    auto* u = as_unicode(op);
+    if (u->utf8 && !u->state.ascii) memory::mem_free(u->utf8);
+    object_dealloc_memory(op);
+}
+
+}  // namespace minipy::runtime
