@@ -20,6 +20,9 @@
 // Build with the release preset and run:
 //   cmake --preset release && cmake --build build/release --target obmalloc_bench
 //   build/release/bench/obmalloc_bench [repeats]
+// The fault columns count minor page faults per run: the cost of touching
+// freshly mapped pages, which pymalloc pays again each time it has given an
+// arena back to the OS.
 #include <algorithm>
 #include <cmath>
 #include <iterator>
@@ -28,6 +31,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <vector>
+
+#include <sys/resource.h>
 
 #include "minipy/memory/obmalloc.h"
 
@@ -149,22 +154,34 @@ struct Pattern {
     std::size_t (*run)(const Workload&, std::vector<void*>&);
 };
 
-// Best of `repeats` runs, in nanoseconds per allocate+free pair.
-double time_pattern(const Pattern& p, const char* allocator, const Workload& w, int repeats)
+long minor_faults()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_minflt;
+}
+
+struct Timing {
+    double ns_per_pair;  // best of the runs
+    double faults;       // minor page faults per run (first touches of fresh pages)
+};
+
+Timing time_pattern(const Pattern& p, const char* allocator, const Workload& w, int repeats)
 {
     if (!set_allocator_by_name(allocator)) {
         std::fprintf(stderr, "obmalloc_bench: this build has no '%s' allocator\n", allocator);
         std::exit(2);
     }
-    std::vector<void*> v(1000000);
+    std::vector<void*> v(1000000, nullptr);
     double best = 1e30;
+    const long faults_before = minor_faults();
     for (int r = 0; r < repeats; ++r) {
         const auto t0 = std::chrono::steady_clock::now();
         const std::size_t pairs = p.run(w, v);
         const auto t1 = std::chrono::steady_clock::now();
         best = std::min(best, std::chrono::duration<double, std::nano>(t1 - t0).count() / double(pairs));
     }
-    return best;
+    return {best, double(minor_faults() - faults_before) / repeats};
 }
 
 }  // namespace
@@ -178,13 +195,16 @@ int main(int argc, char** argv)
     std::printf("obmalloc_bench: ns per allocate+free pair, best of %d (sizes: 70%% 16-64 B, "
                 "27%% 65-512 B, 3%% 513-4096 B)\n",
                 repeats);
-    std::printf("%-8s %12s %12s %16s\n", "pattern", "pymalloc", "malloc", "malloc/pymalloc");
+    std::printf("%-8s %12s %12s %16s %16s %14s\n", "pattern", "pymalloc", "malloc",
+                "malloc/pymalloc", "pymalloc faults", "malloc faults");
     double log_sum = 0;
     for (const Pattern& p : patterns) {
-        const double py = time_pattern(p, "pymalloc", w, repeats);
-        const double sys = time_pattern(p, "malloc", w, repeats);
-        std::printf("%-8s %12.2f %12.2f %16.2f\n", p.name, py, sys, sys / py);
-        log_sum += std::log(sys / py);
+        const Timing py = time_pattern(p, "pymalloc", w, repeats);
+        const Timing sys = time_pattern(p, "malloc", w, repeats);
+        const double ratio = sys.ns_per_pair / py.ns_per_pair;
+        std::printf("%-8s %12.2f %12.2f %16.2f %16.0f %14.0f\n", p.name, py.ns_per_pair,
+                    sys.ns_per_pair, ratio, py.faults, sys.faults);
+        log_sum += std::log(ratio);
     }
     std::printf("geometric mean of malloc/pymalloc: %.2f\n",
                 std::exp(log_sum / double(std::size(patterns))));
