@@ -70,23 +70,13 @@
 // every block through its own allocator.
 #include <sys/mman.h>
 
-#if defined(__SANITIZE_ADDRESS__)
-#define MINIPY_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define MINIPY_ASAN 1
-#endif
-#endif
-#ifdef MINIPY_ASAN
-#include <sanitizer/asan_interface.h>
-#endif
-
 #include <cassert>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
 #include "pycore_obmalloc.h"
+#include "pycore_pymem.h"
 
 namespace minipy::memory::pymalloc {
 

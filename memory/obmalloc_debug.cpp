@@ -30,17 +30,6 @@
 // Not mirrored: the serial numbers of PYMEM_DEBUG_SERIALNO (off in 3.11
 // builds too), the GIL check of the mem/object domains, and realloc's
 // marking of the old block as dead when it moves.
-#if defined(__SANITIZE_ADDRESS__)
-#define MINIPY_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define MINIPY_ASAN 1
-#endif
-#endif
-#ifdef MINIPY_ASAN
-#include <sanitizer/asan_interface.h>
-#endif
-
 #include <cstdarg>
 #include <cstdint>
 #include <cstdio>

@@ -171,16 +171,16 @@ State& state();
 // The core operations. pymalloc_alloc returns nullptr when the request is
 // not for a small block (0 or > SMALL_REQUEST_THRESHOLD) or memory is out;
 // pymalloc_free / pymalloc_realloc return false when p is not an arena block.
-void* pymalloc_alloc(std::size_t nbytes);
-bool pymalloc_free(void* p);
-bool pymalloc_realloc(void** newptr_p, void* p, std::size_t nbytes);
-bool address_in_range(const void* p);
+[[nodiscard]] void* pymalloc_alloc(std::size_t nbytes);
+[[nodiscard]] bool pymalloc_free(void* p);
+[[nodiscard]] bool pymalloc_realloc(void** newptr_p, void* p, std::size_t nbytes);
+[[nodiscard]] bool address_in_range(const void* p);
 
 // The object domain with pymalloc behind it: small blocks from arenas, the
 // rest from malloc (CPython: _PyObject_Malloc & co.).
-void* object_pymalloc_malloc(std::size_t nbytes);
-void* object_pymalloc_calloc(std::size_t nelem, std::size_t elsize);
-void* object_pymalloc_realloc(void* p, std::size_t nbytes);
+[[nodiscard]] void* object_pymalloc_malloc(std::size_t nbytes);
+[[nodiscard]] void* object_pymalloc_calloc(std::size_t nelem, std::size_t elsize);
+[[nodiscard]] void* object_pymalloc_realloc(void* p, std::size_t nbytes);
 void object_pymalloc_free(void* p);
 
 }  // namespace minipy::memory::pymalloc

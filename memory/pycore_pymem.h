@@ -7,6 +7,20 @@
 
 #include <cstddef>
 
+// MINIPY_ASAN: built with AddressSanitizer, whose interface pymalloc uses
+// to annotate arenas (obmalloc.cpp) and the debug hooks to recognize a
+// freed block (obmalloc_debug.cpp).
+#if defined(__SANITIZE_ADDRESS__)
+#define MINIPY_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MINIPY_ASAN 1
+#endif
+#endif
+#ifdef MINIPY_ASAN
+#include <sanitizer/asan_interface.h>
+#endif
+
 namespace minipy::memory {
 
 // One allocator: four functions sharing a context pointer (CPython:
