@@ -729,7 +729,7 @@ bool parse_args_fastkw(const char* fname, Object* const* args, Py_ssize_t nargs,
             i++;
         }
         if (i == max) {
-            format_error(Exc_TypeError, "%s() got an unexpected keyword argument '%U'", fname, key);
+            format_error(Exc_TypeError, "'%U' is an invalid keyword argument for %s()", key, fname);
             return false;
         }
         if (out[i]) {

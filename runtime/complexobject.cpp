@@ -87,7 +87,11 @@ Ref<> pow_result(Py_complex a, Py_complex b)
         if (n > 0) r = c_powu(a, n), err = 0;
         else r = c_quot({1.0, 0.0}, c_powu(a, -n), &err);
     } else {
+        // As CPython: errno from libm counts too (cos/sin of an infinite
+        // phase set EDOM, which surfaces as ZeroDivisionError).
+        errno = 0;
         r = c_pow(a, b, &err);
+        if (!err && errno == EDOM) err = EDOM;
     }
     if (err == EDOM) return format_error(Exc_ZeroDivisionError, "0.0 to a negative or complex power");
     if (std::isinf(r.real) || std::isinf(r.imag)) return format_error(Exc_OverflowError, "complex exponentiation");

@@ -620,7 +620,8 @@ Ref<> BaseExceptionGroup_new(TypeObject* type, Object* args, Object* kwds)
     Object* message = tuple_item(args, 0);
     Object* excs = tuple_item(args, 1);
     if (!unicode_check(message))
-        return format_error(Exc_TypeError, "argument 1 must be str, not %.200s", Py_TYPE(message)->tp_name);
+        return format_error(Exc_TypeError, "BaseExceptionGroup.__new__() argument 1 must be str, not %.200s",
+                            Py_TYPE(message)->tp_name);
     if (!sequence_check(excs)) return format_error(Exc_TypeError, "second argument (exceptions) must be a sequence");
     Ref<> tuple = sequence_tuple(excs);
     if (!tuple) return nullptr;

@@ -9,6 +9,7 @@
 // fraction/exponent, suffix ("%"), with '=' alignment putting the padding
 // between the sign/prefix and the digits (where zeros are grouped too).
 #include <cmath>
+#include <cstring>
 #include <string>
 
 #include "minipy/runtime/dictobject.h"
@@ -273,9 +274,41 @@ Ref<> long_format_spec(Object* self, Object* spec)
 
 namespace {
 
+// The "" presentation with a precision: 'g' rules, except that exponent
+// notation starts one digit earlier so that a ".0" always fits
+// (format(123.456, '.3') == '1.23e+02', format(1.0, '.3') == '1.0').
+std::string format_general_dot0(double v, int precision)
+{
+    if (precision == 0) precision = 1;
+    char buf[512];
+    std::snprintf(buf, sizeof buf, "%.*e", precision - 1, v);
+    int exp10 = std::atoi(std::strchr(buf, 'e') + 1);
+    int decpt = exp10 + 1;
+    std::string s;
+    if (decpt <= -4 || decpt > precision - 1) {
+        std::string mant(buf, static_cast<std::size_t>(std::strchr(buf, 'e') - buf));
+        if (mant.find('.') != std::string::npos) {
+            while (mant.back() == '0') mant.pop_back();
+            if (mant.back() == '.') mant.pop_back();
+        }
+        char e[16];
+        std::snprintf(e, sizeof e, "e%c%02d", exp10 < 0 ? '-' : '+', exp10 < 0 ? -exp10 : exp10);
+        return mant + e;
+    }
+    std::snprintf(buf, sizeof buf, "%.*f", precision - decpt, v);
+    s = buf;
+    if (s.find('.') != std::string::npos) {
+        while (s.back() == '0') s.pop_back();
+        if (s.back() == '.') s.pop_back();
+    }
+    if (s.find('.') == std::string::npos) s += ".0";
+    return s;
+}
+
 Ref<> format_float_value(Object* obj, double val, FormatSpec f)
 {
     Py_UCS4 type = f.type;
+    if (type == 'r') return unknown_code(type, obj);  // internal to repr, not a spec code
     bool add_dot_0 = false;
     int default_precision = 6;
     if (type == 0) {
@@ -298,8 +331,10 @@ Ref<> format_float_value(Object* obj, double val, FormatSpec f)
     if (precision < 0) precision = default_precision;
     else if (type == 'r') type = 'g';
     if (precision > 0x7fffffff) return format_error(Exc_ValueError, "precision too big");
-    std::string s = double_to_string(val, static_cast<char>(type), static_cast<int>(precision), false, f.alternate,
-                                     add_dot_0 && type != 'r');
+    std::string s = add_dot_0 && type == 'g' && std::isfinite(val) && !f.alternate
+                        ? format_general_dot0(val, static_cast<int>(precision))
+                        : double_to_string(val, static_cast<char>(type), static_cast<int>(precision), false, f.alternate,
+                                           add_dot_0 && type != 'r');
     bool negative = s[0] == '-';
     if (negative) s.erase(0, 1);
     if (negative && f.no_neg_0 && s.find_first_of("123456789") == std::string::npos && std::isfinite(val)) negative = false;

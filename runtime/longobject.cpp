@@ -1180,7 +1180,7 @@ Ref<> long_true_divide(Object* a, Object* b)
     for (std::size_t i = q.size(); i-- > 0;) u = (u << PyLong_SHIFT) | q[i];
     // Round half to even at bit extra_bits, using the inexact flag as sticky.
     unsigned long long mask = 1ULL << (extra_bits - 1);
-    unsigned long long low = (u & (2 * mask - 1)) | (inexact ? 1 : 0);
+    unsigned long long low = u | (inexact ? 1 : 0);  // bit extra_bits is the lsb kept: ties go to even
     if ((low & mask) && (low & (3 * mask - 1))) u += mask;
     u &= ~(2 * mask - 1);
     double dx = static_cast<double>(u);

@@ -1,0 +1,635 @@
+#!/usr/bin/env python3.11
+"""gen_runtime_cases.py: expectation tables for the runtime stage's unit tests.
+
+Runs every case below in python3.11 and writes the C++ table that
+tests/unit/runtime/test_cases.cpp includes (runtime_cases.inc). A case is an
+operation on values; the expectation is repr(result), or "ExcName: message"
+when python3.11 raises. Run it again (and check in its output) after adding
+cases:
+
+    python3.11 tools/gen_runtime_cases.py > tests/unit/runtime/runtime_cases.inc
+
+str hashes depend on the hash secret: the script re-runs itself with
+PYTHONHASHSEED=0, the setting minipy's tests use too.
+
+Values are encoded for the C++ side (tests/unit/runtime/case_values.h):
+  N T F E          None True False Ellipsis
+  i<n>:<literal>   int (base 0)     f<n>:<repr>   float     s<n>:<utf-8>  str
+  b<n>:<bytes>     bytes    y<n>:<name>   a built-in type
+  [..] (..) {k v ..} <..> ~<..>   list tuple dict set frozenset
+  c<re><im>        complex  S<a><b><c>    slice      R<a><b><c>   range
+  X<type><args><kwargs>      an exception instance, type(*args, **kwargs)
+"""
+import math
+import operator
+import os
+import sys
+
+if os.environ.get("PYTHONHASHSEED") != "0":
+    os.environ["PYTHONHASHSEED"] = "0"
+    os.execv(sys.executable, [sys.executable] + sys.argv)
+
+if sys.version_info[:2] != (3, 11):
+    sys.exit("gen_runtime_cases.py must run under python3.11")
+
+TYPES = {t.__name__: t for t in (int, float, complex, str, bytes, bool, tuple, list, dict, set, frozenset,
+                                 range, slice, object, type)}
+for exc in (BaseException, Exception, ValueError, TypeError, KeyError, IndexError, SyntaxError,
+            ImportError, OSError, FileNotFoundError, StopIteration, SystemExit, UnicodeDecodeError,
+            UnicodeEncodeError, NameError, AttributeError, ExceptionGroup, BaseExceptionGroup,
+            ZeroDivisionError, KeyboardInterrupt, RecursionError):
+    TYPES[exc.__name__] = exc
+
+
+def enc(v):
+    """The encoding of a value (see the module docstring)."""
+    if v is None:
+        return "N"
+    if v is True:
+        return "T"
+    if v is False:
+        return "F"
+    if v is Ellipsis:
+        return "E"
+    if isinstance(v, type):
+        assert TYPES.get(v.__name__) is v, v
+        return f"y{len(v.__name__)}:{v.__name__}"
+    if isinstance(v, int):
+        # Read back with base 0: huge values travel in hex (no digit limit).
+        s = str(v) if abs(v) < 10**1000 else hex(v)
+        return f"i{len(s)}:{s}"
+    if isinstance(v, float):
+        s = repr(v)
+        return f"f{len(s)}:{s}"
+    if isinstance(v, complex):
+        return "c" + enc(v.real) + enc(v.imag)
+    if isinstance(v, str):
+        b = v.encode("utf-8", "surrogatepass")
+        return f"s{len(b)}:" + b.decode("latin-1")
+    if isinstance(v, bytes):
+        return f"b{len(v)}:" + v.decode("latin-1")
+    if isinstance(v, list):
+        return "[" + "".join(map(enc, v)) + "]"
+    if isinstance(v, tuple):
+        return "(" + "".join(map(enc, v)) + ")"
+    if isinstance(v, dict):
+        return "{" + "".join(enc(k) + enc(x) for k, x in v.items()) + "}"
+    if isinstance(v, frozenset):
+        return "~<" + "".join(map(enc, v)) + ">"
+    if isinstance(v, set):
+        return "<" + "".join(map(enc, v)) + ">"
+    if isinstance(v, slice):
+        return "S" + enc(v.start) + enc(v.stop) + enc(v.step)
+    if isinstance(v, range):
+        return "R" + enc(v.start) + enc(v.stop) + enc(v.step)
+    if isinstance(v, BaseException):
+        # Rebuilt as type(*args, **kwargs); only ImportError keeps keywords.
+        kwargs = {}
+        args = v.args
+        if isinstance(v, OSError) and v.filename is not None:
+            args = (v.errno, v.strerror, v.filename) + ((None, v.filename2) if v.filename2 is not None else ())
+        if isinstance(v, ImportError):
+            kwargs = {k: getattr(v, k) for k in ("name", "path") if getattr(v, k) is not None}
+        return "X" + enc(type(v)) + enc(args) + enc(kwargs)
+    raise TypeError(f"cannot encode {v!r}")
+
+
+def c_string(s):
+    """A C++ string literal for a str of code points < 256 (latin-1 bytes)."""
+    out = ['"']
+    for ch in s:
+        o = ord(ch)
+        if ch in '"\\?' or o < 32 or o >= 127:
+            out.append("\\%03o" % o)
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def outcome(fn):
+    try:
+        return repr(fn())
+    except Exception as e:  # noqa: BLE001 - every exception is an expectation
+        msg = str(e)
+        return f"{type(e).__name__}: {msg}" if msg else type(e).__name__
+
+
+BINOPS = {
+    "add": operator.add, "sub": operator.sub, "mul": operator.mul, "truediv": operator.truediv,
+    "floordiv": operator.floordiv, "mod": operator.mod, "divmod": divmod, "pow": pow,
+    "lshift": operator.lshift, "rshift": operator.rshift, "and": operator.and_, "or": operator.or_,
+    "xor": operator.xor, "matmul": operator.matmul, "lt": operator.lt, "le": operator.le,
+    "eq": operator.eq, "ne": operator.ne, "gt": operator.gt, "ge": operator.ge,
+    "iadd": operator.iadd, "imul": operator.imul, "contains": operator.contains, "getitem": operator.getitem,
+}
+UNOPS = {
+    "neg": operator.neg, "pos": operator.pos, "invert": operator.invert, "abs": abs, "repr": repr,
+    "str": str, "ascii": ascii, "hash": hash, "bool": bool, "len": len, "list": list, "int": int,
+    "float": float, "tuple": tuple, "sorted": sorted,
+}
+
+cases = []  # (kind, op, a, b, c, expected)
+
+
+def canon(v):
+    """A set whose iteration order survives being rebuilt from that order.
+
+    The C++ side rebuilds a set by adding its items in iteration order; a
+    set built another way (a literal) can iterate differently, so cases use
+    the fixpoint of that rebuild."""
+    if isinstance(v, (set, frozenset)):
+        for _ in range(10):
+            w = type(v)(list(v))
+            if list(w) == list(v):
+                return w
+            v = w
+        raise ValueError(f"no stable iteration order for {v!r}: pick other items")
+    return v
+
+
+def binop(op, a, b):
+    a, b = canon(a), canon(b)
+    cases.append(("bin", op, enc(a), enc(b), "", outcome(lambda: BINOPS[op](a, b))))
+
+
+def has_none(v):
+    """None hashes by address in 3.11: hashes involving it are not reproducible."""
+    if v is None:
+        return True
+    if isinstance(v, (tuple, list, set, frozenset)):
+        return any(map(has_none, v))
+    if isinstance(v, dict):
+        return any(map(has_none, v.keys())) or any(map(has_none, v.values()))
+    if isinstance(v, range):
+        return len(v) <= 1  # range hashes use None for empty and one-item ranges
+    return False
+
+
+def unop(op, a):
+    a = canon(a)
+    if op == "hash" and has_none(a):
+        return
+    cases.append(("un", op, enc(a), "", "", outcome(lambda: UNOPS[op](a))))
+
+
+def call(recv, method, *args, **kwargs):
+    """recv.method(*args, **kwargs); method '' calls recv itself."""
+    recv = canon(recv)
+    args = tuple(canon(x) for x in args)
+
+    def run():
+        f = recv if method == "" else getattr(recv, method)
+        return f(*args, **kwargs)
+
+    cases.append(("call", method, enc(recv), enc(tuple(args)), enc(kwargs), outcome(run)))
+
+
+def getattr_case(recv, name):
+    cases.append(("getattr", name, enc(recv), "", "", outcome(lambda: getattr(recv, name))))
+
+
+def pow3(a, b, c):
+    cases.append(("pow3", "", enc(a), enc(b), enc(c), outcome(lambda: pow(a, b, c))))
+
+
+def fmt(value, spec):
+    cases.append(("format", "", enc(value), enc(spec), "", outcome(lambda: format(value, spec))))
+
+
+# --- int ------------------------------------------------------------------------
+ints = [0, 1, -1, 7, -7, 3, -3, 2**30 - 1, 2**30, -(2**30), 2**31, 2**62, -(2**63), 2**64 + 1,
+        10**20, -(10**20), 2**100 - 1, -(3**70), 12345678901234567890123456789]
+for a in ints:
+    for b in [0, 1, -1, 3, -3, 7, 2**30, -(2**31) + 5, 10**20 + 7, -(3**41)]:
+        for op in ("add", "sub", "mul", "floordiv", "mod", "divmod", "truediv", "and", "or", "xor", "lt", "eq"):
+            binop(op, a, b)
+    for op in ("neg", "invert", "abs", "repr", "hash", "bool", "float"):
+        unop(op, a)
+    for shift in (0, 1, 5, 29, 30, 31, 64, 100, -1):
+        binop("lshift", a, shift)
+        binop("rshift", a, shift)
+for a, b in [(2, 10), (2, 100), (-3, 7), (0, 0), (7, -1), (-2, -3), (0, -1), (10, 20), (-1, 10**20), (1, -10**20)]:
+    binop("pow", a, b)
+for a, b, m in [(2, 10, 1000), (3, 200, 10**9 + 7), (-7, 3, 5), (7, 3, -5), (2, -1, 5), (3, -2, 7), (2, -1, 4),
+                (5, 0, 1), (5, 3, 0), (10**30, 10**10, 97), (2, 10, 1.5), (2.0, 3, 5)]:
+    pow3(a, b, m)
+for text, base in [("123", 10), ("-0x1f", 16), ("0x1f", 0), ("0o17", 0), ("0b101", 0), ("z", 36), (" 42 ", 10),
+                   ("1_000", 10), ("1__0", 10), ("_1", 10), ("1_", 10), ("010", 0), ("00", 0), ("0x_ff", 16),
+                   ("12a", 10), ("", 10), ("1", 37), ("1", 1), ("١٢٣", 10), ("9" * 4301, 10), ("f" * 5000, 16),
+                   ("+7", 8), ("-", 10), ("0x", 16)]:
+    call(int, "", text, base)
+for v in [3.9, -3.9, 1e20, -0.0, float("inf"), float("nan"), "12", " -7 ", "1.5", b"42", None, [1], True]:
+    call(int, "", v)
+for n in [0, 1, 255, -255, 2**64, -(2**64), 10**50]:
+    for spec in ["", "d", "x", "X", "#x", "#o", "b", "#b", "08", "+d", " d", ",", "_", "_x", "_b", ">10", "<10",
+                 "^10", "*^11", "=+12", "010,", "#010x", "c", "e", ".2f", "%", "n", ".2", "z", "xx", ",c", ",_", "#c"]:
+        fmt(n, spec)
+for n, d in [(12345, -1), (12345, -2), (15, -1), (25, -1), (35, -1), (-25, -1), (12345, 2), (5, -1), (-5, -1)]:
+    call(n, "__round__", d)
+for n in [0, 1, 255, -256, 2**100]:
+    call(n, "bit_length")
+    call(n, "bit_count")
+    call(n, "as_integer_ratio")
+    getattr_case(n, "numerator")
+    getattr_case(n, "imag")
+call(10**5000, "__str__")
+call(int, "", "1" * 4300)
+
+# --- bool -------------------------------------------------------------------------
+for a in (True, False):
+    for b in (True, False, 2):
+        for op in ("and", "or", "xor", "add", "sub"):
+            binop(op, a, b)
+    for op in ("repr", "hash", "neg", "invert", "str"):
+        unop(op, a)
+call(bool, "", [])
+call(bool, "", "x")
+
+# --- float ------------------------------------------------------------------------
+floats = [0.0, -0.0, 1.0, -1.5, 0.1, 1 / 3, 1e16, 1e15, 123456789012345678.0, 1e-5, 0.0001, 1e-4, 5e-324,
+          1.7976931348623157e308, float("inf"), float("-inf"), float("nan"), 2.5, 3.5, -2.5, 1e22, 1e300,
+          2.0**53, 2.0**53 + 2, 0.5, 100.0, 1e100]
+for a in floats:
+    for op in ("repr", "str", "hash", "neg", "abs", "bool", "int"):
+        if op == "hash" and math.isnan(a):
+            continue  # a NaN hashes by identity
+        unop(op, a)
+    for b in [0.0, -0.0, 1.0, 3.0, -2.5, 0.1, float("inf"), float("nan"), 7, -3, 10**20, 2**53 + 1]:
+        for op in ("add", "sub", "mul", "truediv", "floordiv", "mod", "divmod", "lt", "eq", "ge", "pow"):
+            binop(op, a, b)
+for a, b in [(2**53 + 1, 2.0**53), (2**1000, float("inf")), (10**400, 1e308), (-(10**400), -1e308),
+             (2**63, 9.223372036854775808e18), (2**63 + 1, 9.223372036854775808e18)]:
+    for op in ("lt", "le", "eq", "ne", "gt", "ge"):
+        binop(op, a, b)
+        binop(op, b, a)
+for a, b in [(10**400, 3), (1, 10**400), (10**20, 3), (2**60 + 1, 2**60), (7, 2), (-7, 2), (1, 0), (0, -1),
+             (2**1100, 2**60), (3**700, 7**300), (1, 3 * 2**1074), (2**1024 - 2**970, 1)]:
+    binop("truediv", a, b)
+for x in [2**1023 * 2 - 1, 2**1024, 2**53 + 1, 2**54 + 3, -(2**80 + 2**27), 10**308]:
+    unop("float", x)
+for x, n in [(2.675, 2), (0.125, 2), (0.375, 2), (2.5, 0), (3.5, 0), (-2.5, 0), (1234.5678, -2), (15.0, -1),
+             (25.0, -1), (5.0, -1), (1e300, -305), (1.5, 400), (float("inf"), 2), (0.5, None), (1.5, None),
+             (2.5, None), (-0.5, None), (float("nan"), None), (float("inf"), None), (123.456, 1)]:
+    call(x, "__round__", *([] if n is None else [n]))
+for v in ["1.5", " -2.5e3 ", "inf", "-Infinity", "nan", "1_000.5", "1__0", "0x10", "abc", "", "1e500", "1e-500",
+          ".5", "5.", "١.٥", "+", "nan(1)", 10**400, "infx"]:
+    call(float, "", v)
+for x in [1.5, -0.75, 0.1, 1e300, 0.0, float("inf"), float("nan"), 2.0**-1074]:
+    call(x, "as_integer_ratio")
+    call(x, "is_integer")
+for x in [0.0, -0.0, 1.0, 1.5, 1e16, 1e-7, 123.456, -1234567.891, float("inf"), float("nan"), 2**0.5, 1e22]:
+    for spec in ["", "f", ".2f", "e", ".3e", "E", "g", ".3g", "G", "%", ".1%", "10.2f", "<10", "^12.3", "+",
+                 " ", ",.2f", "_.1f", "010.2f", "z.1f", "#g", "#.0f", ".0f", "n", ".3", "r", "d", "=+10.1f"]:
+        fmt(x, spec)
+fmt(-0.0001, "z.1f")
+fmt(float("-inf"), "010")
+
+# --- complex ----------------------------------------------------------------------
+for z in [1j, -1j, 1 + 2j, -1.5 - 0.5j, complex(0.0, -0.0), complex(-0.0, 0.0), complex(float("inf"), 1),
+          complex(1, float("nan")), 1e16j]:
+    for op in ("repr", "hash", "abs", "neg", "bool"):
+        if op == "hash" and z != z:
+            continue  # a NaN part hashes by identity
+        unop(op, z)
+    for w in [2, 1.5, 1j, 0j, 2 - 1j]:
+        for op in ("add", "sub", "mul", "truediv", "pow", "eq"):
+            binop(op, z, w)
+for a, b in [(-8, 1 / 3), (-1, 0.5), (-2.0, 1.5), (0.0, -1.0)]:
+    binop("pow", a, b)
+call(complex, "", 1, 2)
+call(complex, "", 1.5)
+call(complex, "", 1j, 1j)
+
+# --- str --------------------------------------------------------------------------
+strs = ["", "a", "abc", "Hello, World", "it's", 'say "hi"', "both ' and \"", "tab\tnew\nline\r",
+        "\x00\x1f\x7f\x80\xa0\xff", "é", "ünïcödé", "\u20ac", "日本語", "\U0001f600", "\ud800", "\u2028",
+        "ß", "ﬁ", "İ", "ǅ", "ΣΑΣ ΟΔΟΣ", "  spaces  ", "a\u00adb", "\u0378"]
+for s in strs:
+    for op in ("repr", "str", "ascii", "len", "hash", "bool", "list"):
+        unop(op, s)
+    for name in ("upper", "lower", "casefold", "swapcase", "title", "capitalize", "isprintable", "isspace",
+                 "isalpha", "isdigit", "isdecimal", "isnumeric", "isalnum", "islower", "isupper", "istitle",
+                 "isidentifier", "isascii", "strip", "split", "splitlines"):
+        call(s, name)
+for a in ["abc", "", "é", "日本"]:
+    for b in ["abc", "", "é", "d", 3, 2.5]:
+        for op in ("add", "mul", "lt", "eq", "ge", "contains"):
+            binop(op, a, b)
+    for n in [0, 1, 3, -1]:
+        binop("mul", a, n)
+        binop("mul", n, a)
+s = "Hello, World! Hello!"
+for sub in ["Hello", "o", "", "xyz", "!"]:
+    for name in ("find", "rfind", "index", "rindex", "count", "startswith", "endswith", "partition",
+                 "rpartition", "split", "rsplit", "removeprefix", "removesuffix"):
+        call(s, name, sub)
+for args in [(1,), (-5,), (3, 8), (-100, 100), (None, 5), (2, None), (1.5,)]:
+    call(s, "find", "l", *args)
+    call(s, "count", "l", *args)
+    call(s, "startswith", ("He", "lo"), *args)
+for args, kw in [((), {}), ((None, 1), {}), ((" ",), {}), ((",",), {"maxsplit": 1}), ((), {"sep": "l"}),
+                 (("l", -1), {}), (("",), {}), ((1,), {}), ((), {"bogus": 1}), (("l",), {"sep": "o"})]:
+    call("  a b  c,d l ", "split", *args, **kw)
+    call("  a b  c,d l ", "rsplit", *args, **kw)
+for text in ["a\nb\r\nc\rd", "line\n", "", "\n\n", "x\u2028y\x1cz"]:
+    call(text, "splitlines")
+    call(text, "splitlines", True)
+for args in [("xy",), ("ab", "b"), (None,), (1,)]:
+    call("xxabyxx", "strip", *args)
+    call("xxabyxx", "lstrip", *args)
+    call("xxabyxx", "rstrip", *args)
+for args in [("a", "b"), ("", "-"), ("aa", "x", 1), ("a", "", -1), ("z", "y"), (1, "a")]:
+    call("banana", "replace", *args)
+for name in ("center", "ljust", "rjust"):
+    for args in [(10,), (10, "*"), (2,), (11, "é"), (10, "ab"), (-1,)]:
+        call("abc", name, *args)
+for w in [5, 1, -3]:
+    call("-42", "zfill", w)
+    call("+7", "zfill", w)
+    call("abc", "zfill", w)
+call("a\tbc\td", "expandtabs")
+call("a\tbc\td", "expandtabs", 4)
+call(",", "join", ["a", "b", "c"])
+call(",", "join", [])
+call(",", "join", ["a", 1])
+call("", "join", ("x",))
+call("aé€😀", "encode")
+call("aé", "encode", "latin-1")
+call("aé", "encode", "ascii")
+call("a\ud800", "encode")
+call("x", "encode", "bogus")
+for key in [0, -1, 3, -4, slice(1, None), slice(None, None, -1), slice(0, 10, 2), slice(None, None, 0), "a", 1.0]:
+    binop("getitem", "abc", key)
+    binop("getitem", "日本語😀", key)
+for f, args in [("%s", (1,)), ("%s %s", (1,)), ("%s", (1, 2)), ("%(a)s", (1,)), ("%d", ("x",)), ("%z", (1,)),
+                ("%5.2f|%-5d|%05d|%x|%#o|%r|%a", (3.14159, 42, -42, 255, 8, "é", "é")), ("%c", (65,)),
+                ("%c", ("ab",)), ("%.3s", ("abcdef",)), ("%*d", (5, 3)), ("%i %u", (1.9, 2)), ("%e", (1,)),
+                ("%%", ()), ("%d", (2**70,)), ("%x", (1.5,)), ("%s", {}), ("%(x)s and %(y)r", {"x": 1, "y": "z"}),
+                ("%+d % d", (5, 5)), ("%10.3e|%-10.2g|%G", (12345.678, 0.00001234, 1e20)), ("%s", 5), ("abc", 5),
+                ("%#X", (255,)), ("%.0f %.1f", (0.5, 0.25))]:
+    binop("mod", f, args)
+for s_ in ["abc", "é", ""]:
+    for spec in ["", "s", "10", "<10", ">10", "^10", "*^9", ".1", "10.2", "=10", "+", "d", "#", "z", ","]:
+        fmt(s_, spec)
+for s_ in ["abc", "ABC", "Hello World", "hello world", "HELLO", "123", "a1", "_x", "1x", "", "x y", "é"]:
+    call(s_, "isidentifier")
+    call(s_, "istitle")
+call(str, "", b"caf\xc3\xa9", "utf-8")
+call(str, "", b"\xff", "utf-8")
+call(str, "", 1.5)
+call(str, "", object=5)
+
+# --- bytes --------------------------------------------------------------------------
+for bv in [b"", b"abc", b"it's", b'both \' and "', b"\x00\n\x7f\x80\xff"]:
+    for op in ("repr", "len", "hash", "list"):
+        unop(op, bv)
+    call(bv, "hex")
+    call(bv, "decode", "latin-1")
+binop("add", b"ab", b"cd")
+binop("add", b"ab", "cd")
+binop("mul", b"ab", 3)
+binop("getitem", b"abc", 1)
+binop("getitem", b"abc", slice(None, None, -1))
+binop("contains", b"abc", 98)
+binop("contains", b"abc", b"bc")
+binop("contains", b"abc", 300)
+binop("lt", b"abc", b"abd")
+call(b"\xc3\xa9", "decode")
+call(b"\xff\xfe", "decode")
+call(b"a\xe9", "decode", "ascii")
+call(b"\xe2\x82", "decode")
+call(bytes, "", 3)
+call(bytes, "", [1, 2, 255])
+call(bytes, "", [256])
+call(bytes, "", "abc")
+call(bytes, "", "abc", "utf-8")
+call(bytes, "", 1.5)
+
+# --- tuple, list -------------------------------------------------------------------
+seqs = [(), (1,), (1, 2, 3), ("a", (2, 3.5), None), [], [1], [1, "two", [3.0]]]
+for sq in seqs:
+    for op in ("repr", "len", "bool", "hash", "list", "tuple"):
+        unop(op, sq)
+for a, b in [((1, 2), (1, 2)), ((1, 2), (1, 3)), ((1, 2), (1,)), ((1, "a"), (1, 2)), ([1, 2], [1, 2, 0]),
+             ([1], (1,)), ([], [])]:
+    for op in ("lt", "le", "eq", "ne", "gt", "ge", "add"):
+        binop(op, a, b)
+for sq in [(1, 2, 3, 4, 5), [1, 2, 3, 4, 5]]:
+    for key in [0, -1, 5, -6, slice(1, 3), slice(None, None, 2), slice(None, None, -1), slice(-2, None),
+                slice(4, 1, -2), "x", 2**70]:
+        binop("getitem", sq, key)
+    for x in (3, 9, "3"):
+        binop("contains", sq, x)
+        call(sq, "index", x)
+        call(sq, "count", x)
+    binop("mul", sq, 2)
+    binop("mul", sq, -1)
+    binop("mul", sq, "x")
+for sq in [[3, 1, 2], [5, 3, 1, 4, 2, 9, 7, 8, 6, 0] * 7, ["b", "A", "a", "B"], [(2, "a"), (1, "b"), (2, "c"), (1, "a")],
+           [1, "a"], [3.5, 1, True, -2, 2.5], list(range(100, 0, -3)) + list(range(50))]:
+    unop("sorted", sq)
+call([3, 1, 2], "pop")
+call([], "pop")
+call([1, 2, 3], "pop", -5)
+call([1, 2, 3], "pop", 1)
+call([1, 2, 3], "remove", 5)
+call([1, 2, 3], "index", 2, 0, 1)
+call([1, 2, 3], "insert", -10, 0)
+call([1, 2], "sort", key=None, reverse=True)
+call([1, 2], "sort", 1)
+binop("iadd", [1], (2, 3))
+binop("iadd", [1], 5)
+binop("imul", [1, 2], 2)
+call(list, "", "abc")
+call(list, "", 5)
+call(tuple, "", [1, 2])
+call(tuple, "", iterable=[1])
+call((1, 2), "__getnewargs__")
+
+# --- dict ----------------------------------------------------------------------------
+dicts = [{}, {"a": 1}, {1: "x", "b": [2], (3, 4): None}, {1: 1, 1.0: 2, True: 3}]
+for d in dicts:
+    for op in ("repr", "len", "bool", "list", "hash"):
+        unop(op, d)
+    call(d, "keys")
+    call(d, "values")
+    call(d, "items")
+    call(d, "get", 1)
+    call(d, "get", "zz", 0)
+    binop("getitem", d, "a")
+    binop("contains", d, 1)
+    binop("contains", d, [])
+    binop("eq", d, {"a": 1})
+    binop("or", d, {"z": 0})
+call({"a": 1}, "pop", "a")
+call({"a": 1}, "pop", "b")
+call({"a": 1}, "pop", "b", None)
+call({}, "popitem")
+call({"a": 1, "b": 2}, "popitem")
+call({"a": 1}, "setdefault", "b", [])
+call({"a": 1}, "update", [("b", 2), ("c", 3)])
+call({"a": 1}, "update", [("b", 2, 3)])
+call({"a": 1}, "update", [1])
+call(dict, "", [("a", 1), ("b", 2)], c=3)
+call(dict, "", x=1)
+call(dict, "fromkeys", "abc", 0)
+call(dict, "", [[1, 2], "ab"])
+binop("getitem", {}, [])
+binop("lt", {}, {})
+
+# --- set, frozenset -------------------------------------------------------------------
+sets = [set(), {1, 2, 3}, {"a", "b", "c", "d"}, frozenset(), frozenset({1, (2, 3)}), set(range(20)),
+        {-1, -3, 10**20, 0.5, "x"}]
+for st in sets:
+    for op in ("repr", "len", "bool", "hash", "list", "sorted"):
+        unop(op, st)
+for a, b in [({1, 2, 3}, {2, 3, 4}), ({1, 2}, {1, 2, 3}), (frozenset({1}), {1}), ({"a", "b"}, {"b", "c"}),
+             (set(range(30)), set(range(10, 40, 3)))]:
+    for op in ("or", "and", "sub", "xor", "lt", "le", "eq", "gt", "ge"):
+        binop(op, a, b)
+    call(a, "union", b, [99])
+    call(a, "intersection", b)
+    call(a, "difference", b)
+    call(a, "symmetric_difference", b)
+    call(a, "issubset", b)
+    call(a, "isdisjoint", b)
+binop("contains", {frozenset({1})}, {1})
+binop("contains", {1}, [])
+call({1}, "remove", 2)
+call(set(), "pop")
+call({1}, "add", [])
+call(set, "", "hello")
+call(frozenset, "", [3, 1, 2])
+binop("or", {1}, [2])
+
+# --- range, slice ---------------------------------------------------------------------
+ranges = [range(10), range(1, 10, 3), range(10, 0, -2), range(0), range(-5, 5), range(0, 10**20, 10**18)]
+for r in ranges:
+    for op in ("repr", "len", "bool", "hash", "list"):
+        unop(op, r)
+    for key in [0, -1, 3, 100, slice(1, None), slice(None, None, -1)]:
+        binop("getitem", r, key)
+    for x in [0, 5, 4, 9, 10**19, 3.0, "x"]:
+        binop("contains", r, x)
+    call(r, "count", 4)
+    call(r, "index", 4)
+for a, b in [(range(0), range(5, 5)), (range(1, 2), range(1, 3, 5)), (range(10), range(0, 10, 1)),
+             (range(10), range(1, 10))]:
+    binop("eq", a, b)
+    unop("hash", a)
+call(range, "")
+call(range, "", 1, 2, 3, 4)
+call(range, "", 1, 10, 0)
+call(range, "", 1.5)
+getattr_case(range(1, 10, 2), "stop")
+for sl in [slice(None), slice(1, 5), slice(1, 5, 2), slice(None, None, -1), slice(-3, None), slice(5, 1, -1)]:
+    unop("repr", sl)
+    unop("hash", sl)
+    call(sl, "indices", 4)
+call(slice(None, None, 0), "indices", 4)
+call(slice, "")
+call(slice, "", 1, 2, 3, 4)
+binop("eq", slice(1, 2), slice(1, 2))
+binop("lt", slice(1, 2), slice(1, 3))
+
+# --- None, NotImplemented, Ellipsis, object, type -------------------------------------------
+for v in (None, Ellipsis):
+    unop("repr", v)
+    unop("bool", v)
+binop("add", None, 1)
+binop("lt", None, None)
+binop("eq", None, None)
+unop("neg", "x")
+unop("abs", [])
+unop("invert", 1.5)
+unop("len", 5)
+unop("hash", [])
+unop("hash", {})
+unop("list", 5)
+binop("getitem", 5, 0)
+binop("matmul", 2, 3)
+call(object, "", 1)
+call(type, "", 5)
+call(type, "", "x")
+for t in (int, bool, str, dict, ValueError, object, type, KeyError, UnicodeDecodeError, ExceptionGroup):
+    unop("repr", t)
+    getattr_case(t, "__name__")
+    getattr_case(t, "__mro__")
+    getattr_case(t, "__base__")
+    getattr_case(t, "__module__")
+getattr_case(int, "nope")
+getattr_case(5, "nope")
+getattr_case(None, "__class__")
+
+# --- exceptions -----------------------------------------------------------------------------
+for exc_type, args in [(ValueError, ()), (ValueError, ("msg",)), (ValueError, ("a", 2)), (KeyError, ("k",)),
+                       (KeyError, ()), (KeyError, ("a", "b")), (SyntaxError, ("bad", ("f.py", 3, 5, "x = (", 3, 6))),
+                       (SyntaxError, ("bad", ("dir/f.py", None, 5, None))), (SyntaxError, ()),
+                       (SyntaxError, ("m", (None, 2, 1, "t"))),
+                       (ImportError, ("no module",)), (OSError, (2, "No such file or directory")),
+                       (OSError, (2, "No such file", "a.txt")), (OSError, (1, "x", "a", None, "b")),
+                       (OSError, ("just one",)), (FileNotFoundError, (2, "nf", "f")),
+                       (UnicodeDecodeError, ("utf-8", b"\xff", 0, 1, "invalid start byte")),
+                       (UnicodeDecodeError, ("utf-8", b"ab\xff\xfe", 2, 4, "bad")),
+                       (UnicodeEncodeError, ("ascii", "é", 0, 1, "ordinal not in range(128)")),
+                       (UnicodeEncodeError, ("ascii", "\U0001f600x", 0, 2, "nope")),
+                       (StopIteration, (5,)), (SystemExit, ()), (SystemExit, (3,)), (SystemExit, (1, 2)),
+                       (BaseException, ()), (KeyboardInterrupt, ("x",))]:
+    call(exc_type, "", *args)
+    cases.append(("call_str", "", enc(exc_type), enc(tuple(args)), "", outcome(lambda: str(exc_type(*args)))))
+for attr in ("msg", "filename", "lineno", "offset", "text", "end_lineno", "end_offset", "args"):
+    getattr_case(SyntaxError("bad", ("f.py", 3, 5, "x = (", 3, 6)), attr)
+for attr in ("errno", "strerror", "filename", "filename2", "args"):
+    getattr_case(OSError(2, "No such file", "a.txt"), attr)
+for attr in ("value", "args"):
+    getattr_case(StopIteration(1, 2), attr)
+getattr_case(SystemExit(3), "code")
+getattr_case(ValueError(), "__notes__")
+getattr_case(ValueError(), "__cause__")
+getattr_case(ValueError(), "__context__")
+getattr_case(ValueError(), "__traceback__")
+getattr_case(ValueError(), "__suppress_context__")
+getattr_case(ImportError("m", name="x", path="p"), "name")
+call(ImportError, "", "m", name="x", path="p")
+call(ImportError, "", "m", bogus=1)
+call(ValueError, "", x=1)
+call(NameError, "", "n", name="spam")
+call(AttributeError, "", "a", name="n", obj=1)
+call(ValueError(), "add_note", 5)
+call(ValueError(), "with_traceback", 5)
+call(ExceptionGroup, "", "eg", [ValueError(1), TypeError(2)])
+call(BaseExceptionGroup, "", "eg", [ValueError(1), KeyboardInterrupt()])
+call(BaseExceptionGroup, "", "eg", [ValueError(1)])
+call(ExceptionGroup, "", "eg", [KeyboardInterrupt()])
+call(ExceptionGroup, "", "eg", [])
+call(ExceptionGroup, "", "eg", [1])
+call(ExceptionGroup, "", 1, [ValueError()])
+call(ExceptionGroup, "", "eg")
+cases.append(("call_str", "", enc(ExceptionGroup), enc(("eg", [ValueError(1), TypeError(2)])), "",
+              "'eg (2 sub-exceptions)'"))
+getattr_case(ExceptionGroup("eg", [ValueError(1)]), "exceptions")
+getattr_case(ExceptionGroup("eg", [ValueError(1)]), "message")
+call(ExceptionGroup("eg", [ValueError(1), TypeError(2), ExceptionGroup("in", [ValueError(3), KeyError(4)])]),
+     "split", ValueError)
+call(ExceptionGroup("eg", [ValueError(1), TypeError(2)]), "subgroup", (TypeError, KeyError))
+call(ExceptionGroup("eg", [ValueError(1)]), "subgroup", KeyError)
+call(OSError, "", 2, "x")
+call(OSError, "", 13, "denied")
+call(OSError, "", 999, "odd")
+
+
+def main():
+    print("// runtime_cases.inc: expectations for tests/unit/runtime/test_cases.cpp.")
+    print("// Generated by tools/gen_runtime_cases.py from python%s (PYTHONHASHSEED=0); do not edit."
+          % sys.version.split()[0])
+    print("// {kind, op, a, b, c, expected}: see the script for the value encoding.")
+    print("static const RuntimeCase runtime_cases[] = {")
+    for kind, op, a, b, c, expected in cases:
+        exp = expected.encode("utf-8", "backslashreplace").decode("latin-1")
+        items = [c_string(x) + "sv" for x in (kind, op, a, b, c)] + [c_string(exp) + "sv"]
+        print("    {" + ", ".join(items) + "},")
+    print("};")
+
+
+main()
