@@ -544,8 +544,9 @@ Ref<> float_round(double x, Object* ndigits_obj)
         int exp10 = std::atoi(std::strchr(buf, 'e') + 1);
         int p = exp10 + static_cast<int>(ndigits);  // digits after the first one
         if (p >= 0) {
-            std::snprintf(buf, sizeof buf, "%.*e", p, x);
-            rounded = std::strtod(buf, nullptr);
+            std::vector<char> big(static_cast<std::size_t>(p) + 32);
+            std::snprintf(big.data(), big.size(), "%.*e", p, x);
+            rounded = std::strtod(big.data(), nullptr);
         } else if (p == -1) {
             double unit = std::pow(10.0, static_cast<double>(exp10 + 1));
             rounded = std::fabs(x) > unit / 2 ? std::copysign(unit, x) : 0.0 * x;
