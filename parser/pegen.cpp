@@ -117,13 +117,16 @@ int scan_type_comments(Parser* p, const lexer::Token& next)
 {
     if (p->source == nullptr) return 0;
     int start_line = p->last_end_lineno;
-    int end_line = next.kind == ENDMARKER ? static_cast<int>(p->source->lines.size()) : next.lineno;
+    // INDENT/DEDENT (column -1) come before the first token of their line:
+    // their gap ends with the line above.
+    int end_line = next.kind == ENDMARKER                         ? static_cast<int>(p->source->lines.size())
+                   : next.kind == INDENT || next.kind == DEDENT ? next.lineno - 1
+                                                                  : next.lineno;
     for (int ln = start_line; ln <= end_line; ++ln) {
         std::string_view line = p->source->line(ln);
         std::size_t from = ln == start_line ? static_cast<std::size_t>(p->last_end_col) : 0;
         std::size_t to = line.size();
-        if (ln == next.lineno && next.kind != ENDMARKER && next.kind != NEWLINE && next.kind != DEDENT &&
-            next.kind != INDENT)
+        if (ln == next.lineno && next.kind != ENDMARKER && next.kind != NEWLINE)
             to = static_cast<std::size_t>(next.col_offset);
         if (from > line.size()) continue;
         std::size_t hash = line.find('#', from);

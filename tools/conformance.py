@@ -31,6 +31,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # stage -> minipy arguments before FILE
 STAGES = {
     "tokens": ["--dump=tokens"],
+    "ast": ["--dump=ast"],
 }
 
 

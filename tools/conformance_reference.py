@@ -39,8 +39,15 @@ def reference_tokens(path):
     return run_main(tokenize.main, ["tokenize", "-e", path])
 
 
+def reference_ast(path):
+    """`python3.11 -m ast -a PATH`."""
+    import ast
+    return run_main(ast.main, ["ast", "-a", path])
+
+
 REFERENCES = {
     "tokens": reference_tokens,
+    "ast": reference_ast,
 }
 
 
