@@ -94,6 +94,10 @@ bool header_is_dead(const std::uint8_t* q)
     return true;
 }
 
+// The ids the hooks write; any other byte there means the header is not
+// theirs (malloc reused it after a free, or the block came from elsewhere).
+bool is_api_id(std::uint8_t id) { return id == 'm' || id == 'o'; }
+
 // The text of _PyObject_DebugDumpAddress: what the header says, which pad
 // bytes are damaged, and the first and last bytes of the data.
 std::string debug_dump_address(const void* p)
@@ -111,6 +115,15 @@ std::string debug_dump_address(const void* p)
         return out;
     }
     appendf(out, " API '%c'\n", char(q[-std::ptrdiff_t(SST)]));
+    if (!is_api_id(q[-std::ptrdiff_t(SST)])) {
+        // CPython goes on and follows the size, which usually crashes here.
+        appendf(out,
+                "    The API id (0x%02x) is not one the debug hooks write: this is not a live\n"
+                "    block (already freed and reused by malloc?); its size and data are not\n"
+                "    trustworthy.\n\n",
+                q[-std::ptrdiff_t(SST)]);
+        return out;
+    }
     const std::size_t nbytes = read_size_t(q - 2 * SST);
     appendf(out, "    %zu bytes originally requested\n", nbytes);
 
@@ -187,9 +200,16 @@ bool debug_check_address(const char* func, char api, const void* p)
     if (header_is_dead(q)) return debug_failure(func, "double free: the block was already freed", p);
     const char id = char(q[-std::ptrdiff_t(SST)]);
     if (id != api) {
-        char msg[100];
-        std::snprintf(msg, sizeof msg, "bad ID: Allocated using API '%c', verified using API '%c'",
-                      id, api);
+        char msg[160];
+        if (is_api_id(std::uint8_t(id))) {
+            std::snprintf(msg, sizeof msg,
+                          "bad ID: Allocated using API '%c', verified using API '%c'", id, api);
+        } else {
+            std::snprintf(msg, sizeof msg,
+                          "bad ID: not a live block (no API id in its header): double free, "
+                          "or not allocated with API '%c'",
+                          api);
+        }
         return debug_failure(func, msg, p);
     }
     // The leading pads first: if they are damaged the size may be too, and
