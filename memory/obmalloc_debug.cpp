@@ -22,10 +22,11 @@
 //
 // Double frees: CPython 3.11 reads the dead header as a size and usually
 // crashes dumping it. Here a header that is still all DEADBYTE (id and pads;
-// pymalloc's free list only overwrites the first word, the size) is
-// reported as a double free before anything else is trusted. Under
-// malloc_debug, malloc itself reuses the header of a freed block, so that
-// case is left to glibc ("free(): double free detected") or ASan.
+// pymalloc's free list only overwrites the first word, the size), or that
+// ASan knows to be freed, is reported as a double free before anything else
+// is trusted. Under malloc_debug, glibc reuses the start of a freed block
+// for its own links, so the id byte is garbage: an id that is not 'm' or 'o'
+// is reported as "not a live block" without following the size.
 //
 // Not mirrored: the serial numbers of PYMEM_DEBUG_SERIALNO (off in 3.11
 // builds too), the GIL check of the mem/object domains, and realloc's
