@@ -5,7 +5,7 @@
 // Design notes
 // ============
 // Python programs allocate and free huge numbers of small objects (ints,
-// tuples, frames' locals, dict keys). malloc is general and pays for it;
+// floats, tuples, small lists and dicts, their item arrays). malloc is general and pays for it;
 // pymalloc serves requests of 1..512 bytes from memory it carves itself:
 //
 //     the OS (mmap/munmap)
@@ -38,7 +38,8 @@
 // - Blocks inside a pool are carved lazily: those below nextoffset have been
 //   handed out at least once (they are either allocated or on the free
 //   list); those from nextoffset up have never been touched, so a fresh pool
-//   costs no page faults beyond its first block.
+//   touches only the memory it has handed out (this matters with 3.11's
+//   16 KiB pools, four pages each).
 // - usable_arenas holds exactly the arenas with nfreepools > 0, ordered by
 //   nfreepools ascending: allocation always takes pools from the fullest
 //   arena, giving the emptier ones a chance to become wholly free. When one
