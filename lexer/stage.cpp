@@ -6,4 +6,4 @@
 MINIPY_STAGE_CARD(lexer,
                   "Parser/tokenizer.c, Lib/token.py, Lib/tokenize.py",
                   "ch04, ch06",
-                  false)
+                  true)

@@ -142,6 +142,24 @@ struct TokenizeLoop {
     const char* text;      // start of the decoded text
     const char* text_end;  // its end (a NUL byte sits there)
 
+    // Column in code points of byte offset `at` of a line. Counts on from
+    // the previous answer when it was for the same line, so that a long line
+    // with many tokens stays linear.
+    const char* col_line = nullptr;
+    const char* col_at = nullptr;
+    int col_count = 0;
+
+    int column(const char* line, const char* at)
+    {
+        if (line != col_line || at < col_at) {
+            col_line = col_at = line;
+            col_count = 0;
+        }
+        col_count += count_code_points(std::string_view(col_at, static_cast<std::size_t>(at - col_at)));
+        col_at = at;
+        return col_count;
+    }
+
     // One printed line: "%-20s%-15s%-15r" of (range, tok_name[exact_type], string).
     void emit(int type, std::string_view string, int srow, int scol, int erow, int ecol)
     {
@@ -162,11 +180,6 @@ struct TokenizeLoop {
     }
 };
 
-// Column in code points of byte offset `at` of a line.
-int column(const char* line, const char* at)
-{
-    return count_code_points(std::string_view(line, static_cast<std::size_t>(at - line)));
-}
 
 // The Python exceptions _tokenize raises, as main() reports them.
 struct TokenizeFailure {
@@ -228,13 +241,13 @@ bool run_tokenize(TokenizeLoop& loop, const std::string& encoding, TokenizeFailu
             if (endmatch != nullptr) {
                 pos = endmatch;
                 contstr.append(ls, static_cast<std::size_t>(endmatch - ls));
-                loop.emit(STRING, contstr, strstart_row, strstart_col, lnum, column(ls, endmatch));
+                loop.emit(STRING, contstr, strstart_row, strstart_col, lnum, loop.column(ls, endmatch));
                 contstr.clear();
                 in_contstr = needcont = false;
             }
             else if (needcont && !line.ends_with("\\\n") && !line.ends_with("\\\r\n")) {
                 contstr.append(line);
-                loop.emit(ERRORTOKEN, contstr, strstart_row, strstart_col, lnum, column(ls, max));
+                loop.emit(ERRORTOKEN, contstr, strstart_row, strstart_col, lnum, loop.column(ls, max));
                 contstr.clear();
                 in_contstr = false;
                 continue;
@@ -269,15 +282,15 @@ bool run_tokenize(TokenizeLoop& loop, const std::string& encoding, TokenizeFailu
                     const char* comment_end = max;
                     while (comment_end > pos && (comment_end[-1] == '\r' || comment_end[-1] == '\n')) --comment_end;
                     loop.emit(COMMENT, std::string_view(pos, static_cast<std::size_t>(comment_end - pos)), lnum,
-                              column(ls, pos), lnum, column(ls, comment_end));
+                              loop.column(ls, pos), lnum, loop.column(ls, comment_end));
                     pos = comment_end;
                 }
-                loop.emit(NL, std::string_view(pos, static_cast<std::size_t>(max - pos)), lnum, column(ls, pos), lnum,
-                          column(ls, max));
+                loop.emit(NL, std::string_view(pos, static_cast<std::size_t>(max - pos)), lnum, loop.column(ls, pos), lnum,
+                          loop.column(ls, max));
                 continue;
             }
 
-            const int pos_col = column(ls, pos);
+            const int pos_col = loop.column(ls, pos);
             if (col > indents.back()) {
                 indents.push_back(col);
                 loop.emit(INDENT, std::string_view(ls, static_cast<std::size_t>(pos - ls)), lnum, 0, lnum, pos_col);
@@ -320,13 +333,13 @@ bool run_tokenize(TokenizeLoop& loop, const std::string& encoding, TokenizeFailu
                 char32_t cp;
                 int n = decode_utf8(pos, max, &cp);
                 if (n == 0) n = 1;
-                const int c = column(ls, pos);
+                const int c = loop.column(ls, pos);
                 loop.emit(ERRORTOKEN, std::string_view(pos, static_cast<std::size_t>(n)), lnum, c, lnum, c + 1);
                 pos += n;
                 continue;
             }
-            const int scol = column(ls, start);
-            const int ecol = scol + count_code_points(std::string_view(start, static_cast<std::size_t>(end - start)));
+            const int scol = loop.column(ls, start);
+            const int ecol = loop.column(ls, end);
             std::string_view token(start, static_cast<std::size_t>(end - start));
             pos = end;
             switch (kind) {
@@ -345,7 +358,7 @@ bool run_tokenize(TokenizeLoop& loop, const std::string& encoding, TokenizeFailu
                 if (endmatch != nullptr) {
                     pos = endmatch;
                     loop.emit(STRING, std::string_view(start, static_cast<std::size_t>(endmatch - start)), lnum, scol,
-                              lnum, column(ls, endmatch));
+                              lnum, loop.column(ls, endmatch));
                 }
                 else {
                     strstart_row = lnum;

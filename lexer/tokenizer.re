@@ -88,11 +88,14 @@ struct TokState {
         return cp_count;
     }
 
-    // The text of the line starting at `from`, with its '\n'.
-    std::string line_text(const char* from) const
+    // The text of the line starting at `from`, with its '\n' (what pegen
+    // reads back from the file) or without it (what the tokenizer's own
+    // errors carry).
+    std::string line_text(const char* from, bool with_newline = true) const
     {
         const char* nl = static_cast<const char*>(std::memchr(from, '\n', static_cast<std::size_t>(inp - from)));
-        return std::string(from, nl != nullptr ? nl + 1 : inp);
+        if (nl == nullptr) return std::string(from, inp);
+        return std::string(from, with_newline ? nl + 1 : nl);
     }
 
     // Moves past a '\n' at p (cur must then be p + 1).
@@ -121,7 +124,7 @@ struct TokState {
     int syntaxerror(std::string msg)
     {
         const int col = cp_col(cur);
-        raise(SyntaxErrorInfo::SyntaxError, std::move(msg), lineno, col, col, line_text(line_start));
+        raise(SyntaxErrorInfo::SyntaxError, std::move(msg), lineno, col, col, line_text(line_start, false));
         return ERRORTOKEN;
     }
 
@@ -129,7 +132,7 @@ struct TokState {
     int syntaxerror_known_range(int col_offset, int end_col_offset, std::string msg)
     {
         raise(SyntaxErrorInfo::SyntaxError, std::move(msg), lineno, col_offset, end_col_offset,
-              line_text(line_start));
+              line_text(line_start, false));
         return ERRORTOKEN;
     }
 
@@ -617,7 +620,12 @@ again:
     token->end_lineno = tok->lineno;
     token->col_offset = static_cast<int>(tok->start - start_line);
     token->end_col_offset = static_cast<int>(tok->cur - tok->line_start);
-    token->col_cp = count_code_points(std::string_view(start_line, static_cast<std::size_t>(tok->start - start_line)));
+    if (start_line == tok->line_start) {
+        token->col_cp = tok->cp_col(tok->start);
+    }
+    else {  // a token over several lines (a string): counted once
+        token->col_cp = count_code_points(std::string_view(start_line, static_cast<std::size_t>(tok->start - start_line)));
+    }
     token->end_col_cp = tok->cp_col(tok->cur);
     token->text = std::string_view(tok->start, static_cast<std::size_t>(tok->cur - tok->start));
     return kind;
