@@ -11,6 +11,9 @@ namespace minipy::runtime {
 [[nodiscard]] Ref<> unicode_format_spec(Object* self, Object* spec);
 [[nodiscard]] Ref<> long_format_spec(Object* self, Object* spec);
 [[nodiscard]] Ref<> float_format_spec(Object* self, Object* spec);
+// str.format(*args, **kwargs) and str.format_map(mapping) (unicode_format.cpp).
+[[nodiscard]] Ref<> unicode_format_method(Object* self, Object* args, Object* kwargs);
+[[nodiscard]] Ref<> unicode_format_map_method(Object* self, Object* mapping);
 // format % args for str.
 [[nodiscard]] Ref<> unicode_printf_format(Object* format, Object* args);
 

@@ -2,8 +2,15 @@
 // Book ch10, ch11, ch12.
 #include "minipy/runtime/stage.h"
 
-// Set the last argument to true when the stage does its job.
+// Implemented: the object core works. Covered: the object header, Ref<T>,
+// refcounting through tp_dealloc with the debug total, type objects as 3.11
+// slot tables made ready with C3 MROs, slot wrappers and descriptors, the
+// abstract protocol, the error indicator and thread state, the 3.11
+// exception hierarchy, and int, bool, float, complex, str, bytes, tuple,
+// list, dict, set, frozenset, range, slice, module and code objects
+// (tests/unit/runtime). Not yet: the GIL and threads (issue 9), classes
+// defined in Python (heap types come with the vm), bytearray, str.format.
 MINIPY_STAGE_CARD(runtime,
                   "Include/object.h, Objects/*.c, Python/pystate.c, Python/ceval_gil.h, Python/errors.c, Python/bltinmodule.c, Python/sysmodule.c, Modules/*.c",
                   "ch10, ch11, ch12",
-                  false)
+                  true)

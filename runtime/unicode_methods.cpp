@@ -768,6 +768,8 @@ MethodDef str_methods[] = {
     method_noargs("isprintable", str_isprintable, "Return True if the string is printable, False otherwise."),
     method_o("zfill", str_zfill, "Pad a numeric string with zeros on the left, to fill a field of the given width."),
     method_fast("replace", str_replace, "Return a copy with all occurrences of substring old replaced by new."),
+    method_varkw("format", unicode_format_method, "Return a formatted version of S, using substitutions from args and kwargs."),
+    method_o("format_map", unicode_format_map_method, "Return a formatted version of S, using substitutions from mapping."),
     method_o("__format__", str_format_method, "Return a formatted version of the string as described by format_spec."),
     method_noargs("__sizeof__", str_sizeof, "Return the size of the string in memory, in bytes."),
     method_noargs("__getnewargs__", str_getnewargs),
