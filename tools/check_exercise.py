@@ -16,16 +16,22 @@ This script, run by CTest (label "exercises"):
      uses to rebuild a stage (docs/rebuild-a-stage.md) -- and runs check.sh on
      that build, which must PASS.
 
-usage: check_exercise.py STAGE --build-dir DIR [--source-dir DIR] [--keep]
+All exercises share one build (BUILD_DIR/exercise-build) whose every stage
+folder is a copy (-DMINIPY_<STAGE>_DIR for all of them). Before each run the
+copies are made equal to the sources again, file by file, so an exercise
+recompiles only the files its patch touches (and what includes them), not
+the whole tree. CTest runs the exercises one at a time.
+
+usage: check_exercise.py STAGE --build-dir DIR [--source-dir DIR]
 """
 import argparse
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+STAGES = ["memory", "runtime", "lexer", "parser", "compiler", "vm", "main"]
 
 
 def run(argv, **kwargs):
@@ -46,7 +52,6 @@ def main():
     parser.add_argument("stage")
     parser.add_argument("--build-dir", required=True, help="the normal (unpatched) build")
     parser.add_argument("--source-dir", default=os.path.dirname(HERE))
-    parser.add_argument("--keep", action="store_true", help="keep the patched build")
     args = parser.parse_args()
 
     exercise = os.path.join(args.source_dir, "docs", "chapters", "exercises", args.stage)
@@ -62,31 +67,52 @@ def main():
         sys.exit("check_exercise: check.sh passes without the solution: it tests nothing")
 
     # 2. Solved in a copy of the stage folder, the check must pass.
-    work = tempfile.mkdtemp(prefix="minipy-exercise-%s-" % args.stage)
-    try:
-        stage_copy = os.path.join(work, args.stage)
-        shutil.copytree(os.path.join(args.source_dir, args.stage), stage_copy)
-        with open(patch) as f:
-            if run(["patch", "-p1", "--quiet"], stdin=f, cwd=stage_copy).returncode != 0:
-                sys.exit("check_exercise: solution.patch does not apply to %s/" % args.stage)
-        build = os.path.join(work, "build")
-        configure = ["cmake", "-S", args.source_dir, "-B", build, "-G", "Ninja",
-                     "-DCMAKE_BUILD_TYPE=Debug",
-                     "-DCMAKE_CXX_COMPILER=%s" % cache_value(args.build_dir, "CMAKE_CXX_COMPILER"),
-                     "-DMINIPY_%s_DIR=%s" % (args.stage.upper(), stage_copy)]
-        if run(configure, stdout=subprocess.DEVNULL).returncode != 0:
-            sys.exit("check_exercise: configuring the patched build failed")
-        targets = ["minipy", "test_%s" % args.stage]
-        if run(["cmake", "--build", build, "--target"] + targets).returncode != 0:
-            sys.exit("check_exercise: building the patched %s stage failed" % args.stage)
-        if run(["bash", check, build]).returncode != 0:
-            sys.exit("check_exercise: check.sh fails with the solution applied")
-        print("check_exercise: %s: the check fails unsolved and passes solved" % args.stage)
-    finally:
-        if args.keep:
-            print("check_exercise: kept", work)
-        else:
-            shutil.rmtree(work, ignore_errors=True)
+    work = os.path.join(os.path.abspath(args.build_dir), "exercise-build")
+    copies = {stage: os.path.join(work, "src", stage) for stage in STAGES}
+    for stage, copy in copies.items():
+        sync_folder(os.path.join(args.source_dir, stage), copy)
+    with open(patch) as f:
+        if run(["patch", "-p1", "--quiet"], stdin=f, cwd=copies[args.stage]).returncode != 0:
+            sys.exit("check_exercise: solution.patch does not apply to %s/" % args.stage)
+    build = os.path.join(work, "build")
+    configure = ["cmake", "-S", args.source_dir, "-B", build, "-G", "Ninja",
+                 "-DCMAKE_BUILD_TYPE=Debug",
+                 "-DCMAKE_CXX_COMPILER=%s" % cache_value(args.build_dir, "CMAKE_CXX_COMPILER")]
+    configure += ["-DMINIPY_%s_DIR=%s" % (stage.upper(), copy) for stage, copy in copies.items()]
+    if run(configure, stdout=subprocess.DEVNULL).returncode != 0:
+        sys.exit("check_exercise: configuring the patched build failed")
+    targets = ["minipy", "test_%s" % args.stage]
+    if run(["cmake", "--build", build, "--target"] + targets).returncode != 0:
+        sys.exit("check_exercise: building the patched %s stage failed" % args.stage)
+    if run(["bash", check, build]).returncode != 0:
+        sys.exit("check_exercise: check.sh fails with the solution applied")
+    print("check_exercise: %s: the check fails unsolved and passes solved" % args.stage)
+
+
+def sync_folder(source, copy):
+    """Makes `copy` equal to `source`, rewriting only the files that differ
+    (with a fresh modification time, so the build notices them)."""
+    wanted = set()
+    for root, dirs, files in os.walk(source):
+        dirs[:] = [d for d in dirs if d not in ("__pycache__", ".git")]
+        for name in files:
+            src = os.path.join(root, name)
+            rel = os.path.relpath(src, source)
+            wanted.add(rel)
+            dst = os.path.join(copy, rel)
+            if not (os.path.exists(dst) and same_content(src, dst)):
+                os.makedirs(os.path.dirname(dst), exist_ok=True)
+                shutil.copyfile(src, dst)
+    for root, dirs, files in os.walk(copy):
+        for name in files:
+            path = os.path.join(root, name)
+            if os.path.relpath(path, copy) not in wanted:
+                os.remove(path)
+
+
+def same_content(a, b):
+    with open(a, "rb") as fa, open(b, "rb") as fb:
+        return fa.read() == fb.read()
 
 
 if __name__ == "__main__":
