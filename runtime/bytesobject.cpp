@@ -7,6 +7,7 @@
 #include <string>
 
 #include "minipy/runtime/boolobject.h"
+#include "minipy/runtime/bytearrayobject.h"
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/pyhash.h"
 #include "minipy/runtime/sliceobject.h"
@@ -65,10 +66,10 @@ Ref<> bytes_repr(Object* op, bool smartquotes)
 
 Ref<> bytes_concat(Object* a, Object* b)
 {
-    if (!bytes_check(b))
-        return format_error(Exc_TypeError, "can't concat %.100s to %.100s", Py_TYPE(b)->tp_name, Py_TYPE(a)->tp_name);
     std::string s(bytes_view(a));
-    s += bytes_view(b);
+    if (bytes_check(b)) s += bytes_view(b);
+    else if (bytearray_check(b)) s += bytearray_view(b);
+    else return format_error(Exc_TypeError, "can't concat %.100s to %.100s", Py_TYPE(b)->tp_name, Py_TYPE(a)->tp_name);
     return bytes_from_view(s);
 }
 
@@ -259,6 +260,7 @@ Ref<> bytes_new(TypeObject*, Object* args, Object* kwds)
     }
     if (n > 1) return format_error(Exc_TypeError, unicode_check(tuple_item(args, 1)) ? "encoding without a string argument" : "bytes() argument 'encoding' must be str, not %.50s", Py_TYPE(tuple_item(args, 1))->tp_name);
     if (bytes_check(x)) return bytes_from_view(bytes_view(x));
+    if (bytearray_check(x)) return bytes_from_view(bytearray_view(x));
     if (index_check(x)) {
         Py_ssize_t size = number_as_ssize_t(x, Exc_OverflowError);
         if (size == -1 && error_occurred()) return nullptr;

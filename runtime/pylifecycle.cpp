@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "minipy/runtime/boolobject.h"
+#include "minipy/runtime/bytearrayobject.h"
 #include "minipy/runtime/bytesobject.h"
 #include "minipy/runtime/codeobject.h"
 #include "minipy/runtime/complexobject.h"
@@ -47,7 +48,7 @@ void init_types()
     init_object_types();
     for (TypeObject* t :
          {&Unicode_Type, &UnicodeIter_Type, &Long_Type, &Bool_Type, &Float_Type, &Complex_Type, &Bytes_Type,
-          &BytesIter_Type, &Tuple_Type, &TupleIter_Type, &List_Type, &ListIter_Type, &ListRevIter_Type, &Dict_Type,
+          &BytesIter_Type, &ByteArray_Type, &ByteArrayIter_Type, &Tuple_Type, &TupleIter_Type, &List_Type, &ListIter_Type, &ListRevIter_Type, &Dict_Type,
           &DictKeys_Type, &DictValues_Type, &DictItems_Type, &DictIterKey_Type, &DictIterValue_Type,
           &DictIterItem_Type, &Set_Type, &FrozenSet_Type, &SetIter_Type, &Range_Type, &RangeIter_Type,
           &LongRangeIter_Type, &Slice_Type, &SeqIter_Type, &Module_Type, &Code_Type})

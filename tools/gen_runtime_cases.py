@@ -19,6 +19,7 @@ Values are encoded for the C++ side (tests/unit/runtime/case_values.h):
   [..] (..) {k v ..} <..> ~<..>   list tuple dict set frozenset
   c<re><im>        complex  S<a><b><c>    slice      R<a><b><c>   range
   X<type><args><kwargs>      an exception instance, type(*args, **kwargs)
+  a<bytes>         bytearray(bytes)
 """
 import math
 import operator
@@ -32,7 +33,7 @@ if os.environ.get("PYTHONHASHSEED") != "0":
 if sys.version_info[:2] != (3, 11):
     sys.exit("gen_runtime_cases.py must run under python3.11")
 
-TYPES = {t.__name__: t for t in (int, float, complex, str, bytes, bool, tuple, list, dict, set, frozenset,
+TYPES = {t.__name__: t for t in (int, float, complex, str, bytes, bytearray, bool, tuple, list, dict, set, frozenset,
                                  range, slice, object, type)}
 for exc in (BaseException, Exception, ValueError, TypeError, KeyError, IndexError, SyntaxError,
             ImportError, OSError, FileNotFoundError, StopIteration, SystemExit, UnicodeDecodeError,
@@ -68,6 +69,8 @@ def enc(v):
         return f"s{len(b)}:" + b.decode("latin-1")
     if isinstance(v, bytes):
         return f"b{len(v)}:" + v.decode("latin-1")
+    if isinstance(v, bytearray):
+        return "a" + enc(bytes(v))
     if isinstance(v, list):
         return "[" + "".join(map(enc, v)) + "]"
     if isinstance(v, tuple):
@@ -416,6 +419,44 @@ call(bytes, "", [256])
 call(bytes, "", "abc")
 call(bytes, "", "abc", "utf-8")
 call(bytes, "", 1.5)
+
+# --- bytearray (built by calling bytearray(bytes) on the C++ side) ------------------------
+def ba_call(data, method, *args):
+    def run():
+        b = bytearray(data)
+        r = getattr(b, method)(*args)
+        return (r, b)
+    cases.append(("ba", method, enc(data), enc(tuple(args)), "", outcome(run)))
+
+
+for data in [b"", b"abc", b"it's", b"\x00\xff"]:
+    ba_call(data, "__repr__")
+    ba_call(data, "__len__")
+    ba_call(data, "hex")
+    ba_call(data, "copy")
+for method, args in [("append", (100,)), ("append", (256,)), ("append", ("a",)), ("extend", (b"xy",)),
+                     ("extend", ([1, 2],)), ("extend", ("ab",)), ("extend", ([300],)), ("insert", (-1, 65)),
+                     ("insert", (100, 66)), ("pop", ()), ("pop", (0,)), ("pop", (10,)), ("remove", (98,)),
+                     ("remove", (120,)), ("clear", ()), ("reverse", ()), ("decode", ()), ("decode", ("latin-1",)),
+                     ("__getitem__", (1,)), ("__getitem__", (-1,)), ("__getitem__", (5,)),
+                     ("__getitem__", (slice(None, None, -1),)), ("__getitem__", ("x",)),
+                     ("__setitem__", (0, 65)), ("__setitem__", (0, 256)), ("__setitem__", (9, 1)),
+                     ("__setitem__", (slice(0, 2), b"XYZ")), ("__setitem__", (slice(None, None, 2), b"12")),
+                     ("__setitem__", (slice(None, None, 2), b"1")), ("__setitem__", (slice(0, 1), 5)),
+                     ("__delitem__", (0,)), ("__delitem__", (slice(None, None, 2),)), ("__contains__", (98,)),
+                     ("__contains__", (b"bc",)), ("__contains__", ("b",)), ("__add__", (b"!",)),
+                     ("__add__", ("!",)), ("__iadd__", (b"!",)), ("__mul__", (2,)), ("__eq__", (b"abc",)),
+                     ("__lt__", (bytearray(b"abd"),)), ("__hash__", ())]:
+    ba_call(b"abc", method, *args)
+call(bytearray, "", 3)
+call(bytearray, "", [1, 2, 3])
+call(bytearray, "", "é", "utf-8")
+call(bytearray, "", "é")
+call(bytearray, "", 1.5)
+call(bytearray, "", [256])
+binop("add", b"ab", bytearray(b"cd"))
+binop("eq", b"ab", bytearray(b"ab"))
+call(bytes, "", bytearray(b"xy"))
 
 # --- tuple, list -------------------------------------------------------------------
 seqs = [(), (1,), (1, 2, 3), ("a", (2, 3.5), None), [], [1], [1, "two", [3.0]]]

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "minipy/runtime/bytearrayobject.h"
 #include "minipy/runtime/bytesobject.h"
 #include "minipy/runtime/complexobject.h"
 #include "minipy/runtime/dictobject.h"
@@ -34,7 +35,7 @@ rt::TypeObject* type_named(std::string_view name)
 {
     static const std::map<std::string_view, rt::TypeObject*> types = {
         {"int", &rt::Long_Type}, {"float", &rt::Float_Type}, {"complex", &rt::Complex_Type},
-        {"str", &rt::Unicode_Type}, {"bytes", &rt::Bytes_Type}, {"bool", &rt::Bool_Type},
+        {"str", &rt::Unicode_Type}, {"bytes", &rt::Bytes_Type}, {"bytearray", &rt::ByteArray_Type}, {"bool", &rt::Bool_Type},
         {"tuple", &rt::Tuple_Type}, {"list", &rt::List_Type}, {"dict", &rt::Dict_Type}, {"set", &rt::Set_Type},
         {"frozenset", &rt::FrozenSet_Type}, {"range", &rt::Range_Type}, {"slice", &rt::Slice_Type},
         {"object", &rt::BaseObject_Type}, {"type", &rt::Type_Type},
@@ -128,6 +129,10 @@ Ref<> decode(std::string_view& s)
         if (tag == 'S') return rt::slice_new(a.get(), b.get(), c.get());
         return rt::range_new(a.get(), b.get(), c.get());
     }
+    case 'a': {
+        Ref<> b = decode(s);
+        return rt::bytearray_from_view(rt::bytes_view(b.get()));
+    }
     case 'X': {
         Ref<> type = decode(s), args = decode(s), kwargs = decode(s);
         return rt::object_call(type.get(), args.get(), rt::dict_size(kwargs.get()) ? kwargs.get() : nullptr);
@@ -210,6 +215,15 @@ Ref<> run_case(const RuntimeCase& c)
     if (kind == "call_str") {
         Ref<> exc = rt::object_call(a.get(), b.get(), nullptr);
         return exc ? rt::object_str(exc.get()) : nullptr;
+    }
+    if (kind == "ba") {
+        // (result, the bytearray afterwards), like the generator's run().
+        Ref<> ba = rt::bytearray_from_view(rt::bytes_view(a.get()));
+        Ref<> meth = rt::object_get_attr_string(ba.get(), std::string(c.op).c_str());
+        if (!meth) return nullptr;
+        Ref<> r = rt::object_call(meth.get(), b.get(), nullptr);
+        if (!r) return nullptr;
+        return rt::tuple_pack({r.get(), ba.get()});
     }
     if (kind == "call") {
         Ref<> kwargs = value(c.c);

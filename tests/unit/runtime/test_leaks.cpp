@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "minipy/memory/obmalloc.h"
+#include "minipy/runtime/bytearrayobject.h"
 #include "minipy/runtime/bytesobject.h"
 #include "minipy/runtime/codeobject.h"
 #include "minipy/runtime/complexobject.h"
@@ -72,6 +73,10 @@ TEST_CASE("a million objects of each type come and go without leaking")
     churn("complex", [](int i) { return rt::complex_from_doubles(i, -i); });
     churn("str", [](int i) { return rt::unicode_from_format("item %d \xc3\xa9", i); });
     churn("bytes", [](int i) { return rt::bytes_from_view(std::to_string(i)); });
+    churn("bytearray", [](int i) {
+        Ref<> b = rt::bytearray_from_view(std::to_string(i));
+        return b ? rt::call_method(b.get(), "append", {integer(65).get()}) : b;
+    });
     churn("tuple", [](int i) { return rt::tuple_pack({integer(i).get(), rt::Py_None()}); });
     churn("list", [](int i) {
         Ref<> l = rt::list_new(0);

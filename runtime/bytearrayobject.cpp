@@ -1,0 +1,519 @@
+// bytearrayobject.cpp: the bytearray type.
+// Mirrors CPython 3.11 Objects/bytearrayobject.c (the core: construction,
+// repr, comparison, indexing and slice assignment, the list-like mutators,
+// decode/hex). Book chapter 11.
+//
+// The bytes live in a separate mem_malloc buffer of ob_alloc bytes, always
+// 0-terminated after ob_size, over-allocated by 1/8 on growth like lists.
+#include "minipy/runtime/bytearrayobject.h"
+
+#include <cstring>
+#include <string>
+
+#include "minipy/memory/obmalloc.h"
+#include "minipy/runtime/boolobject.h"
+#include "minipy/runtime/bytesobject.h"
+#include "minipy/runtime/longobject.h"
+#include "minipy/runtime/sliceobject.h"
+#include "minipy/runtime/tupleobject.h"
+#include "minipy/runtime/unicodeobject.h"
+#include "pycore_runtime.h"
+
+namespace minipy::runtime {
+
+namespace {
+
+ByteArrayObject* B(Object* o) { return static_cast<ByteArrayObject*>(o); }
+
+int bytearray_resize(ByteArrayObject* self, Py_ssize_t size)
+{
+    if (self->ob_exports > 0 && size != self->ob_size) {
+        set_error(Exc_BufferError, "Existing exports of data: object cannot be re-sized");
+        return -1;
+    }
+    if (size + 1 > self->ob_alloc || size + 1 < self->ob_alloc / 2) {
+        Py_ssize_t alloc = size + 1 + (size >> 3) + (size < 9 ? 3 : 6);
+        auto* buf = static_cast<char*>(memory::mem_realloc(self->ob_bytes, static_cast<std::size_t>(alloc)));
+        if (!buf) {
+            error_no_memory();
+            return -1;
+        }
+        self->ob_bytes = self->ob_start = buf;
+        self->ob_alloc = alloc;
+    }
+    self->ob_size = size;
+    self->ob_bytes[size] = '\0';
+    return 0;
+}
+
+int set_contents(ByteArrayObject* self, std::string_view data)
+{
+    if (bytearray_resize(self, static_cast<Py_ssize_t>(data.size())) < 0) return -1;
+    if (!data.empty()) std::memmove(self->ob_bytes, data.data(), data.size());
+    return 0;
+}
+
+// A byte value from an int-like object: "byte must be in range(0, 256)".
+int byte_value(Object* arg, int* out)
+{
+    Py_ssize_t v = number_as_ssize_t(arg, nullptr);
+    if (v == -1 && error_occurred()) return -1;
+    if (v < 0 || v > 255) {
+        set_error(Exc_ValueError, "byte must be in range(0, 256)");
+        return -1;
+    }
+    *out = static_cast<int>(v);
+    return 0;
+}
+
+// The bytes of a bytes-like object or an iterable of ints.
+bool bytes_of(Object* arg, std::string* out, const char* iterable_error)
+{
+    if (bytes_check(arg)) {
+        out->assign(bytes_view(arg));
+        return true;
+    }
+    if (bytearray_check(arg)) {
+        out->assign(bytearray_view(arg));
+        return true;
+    }
+    if ((iterable_error && unicode_check(arg)) || (!Py_TYPE(arg)->tp_iter && !sequence_check(arg))) {
+        if (iterable_error) set_error(Exc_TypeError, iterable_error);
+        else format_error(Exc_TypeError, "can't extend bytearray with %.100s", Py_TYPE(arg)->tp_name);
+        return false;
+    }
+    return for_each_item(arg, [&](Object* item) {
+               int v;
+               if (byte_value(item, &v) < 0) return -1;
+               *out += static_cast<char>(v);
+               return 0;
+           }) == 0;
+}
+
+void bytearray_dealloc(Object* op)
+{
+    memory::mem_free(B(op)->ob_bytes);
+    object_dealloc_memory(op);
+}
+
+// Like bytes' repr, except that a single quote is escaped even inside
+// double quotes (bytearray_repr's own loop in CPython).
+Ref<> bytearray_repr(Object* op)
+{
+    std::string_view v = bytearray_view(op);
+    char quote = v.find('\'') != std::string_view::npos && v.find('"') == std::string_view::npos ? '"' : '\'';
+    std::string out = std::string(type_short_name(Py_TYPE(op))) + "(b" + quote;
+    static const char hex[] = "0123456789abcdef";
+    for (char sc : v) {
+        auto c = static_cast<unsigned char>(sc);
+        if (c == '\'' || c == '\\') {
+            out += '\\';
+            out += static_cast<char>(c);
+        } else if (c == '\t') out += "\\t";
+        else if (c == '\n') out += "\\n";
+        else if (c == '\r') out += "\\r";
+        else if (c < ' ' || c >= 0x7f) {
+            out += "\\x";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    out += quote;
+    out += ')';
+    return unicode_from_utf8(out);
+}
+
+Py_ssize_t bytearray_length(Object* op) { return bytearray_size(op); }
+
+Ref<> bytearray_item(Object* op, Py_ssize_t i)
+{
+    if (i < 0 || i >= bytearray_size(op)) return format_error(Exc_IndexError, "bytearray index out of range");
+    return long_from_long(static_cast<unsigned char>(B(op)->ob_start[i]));
+}
+
+Ref<> bytearray_subscript(Object* op, Object* index)
+{
+    if (index_check(index)) {
+        Py_ssize_t i = number_as_ssize_t(index, Exc_IndexError);
+        if (i == -1 && error_occurred()) return nullptr;
+        if (i < 0) i += bytearray_size(op);
+        return bytearray_item(op, i);
+    }
+    if (slice_check(index)) {
+        Py_ssize_t start, stop, step;
+        if (slice_unpack(index, &start, &stop, &step) < 0) return nullptr;
+        Py_ssize_t len = slice_adjust_indices(bytearray_size(op), &start, &stop, step);
+        std::string s;
+        for (Py_ssize_t cur = start, i = 0; i < len; cur += step, i++) s += B(op)->ob_start[cur];
+        return bytearray_from_view(s);
+    }
+    return format_error(Exc_TypeError, "bytearray indices must be integers or slices, not %.200s", Py_TYPE(index)->tp_name);
+}
+
+int bytearray_ass_subscript(Object* op, Object* index, Object* values)
+{
+    ByteArrayObject* self = B(op);
+    if (index_check(index)) {
+        Py_ssize_t i = number_as_ssize_t(index, Exc_IndexError);
+        if (i == -1 && error_occurred()) return -1;
+        if (i < 0) i += self->ob_size;
+        if (i < 0 || i >= self->ob_size) {
+            set_error(Exc_IndexError, "bytearray index out of range");
+            return -1;
+        }
+        if (!values) {
+            std::string s(bytearray_view(op));
+            s.erase(static_cast<std::size_t>(i), 1);
+            return set_contents(self, s);
+        }
+        int v;
+        if (byte_value(values, &v) < 0) return -1;
+        self->ob_start[i] = static_cast<char>(v);
+        return 0;
+    }
+    if (!slice_check(index)) {
+        format_error(Exc_TypeError, "bytearray indices must be integers or slices, not %.200s", Py_TYPE(index)->tp_name);
+        return -1;
+    }
+    Py_ssize_t start, stop, step;
+    if (slice_unpack(index, &start, &stop, &step) < 0) return -1;
+    Py_ssize_t slicelen = slice_adjust_indices(self->ob_size, &start, &stop, step);
+    std::string repl;
+    if (values && !bytes_of(values, &repl, "can assign only bytes, buffers, or iterables of ints in range(0, 256)"))
+        return -1;
+    std::string s(bytearray_view(op));
+    if (step == 1) {
+        if (stop < start) stop = start;
+        s.replace(static_cast<std::size_t>(start), static_cast<std::size_t>(stop - start), repl);
+        return set_contents(self, s);
+    }
+    if (!values) {
+        std::string kept;
+        std::vector<bool> doomed(s.size(), false);
+        for (Py_ssize_t i = 0, cur = start; i < slicelen; i++, cur += step) doomed[static_cast<std::size_t>(cur)] = true;
+        for (std::size_t k = 0; k < s.size(); k++)
+            if (!doomed[k]) kept += s[k];
+        return set_contents(self, kept);
+    }
+    if (static_cast<Py_ssize_t>(repl.size()) != slicelen) {
+        format_error(Exc_ValueError, "attempt to assign bytes of size %zd to extended slice of size %zd",
+                     static_cast<Py_ssize_t>(repl.size()), slicelen);
+        return -1;
+    }
+    for (Py_ssize_t i = 0, cur = start; i < slicelen; i++, cur += step) self->ob_start[cur] = repl[static_cast<std::size_t>(i)];
+    return 0;
+}
+
+int bytearray_contains(Object* op, Object* arg)
+{
+    std::string_view v = bytearray_view(op);
+    if (index_check(arg)) {
+        int b;
+        if (byte_value(arg, &b) < 0) return -1;
+        return v.find(static_cast<char>(b)) != std::string_view::npos;
+    }
+    std::string needle;
+    if (bytes_check(arg)) needle.assign(bytes_view(arg));
+    else if (bytearray_check(arg)) needle.assign(bytearray_view(arg));
+    else {
+        format_error(Exc_TypeError, "a bytes-like object is required, not '%.100s'", Py_TYPE(arg)->tp_name);
+        return -1;
+    }
+    return v.find(needle) != std::string_view::npos;
+}
+
+bool buffer_view(Object* o, std::string_view* out)
+{
+    if (bytes_check(o)) *out = bytes_view(o);
+    else if (bytearray_check(o)) *out = bytearray_view(o);
+    else return false;
+    return true;
+}
+
+Ref<> bytearray_concat(Object* a, Object* b)
+{
+    std::string_view va, vb;
+    if (!buffer_view(a, &va) || !buffer_view(b, &vb))
+        return format_error(Exc_TypeError, "can't concat %.100s to %.100s", Py_TYPE(b)->tp_name, Py_TYPE(a)->tp_name);
+    std::string s(va);
+    s += vb;
+    return bytearray_from_view(s);
+}
+
+Ref<> bytearray_iconcat(Object* self, Object* other)
+{
+    std::string_view vb;
+    if (!buffer_view(other, &vb))
+        return format_error(Exc_TypeError, "can't concat %.100s to %.100s", Py_TYPE(other)->tp_name, Py_TYPE(self)->tp_name);
+    std::string s(bytearray_view(self));
+    s += vb;
+    if (set_contents(B(self), s) < 0) return nullptr;
+    return new_ref(self);
+}
+
+Ref<> bytearray_repeat(Object* self, Py_ssize_t n)
+{
+    std::string s;
+    std::string_view v = bytearray_view(self);
+    if (n > 0 && !v.empty() && n > PTRDIFF_MAX / static_cast<Py_ssize_t>(v.size())) return error_no_memory();
+    for (Py_ssize_t i = 0; i < n; i++) s += v;
+    return bytearray_from_view(s);
+}
+
+Ref<> bytearray_irepeat(Object* self, Py_ssize_t n)
+{
+    Ref<> r = bytearray_repeat(self, n);
+    if (!r || set_contents(B(self), bytearray_view(r.get())) < 0) return nullptr;
+    return new_ref(self);
+}
+
+Ref<> bytearray_richcompare(Object* a, Object* b, int op)
+{
+    std::string_view va, vb;
+    if (!buffer_view(a, &va) || !buffer_view(b, &vb)) return not_implemented_ref();
+    int c = va.compare(vb);
+    bool r = op == Py_LT ? c < 0 : op == Py_LE ? c <= 0 : op == Py_EQ ? c == 0 : op == Py_NE ? c != 0 : op == Py_GT ? c > 0 : c >= 0;
+    return bool_from_long(r);
+}
+
+// --- Methods ---------------------------------------------------------------------
+
+Ref<> ba_append(Object* self, Object* item)
+{
+    int v;
+    if (byte_value(item, &v) < 0) return nullptr;
+    Py_ssize_t n = bytearray_size(self);
+    if (bytearray_resize(B(self), n + 1) < 0) return nullptr;
+    B(self)->ob_start[n] = static_cast<char>(v);
+    return none_ref();
+}
+
+Ref<> ba_extend(Object* self, Object* iterable)
+{
+    std::string more;
+    if (!bytes_of(iterable, &more, nullptr)) return nullptr;
+    std::string s(bytearray_view(self));
+    s += more;
+    if (set_contents(B(self), s) < 0) return nullptr;
+    return none_ref();
+}
+
+Ref<> ba_insert(Object* self, Object* const* args, Py_ssize_t nargs)
+{
+    if (!check_positional("insert", nargs, 2, 2)) return nullptr;
+    Py_ssize_t where = number_as_ssize_t(args[0], Exc_OverflowError);
+    if (where == -1 && error_occurred()) return nullptr;
+    int v;
+    if (byte_value(args[1], &v) < 0) return nullptr;
+    std::string s(bytearray_view(self));
+    Py_ssize_t n = static_cast<Py_ssize_t>(s.size());
+    if (where < 0) where = std::max<Py_ssize_t>(where + n, 0);
+    where = std::min(where, n);
+    s.insert(static_cast<std::size_t>(where), 1, static_cast<char>(v));
+    if (set_contents(B(self), s) < 0) return nullptr;
+    return none_ref();
+}
+
+Ref<> ba_pop(Object* self, Object* const* args, Py_ssize_t nargs)
+{
+    if (!check_positional("pop", nargs, 0, 1)) return nullptr;
+    Py_ssize_t i = -1;
+    if (nargs == 1) {
+        i = number_as_ssize_t(args[0], Exc_OverflowError);
+        if (i == -1 && error_occurred()) return nullptr;
+    }
+    Py_ssize_t n = bytearray_size(self);
+    if (n == 0) return format_error(Exc_IndexError, "pop from empty bytearray");
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) return format_error(Exc_IndexError, "pop index out of range");
+    auto value = static_cast<unsigned char>(B(self)->ob_start[i]);
+    std::string s(bytearray_view(self));
+    s.erase(static_cast<std::size_t>(i), 1);
+    if (set_contents(B(self), s) < 0) return nullptr;
+    return long_from_long(value);
+}
+
+Ref<> ba_remove(Object* self, Object* arg)
+{
+    int v;
+    if (byte_value(arg, &v) < 0) return nullptr;
+    std::string s(bytearray_view(self));
+    std::size_t pos = s.find(static_cast<char>(v));
+    if (pos == std::string::npos) return format_error(Exc_ValueError, "value not found in bytearray");
+    s.erase(pos, 1);
+    if (set_contents(B(self), s) < 0) return nullptr;
+    return none_ref();
+}
+
+Ref<> ba_clear(Object* self, Object*)
+{
+    if (set_contents(B(self), "") < 0) return nullptr;
+    return none_ref();
+}
+
+Ref<> ba_copy(Object* self, Object*) { return bytearray_from_view(bytearray_view(self)); }
+
+Ref<> ba_reverse(Object* self, Object*)
+{
+    std::string s(bytearray_view(self));
+    std::reverse(s.begin(), s.end());
+    if (set_contents(B(self), s) < 0) return nullptr;
+    return none_ref();
+}
+
+// decode() and hex() are bytes' own: run them on a bytes copy.
+Ref<> ba_decode(Object* self, Object* const* args, Py_ssize_t nargs, Object* kwnames)
+{
+    Ref<> b = bytes_from_view(bytearray_view(self));
+    if (!b) return nullptr;
+    Ref<> meth = object_get_attr_string(b.get(), "decode");
+    if (!meth) return nullptr;
+    return object_vectorcall(meth.get(), args, static_cast<std::size_t>(nargs), kwnames);
+}
+
+Ref<> ba_hex(Object* self, Object*)
+{
+    Ref<> b = bytes_from_view(bytearray_view(self));
+    if (!b) return nullptr;
+    return call_method(b.get(), "hex");
+}
+
+MethodDef bytearray_methods[] = {
+    method_o("append", ba_append, "Append a single item to the end of the bytearray."),
+    method_noargs("clear", ba_clear, "Remove all items from the bytearray."),
+    method_noargs("copy", ba_copy, "Return a copy of B."),
+    method_fastkw("decode", ba_decode, "Decode the bytearray using the codec registered for encoding."),
+    method_o("extend", ba_extend, "Append all the items from the iterator or sequence to the end of the bytearray."),
+    method_noargs("hex", ba_hex, "Create a string of hexadecimal numbers from a bytearray object."),
+    method_fast("insert", ba_insert, "Insert a single item into the bytearray before the given index."),
+    method_fast("pop", ba_pop, "Remove and return a single item from B."),
+    method_o("remove", ba_remove, "Remove the first occurrence of a value in the bytearray."),
+    method_noargs("reverse", ba_reverse, "Reverse the order of the values in B in place."),
+    {},
+};
+
+int bytearray_init(Object* self, Object* args, Object* kwds)
+{
+    if (!check_no_kwargs("bytearray", kwds)) return -1;
+    Py_ssize_t n = tuple_size(args);
+    if (!check_positional("bytearray", n, 0, 3)) return -1;
+    if (n == 0) return set_contents(B(self), "");
+    Object* x = tuple_item(args, 0);
+    if (unicode_check(x)) {
+        if (n < 2) {
+            set_error(Exc_TypeError, "string argument without an encoding");
+            return -1;
+        }
+        Ref<> enc = call_method(x, "encode", {tuple_item(args, 1)});
+        if (!enc) return -1;
+        return set_contents(B(self), bytes_view(enc.get()));
+    }
+    if (n > 1) {
+        set_error(Exc_TypeError, "encoding without a string argument");
+        return -1;
+    }
+    if (index_check(x)) {
+        Py_ssize_t count = number_as_ssize_t(x, Exc_OverflowError);
+        if (count == -1 && error_occurred()) return -1;
+        if (count < 0) {
+            set_error(Exc_ValueError, "negative count");
+            return -1;
+        }
+        return set_contents(B(self), std::string(static_cast<std::size_t>(count), '\0'));
+    }
+    std::string data;
+    if (!bytes_of(x, &data, nullptr)) {
+        if (error_matches(Exc_TypeError)) {
+            error_clear();
+            format_error(Exc_TypeError, "cannot convert '%.200s' object to bytearray", Py_TYPE(x)->tp_name);
+        }
+        return -1;
+    }
+    return set_contents(B(self), data);
+}
+
+Ref<> bytearray_tp_new(TypeObject* type, Object*, Object*) { return steal_ref(object_alloc_raw(type, 0)); }
+
+struct ByteArrayIterObject : Object {
+    Py_ssize_t it_index;
+    Object* it_seq;
+};
+void baiter_dealloc(Object* op)
+{
+    clear_ref(static_cast<ByteArrayIterObject*>(op)->it_seq);
+    object_dealloc_memory(op);
+}
+int baiter_traverse(Object* op, visitproc visit, void* arg)
+{
+    Object* s = static_cast<ByteArrayIterObject*>(op)->it_seq;
+    return s ? visit(s, arg) : 0;
+}
+Ref<> baiter_next(Object* op)
+{
+    auto* it = static_cast<ByteArrayIterObject*>(op);
+    if (!it->it_seq) return nullptr;
+    if (it->it_index < bytearray_size(it->it_seq)) return bytearray_item(it->it_seq, it->it_index++);
+    clear_ref(it->it_seq);
+    return nullptr;
+}
+Ref<> bytearray_iter(Object* self)
+{
+    Ref<ByteArrayIterObject> it = object_new<ByteArrayIterObject>(&ByteArrayIter_Type);
+    if (!it) return nullptr;
+    it->it_seq = new_ref(self).release();
+    return it;
+}
+
+SequenceMethods bytearray_as_sequence = [] {
+    SequenceMethods sq{};
+    sq.sq_length = bytearray_length;
+    sq.sq_concat = bytearray_concat;
+    sq.sq_repeat = bytearray_repeat;
+    sq.sq_item = bytearray_item;
+    sq.sq_contains = bytearray_contains;
+    sq.sq_inplace_concat = bytearray_iconcat;
+    sq.sq_inplace_repeat = bytearray_irepeat;
+    return sq;
+}();
+MappingMethods bytearray_as_mapping = {bytearray_length, bytearray_subscript, bytearray_ass_subscript};
+
+}  // namespace
+
+TypeObject ByteArray_Type = [] {
+    TypeObject t = static_type("bytearray", sizeof(ByteArrayObject), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_SEQUENCE,
+                               "bytearray(iterable_of_ints) -> bytearray");
+    t.tp_dealloc = bytearray_dealloc;
+    t.tp_repr = bytearray_repr;
+    t.tp_as_sequence = &bytearray_as_sequence;
+    t.tp_as_mapping = &bytearray_as_mapping;
+    t.tp_hash = hash_not_implemented;
+    t.tp_str = bytearray_repr;
+    t.tp_getattro = object_generic_get_attr;
+    t.tp_richcompare = bytearray_richcompare;
+    t.tp_iter = bytearray_iter;
+    t.tp_methods = bytearray_methods;
+    t.tp_init = bytearray_init;
+    t.tp_new = bytearray_tp_new;
+    return t;
+}();
+
+TypeObject ByteArrayIter_Type = [] {
+    TypeObject t = static_type("bytearray_iterator", sizeof(ByteArrayIterObject), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC);
+    t.tp_dealloc = baiter_dealloc;
+    t.tp_traverse = baiter_traverse;
+    t.tp_getattro = object_generic_get_attr;
+    t.tp_iter = object_self_iter;
+    t.tp_iternext = baiter_next;
+    return t;
+}();
+
+Ref<> bytearray_from_view(std::string_view s)
+{
+    Ref<> ba = steal_ref(object_alloc_raw(&ByteArray_Type, 0));
+    if (!ba || set_contents(B(ba.get()), s) < 0) return nullptr;
+    return ba;
+}
+
+}  // namespace minipy::runtime
