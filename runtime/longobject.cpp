@@ -362,7 +362,14 @@ Ref<> long_from_long(long long v)
 {
     if (v >= -NSMALLNEGINTS && v < NSMALLPOSINTS) return new_ref<Object>(small_int(static_cast<int>(v)));
     unsigned long long abs = v < 0 ? 0ULL - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
-    return long_from_mag(mag_from_u64(abs), v < 0 ? -1 : 1);
+    // Digits straight into the object (no temporary vector: the hot path of arithmetic).
+    Py_ssize_t nd = 0;
+    for (unsigned long long t = abs; t; t >>= PyLong_SHIFT) nd++;
+    Ref<LongObject> r = long_alloc(nd);
+    if (!r) return nullptr;
+    for (Py_ssize_t i = 0; i < nd; i++, abs >>= PyLong_SHIFT) r->ob_digit[i] = static_cast<digit>(abs & PyLong_MASK);
+    if (v < 0) r->ob_size = -nd;
+    return r;
 }
 
 Ref<> long_from_unsigned(unsigned long long v) { return long_from_mag(mag_from_u64(v), 1); }
@@ -713,21 +720,46 @@ namespace {
 #define CHECK_BINOP(v, w)                                               \
     if (!long_check(v) || !long_check(w)) return not_implemented_ref();
 
+// "Medium" ints (at most one digit, |v| < 2**30) take a machine-integer
+// fast path, as CPython 3.11's MEDIUM_VALUE: no digit vectors at all.
+bool is_medium(Object* v) { return ndigits(L(v)) <= 1; }
+long long medium_value(Object* v)
+{
+    LongObject* l = L(v);
+    return l->ob_size == 0 ? 0 : l->ob_size < 0 ? -static_cast<long long>(l->ob_digit[0]) : l->ob_digit[0];
+}
+// Floor division and modulo of machine integers with Python's signs.
+long long floor_div_ll(long long a, long long b)
+{
+    long long q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0))) q--;
+    return q;
+}
+long long floor_mod_ll(long long a, long long b)
+{
+    long long r = a % b;
+    if (r != 0 && ((r < 0) != (b < 0))) r += b;
+    return r;
+}
+
 Ref<> long_add(Object* a, Object* b)
 {
     CHECK_BINOP(a, b);
+    if (is_medium(a) && is_medium(b)) return long_from_long(medium_value(a) + medium_value(b));
     return from_signed(s_add(signed_of(a), signed_of(b)));
 }
 
 Ref<> long_sub(Object* a, Object* b)
 {
     CHECK_BINOP(a, b);
+    if (is_medium(a) && is_medium(b)) return long_from_long(medium_value(a) - medium_value(b));
     return from_signed(s_add(signed_of(a), s_neg(signed_of(b))));
 }
 
 Ref<> long_mul(Object* a, Object* b)
 {
     CHECK_BINOP(a, b);
+    if (is_medium(a) && is_medium(b)) return long_from_long(medium_value(a) * medium_value(b));
     Signed x = signed_of(a), y = signed_of(b);
     return from_signed({mag_mul(x.mag, y.mag), x.sign * y.sign});
 }
@@ -743,6 +775,7 @@ Ref<> long_floor_div(Object* a, Object* b)
 {
     CHECK_BINOP(a, b);
     if (!check_zero_divisor(b, "integer division or modulo by zero")) return nullptr;
+    if (is_medium(a) && is_medium(b)) return long_from_long(floor_div_ll(medium_value(a), medium_value(b)));
     Signed q;
     s_divmod(signed_of(a), signed_of(b), &q, nullptr);
     return from_signed(q);
@@ -752,6 +785,7 @@ Ref<> long_mod(Object* a, Object* b)
 {
     CHECK_BINOP(a, b);
     if (!check_zero_divisor(b, "integer modulo by zero")) return nullptr;
+    if (is_medium(a) && is_medium(b)) return long_from_long(floor_mod_ll(medium_value(a), medium_value(b)));
     Signed r;
     s_divmod(signed_of(a), signed_of(b), nullptr, &r);
     return from_signed(r);
@@ -849,7 +883,11 @@ Ref<> long_pow(Object* v, Object* w, Object* x)
     return from_signed(result);
 }
 
-Ref<> long_neg(Object* v) { return from_signed(s_neg(signed_of(v))); }
+Ref<> long_neg(Object* v)
+{
+    if (is_medium(v)) return long_from_long(-medium_value(v));
+    return from_signed(s_neg(signed_of(v)));
+}
 Ref<> long_pos(Object* v) { return long_copy(v); }
 Ref<> long_abs(Object* v)
 {
@@ -932,16 +970,19 @@ Ref<> long_bitwise(Object* a, char op, Object* b)
 Ref<> long_and(Object* a, Object* b)
 {
     CHECK_BINOP(a, b);
+    if (is_medium(a) && is_medium(b)) return long_from_long(medium_value(a) & medium_value(b));
     return long_bitwise(a, '&', b);
 }
 Ref<> long_or(Object* a, Object* b)
 {
     CHECK_BINOP(a, b);
+    if (is_medium(a) && is_medium(b)) return long_from_long(medium_value(a) | medium_value(b));
     return long_bitwise(a, '|', b);
 }
 Ref<> long_xor(Object* a, Object* b)
 {
     CHECK_BINOP(a, b);
+    if (is_medium(a) && is_medium(b)) return long_from_long(medium_value(a) ^ medium_value(b));
     return long_bitwise(a, '^', b);
 }
 
