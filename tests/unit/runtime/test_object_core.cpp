@@ -5,6 +5,9 @@
 
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/listobject.h"
+#include "minipy/memory/gc_head.h"
+
+#include <vector>
 
 using namespace runtime_test;
 using rt::Ref;
@@ -141,4 +144,40 @@ TEST_CASE("None, NotImplemented and Ellipsis")
     CHECK(show(rt::call_no_args(&rt::None_Type)) == "None");
     CHECK(show(rt::call_one_arg(&rt::None_Type, integer(1).get())) == "TypeError: NoneType takes no arguments");
     CHECK(show(rt::object_get_attr_string(rt::Py_None(), "__class__")) == "<class 'NoneType'>");
+}
+
+TEST_CASE("containers that contain themselves repr with ... (Py_ReprEnter)")
+{
+    start();
+    Ref<> l = rt::list_new(0);
+    REQUIRE(rt::list_append(l.get(), l.get()) == 0);
+    REQUIRE(rt::list_append(l.get(), integer(1).get()) == 0);
+    CHECK(rt::unicode_to_std(rt::object_repr(l.get()).get()) == "[[...], 1]");
+    Ref<> d = rt::dict_new();
+    REQUIRE(rt::dict_set_item(d.get(), str("me").get(), d.get()) == 0);
+    REQUIRE(rt::dict_set_item(d.get(), str("l").get(), l.get()) == 0);
+    CHECK(rt::unicode_to_std(rt::object_repr(d.get()).get()) == "{'me': {...}, 'l': [[...], 1]}");
+    // Break the cycles by hand (the collector of issue 8 will do this).
+    rt::dict_clear(d.get());
+    REQUIRE(rt::sequence_set_item(l.get(), 0, rt::Py_None()) == 0);
+}
+
+TEST_CASE("the collector's hooks see an object's references through tp_traverse")
+{
+    start();
+    auto& hooks = minipy::memory::gc_object_hooks;
+    const bool installed = hooks.traverse != nullptr && hooks.is_gc != nullptr && hooks.refcount != nullptr;
+    REQUIRE(installed);
+    Ref<> a = integer(12345), b = str("x");
+    Ref<> t = rt::tuple_pack({a.get(), b.get(), a.get()});
+    std::vector<void*> seen;
+    auto visit = [](void* obj, void* arg) {
+        static_cast<std::vector<void*>*>(arg)->push_back(obj);
+        return 0;
+    };
+    CHECK(hooks.traverse(t.get(), visit, &seen) == 0);
+    CHECK(seen == std::vector<void*>{a.get(), b.get(), a.get()});
+    CHECK(hooks.is_gc(t.get()));
+    CHECK(!hooks.is_gc(a.get()));
+    CHECK(hooks.refcount(b.get()) == rt::Py_REFCNT(b.get()));
 }
