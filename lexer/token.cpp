@@ -35,34 +35,64 @@ const char* token_string(int kind)
     return token_table[kind].string;
 }
 
+namespace {
+
+// The operators grouped by first byte, longest first: what CPython's
+// generated PyToken_OneChar/TwoChars/ThreeChars switches encode.
+struct OperatorIndex {
+    struct Entry {
+        const char* text;
+        int length;
+        int kind;
+    };
+    static constexpr int MAX_PER_BYTE = 6;
+    Entry by_first[256][MAX_PER_BYTE] = {};
+    int count[256] = {};
+
+    OperatorIndex()
+    {
+        for (int length = 3; length >= 1; --length) {
+            for (int kind = 0; kind < N_TOKENS; ++kind) {
+                const char* s = token_table[kind].string;
+                if (s == nullptr || static_cast<int>(std::strlen(s)) != length) continue;
+                const auto first = static_cast<unsigned char>(s[0]);
+                by_first[first][count[first]++] = {s, length, kind};
+            }
+        }
+    }
+};
+
+const OperatorIndex operator_index;
+
+}  // namespace
+
 int exact_token_kind(std::string_view text)
 {
-    for (int kind = 0; kind < N_TOKENS; ++kind) {
-        const char* s = token_table[kind].string;
-        if (s != nullptr && text == s) return kind;
+    if (text.empty() || text.size() > 3) return OP;
+    const auto first = static_cast<unsigned char>(text[0]);
+    for (int i = 0; i < operator_index.count[first]; ++i) {
+        const OperatorIndex::Entry& e = operator_index.by_first[first][i];
+        if (static_cast<std::size_t>(e.length) == text.size() && std::memcmp(e.text, text.data(), text.size()) == 0) {
+            return e.kind;
+        }
     }
     return OP;
 }
 
 int match_operator(const char* p, const char* end, int* length)
 {
-    // CPython generates a switch per length; a scan of the 47 operators,
-    // longest first, gives the same answer. The lexer only calls this on the
-    // bytes [-+*/%&|^~<>=!.:,;@()[]{}], so it stays off the hot path of names.
-    int best = -1;
-    int best_len = 0;
+    *length = 0;
+    if (p >= end) return -1;
+    const auto first = static_cast<unsigned char>(p[0]);
     const std::size_t avail = static_cast<std::size_t>(end - p);
-    for (int kind = 0; kind < N_TOKENS; ++kind) {
-        const char* s = token_table[kind].string;
-        if (s == nullptr) continue;
-        const std::size_t n = std::strlen(s);
-        if (static_cast<int>(n) > best_len && n <= avail && std::memcmp(p, s, n) == 0) {
-            best = kind;
-            best_len = static_cast<int>(n);
+    for (int i = 0; i < operator_index.count[first]; ++i) {
+        const OperatorIndex::Entry& e = operator_index.by_first[first][i];
+        if (static_cast<std::size_t>(e.length) <= avail && std::memcmp(e.text, p, static_cast<std::size_t>(e.length)) == 0) {
+            *length = e.length;
+            return e.kind;
         }
     }
-    *length = best_len;
-    return best;
+    return -1;
 }
 
 }  // namespace minipy::lexer

@@ -708,14 +708,13 @@ Tokenizer::Tokenizer(std::string_view bytes, std::string filename) : tok_(std::m
 
     // Translate newlines, as the file reader does, and end with '\n'.
     tok.buf.reserve(cut + 2);
-    for (std::size_t i = 0; i < cut; ++i) {
-        if (text[i] == '\r') {
-            tok.buf += '\n';
-            if (i + 1 < cut && text[i + 1] == '\n') ++i;
-        }
-        else {
-            tok.buf += text[i];
-        }
+    for (std::size_t i = 0; i < cut;) {
+        const std::size_t cr = text.find('\r', i);
+        const std::size_t stop = cr == std::string::npos || cr > cut ? cut : cr;
+        tok.buf.append(text, i, stop - i);
+        if (stop == cut) break;
+        tok.buf += '\n';
+        i = stop + ((stop + 1 < cut && text[stop + 1] == '\n') ? 2 : 1);
     }
     if (!tok.buf.empty() && tok.buf.back() != '\n' && !tok.deferred) tok.buf += '\n';
     tok.cur = tok.line_start = tok.buf.data();

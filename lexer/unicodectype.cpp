@@ -3,6 +3,8 @@
 // Book ch. 6.
 #include "unicodectype.h"
 
+#include <cstdint>
+#include <cstring>
 #include <unicode/uchar.h>
 
 namespace minipy::lexer {
@@ -45,6 +47,14 @@ std::size_t find_invalid_utf8(std::string_view text)
     const char* p = text.data();
     const char* end = p + text.size();
     while (p < end) {
+        // ASCII runs, eight bytes at a time.
+        while (end - p >= 8) {
+            std::uint64_t word;
+            std::memcpy(&word, p, 8);
+            if ((word & 0x8080808080808080ULL) != 0) break;
+            p += 8;
+        }
+        if (p >= end) break;
         if (static_cast<unsigned char>(*p) < 0x80) {
             ++p;
             continue;
