@@ -306,7 +306,9 @@ Ref<> wrapperdescr_call(Object* self, Object* args, Object* kwds)
         return format_error(Exc_TypeError, "descriptor '%V' of '%.100s' object needs an argument", d->d_name, "?",
                             d->d_type->tp_name);
     Object* obj = tuple_item(args, 0);
-    if (!descr_check(d, obj)) return nullptr;
+    if (!object_type_check(obj, d->d_type))
+        return format_error(Exc_TypeError, "descriptor '%V' requires a '%.100s' object but received a '%.100s'", d->d_name,
+                            "?", d->d_type->tp_name, Py_TYPE(obj)->tp_name);
     Ref<> rest = tuple_get_slice(args, 1, n);
     if (!rest) return nullptr;
     return wrapperbase_call(d->d_base, obj, rest.get(), d->d_wrapped, kwds);

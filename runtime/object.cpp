@@ -286,8 +286,18 @@ int object_set_attr_string(Object* v, const char* name, Object* value)
 
 Object** object_get_dict_ptr(Object* obj)
 {
-    Py_ssize_t offset = Py_TYPE(obj)->tp_dictoffset;
-    if (offset <= 0) return nullptr;
+    TypeObject* tp = Py_TYPE(obj);
+    Py_ssize_t offset = tp->tp_dictoffset;
+    if (offset == 0) return nullptr;
+    if (offset < 0) {
+        // Var-sized instances (subclasses of int, tuple, bytes) keep the
+        // dict after their items: counted from the end of the object.
+        Py_ssize_t n = static_cast<VarObject*>(obj)->ob_size;
+        std::size_t size = static_cast<std::size_t>(tp->tp_basicsize) +
+                           static_cast<std::size_t>(n < 0 ? -n : n) * static_cast<std::size_t>(tp->tp_itemsize);
+        size = (size + sizeof(void*) - 1) & ~(sizeof(void*) - 1);
+        offset += static_cast<Py_ssize_t>(size);
+    }
     return reinterpret_cast<Object**>(reinterpret_cast<char*>(obj) + offset);
 }
 

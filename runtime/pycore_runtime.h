@@ -60,8 +60,13 @@ void init_bytes_types();
 void init_code_types();
 void fini_types();
 
-// The number of code points the repr of a string needs, used by containers.
 std::string type_qualified_name(TypeObject* type);
+
+// Heap types (typeobject_heap.cpp): type(name, bases, dict), and the slots
+// their dunder methods fill.
+[[nodiscard]] Ref<> type_new_heap(TypeObject* metatype, Object* args, Object* kwds);
+void fixup_heap_slots(TypeObject* type);
+bool is_slot_name(Object* name);
 
 // unicode helpers shared with the number types.
 [[nodiscard]] Ref<> unicode_from_ascii(std::string_view s);

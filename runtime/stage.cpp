@@ -8,8 +8,9 @@
 // abstract protocol, the error indicator and thread state, the 3.11
 // exception hierarchy, and int, bool, float, complex, str, bytes, tuple,
 // list, dict, set, frozenset, range, slice, module and code objects
-// (tests/unit/runtime). Not yet: the GIL and threads (issue 9), classes
-// defined in Python (heap types come with the vm), bytearray, str.format.
+// (tests/unit/runtime), bytearray, str.format, and classes made with
+// type(name, bases, dict) whose dunders fill the slots. Not yet: the GIL
+// and threads (issue 9), __slots__, weak references.
 MINIPY_STAGE_CARD(runtime,
                   "Include/object.h, Objects/*.c, Python/pystate.c, Python/ceval_gil.h, Python/errors.c, Python/bltinmodule.c, Python/sysmodule.c, Modules/*.c",
                   "ch10, ch11, ch12",

@@ -408,7 +408,9 @@ int type_ready(TypeObject* type)
         type->tp_dict = d.release();
     }
     // The type's own attributes first, so that inheritance can see them.
-    if (add_operators(type) < 0 || add_methods(type, type->tp_methods) < 0 ||
+    // Heap types get their dunders from the class body, not from wrappers.
+    const bool heap = type_has_feature(type, Py_TPFLAGS_HEAPTYPE);
+    if ((!heap && add_operators(type) < 0) || add_methods(type, type->tp_methods) < 0 ||
         add_members(type, type->tp_members) < 0 || add_getset(type, type->tp_getset) < 0)
         return -1;
     Ref<> mro = base ? c3_mro(type) : tuple_pack({type});
@@ -791,6 +793,9 @@ int type_setattro(Object* self, Object* name, Object* value)
         format_error(Exc_AttributeError, "type object '%.50s' has no attribute '%U'", type_short_name(type), name);
     }
     type_modified(type);
+    // A new dunder on a class updates its slot (update_slot; subclasses are
+    // not followed yet).
+    if (res == 0 && value && is_slot_name(name)) fixup_heap_slots(type);
     return res;
 }
 
@@ -822,6 +827,18 @@ int type_traverse(Object* self, visitproc visit, void* arg)
         if (o) {
             if (int r = visit(o, arg)) return r;
         }
+    return 0;
+}
+
+// tp_clear for heap types: breaks the cycles every class is part of (its
+// MRO holds itself, its dict's descriptors point back at it).
+int type_tp_clear(Object* self)
+{
+    auto* type = static_cast<TypeObject*>(self);
+    if (!type_has_feature(type, Py_TPFLAGS_HEAPTYPE)) return 0;
+    type_modified(type);
+    if (type->tp_dict) dict_clear(type->tp_dict);
+    clear_ref(type->tp_mro);
     return 0;
 }
 
@@ -905,14 +922,14 @@ MethodDef type_methods[] = {
     {},
 };
 
-Ref<> type_new(TypeObject*, Object* args, Object* kwds)
+Ref<> type_new(TypeObject* metatype, Object* args, Object* kwds)
 {
-    // type(name, bases, dict) builds classes: that needs the eval loop's
-    // class machinery (issue 6); until then only type(x) is available.
+    // type(x) is answered by type_call; here only type(name, bases, dict).
     if (tuple_size(args) != 1 && tuple_size(args) != 3)
         return format_error(Exc_TypeError, "type() takes 1 or 3 arguments");
-    (void)kwds;
-    return format_error(Exc_NotImplementedError, "type(name, bases, dict) needs the class machinery of the vm stage");
+    if (tuple_size(args) == 1)
+        return format_error(Exc_TypeError, "type.__new__() takes exactly 3 arguments (1 given)");
+    return type_new_heap(metatype, args, kwds);
 }
 
 }  // namespace
@@ -928,6 +945,7 @@ TypeObject Type_Type = [] {
     t.tp_getattro = type_getattro;
     t.tp_setattro = type_setattro;
     t.tp_traverse = type_traverse;
+    t.tp_clear = type_tp_clear;
     t.tp_is_gc = type_is_gc;
     t.tp_methods = type_methods;
     t.tp_getset = type_getsets;

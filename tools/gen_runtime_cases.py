@@ -20,6 +20,7 @@ Values are encoded for the C++ side (tests/unit/runtime/case_values.h):
   c<re><im>        complex  S<a><b><c>    slice      R<a><b><c>   range
   X<type><args><kwargs>      an exception instance, type(*args, **kwargs)
   a<bytes>         bytearray(bytes)
+  M<type><name>    a method or slot wrapper of a built-in type (int.__sub__)
 """
 import math
 import operator
@@ -85,6 +86,8 @@ def enc(v):
         return "S" + enc(v.start) + enc(v.stop) + enc(v.step)
     if isinstance(v, range):
         return "R" + enc(v.start) + enc(v.stop) + enc(v.step)
+    if type(v).__name__ in ("wrapper_descriptor", "method_descriptor") and TYPES.get(v.__objclass__.__name__) is v.__objclass__:
+        return "M" + enc(v.__objclass__) + enc(v.__name__)
     if isinstance(v, BaseException):
         # Rebuilt as type(*args, **kwargs); only ImportError keeps keywords.
         kwargs = {}
@@ -669,6 +672,91 @@ call(ExceptionGroup("eg", [ValueError(1)]), "subgroup", KeyError)
 call(OSError, "", 2, "x")
 call(OSError, "", 13, "denied")
 call(OSError, "", 999, "odd")
+
+
+# --- classes made at run time: type(name, bases, dict) -----------------------------------
+def klass(spec, action, *args):
+    """spec = (name, bases, dict); action on the class or an instance."""
+    def run():
+        cls = type(*spec)
+        if action == "type_repr":
+            return repr(cls)
+        if action == "type_attr":
+            return getattr(cls, args[0])
+        obj = cls(*args[0])
+        if action == "new_repr":
+            return repr(obj)
+        if action == "new_str":
+            return str(obj)
+        if action == "new_hash":
+            return hash(obj)
+        if action == "new_attr":  # obj.name = value; then obj.name, obj.__dict__
+            setattr(obj, args[1], args[2])
+            return (getattr(obj, args[1]), obj.__dict__)
+        if action == "new_binop":  # BINOPS[op](obj, other) or reversed
+            op, other, reflected = args[1], args[2], args[3]
+            return BINOPS[op](other, obj) if reflected else BINOPS[op](obj, other)
+        if action == "new_unop":
+            return UNOPS[args[1]](obj)
+        if action == "new_method":
+            return getattr(obj, args[1])(*args[2])
+        raise ValueError(action)
+    cases.append(("class", action, enc(spec), enc(args), "", outcome(run)))
+
+
+A = ("A", (), {"__module__": "m"})
+klass(A, "type_repr")
+klass(A, "type_attr", "__mro__")
+klass(A, "type_attr", "__name__")
+klass(A, "type_attr", "__qualname__")
+klass(A, "type_attr", "__module__")
+klass(A, "type_attr", "__base__")
+klass(A, "new_attr", (), "x", 5)
+klass(A, "new_repr", (1,))
+klass(("A", (), {"__qualname__": "Outer.A", "__module__": "m"}), "type_repr")
+klass(("A", (), {"__qualname__": 5}), "type_repr")
+E = ("E", (int,), {"__neg__": int.__pos__, "__add__": int.__sub__, "__module__": "m"})
+klass(E, "new_unop", (5,), "neg")
+klass(E, "new_binop", (5,), "add", 3, False)
+klass(E, "new_binop", (5,), "add", 3, True)
+klass(E, "new_binop", (5,), "mul", 3, True)
+klass(E, "new_repr", (7,))
+klass(E, "new_repr", ("12",))
+klass(E, "new_attr", (7,), "tag", "x")
+klass(E, "new_attr", (0,), "tag", "zero")
+klass(E, "new_attr", (10**40,), "tag", "big")
+klass(E, "new_unop", (7,), "hash")
+klass(E, "type_attr", "__mro__")
+L = ("L", (list,), {})
+klass(L, "new_repr", ([1, 2],))
+klass(L, "new_unop", ([1, 2],), "len")
+klass(L, "new_method", ([1, 2],), "append", (3,))
+klass(L, "new_attr", ([1],), "name", "l")
+klass(L, "new_binop", ([1],), "add", [2], False)
+klass(("D", (dict,), {"__missing__": dict.get}), "new_binop", ({},), "getitem", "x", False)
+klass(("Q", (), {"__eq__": object.__eq__}), "new_hash", ())
+klass(("Q", (), {"__eq__": object.__eq__, "__hash__": object.__hash__}), "type_attr", "__hash__")
+klass(("T", (tuple,), {}), "new_repr", ((1, 2),))
+klass(("T", (tuple,), {}), "new_attr", ((1, 2, 3),), "x", 1)
+klass(("X", (bool,), {}), "type_repr")
+klass(("X", (int, list), {}), "type_repr")
+klass(("X", (5,), {}), "type_repr")
+klass(("X", (), []), "type_repr")
+klass((5, (), {}), "type_repr")
+klass(("MyErr", (ValueError,), {}), "new_repr", ("boom",))
+klass(("MyErr", (ValueError,), {}), "new_str", ("boom",))
+klass(("MyErr", (KeyError,), {}), "new_str", ("k",))
+klass(("MyErr", (ValueError,), {}), "new_attr", ("boom",), "extra", 1)
+klass(("Z", (int,), {"__eq__": int.__ne__}), "new_binop", (1,), "eq", 1, False)
+klass(("Z", (int,), {"__eq__": int.__ne__}), "new_binop", (1,), "ne", 1, False)
+klass(("Z", (int,), {"__eq__": int.__ne__}), "new_hash", (1,))
+klass(("F", (float,), {"__str__": int.__repr__}), "new_str", (1.5,))
+klass(("B", (object,), {}), "new_binop", (), "add", 1, False)
+klass(("B", (object,), {}), "new_binop", (), "lt", 1, False)
+klass(("B", (object,), {}), "new_unop", (), "bool")
+klass(("S", (list,), {"__len__": list.__len__, "__bool__": object.__sizeof__}), "new_unop", ([],), "bool")
+klass(("S", (list,), {"__getitem__": list.__len__}), "new_binop", ([1, 2, 3],), "getitem", 0, False)
+klass(("S", (list,), {"__contains__": list.__eq__}), "new_binop", ([1],), "contains", [1], False)
 
 
 def main():

@@ -1,0 +1,626 @@
+// typeobject_heap.cpp: classes made at run time (heap types):
+// type(name, bases, dict), and the slot_* functions through which their
+// dunder methods fill the C slots.
+// Mirrors the second half of CPython 3.11 Objects/typeobject.c (type_new,
+// best_base, subtype_dealloc, the SLOT* macros and update_slot). Book
+// chapter 11.
+//
+// How overriding works: when a class dict defines __add__ (or __radd__),
+// the class's nb_add slot becomes slot_nb_add, which looks the method up on
+// the type (MRO, descriptors) and calls it. So `a + b` still goes through
+// the same binary_op1 dispatch whether the type is written in C++ or Python.
+//
+// Not yet: __slots__, __set_name__/__init_subclass__ calls, __class_getitem__,
+// weak references, subclasses of str (its storage is sized per string) and
+// per-subclass slot updates when a base class is modified after the fact.
+#include <cstring>
+#include <string>
+
+#include "minipy/runtime/boolobject.h"
+#include "minipy/runtime/dictobject.h"
+#include "minipy/runtime/longobject.h"
+#include "minipy/runtime/tupleobject.h"
+#include "minipy/runtime/unicodeobject.h"
+#include "pycore_runtime.h"
+
+namespace minipy::runtime {
+
+namespace {
+
+// --- Calling a special method ---------------------------------------------------
+
+// lookup_maybe_method + call: type(self).name bound to self, called with args.
+// *found is false (and no error is set) when the type has no such attribute.
+Ref<> call_special(Object* self, const char* name, std::initializer_list<Object*> args, bool* found = nullptr)
+{
+    Object* meth = type_lookup(Py_TYPE(self), intern_id(name));
+    if (found) *found = meth != nullptr;
+    if (!meth) {
+        if (found) return nullptr;
+        return format_error(Exc_AttributeError, "%s", name);
+    }
+    Ref<> keep = new_ref(meth);
+    std::vector<Object*> stack;
+    // Functions (method descriptors) are called unbound with self first,
+    // like CPython's vectorcall_method; other descriptors are bound first.
+    if (type_has_feature(Py_TYPE(meth), Py_TPFLAGS_METHOD_DESCRIPTOR)) {
+        stack.push_back(self);
+        stack.insert(stack.end(), args.begin(), args.end());
+        return object_vectorcall(meth, stack.data(), stack.size(), nullptr);
+    }
+    Ref<> bound = keep;
+    if (descrgetfunc get = Py_TYPE(meth)->tp_descr_get) {
+        bound = get(meth, self, Py_TYPE(self));
+        if (!bound) return nullptr;
+    }
+    stack.assign(args.begin(), args.end());
+    return object_vectorcall(bound.get(), stack.data(), stack.size(), nullptr);
+}
+
+Ref<> call_or_not_implemented(Object* self, const char* name, std::initializer_list<Object*> args)
+{
+    bool found;
+    Ref<> r = call_special(self, name, args, &found);
+    if (!found && !error_occurred()) return not_implemented_ref();
+    return r;
+}
+
+// --- The slot functions ----------------------------------------------------------
+
+Ref<> slot_tp_repr(Object* self)
+{
+    bool found;
+    Ref<> r = call_special(self, "__repr__", {}, &found);
+    if (found || error_occurred()) return r;
+    return unicode_from_format("<%s object at %p>", Py_TYPE(self)->tp_name, self);
+}
+Ref<> slot_tp_str(Object* self) { return call_special(self, "__str__", {}); }
+
+Py_hash_t slot_tp_hash(Object* self)
+{
+    bool found;
+    Ref<> r = call_special(self, "__hash__", {}, &found);
+    if (!found && !error_occurred()) return hash_not_implemented(self);
+    if (!r) return -1;
+    if (!long_check(r.get())) {
+        set_error(Exc_TypeError, "__hash__ method should return an integer");
+        return -1;
+    }
+    // Big results are reduced as int's own hash does.
+    Py_hash_t h = long_hash(r.get());
+    return h == -1 ? -2 : h;
+}
+
+Ref<> slot_tp_call(Object* self, Object* args, Object* kwds)
+{
+    Object* meth = type_lookup(Py_TYPE(self), intern_id("__call__"));
+    if (!meth) return format_error(Exc_TypeError, "'%.200s' object is not callable", Py_TYPE(self)->tp_name);
+    Ref<> keep = new_ref(meth);
+    Ref<> bound = keep;
+    if (descrgetfunc get = Py_TYPE(meth)->tp_descr_get) {
+        bound = get(meth, self, Py_TYPE(self));
+        if (!bound) return nullptr;
+    }
+    return object_call(bound.get(), args, kwds);
+}
+
+const char* const richcmp_names[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
+
+Ref<> slot_tp_richcompare(Object* self, Object* other, int op)
+{
+    return call_or_not_implemented(self, richcmp_names[op], {other});
+}
+
+Ref<> slot_tp_iter(Object* self)
+{
+    bool found;
+    Ref<> r = call_special(self, "__iter__", {}, &found);
+    if (found || error_occurred()) return r;
+    return format_error(Exc_TypeError, "'%.200s' object is not iterable", Py_TYPE(self)->tp_name);
+}
+
+Ref<> slot_tp_iternext(Object* self) { return call_special(self, "__next__", {}); }
+
+// __getattribute__ then, on AttributeError, __getattr__ (slot_tp_getattr_hook).
+Ref<> slot_tp_getattr_hook(Object* self, Object* name)
+{
+    TypeObject* tp = Py_TYPE(self);
+    Object* getattribute = type_lookup(tp, intern_id("__getattribute__"));
+    Ref<> res;
+    if (!getattribute || (Py_TYPE(getattribute) == &WrapperDescr_Type &&
+                          getattribute == type_lookup(&BaseObject_Type, intern_id("__getattribute__")))) {
+        res = object_generic_get_attr(self, name);
+    } else {
+        res = call_special(self, "__getattribute__", {name});
+    }
+    if (res || !error_matches(Exc_AttributeError)) return res;
+    Object* getattr = type_lookup(tp, intern_id("__getattr__"));
+    if (!getattr) return nullptr;
+    error_clear();
+    return call_special(self, "__getattr__", {name});
+}
+
+int slot_tp_setattro(Object* self, Object* name, Object* value)
+{
+    Ref<> r = value ? call_special(self, "__setattr__", {name, value}) : call_special(self, "__delattr__", {name});
+    return r ? 0 : -1;
+}
+
+Ref<> slot_tp_descr_get(Object* self, Object* obj, Object* type)
+{
+    return call_special(self, "__get__", {obj ? obj : Py_None(), type ? type : Py_None()});
+}
+
+int slot_tp_descr_set(Object* self, Object* target, Object* value)
+{
+    Ref<> r = value ? call_special(self, "__set__", {target, value}) : call_special(self, "__delete__", {target});
+    return r ? 0 : -1;
+}
+
+int slot_tp_init(Object* self, Object* args, Object* kwds)
+{
+    Object* meth = type_lookup(Py_TYPE(self), intern_id("__init__"));
+    if (!meth) return 0;
+    Ref<> keep = new_ref(meth);
+    Ref<> bound = keep;
+    if (descrgetfunc get = Py_TYPE(meth)->tp_descr_get) {
+        bound = get(meth, self, Py_TYPE(self));
+        if (!bound) return -1;
+    }
+    Ref<> r = object_call(bound.get(), args, kwds);
+    if (!r) return -1;
+    if (r.get() != Py_None()) {
+        format_error(Exc_TypeError, "__init__() should return None, not '%.200s'", Py_TYPE(r.get())->tp_name);
+        return -1;
+    }
+    return 0;
+}
+
+// __new__ is a static method: called as cls.__new__(cls, *args, **kwds).
+Ref<> slot_tp_new(TypeObject* type, Object* args, Object* kwds)
+{
+    Ref<> func = object_get_attr_string(type, "__new__");
+    if (!func) return nullptr;
+    Ref<> full = tuple_new(tuple_size(args) + 1);
+    if (!full) return nullptr;
+    tuple_set_item(full.get(), 0, new_ref<Object>(type).release());
+    for (Py_ssize_t i = 0; i < tuple_size(args); i++) tuple_set_item(full.get(), i + 1, new_ref(tuple_item(args, i)).release());
+    return object_call(func.get(), full.get(), kwds);
+}
+
+void slot_tp_finalize(Object* self)
+{
+    // __del__'s exceptions cannot propagate: they are reported (PyErr_WriteUnraisable).
+    Ref<> saved = fetch_exception();
+    Ref<> r = call_special(self, "__del__", {});
+    if (!r) error_write_unraisable(self);
+    restore_exception(std::move(saved));
+}
+
+Py_ssize_t slot_len(Object* self)
+{
+    Ref<> r = call_special(self, "__len__", {});
+    if (!r) return -1;
+    Py_ssize_t n = number_as_ssize_t(r.get(), Exc_OverflowError);
+    if (n == -1 && error_occurred()) return -1;
+    if (n < 0) {
+        set_error(Exc_ValueError, "__len__() should return >= 0");
+        return -1;
+    }
+    return n;
+}
+
+Ref<> slot_mp_subscript(Object* self, Object* key) { return call_special(self, "__getitem__", {key}); }
+
+int slot_mp_ass_subscript(Object* self, Object* key, Object* value)
+{
+    Ref<> r = value ? call_special(self, "__setitem__", {key, value}) : call_special(self, "__delitem__", {key});
+    return r ? 0 : -1;
+}
+
+int slot_sq_contains(Object* self, Object* value)
+{
+    bool found;
+    Ref<> r = call_special(self, "__contains__", {value}, &found);
+    if (!found && !error_occurred()) {
+        // No __contains__: iterate (sequence_contains would recurse back here).
+        Ref<> it = object_get_iter(self);
+        if (!it) return -1;
+        for (;;) {
+            Ref<> item = iter_next(it.get());
+            if (!item) return error_occurred() ? -1 : 0;
+            int cmp = object_rich_compare_bool(item.get(), value, Py_EQ);
+            if (cmp != 0) return cmp;
+        }
+    }
+    if (!r) return -1;
+    return object_is_true(r.get());
+}
+
+int slot_nb_bool(Object* self)
+{
+    bool found;
+    Ref<> r = call_special(self, "__bool__", {}, &found);
+    if (!found && !error_occurred()) {
+        // No __bool__: __len__ decides (nb_bool is only set when one exists).
+        Py_ssize_t n = slot_len(self);
+        return n < 0 ? -1 : n > 0;
+    }
+    if (!r) return -1;
+    if (!bool_check(r.get())) {
+        format_error(Exc_TypeError, "__bool__ should return bool, returned %.200s", Py_TYPE(r.get())->tp_name);
+        return -1;
+    }
+    return r.get() == Py_True();
+}
+
+template <const char* Name>
+Ref<> slot_unary(Object* self)
+{
+    return call_special(self, Name, {});
+}
+
+// SLOT1BINFULL: the left operand's __op__, then the right one's __rop__,
+// with a subclass's reflected method first when it overrides it.
+template <const char* Op, const char* ROp, binaryfunc NumberMethods::*Field>
+Ref<> slot_binary(Object* self, Object* other);
+
+template <const char* Op, const char* ROp, binaryfunc NumberMethods::*Field>
+bool has_slot(Object* o)
+{
+    NumberMethods* nb = Py_TYPE(o)->tp_as_number;
+    return nb && nb->*Field == &slot_binary<Op, ROp, Field>;
+}
+
+template <const char* Op, const char* ROp, binaryfunc NumberMethods::*Field>
+Ref<> slot_binary(Object* self, Object* other)
+{
+    const bool do_other =
+        Py_TYPE(self) != Py_TYPE(other) && has_slot<Op, ROp, Field>(other);
+    bool do_other_left = do_other;
+    if (has_slot<Op, ROp, Field>(self)) {
+        if (do_other && type_is_subtype(Py_TYPE(other), Py_TYPE(self))) {
+            Ref<> r = call_or_not_implemented(other, ROp, {self});
+            if (!r || r.get() != Py_NotImplemented()) return r;
+            do_other_left = false;
+        }
+        Ref<> r = call_or_not_implemented(self, Op, {other});
+        if (!r || r.get() != Py_NotImplemented() || Py_TYPE(other) == Py_TYPE(self)) return r;
+    }
+    if (do_other_left) return call_or_not_implemented(other, ROp, {self});
+    return not_implemented_ref();
+}
+
+// pow with an optional modulus: the three-argument form has no reflection.
+Ref<> slot_nb_power(Object* self, Object* other, Object* modulus);
+bool has_pow_slot(Object* o)
+{
+    NumberMethods* nb = Py_TYPE(o)->tp_as_number;
+    return nb && nb->nb_power == &slot_nb_power;
+}
+Ref<> slot_nb_power(Object* self, Object* other, Object* modulus)
+{
+    if (modulus != Py_None()) {
+        if (has_pow_slot(self)) return call_or_not_implemented(self, "__pow__", {other, modulus});
+        return not_implemented_ref();
+    }
+    const bool do_other = Py_TYPE(self) != Py_TYPE(other) && has_pow_slot(other);
+    if (has_pow_slot(self)) {
+        Ref<> r = call_or_not_implemented(self, "__pow__", {other});
+        if (!r || r.get() != Py_NotImplemented() || Py_TYPE(other) == Py_TYPE(self)) return r;
+    }
+    if (do_other) return call_or_not_implemented(other, "__rpow__", {self});
+    return not_implemented_ref();
+}
+
+template <const char* Name>
+Ref<> slot_inplace(Object* self, Object* other)
+{
+    return call_or_not_implemented(self, Name, {other});
+}
+
+#define NAME(id, text) constexpr char id[] = text;
+NAME(n_add, "__add__") NAME(n_radd, "__radd__") NAME(n_sub, "__sub__") NAME(n_rsub, "__rsub__")
+NAME(n_mul, "__mul__") NAME(n_rmul, "__rmul__") NAME(n_mod, "__mod__") NAME(n_rmod, "__rmod__")
+NAME(n_divmod, "__divmod__") NAME(n_rdivmod, "__rdivmod__") NAME(n_lshift, "__lshift__")
+NAME(n_rlshift, "__rlshift__") NAME(n_rshift, "__rshift__") NAME(n_rrshift, "__rrshift__")
+NAME(n_and, "__and__") NAME(n_rand, "__rand__") NAME(n_xor, "__xor__") NAME(n_rxor, "__rxor__")
+NAME(n_or, "__or__") NAME(n_ror, "__ror__") NAME(n_floordiv, "__floordiv__") NAME(n_rfloordiv, "__rfloordiv__")
+NAME(n_truediv, "__truediv__") NAME(n_rtruediv, "__rtruediv__") NAME(n_matmul, "__matmul__")
+NAME(n_rmatmul, "__rmatmul__") NAME(n_neg, "__neg__") NAME(n_pos, "__pos__") NAME(n_abs, "__abs__")
+NAME(n_invert, "__invert__") NAME(n_int, "__int__") NAME(n_float, "__float__") NAME(n_index, "__index__")
+NAME(n_iadd, "__iadd__") NAME(n_isub, "__isub__") NAME(n_imul, "__imul__") NAME(n_imod, "__imod__")
+NAME(n_ilshift, "__ilshift__") NAME(n_irshift, "__irshift__") NAME(n_iand, "__iand__") NAME(n_ixor, "__ixor__")
+NAME(n_ior, "__ior__") NAME(n_ifloordiv, "__ifloordiv__") NAME(n_itruediv, "__itruediv__")
+NAME(n_imatmul, "__imatmul__")
+#undef NAME
+
+// --- Which dunder fills which slot (the heap half of slotdefs) -------------------
+
+struct HeapSlot {
+    const char* names[6];  // any of these in the dict sets the slot (null-terminated)
+    void (*install)(TypeObject*);
+};
+
+#define BIN(op, rop, field)                                                                          \
+    HeapSlot{{op, rop}, [](TypeObject* t) { t->tp_as_number->field = slot_binary<op, rop, &NumberMethods::field>; }}
+#define UN(name, field) HeapSlot{{name}, [](TypeObject* t) { t->tp_as_number->field = slot_unary<name>; }}
+#define INPLACE(name, field) HeapSlot{{name}, [](TypeObject* t) { t->tp_as_number->field = slot_inplace<name>; }}
+
+const HeapSlot heap_slots[] = {
+    {{"__repr__"}, [](TypeObject* t) { t->tp_repr = slot_tp_repr; }},
+    {{"__str__"}, [](TypeObject* t) { t->tp_str = slot_tp_str; }},
+    {{"__hash__"}, [](TypeObject* t) { t->tp_hash = slot_tp_hash; }},
+    {{"__call__"}, [](TypeObject* t) { t->tp_call = slot_tp_call; }},
+    {{"__getattribute__", "__getattr__"}, [](TypeObject* t) { t->tp_getattro = slot_tp_getattr_hook; }},
+    {{"__setattr__", "__delattr__"}, [](TypeObject* t) { t->tp_setattro = slot_tp_setattro; }},
+    {{"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"}, [](TypeObject* t) { t->tp_richcompare = slot_tp_richcompare; }},
+    {{"__iter__"}, [](TypeObject* t) { t->tp_iter = slot_tp_iter; }},
+    {{"__next__"}, [](TypeObject* t) { t->tp_iternext = slot_tp_iternext; }},
+    {{"__get__"}, [](TypeObject* t) { t->tp_descr_get = slot_tp_descr_get; }},
+    {{"__set__", "__delete__"}, [](TypeObject* t) { t->tp_descr_set = slot_tp_descr_set; }},
+    {{"__init__"}, [](TypeObject* t) { t->tp_init = slot_tp_init; }},
+    {{"__new__"}, [](TypeObject* t) { t->tp_new = slot_tp_new; }},
+    {{"__del__"}, [](TypeObject* t) { t->tp_finalize = slot_tp_finalize; }},
+    {{"__len__"}, [](TypeObject* t) {
+         t->tp_as_mapping->mp_length = slot_len;
+         t->tp_as_sequence->sq_length = slot_len;
+     }},
+    {{"__getitem__"}, [](TypeObject* t) { t->tp_as_mapping->mp_subscript = slot_mp_subscript; }},
+    {{"__setitem__", "__delitem__"}, [](TypeObject* t) { t->tp_as_mapping->mp_ass_subscript = slot_mp_ass_subscript; }},
+    {{"__contains__"}, [](TypeObject* t) { t->tp_as_sequence->sq_contains = slot_sq_contains; }},
+    {{"__bool__"}, [](TypeObject* t) { t->tp_as_number->nb_bool = slot_nb_bool; }},
+    {{"__pow__", "__rpow__"}, [](TypeObject* t) { t->tp_as_number->nb_power = slot_nb_power; }},
+    BIN(n_add, n_radd, nb_add), BIN(n_sub, n_rsub, nb_subtract), BIN(n_mul, n_rmul, nb_multiply),
+    BIN(n_mod, n_rmod, nb_remainder), BIN(n_divmod, n_rdivmod, nb_divmod), BIN(n_lshift, n_rlshift, nb_lshift),
+    BIN(n_rshift, n_rrshift, nb_rshift), BIN(n_and, n_rand, nb_and), BIN(n_xor, n_rxor, nb_xor),
+    BIN(n_or, n_ror, nb_or), BIN(n_floordiv, n_rfloordiv, nb_floor_divide),
+    BIN(n_truediv, n_rtruediv, nb_true_divide), BIN(n_matmul, n_rmatmul, nb_matrix_multiply),
+    UN(n_neg, nb_negative), UN(n_pos, nb_positive), UN(n_abs, nb_absolute), UN(n_invert, nb_invert),
+    UN(n_int, nb_int), UN(n_float, nb_float), UN(n_index, nb_index),
+    INPLACE(n_iadd, nb_inplace_add), INPLACE(n_isub, nb_inplace_subtract), INPLACE(n_imul, nb_inplace_multiply),
+    INPLACE(n_imod, nb_inplace_remainder), INPLACE(n_ilshift, nb_inplace_lshift), INPLACE(n_irshift, nb_inplace_rshift),
+    INPLACE(n_iand, nb_inplace_and), INPLACE(n_ixor, nb_inplace_xor), INPLACE(n_ior, nb_inplace_or),
+    INPLACE(n_ifloordiv, nb_inplace_floor_divide), INPLACE(n_itruediv, nb_inplace_true_divide),
+    INPLACE(n_imatmul, nb_inplace_matrix_multiply),
+};
+
+#undef BIN
+#undef UN
+#undef INPLACE
+
+// --- Instances of heap types -------------------------------------------------------
+
+// The nearest base that is not a heap type: its dealloc frees the object.
+TypeObject* static_base(TypeObject* t)
+{
+    while (t && type_has_feature(t, Py_TPFLAGS_HEAPTYPE)) t = t->tp_base;
+    return t;
+}
+
+void subtype_dealloc(Object* self)
+{
+    TypeObject* type = Py_TYPE(self);
+    if (type->tp_finalize) {
+        // PEP 442: __del__ runs once; a resurrected object stays alive.
+        ++self->ob_refcnt;
+        type->tp_finalize(self);
+        if (--self->ob_refcnt > 0) return;
+    }
+    // The instance dict this class (or a heap base) added.
+    TypeObject* base = static_base(type);
+    if (type->tp_dictoffset && type->tp_dictoffset != base->tp_dictoffset) {
+        if (Object** dictptr = object_get_dict_ptr(self)) clear_ref(*dictptr);
+    }
+    base->tp_dealloc(self);  // frees the memory and drops the reference to type
+}
+
+int subtype_traverse(Object* self, visitproc visit, void* arg)
+{
+    TypeObject* type = Py_TYPE(self);
+    if (int r = visit(type, arg)) return r;
+    TypeObject* base = static_base(type);
+    if (type->tp_dictoffset && type->tp_dictoffset != base->tp_dictoffset)
+        if (Object** dictptr = object_get_dict_ptr(self); dictptr && *dictptr)
+            if (int r = visit(*dictptr, arg)) return r;
+    return base->tp_traverse ? base->tp_traverse(self, visit, arg) : 0;
+}
+
+int subtype_clear(Object* self)
+{
+    TypeObject* type = Py_TYPE(self);
+    TypeObject* base = static_base(type);
+    if (type->tp_dictoffset && type->tp_dictoffset != base->tp_dictoffset)
+        if (Object** dictptr = object_get_dict_ptr(self)) clear_ref(*dictptr);
+    return base->tp_clear ? base->tp_clear(self) : 0;
+}
+
+Ref<> subtype_dict(Object* self, void*)
+{
+    Object** dictptr = object_get_dict_ptr(self);
+    if (!dictptr) return format_error(Exc_AttributeError, "This object has no __dict__");
+    if (!*dictptr) {
+        Ref<> d = dict_new();
+        if (!d) return nullptr;
+        *dictptr = d.release();
+    }
+    return new_ref(*dictptr);
+}
+
+int subtype_setdict(Object* self, Object* value, void*)
+{
+    Object** dictptr = object_get_dict_ptr(self);
+    if (!dictptr) {
+        set_error(Exc_AttributeError, "This object has no __dict__");
+        return -1;
+    }
+    if (value && !dict_check(value)) {
+        format_error(Exc_TypeError, "__dict__ must be set to a dictionary, not a '%.200s'", Py_TYPE(value)->tp_name);
+        return -1;
+    }
+    set_ref(*dictptr, new_ref(value).release());
+    return 0;
+}
+
+GetSetDef subtype_getsets[] = {
+    {"__dict__", subtype_dict, subtype_setdict, nullptr, nullptr},
+    {},
+};
+
+// A type adds instance fields over its base (extra_ivars in CPython).
+bool extra_ivars(TypeObject* type, TypeObject* base)
+{
+    Py_ssize_t t_size = type->tp_basicsize, b_size = base->tp_basicsize;
+    if (type->tp_itemsize || base->tp_itemsize) return t_size != b_size || type->tp_itemsize != base->tp_itemsize;
+    if (type->tp_dictoffset && base->tp_dictoffset == 0 && type->tp_dictoffset + static_cast<Py_ssize_t>(sizeof(Object*)) == t_size)
+        t_size -= static_cast<Py_ssize_t>(sizeof(Object*));
+    return t_size != b_size;
+}
+
+TypeObject* solid_base(TypeObject* type)
+{
+    TypeObject* base = type->tp_base ? solid_base(type->tp_base) : &BaseObject_Type;
+    return extra_ivars(type, base) ? type : base;
+}
+
+// best_base: the base whose instance layout every other base's is a prefix of.
+TypeObject* best_base(Object* bases)
+{
+    TypeObject *base = nullptr, *winner = nullptr;
+    for (Py_ssize_t i = 0; i < tuple_size(bases); i++) {
+        Object* b = tuple_item(bases, i);
+        if (!type_check(b)) {
+            set_error(Exc_TypeError, "bases must be types");
+            return nullptr;
+        }
+        auto* base_i = static_cast<TypeObject*>(b);
+        if (!type_has_feature(base_i, Py_TPFLAGS_BASETYPE)) {
+            format_error(Exc_TypeError, "type '%.100s' is not an acceptable base type", base_i->tp_name);
+            return nullptr;
+        }
+        TypeObject* candidate = solid_base(base_i);
+        if (!winner) {
+            winner = candidate;
+            base = base_i;
+        } else if (type_is_subtype(winner, candidate)) {
+        } else if (type_is_subtype(candidate, winner)) {
+            winner = candidate;
+            base = base_i;
+        } else {
+            set_error(Exc_TypeError, "multiple bases have instance lay-out conflict");
+            return nullptr;
+        }
+    }
+    return base;
+}
+
+}  // namespace
+
+// (Re)computes the slots of a heap type from the dunders visible in its dict.
+void fixup_heap_slots(TypeObject* type)
+{
+    for (const HeapSlot& s : heap_slots) {
+        for (const char* const* n = s.names; *n; n++) {
+            const char* name = *n;
+            if (dict_get_item_string(type->tp_dict, name)) {
+                s.install(type);
+                break;
+            }
+        }
+    }
+    // __eq__ without __hash__ makes instances unhashable (type_new_set_hash).
+    if (dict_get_item_string(type->tp_dict, "__eq__") && !dict_get_item_string(type->tp_dict, "__hash__")) {
+        if (dict_set_item_string(type->tp_dict, "__hash__", Py_None()) < 0) error_clear();
+    }
+    if (Object* h = dict_get_item_string(type->tp_dict, "__hash__"); h == Py_None()) type->tp_hash = hash_not_implemented;
+}
+
+bool is_slot_name(Object* name)
+{
+    if (!unicode_check(name)) return false;
+    for (const HeapSlot& s : heap_slots)
+        for (const char* const* n = s.names; *n; n++)
+            if (unicode_equal_to_ascii(name, *n)) return true;
+    return false;
+}
+
+// type(name, bases, dict): type_new.
+Ref<> type_new_heap(TypeObject* metatype, Object* args, Object* kwds)
+{
+    (void)kwds;
+    Object* name = tuple_item(args, 0);
+    Object* bases = tuple_item(args, 1);
+    Object* orig_dict = tuple_item(args, 2);
+    if (!unicode_check(name))
+        return format_error(Exc_TypeError, "type.__new__() argument 1 must be str, not %.200s", Py_TYPE(name)->tp_name);
+    if (!tuple_check(bases))
+        return format_error(Exc_TypeError, "type.__new__() argument 2 must be tuple, not %.200s", Py_TYPE(bases)->tp_name);
+    if (!dict_check(orig_dict))
+        return format_error(Exc_TypeError, "type.__new__() argument 3 must be dict, not %.200s", Py_TYPE(orig_dict)->tp_name);
+    Ref<> bases_ref = tuple_size(bases) ? new_ref(bases) : tuple_pack({&BaseObject_Type});
+    if (!bases_ref) return nullptr;
+    // The most derived metaclass of the bases wins (_PyType_CalculateMetaclass).
+    TypeObject* winner = metatype;
+    for (Py_ssize_t i = 0; i < tuple_size(bases_ref.get()); i++) {
+        TypeObject* tmp = Py_TYPE(tuple_item(bases_ref.get(), i));
+        if (type_is_subtype(winner, tmp)) continue;
+        if (type_is_subtype(tmp, winner)) {
+            winner = tmp;
+            continue;
+        }
+        return format_error(Exc_TypeError,
+                            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of "
+                            "the metaclasses of all its bases");
+    }
+    TypeObject* base = best_base(bases_ref.get());
+    if (!base) return nullptr;
+    if (base == &Unicode_Type || type_is_subtype(base, &Unicode_Type))
+        return format_error(Exc_NotImplementedError, "subclasses of str are not supported yet");
+    Ref<> dict = dict_copy(orig_dict);
+    if (!dict) return nullptr;
+
+    Ref<> typ = steal_ref(object_alloc_raw(winner, 0));
+    if (!typ) return nullptr;
+    auto* et = static_cast<HeapTypeObject*>(typ.get());
+    auto* type = static_cast<TypeObject*>(et);
+    type->tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC;
+    type->tp_as_number = &et->as_number;
+    type->tp_as_sequence = &et->as_sequence;
+    type->tp_as_mapping = &et->as_mapping;
+    et->ht_name = new_ref(name).release();
+    // __qualname__ moves from the dict to the type.
+    Object* qualname = dict_get_item_string(dict.get(), "__qualname__");
+    if (qualname && !unicode_check(qualname))
+        return format_error(Exc_TypeError, "type __qualname__ must be a str, not %s", Py_TYPE(qualname)->tp_name);
+    et->ht_qualname = new_ref(qualname ? qualname : name).release();
+    if (qualname && dict_del_item(dict.get(), intern_id("__qualname__")) < 0) return nullptr;
+    const char* tp_name = unicode_as_utf8(et->ht_name);
+    if (!tp_name) return nullptr;
+    type->tp_name = tp_name;  // lives in ht_name's UTF-8 cache
+    type->tp_base = static_cast<TypeObject*>(new_ref<Object>(base).release());
+    type->tp_bases = bases_ref.release();
+    type->tp_dict = dict.release();
+    // Instance layout: the base's, plus an instance __dict__ if it has none.
+    type->tp_basicsize = base->tp_basicsize;
+    type->tp_itemsize = base->tp_itemsize;
+    type->tp_dictoffset = base->tp_dictoffset;
+    if (!base->tp_dictoffset) {
+        // Var-sized instances keep the dict after their items (negative offset).
+        type->tp_dictoffset = base->tp_itemsize ? -static_cast<Py_ssize_t>(sizeof(Object*)) : base->tp_basicsize;
+        type->tp_basicsize += static_cast<Py_ssize_t>(sizeof(Object*));
+    }
+    type->tp_getset = subtype_getsets;
+    type->tp_dealloc = subtype_dealloc;
+    type->tp_traverse = subtype_traverse;
+    type->tp_clear = subtype_clear;
+    type->tp_alloc = object_generic_alloc;
+    if (!type->tp_new) type->tp_new = base->tp_new;
+    // Python-level special methods fill the slots before inheritance.
+    fixup_heap_slots(type);
+    if (Object* doc = dict_get_item_string(type->tp_dict, "__doc__"); doc && unicode_check(doc))
+        type->tp_doc = unicode_as_utf8(doc);
+    if (type_ready(type) < 0) return nullptr;
+    return typ;
+}
+
+}  // namespace minipy::runtime
