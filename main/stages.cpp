@@ -9,6 +9,7 @@
 #include "difflib.h"
 #include "minipy/config.h"
 #include "minipy/compiler/stage.h"
+#include "minipy/compiler/symtable.h"
 #include "minipy/lexer/stage.h"
 #include "minipy/lexer/tokenize.h"
 #include "minipy/memory/stage.h"
@@ -44,15 +45,57 @@ int dump_ast(const Config& config, const std::string& filename)
     if (!read_source_bytes(filename, &bytes)) return EXIT_USAGE;
     parser::ParseOptions options;
     options.type_comments = true;
+    options.string_input = true;  // `python -m ast` parses the file's bytes with ast.parse
     options.debug = config.parser_debug > 0;
     parser::ParseResult result = parser::parse_source(bytes, filename, options);
-    if (result.mod == nullptr) {
+    std::string text;
+    if (result.mod != nullptr && parser::dump_ast(result.mod, &text, &result.exception)) {
+        text += '\n';
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        return 0;
+    }
+    std::fflush(stdout);
+    if (result.error) print_syntax_error(stderr, *result.error);
+    else std::fprintf(stderr, "%s\n", result.exception.c_str());  // MemoryError, RecursionError
+    return 1;
+}
+
+// The parser's report of a failure that is not a SyntaxError, when the
+// parser stage provides one (ParseResult::exception).
+template <class Result>
+std::string parse_exception(const Result& result)
+{
+    if constexpr (requires { result.exception; }) return result.exception;
+    else return "SyntaxError";
+}
+
+// --dump=symtable: what `python3.11 tools/symtable_dump.py FILE` prints
+// (symtable.symtable() on the file's text, so the parse is a string's).
+int dump_symtable(const Config&, const std::string& filename)
+{
+    std::string bytes;
+    if (!read_source_bytes(filename, &bytes)) return EXIT_USAGE;
+    parser::ParseOptions options;
+    options.string_input = true;
+    parser::ParseResult parsed = parser::parse_source(bytes, filename, options);
+    if (parsed.mod == nullptr) {
         std::fflush(stdout);
-        print_syntax_error(stderr, *result.error);
+        if (parsed.error) print_syntax_error(stderr, *parsed.error);
+        else std::fprintf(stderr, "%s\n", parse_exception(parsed).c_str());
         return 1;
     }
-    std::string text = parser::dump_ast(result.mod);
-    text += '\n';
+    compiler::SymtableResult result = compiler::symtable_build(parsed.mod, filename, bytes);
+    if (result.table == nullptr) {
+        std::fflush(stdout);
+        if (result.recursion_error) {
+            std::fprintf(stderr, "RecursionError: %s\n", result.error->msg.c_str());
+        }
+        else {
+            print_syntax_error(stderr, *result.error);
+        }
+        return 1;
+    }
+    std::string text = compiler::dump_symtable(*result.table);
     std::fwrite(text.data(), 1, text.size(), stdout);
     return 0;
 }
@@ -63,7 +106,7 @@ const std::vector<StageCommand>& stage_commands()
     static const std::vector<StageCommand> table = {
         {"tokens", lexer::stage_info, {"-m", "tokenize", "-e"}, dump_tokens},
         {"ast", parser::stage_info, {"-m", "ast", "-a"}, dump_ast},
-        {"symtable", compiler::stage_info, {MINIPY_SOURCE_DIR "/tools/symtable_dump.py"}, nullptr},
+        {"symtable", compiler::stage_info, {MINIPY_SOURCE_DIR "/tools/symtable_dump.py"}, dump_symtable},
         {"dis", compiler::stage_info, {"-m", "dis"}, nullptr},
         {"run", vm::stage_info, {}, nullptr},
     };

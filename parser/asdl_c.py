@@ -134,7 +134,15 @@ def emit_header(model, out):
     w("")
     w("// ast.dump(node, include_attributes=attributes, indent=indent): the text")
     w("// `python3.11 -m ast -a` prints (indent=3, attributes=true).")
-    w('std::string dump(mod_ty node, bool attributes = true, const std::string& indent = "   ");')
+    w("// Sets *recursion_error (when given) instead of going deeper than")
+    w("// `python -m ast` can: its recursive dump stops at Python's recursion")
+    w("// limit (the text is then incomplete).")
+    w('std::string dump(mod_ty node, bool attributes = true, const std::string& indent = "   ",')
+    w("                 bool* recursion_error = nullptr);")
+    w("")
+    w("// The deepest nesting of nodes under `node` (itself counted), at most")
+    w("// `limit`: what CPython's ast2obj measures against its recursion limit.")
+    w("int node_depth(mod_ty node, int limit);")
     w("")
     w("}  // namespace minipy::ast")
     w("")
@@ -217,6 +225,8 @@ def emit_source(model, out):
     w("// Python/Python-ast.c and the dump() of Lib/ast.py. Book ch. 6.")
     w('#include "minipy/parser/Python-ast.h"')
     w("")
+    w("#include <algorithm>")
+    w("")
     w('#include "ast_dump.h"')
     w("")
     w("namespace minipy::ast {")
@@ -283,6 +293,12 @@ def emit_source(model, out):
         w("DumpText dump_%s(Dumper& d, %s_ty node, int level)" % (d.name, d.name))
         w("{")
         w("    level += 1;")
+        w("    // Its scalars are repr()'d two calls deeper: past the limit,")
+        w("    // Python's recursive dump would have stopped.")
+        w("    if (level + 2 > d.recursion_limit) {")
+        w("        d.overflow = true;")
+        w('        return {"", false};')
+        w("    }")
         value = d.value
         if isinstance(value, asdl.Sum):
             w("    switch (node->kind) {")
@@ -300,10 +316,50 @@ def emit_source(model, out):
         w("")
     w("}  // namespace")
     w("")
-    w("std::string dump(mod_ty node, bool attributes, const std::string& indent)")
+    w("std::string dump(mod_ty node, bool attributes, const std::string& indent, bool* recursion_error)")
     w("{")
     w("    Dumper d{attributes, indent};")
-    w("    return dump_mod(d, node, 0).text;")
+    w("    std::string text = dump_mod(d, node, 0).text;")
+    w("    if (recursion_error != nullptr) *recursion_error = d.overflow;")
+    w("    return text;")
+    w("}")
+    w("")
+    w("namespace {")
+    for d in model.all_node_types():
+        w("int depth_%s(%s_ty node, int limit);" % (d.name, d.name))
+    for d in model.all_node_types():
+        w("int depth_%s(%s_ty node, int limit)" % (d.name, d.name))
+        w("{")
+        w("    if (node == nullptr) return 0;")
+        w("    if (limit <= 1) return 1;")
+        w("    int m = 0;")
+        value = d.value
+        def fields_depth(fields, prefix, ind):
+            for f in fields:
+                if f.type in BUILTIN_CTYPES or model.is_simple(f.type):
+                    continue
+                acc = prefix + f.name
+                if f.seq:
+                    w("%sif (%s) for (auto e : *%s) m = std::max(m, depth_%s(e, limit - 1));" % (ind, acc, acc, f.type))
+                else:
+                    w("%sm = std::max(m, depth_%s(%s, limit - 1));" % (ind, f.type, acc))
+        if isinstance(value, asdl.Sum):
+            w("    switch (node->kind) {")
+            for c in value.types:
+                w("    case %s_kind:" % c.name)
+                fields_depth(c.fields, "node->v.%s." % c.name, "        ")
+                w("        break;")
+            w("    }")
+        else:
+            fields_depth(value.fields, "node->", "    ")
+        w("    return 1 + m;")
+        w("}")
+        w("")
+    w("}  // namespace")
+    w("")
+    w("int node_depth(mod_ty node, int limit)")
+    w("{")
+    w("    return depth_mod(node, limit);")
     w("}")
     w("")
     w("}  // namespace minipy::ast")

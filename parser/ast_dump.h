@@ -18,9 +18,16 @@
 
 namespace minipy::ast {
 
+// Python's recursion limit (1000) less the frames `python -m ast` already
+// uses when dump() starts: the deepest _format()/repr() call that succeeds,
+// measured on python3.11 with chains of BinOp, Attribute and UnaryOp.
+constexpr int DUMP_RECURSION_LIMIT = 991;
+
 struct Dumper {
     bool attributes;
     std::string indent;
+    int recursion_limit = DUMP_RECURSION_LIMIT;
+    bool overflow = false;
 };
 
 struct DumpText {

@@ -35,6 +35,58 @@ void split_source(std::string_view bytes, SourceLines* source)
     }
 }
 
+// A BOM or a PEP 263 cookie on one of the first two lines: CPython's
+// string tokenizer then knows the encoding and reports columns in characters.
+bool declares_encoding(std::string_view bytes)
+{
+    if (bytes.substr(0, 3) == "\xef\xbb\xbf") return true;
+    std::size_t start = 0;
+    for (int line = 0; line < 2 && start < bytes.size(); ++line) {
+        std::size_t nl = bytes.find_first_of("\r\n", start);
+        std::string_view text = bytes.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+        std::size_t i = text.find_first_not_of(" \t\f");
+        if (i == std::string_view::npos || text[i] != '#') {
+            if (i != std::string_view::npos) return false;  // code before any cookie
+        } else {
+            std::size_t c = text.find("coding", i);
+            if (c != std::string_view::npos && c + 6 < text.size() && (text[c + 6] == ':' || text[c + 6] == '=')) return true;
+        }
+        if (nl == std::string_view::npos) break;
+        start = nl + 1;
+    }
+    return false;
+}
+
+// The node depth at which `python3.11 -m ast` fails building the tree
+// (measured: Module, Expr, 2977 nested Attribute and a Name fail).
+constexpr int AST_RECURSION_LIMIT = 2980;
+
+// Runs fn on a thread with a large stack: the parser recurses once per rule
+// (up to MAXSTACK levels, as in CPython) and the dumper once per node, so
+// deep nesting must not overflow the main thread's stack, sanitizers included.
+template <class F>
+void run_with_big_stack(F&& fn)
+{
+    struct Box {
+        F* fn;
+        static void* call(void* arg)
+        {
+            (*static_cast<Box*>(arg)->fn)();
+            return nullptr;
+        }
+    } box{&fn};
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, 512u * 1024u * 1024u);
+    pthread_t thread;
+    if (pthread_create(&thread, &attr, &Box::call, &box) == 0) {
+        pthread_join(thread, nullptr);
+    } else {
+        fn();
+    }
+    pthread_attr_destroy(&attr);
+}
+
 struct ParseJob {
     std::string_view bytes;
     const std::string* filename;
@@ -58,9 +110,20 @@ void run_job(ParseJob* job)
     p.type_comments = job->options->type_comments;
     p.source = &source;
     p.filename = *job->filename;
+    p.byte_offsets = job->options->string_input && !declares_encoding(job->bytes);
     void* res = run_parser(&p);
     if (res != nullptr && !p.error) {
         result.mod = static_cast<ast::mod_ty>(res);
+        // CPython converts the tree to Python objects recursively and gives
+        // up at 3000 levels less the frames in use (ast2obj in Python-ast.c).
+        if (ast::node_depth(result.mod, AST_RECURSION_LIMIT) >= AST_RECURSION_LIMIT) {
+            result.mod = nullptr;
+            result.exception = "RecursionError: maximum recursion depth exceeded during ast construction";
+        }
+        return;
+    }
+    if (p.error && p.error->msg == "MemoryError" && p.error->filename.empty()) {
+        result.exception = "MemoryError";  // the parser's stack overflowed (MAXSTACK)
         return;
     }
     if (!p.error) {
@@ -71,37 +134,26 @@ void run_job(ParseJob* job)
     result.error = std::move(p.error);
 }
 
-void* run_job_thread(void* arg)
-{
-    run_job(static_cast<ParseJob*>(arg));
-    return nullptr;
-}
-
 }  // namespace
 
 ParseResult parse_source(std::string_view bytes, const std::string& filename, const ParseOptions& options)
 {
-    // The parser recurses once per rule (up to MAXSTACK levels, as in
-    // CPython); a thread with a large stack keeps deep nesting from
-    // overflowing the process's default stack, sanitizers included.
     ParseResult result;
     ParseJob job{bytes, &filename, &options, &result};
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_attr_setstacksize(&attr, 512u * 1024u * 1024u);
-    pthread_t thread;
-    if (pthread_create(&thread, &attr, run_job_thread, &job) == 0) {
-        pthread_join(thread, nullptr);
-    } else {
-        run_job(&job);
-    }
-    pthread_attr_destroy(&attr);
+    run_with_big_stack([&job] { run_job(&job); });
     return result;
 }
 
-std::string dump_ast(ast::mod_ty mod, bool include_attributes, int indent)
+bool dump_ast(ast::mod_ty mod, std::string* out, std::string* exception, bool include_attributes, int indent)
 {
-    return ast::dump(mod, include_attributes, std::string(static_cast<std::size_t>(indent), ' '));
+    bool overflow = false;
+    run_with_big_stack([&] {
+        *out = ast::dump(mod, include_attributes, std::string(static_cast<std::size_t>(indent), ' '), &overflow);
+    });
+    if (!overflow) return true;
+    out->clear();
+    *exception = "RecursionError: maximum recursion depth exceeded while getting the repr of an object";
+    return false;
 }
 
 }  // namespace minipy::parser

@@ -178,6 +178,10 @@ int fill_token(Parser* p)
     if (p->type_comments && scan_type_comments(p, lt) < 0) return -1;
     int type = lt.kind == NAME ? keyword_type(p, lt.text) : lt.kind;
     Token* t = new_token(p, type, lt.text, lt.lineno, lt.col_offset, lt.end_lineno, lt.end_col_offset);
+    // The depth after this token, as CPython's tok->level when it returns it.
+    if (lt.kind == LPAR || lt.kind == LSQB || lt.kind == LBRACE) ++p->paren_level;
+    else if ((lt.kind == RPAR || lt.kind == RSQB || lt.kind == RBRACE) && p->paren_level > 0) --p->paren_level;
+    if (t != nullptr) t->level = p->paren_level;
     if (lt.kind != NEWLINE && lt.kind != INDENT && lt.kind != DEDENT && lt.kind != ENDMARKER) {
         p->last_end_lineno = lt.end_lineno;
         p->last_end_col = lt.end_col_offset;
@@ -392,6 +396,12 @@ void* raise_error_known_location(Parser* p, ErrorType type, int lineno, int col_
     info->kind = type == ErrorType::IndentationError ? SyntaxErrorInfo::IndentationError
                  : type == ErrorType::TabError       ? SyntaxErrorInfo::TabError
                                                      : SyntaxErrorInfo::SyntaxError;
+    if (end_lineno == CURRENT_POS || end_col_offset == CURRENT_POS) {
+        // Where the tokenizer is: the end of the last token it produced.
+        Token* last = p->fill > 0 ? p->tokens[static_cast<std::size_t>(p->fill - 1)] : nullptr;
+        if (end_lineno == CURRENT_POS) end_lineno = last != nullptr ? last->end_lineno : lineno;
+        if (end_col_offset == CURRENT_POS) end_col_offset = last != nullptr ? last->end_col_offset : -1;
+    }
     if (p->start_rule == StartRule::FSTRING_INPUT) {
         msg = "f-string: " + msg;
         col_offset -= p->starting_col_offset;
@@ -402,13 +412,21 @@ void* raise_error_known_location(Parser* p, ErrorType type, int lineno, int col_
     info->lineno = lineno;
     std::string line;
     if (p->source != nullptr) {
-        line = std::string(p->source->line(lineno));
-        if (lineno <= static_cast<int>(p->source->lines.size())) line += "\n";
+        // An f-string expression's parser reports the line of its own
+        // "(expression)" buffer, as CPython's does.
+        int index = p->start_rule == StartRule::FSTRING_INPUT ? lineno - p->starting_lineno + 1 : lineno;
+        line = std::string(p->source->line(index));
+        if (index >= 1 && index <= static_cast<int>(p->source->lines.size())) line += "\n";
     }
     info->text = line;
-    info->offset = byte_offset_to_character_offset(line, col_offset);
     info->end_lineno = end_lineno;
-    info->end_offset = end_col_offset > 0 ? byte_offset_to_character_offset(line, end_col_offset) : end_col_offset;
+    if (p->byte_offsets) {
+        info->offset = col_offset;
+        info->end_offset = end_col_offset;
+    } else {
+        info->offset = byte_offset_to_character_offset(line, col_offset);
+        info->end_offset = end_col_offset > 0 ? byte_offset_to_character_offset(line, end_col_offset) : end_col_offset;
+    }
     p->error = std::move(info);
     return nullptr;
 }
@@ -465,17 +483,30 @@ void reset_parser_state_for_error_pass(Parser* p)
 
 // After a generic "invalid syntax", a tokenizer error later in the file is
 // the better message (CPython: _PyPegen_tokenize_full_source_to_check_for_errors).
+//
+// Only errors the C tokenizer raises itself replace it: not the ones it
+// reports by status code (unindent mismatch, tabs, too deep, EOF), and an
+// unclosed bracket only when the syntax error lies on a later line.
 void tokenize_full_source_to_check_for_errors(Parser* p)
 {
     if (p->tok == nullptr) return;
+    int current_err_line = p->error ? p->error->lineno : 0;
     for (;;) {
         lexer::Token lt = p->tok->next();
         if (lt.kind == ENDMARKER) return;
-        if (lt.kind == ERRORTOKEN) {
-            const SyntaxErrorInfo* info = p->tok->error();
-            if (info != nullptr) p->error = std::make_unique<SyntaxErrorInfo>(*info);
+        if (lt.kind != ERRORTOKEN) continue;
+        const SyntaxErrorInfo* info = p->tok->error();
+        if (info == nullptr) return;
+        const std::string& msg = info->msg;
+        bool unclosed = msg.size() > 16 && msg.compare(msg.size() - 16, 16, " was never closed") == 0;
+        if (msg.find("was never closed") != std::string::npos) unclosed = true;
+        if (unclosed) {
+            if (current_err_line > info->lineno) p->error = std::make_unique<SyntaxErrorInfo>(*info);
             return;
         }
+        if (info->kind != SyntaxErrorInfo::SyntaxError || msg == "unexpected EOF while parsing") return;
+        p->error = std::make_unique<SyntaxErrorInfo>(*info);
+        return;
     }
 }
 

@@ -97,6 +97,11 @@ struct Parser {
     int starting_lineno = 0;
     int starting_col_offset = 0;
     // Comment scanning for type comments: the end of the previous token.
+    int paren_level = 0;  // the tokenizer's parenthesis depth (Token::level)
+    // True for string input (ast.parse, compile): CPython's tokenizer then has
+    // no encoding unless the source declares one, and SyntaxError columns
+    // stay in bytes instead of being converted to characters.
+    bool byte_offsets = false;
     int last_end_lineno = 1;
     int last_end_col = 0;
     std::vector<lexer::Token> pending;  // tokens read ahead of a synthesized TYPE_COMMENT
@@ -189,8 +194,11 @@ void stack_overflow(Parser* p);
 
 #define RAISE_SYNTAX_ERROR(msg) raise_error(p, ErrorType::SyntaxError, false, (msg))
 #define RAISE_INDENTATION_ERROR(msg) raise_error(p, ErrorType::IndentationError, false, (msg))
-#define RAISE_ERROR_KNOWN_LOCATION(type, a_lineno, a_col, a_end_lineno, a_end_col, msg)          \
-    raise_error_known_location(p, type, (a_lineno), (a_col) + 1, (a_end_lineno), (a_end_col) + 1, \
+// CURRENT_POS as an end position means "where the tokenizer is now".
+constexpr int CURRENT_POS = -5;
+#define RAISE_ERROR_KNOWN_LOCATION(type, a_lineno, a_col, a_end_lineno, a_end_col, msg)              \
+    raise_error_known_location(p, type, (a_lineno), (a_col) == CURRENT_POS ? CURRENT_POS : (a_col) + 1, \
+                               (a_end_lineno), (a_end_col) == CURRENT_POS ? CURRENT_POS : (a_end_col) + 1, \
                                (msg))
 #define RAISE_SYNTAX_ERROR_KNOWN_LOCATION(a, msg)                                             \
     RAISE_ERROR_KNOWN_LOCATION(ErrorType::SyntaxError, (a)->lineno, (a)->col_offset,          \
@@ -200,7 +208,7 @@ void stack_overflow(Parser* p);
                                (b)->end_lineno, (b)->end_col_offset, (msg))
 #define RAISE_SYNTAX_ERROR_STARTING_FROM(a, msg)                                              \
     RAISE_ERROR_KNOWN_LOCATION(ErrorType::SyntaxError, (a)->lineno, (a)->col_offset,          \
-                               -1, -2, (msg))
+                               CURRENT_POS, CURRENT_POS, (msg))
 #define RAISE_INDENTATION_ERROR_KNOWN_LOCATION(a, msg)                                        \
     RAISE_ERROR_KNOWN_LOCATION(ErrorType::IndentationError, (a)->lineno, (a)->col_offset,     \
                                (a)->end_lineno, (a)->end_col_offset, (msg))

@@ -20,6 +20,10 @@ struct ParseOptions {
     StartRule start = StartRule::FILE_INPUT;
     bool type_comments = false;  // PyCF_TYPE_COMMENTS: TYPE_COMMENT tokens and TypeIgnores
     bool debug = false;          // -d: print the rule-by-rule trace on stderr
+    // The source comes as a string (ast.parse, compile) rather than a file
+    // being run: 3.11 then reports SyntaxError columns in bytes unless the
+    // source declares its encoding.
+    bool string_input = false;
 };
 
 // The result of one parse. The nodes live in `arena`; they stay valid as
@@ -28,13 +32,21 @@ struct ParseResult {
     std::unique_ptr<PyArena> arena;
     ast::mod_ty mod = nullptr;                        // nullptr on error
     std::unique_ptr<lexer::SyntaxErrorInfo> error;    // set when mod is nullptr
+    // Set instead of `error` for the exceptions that are not SyntaxErrors:
+    // the last line of CPython's report, e.g. "MemoryError" (parser stack
+    // overflow) or "RecursionError: maximum recursion depth exceeded during
+    // ast construction".
+    std::string exception;
 };
 
 // Parses a whole source (raw file bytes: BOM and coding cookie honoured).
 ParseResult parse_source(std::string_view bytes, const std::string& filename,
                          const ParseOptions& options = {});
 
-// What `python3.11 -m ast -a FILE` prints for the parse (no trailing newline).
-std::string dump_ast(ast::mod_ty mod, bool include_attributes = true, int indent = 3);
+// What `python3.11 -m ast -a FILE` prints for the parse (no trailing
+// newline). When the tree is too deep for that command's recursive dump,
+// returns false and sets *exception to its RecursionError line instead.
+bool dump_ast(ast::mod_ty mod, std::string* out, std::string* exception, bool include_attributes = true,
+              int indent = 3);
 
 }  // namespace minipy::parser
