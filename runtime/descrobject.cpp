@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "minipy/runtime/boolobject.h"
+#include "minipy/runtime/classobject.h"
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/floatobject.h"
 #include "minipy/runtime/longobject.h"
@@ -410,8 +411,7 @@ Ref<> classmethod_wrapper_get(Object* self, Object* obj, Object* type)
         auto* f = static_cast<CFunctionObject*>(w->callable);
         return cfunction_new(f->m_ml, type);
     }
-    return format_error(Exc_NotImplementedError, "classmethod of %s needs bound methods (vm stage)",
-                        Py_TYPE(w->callable)->tp_name);
+    return method_new(w->callable, type);
 }
 Ref<> cw_get_func(Object* op, void*) { return new_ref(static_cast<CallableWrapper*>(op)->callable); }
 GetSetDef cw_getsets[] = {

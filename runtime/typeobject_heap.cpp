@@ -620,6 +620,16 @@ Ref<> type_new_heap(TypeObject* metatype, Object* args, Object* kwds)
     if (Object* doc = dict_get_item_string(type->tp_dict, "__doc__"); doc && unicode_check(doc))
         type->tp_doc = unicode_as_utf8(doc);
     if (type_ready(type) < 0) return nullptr;
+    // type_new_set_names: descriptors learn the name they are bound to.
+    Ref<> items = dict_copy(type->tp_dict);
+    if (!items) return nullptr;
+    Py_ssize_t pos = 0;
+    Object *key, *value;
+    while (dict_next(items.get(), &pos, &key, &value)) {
+        if (!type_lookup(Py_TYPE(value), intern_id("__set_name__"))) continue;
+        Ref<> r = call_method(value, "__set_name__", {type, key});
+        if (!r) return nullptr;
+    }
     return typ;
 }
 

@@ -10,6 +10,7 @@
 
 #include "minipy/runtime/bytearrayobject.h"
 #include "minipy/runtime/bytesobject.h"
+#include "minipy/runtime/classobject.h"
 #include "minipy/runtime/complexobject.h"
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/listobject.h"
@@ -39,7 +40,8 @@ rt::TypeObject* type_named(std::string_view name)
         {"str", &rt::Unicode_Type}, {"bytes", &rt::Bytes_Type}, {"bytearray", &rt::ByteArray_Type}, {"bool", &rt::Bool_Type},
         {"tuple", &rt::Tuple_Type}, {"list", &rt::List_Type}, {"dict", &rt::Dict_Type}, {"set", &rt::Set_Type},
         {"frozenset", &rt::FrozenSet_Type}, {"range", &rt::Range_Type}, {"slice", &rt::Slice_Type},
-        {"object", &rt::BaseObject_Type}, {"type", &rt::Type_Type},
+        {"object", &rt::BaseObject_Type}, {"type", &rt::Type_Type}, {"property", &rt::Property_Type},
+        {"super", &rt::Super_Type}, {"method", &rt::Method_Type},
 #define MINIPY_EXC(name, base, layout) {#name, rt::Exc_##name},
 #include "minipy/runtime/exceptions.def"
 #undef MINIPY_EXC
@@ -133,6 +135,11 @@ Ref<> decode(std::string_view& s)
     case 'a': {
         Ref<> b = decode(s);
         return rt::bytearray_from_view(rt::bytes_view(b.get()));
+    }
+    case 'P': {
+        Ref<> get = decode(s), set = decode(s), del = decode(s);
+        Ref<> args = rt::tuple_pack({get.get(), set.get(), del.get()});
+        return rt::object_call(&rt::Property_Type, args.get(), nullptr);
     }
     case 'M': {
         Ref<> type = decode(s), name = decode(s);
@@ -251,6 +258,16 @@ Ref<> run_case(const RuntimeCase& c)
             return reflected ? run_binary(op, arg(2), obj.get()) : run_binary(op, obj.get(), arg(2));
         }
         if (action == "new_unop") return run_unary(rt::unicode_to_std(arg(1)), obj.get());
+        if (action == "new_getattr") return rt::object_get_attr(obj.get(), arg(1));
+        if (action == "new_delattr") return rt::object_set_attr(obj.get(), arg(1), nullptr) < 0 ? nullptr : rt::none_ref();
+        if (action == "new_super" || action == "new_super_repr") {
+            Ref<> sargs = rt::tuple_pack({cls.get(), obj.get()});
+            Ref<> sup = rt::object_call(&rt::Super_Type, sargs.get(), nullptr);
+            if (!sup) return nullptr;
+            if (action == "new_super_repr") return rt::object_repr(sup.get());
+            Ref<> meth = rt::object_get_attr(sup.get(), arg(1));
+            return meth ? rt::object_call(meth.get(), arg(2), nullptr) : nullptr;
+        }
         if (action == "new_method") {
             Ref<> meth = rt::object_get_attr(obj.get(), arg(1));
             return meth ? rt::object_call(meth.get(), arg(2), nullptr) : nullptr;
