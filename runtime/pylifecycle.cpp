@@ -5,6 +5,9 @@
 // (_PyTypes_FiniTypes). Book chapter 11.
 #include <cstdio>
 #include <cstdlib>
+#include <string>
+
+#include "minipy/memory/obmalloc.h"
 
 #include "minipy/runtime/boolobject.h"
 #include "minipy/runtime/bytearrayobject.h"
@@ -56,6 +59,17 @@ void init_types()
         ready_or_die(t);
     init_descr_types();
     init_exception_types();
+}
+
+std::string refcount_summary()
+{
+#if MINIPY_REF_DEBUG
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "[%td refs, %zu blocks]", get_ref_total(), memory::get_allocated_blocks());
+    return buf;
+#else
+    return {};
+#endif
 }
 
 void fini_types()

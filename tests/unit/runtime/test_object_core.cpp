@@ -181,3 +181,16 @@ TEST_CASE("the collector's hooks see an object's references through tp_traverse"
     CHECK(!hooks.is_gc(a.get()));
     CHECK(hooks.refcount(b.get()) == rt::Py_REFCNT(b.get()));
 }
+
+TEST_CASE("-X showrefcount's summary has CPython's debug-build form")
+{
+    start();
+    std::string s = rt::refcount_summary();
+#if MINIPY_REF_DEBUG
+    CHECK(s.rfind("[", 0) == 0);
+    CHECK(s.find(" refs, ") != std::string::npos);
+    CHECK(s.find(" blocks]") == s.size() - 8);
+#else
+    CHECK(s.empty());
+#endif
+}

@@ -9,6 +9,8 @@
 // decides who may run, this file only says who is running.
 #pragma once
 
+#include <string>
+
 #include "minipy/runtime/object.h"
 
 namespace minipy::runtime {
@@ -58,6 +60,14 @@ ThreadState* initialize();
 // Tears everything down that finalization can release (debug leak checks).
 void finalize();
 bool is_initialized();
+
+// What `-X showrefcount` prints at exit: "[N refs, M blocks]" (the debug
+// total reference count and the allocator's blocks in use, as a CPython
+// debug build does). Empty in release builds, where nothing is counted.
+std::string refcount_summary();
+// sys.getrefcount(obj) as CPython reports it (the argument's own reference
+// from the call is the caller's business).
+inline Py_ssize_t get_refcount(Object* op) { return op->ob_refcnt; }
 
 // _PyThreadState_GET: the state of the running thread (never null after
 // initialize()).
