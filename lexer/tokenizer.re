@@ -19,6 +19,7 @@
 // that are not UTF-8 without a cookie, or a NUL byte) is cut off, and the
 // error is raised when the scanner reaches it, which is when CPython reads it.
 #include <cstdarg>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <unicode/normalizer2.h>
@@ -75,8 +76,23 @@ struct TokState {
     // at the end of the input, the line number is still the last line's.
     int reported_lineno() const { return cur >= inp && !buf.empty() ? lineno - 1 : lineno; }
 
+    // The first non-ASCII byte at or after the last place looked from:
+    // on the (many) lines before it, code points and bytes are the same.
+    const char* nonascii = nullptr;
+
     int cp_col(const char* pos)
     {
+        if (nonascii < line_start) {
+            nonascii = line_start;
+            while (inp - nonascii >= 8) {
+                std::uint64_t word;
+                std::memcpy(&word, nonascii, 8);
+                if ((word & 0x8080808080808080ULL) != 0) break;
+                nonascii += 8;
+            }
+            while (nonascii < inp && static_cast<unsigned char>(*nonascii) < 0x80) ++nonascii;
+        }
+        if (pos <= nonascii) return static_cast<int>(pos - line_start);
         if (cp_line != line_start || pos < cp_pos) {
             cp_line = cp_pos = line_start;
             cp_count = 0;

@@ -9,6 +9,22 @@
 
 namespace minipy::lexer {
 
+namespace {
+
+// ICU 72 knows Unicode 15.0; CPython 3.11's tables are Unicode 14.0. A
+// character assigned after 14.0 is unassigned (category Cn) for CPython:
+// no identifier character, not printable, not alphanumeric. ICU records the
+// version that assigned each character, so minipy answers as Unicode 14 does.
+bool unassigned_in_unicode_14(UChar32 c)
+{
+    if (c < 0x0870) return false;  // all assigned long before Unicode 14
+    UVersionInfo age;
+    u_charAge(c, age);
+    return age[0] > 14;
+}
+
+}  // namespace
+
 int decode_utf8(const char* p, const char* end, char32_t* cp)
 {
     const auto b0 = static_cast<unsigned char>(p[0]);
@@ -100,11 +116,13 @@ void append_utf8(std::string& out, char32_t cp)
 
 bool is_xid_start(char32_t cp)
 {
+    if (unassigned_in_unicode_14(static_cast<UChar32>(cp))) return false;
     return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_XID_START);
 }
 
 bool is_xid_continue(char32_t cp)
 {
+    if (unassigned_in_unicode_14(static_cast<UChar32>(cp))) return false;
     return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_XID_CONTINUE);
 }
 
@@ -114,6 +132,7 @@ bool is_printable(char32_t cp)
     // "Other" (Cc, Cf, Cs, Co, Cn) and "Separator" (Zl, Zp, Zs) -- but the
     // ASCII space is printable.
     if (cp == ' ') return true;
+    if (unassigned_in_unicode_14(static_cast<UChar32>(cp))) return false;
     switch (u_charType(static_cast<UChar32>(cp))) {
     case U_CONTROL_CHAR:
     case U_FORMAT_CHAR:
@@ -137,6 +156,7 @@ bool is_word_char(char32_t cp)
     }
     // str.isalnum(): a letter (L*) or a character with a numeric value.
     const auto c = static_cast<UChar32>(cp);
+    if (unassigned_in_unicode_14(c)) return false;
     switch (u_charType(c)) {
     case U_UPPERCASE_LETTER:
     case U_LOWERCASE_LETTER:

@@ -2,7 +2,8 @@
 // Mirrors the parts of CPython 3.11 Objects/unicodectype.c that the tokenizer
 // and the tokenize module use (XID_Start/XID_Continue, isprintable, the re
 // module's \w). ICU 72 knows Unicode 15 while CPython 3.11 knows Unicode 14:
-// docs/chapters/lexer.md lists the consequence. Book ch. 6.
+// characters new in 15 are answered as unassigned, as CPython sees them
+// (docs/chapters/lexer.md). Book ch. 6.
 #pragma once
 
 #include <string>

@@ -53,6 +53,7 @@ ERROR_SOURCES = {
     "euro_after_number.py": "x = 1\u20ac\n".encode(),
     "nbsp.py": "x = \u00a0 1\n".encode(),
     "control.py": b"x = 1 \x01\n",
+    "unicode15.py": "\U00011f04 = 1\n".encode(),  # new in Unicode 15: CPython 3.11 knows 14
     "unmatched.py": b"x = 1)\n",
     "never_closed.py": b"x = (1,\n2\n",
     "mismatch.py": b"x = (1]\n",

@@ -84,6 +84,7 @@ ERROR_CASES = [
     b"x = 0777\n", b"x = 0_7\n", b"x = 0777e\n",
     "x = a\u20ac\n".encode(), "\u20ac = 1\n".encode(), "x = 1\u20ac\n".encode(),
     "x = \u00a0 1\n".encode(), b"x = 1 \x01\n",
+    "\U00011f04 = 1\n".encode(),  # KAWI LETTER A: Unicode 15, unassigned for CPython 3.11
     b"x = 1)\n", b"x = ]\n", b"x = (1,\n2\n", b"x = (1]\n", b"x = (1,\n 2]\n", b"x = {\n",
     b"x = 1 \\ 2\n", b"x = 1 + \\\n", b"\\\n", b"x = (\\\n",
     b"x = " + b"(" * 201 + b"\n",
@@ -99,6 +100,7 @@ DUMP_CASES = [
     b"if x:\n  y\n# c",
     b"x = $ + a\xe2\x82\xac\n",
     "a\U000E0100 = 1\n".encode(),
+    "\U00011f04 = '\U00011f04'\n".encode(),
     b"x = 'abc\n",
     b"x = '''abc\n",
     b"x = (1,\n",

@@ -36,7 +36,7 @@ const char* const seeds[] = {
     "x = (1,\n  [2, {3: 'a\\\nb'}])\n",
     "s = rb'\\'' f\"{x!r}\" 1_000.5e-3j 0o17 0b1\r\n",
     "# coding: latin-1\nx = '\xe9'\n",
-    "\xef\xbb\xbf" "class A:\n  pass\n",
+    ("\xef\xbb\xbf" "class A:\n  pass\n"),
     "\xc3\xa9t\xc3\xa9 = 1 \\\n + 2\n",
 };
 

@@ -46,9 +46,11 @@ TEST_CASE("token kinds are numbered and named as in python3.11's token.py")
     CHECK(exact_token_kind("->") == RARROW);
     CHECK(exact_token_kind("<>") == OP);
     int length = 0;
-    CHECK(match_operator(">>=x", ">>=x" + 4, &length) == RIGHTSHIFTEQUAL);
+    const std::string_view shift = ">>=x";
+    CHECK(match_operator(shift.data(), shift.data() + shift.size(), &length) == RIGHTSHIFTEQUAL);
     CHECK(length == 3);
-    CHECK(match_operator("!x", "!x" + 2, &length) == -1);
+    const std::string_view bang = "!x";
+    CHECK(match_operator(bang.data(), bang.data() + bang.size(), &length) == -1);
 }
 
 TEST_CASE("the token stream matches python3.11's C tokenizer")
