@@ -32,6 +32,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 STAGES = {
     "tokens": ["--dump=tokens"],
     "ast": ["--dump=ast"],
+    "symtable": ["--dump=symtable"],
 }
 
 

@@ -45,9 +45,21 @@ def reference_ast(path):
     return run_main(ast.main, ["ast", "-a", path])
 
 
+def reference_symtable(path):
+    """`python3.11 tools/symtable_dump.py PATH`."""
+    import importlib.util
+    import os
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "symtable_dump.py")
+    spec = importlib.util.spec_from_file_location("symtable_dump", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return run_main(module.main, [script, path])
+
+
 REFERENCES = {
     "tokens": reference_tokens,
     "ast": reference_ast,
+    "symtable": reference_symtable,
 }
 
 

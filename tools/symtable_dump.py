@@ -39,7 +39,12 @@ def dump(table, depth, out):
     out.write(indent + " ".join(words) + "\n")
     if table.get_type() == "function":
         out.write(indent + "  varnames" + "".join(" " + v for v in table._table.varnames) + "\n")
-    for name in table.get_identifiers():
+    # A block that only forwards a child's free variable gets it appended
+    # last with no DEF_* flag, in the iteration order of a set of str, which
+    # follows the per-process string hashes: those come out sorted.
+    names = list(table.get_identifiers())
+    forwarded = sorted(n for n in names if table.lookup(n)._Symbol__flags & FLAG_MASK == 0)
+    for name in [n for n in names if n not in forwarded] + forwarded:
         symbol = table.lookup(name)
         scope = SCOPES.get(symbol._Symbol__scope, "0")
         flags = describe_flags(symbol._Symbol__flags & FLAG_MASK)
