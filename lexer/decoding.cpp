@@ -7,7 +7,7 @@
 #include <memory>
 #include <unicode/ucnv.h>
 
-#include "unicodectype.h"
+#include "minipy/lexer/unicodectype.h"
 
 namespace minipy::lexer {
 

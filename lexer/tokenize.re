@@ -21,7 +21,7 @@
 #include "decoding.h"
 #include "minipy/lexer/token.h"
 #include "minipy/lexer/tokenize.h"
-#include "unicodectype.h"
+#include "minipy/lexer/unicodectype.h"
 
 namespace minipy::lexer {
 

@@ -27,7 +27,7 @@
 
 #include "decoding.h"
 #include "minipy/lexer/tokenizer.h"
-#include "unicodectype.h"
+#include "minipy/lexer/unicodectype.h"
 
 namespace minipy::lexer {
 

@@ -3,7 +3,7 @@
 #include <cstdio>
 
 #include "minipy/lexer/tokenize.h"
-#include "unicodectype.h"
+#include "minipy/lexer/unicodectype.h"
 
 namespace minipy::lexer {
 

@@ -1,7 +1,7 @@
 // unicodectype.cpp: character classes from ICU. Mirrors CPython 3.11
 // Objects/unicodectype.c and the UTF-8 decoder of Objects/stringlib/codecs.h.
 // Book ch. 6.
-#include "unicodectype.h"
+#include "minipy/lexer/unicodectype.h"
 
 #include <cstdint>
 #include <cstring>

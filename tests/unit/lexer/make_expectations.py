@@ -11,8 +11,12 @@ Every expectation comes from python3.11 itself:
   - error cases: the SyntaxError python3.11 raises when it runs the file,
     read with a sys.excepthook installed by a sitecustomize module (file mode,
     as `python3.11 FILE` tokenizes it), plus the text it prints on stderr;
-  - dump cases: `python3.11 -m tokenize -e FILE` (stdout, stderr, status).
+  - dump cases: `python3.11 -m tokenize -e FILE` (stdout, stderr, status);
+  - unicode runs: for every code point, str.isidentifier() of it alone
+    (XID_Start) and after "a" (XID_Continue), isprintable(), the re
+    module's \w, isspace(), as runs of equal answers.
 """
+import re
 import io
 import os
 import warnings
@@ -209,6 +213,22 @@ def main():
             run = subprocess.run([sys.executable, "-m", "tokenize", "-e", "case.py"], capture_output=True, cwd=tmp)
             err = run.stderr if b"Traceback" not in run.stderr else run.stderr.split(b"\n")[0] + b"\n"
             out.append("    {%s, %s, %s, %d}," % (sv(src), sv(run.stdout), sv(err), run.returncode))
+    out.append("};")
+
+    word = re.compile(r"\w")
+    out.append("")
+    out.append("// {first code point, bits}: 16 XID_Start, 8 XID_Continue, 4 printable, 2 \\w, 1 space")
+    out.append("static const std::pair<char32_t, int> unicode_runs[] = {")
+    previous = None
+    for c in range(0x110000):
+        if 0xD800 <= c < 0xE000:
+            continue
+        ch = chr(c)
+        bits = ((ch != "_" and ch.isidentifier()) << 4 | ("a" + ch).isidentifier() << 3 |
+                ch.isprintable() << 2 | bool(word.match(ch)) << 1 | ch.isspace())
+        if bits != previous:
+            out.append("    {0x%X, %d}," % (c, bits))
+            previous = bits
     out.append("};")
 
     with open(os.path.join(HERE, "expectations.inc"), "w") as f:

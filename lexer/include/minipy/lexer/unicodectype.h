@@ -1,4 +1,5 @@
-// unicodectype.h: the character classes the lexer needs, answered by ICU.
+// unicodectype.h: the character classes of the lexer (and of the parser,
+// which checks identifiers), answered by ICU.
 // Mirrors the parts of CPython 3.11 Objects/unicodectype.c that the tokenizer
 // and the tokenize module use (XID_Start/XID_Continue, isprintable, the re
 // module's \w). ICU 72 knows Unicode 15 while CPython 3.11 knows Unicode 14:
