@@ -60,15 +60,6 @@ int dump_ast(const Config& config, const std::string& filename)
     return 1;
 }
 
-// The parser's report of a failure that is not a SyntaxError, when the
-// parser stage provides one (ParseResult::exception).
-template <class Result>
-std::string parse_exception(const Result& result)
-{
-    if constexpr (requires { result.exception; }) return result.exception;
-    else return "SyntaxError";
-}
-
 // --dump=symtable: what `python3.11 tools/symtable_dump.py FILE` prints
 // (symtable.symtable() on the file's text, so the parse is a string's).
 int dump_symtable(const Config&, const std::string& filename)
@@ -81,7 +72,7 @@ int dump_symtable(const Config&, const std::string& filename)
     if (parsed.mod == nullptr) {
         std::fflush(stdout);
         if (parsed.error) print_syntax_error(stderr, *parsed.error);
-        else std::fprintf(stderr, "%s\n", parse_exception(parsed).c_str());
+        else std::fprintf(stderr, "%s\n", parsed.exception.c_str());  // MemoryError, RecursionError
         return 1;
     }
     compiler::SymtableResult result = compiler::symtable_build(parsed.mod, filename, bytes);

@@ -8,8 +8,6 @@
 // Python/symtable.c. Book chapter 7.
 #include <doctest/doctest.h>
 
-#include <sys/wait.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -18,11 +16,12 @@
 #include <vector>
 
 #include "minipy/compiler/symtable.h"
-#include "minipy/config.h"
 #include "minipy/parser/parser.h"
+#include "symtable_test_util.h"
 
 using namespace minipy;
 using namespace minipy::compiler;
+using namespace symtable_test;
 
 namespace {
 
@@ -143,56 +142,6 @@ const char* const CASES[] = {
     "from __future__ import annotations; import os; from __future__ import division\n",
 };
 
-struct Completed {
-    std::string out;
-    int status = -1;
-};
-
-Completed run(const std::string& command)
-{
-    Completed result;
-    std::FILE* pipe = popen(command.c_str(), "r");
-    if (pipe == nullptr) return result;
-    char buf[4096];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) result.out.append(buf, n);
-    int status = pclose(pipe);
-    result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
-}
-
-std::string code_name(const SymtableEntry& ste)
-{
-    if (ste.ste_type == ModuleBlock) return "<module>";
-    if (ste.ste_type == ClassBlock) return ste.ste_name;
-    const std::string& n = ste.ste_name;
-    if (n == "lambda" || n == "listcomp" || n == "setcomp" || n == "dictcomp" || n == "genexpr") {
-        // The block of a def named `lambda` is keyed by a statement.
-        const auto* s = static_cast<const ast::_stmt*>(ste.ste_id);
-        const auto* e = static_cast<const ast::_expr*>(ste.ste_id);
-        (void)s;
-        if (e->kind == ast::Lambda_kind || e->kind == ast::ListComp_kind || e->kind == ast::SetComp_kind ||
-            e->kind == ast::DictComp_kind || e->kind == ast::GeneratorExp_kind) {
-            return "<" + n + ">";
-        }
-    }
-    return n;
-}
-
-// co_firstlineno: a decorated def or class starts at its first decorator.
-int code_firstlineno(const SymtableEntry& ste)
-{
-    if (ste.ste_type == ModuleBlock) return 1;
-    if (code_name(ste).front() == '<') return ste.ste_lineno;
-    const auto* s = static_cast<const ast::_stmt*>(ste.ste_id);
-    const ast::asdl_expr_seq* decorators = s->kind == ast::ClassDef_kind ? s->v.ClassDef.decorator_list
-                                           : s->kind == ast::FunctionDef_kind
-                                               ? s->v.FunctionDef.decorator_list
-                                               : s->v.AsyncFunctionDef.decorator_list;
-    if (ast::asdl_seq_LEN(decorators) > 0) return (*decorators)[0]->lineno;
-    return ste.ste_lineno;
-}
-
 // What compute_code_flags (Python/compile.c) makes of the entry's flags.
 void code_lines(const SymtableEntry& ste, std::vector<std::string>& out)
 {
@@ -240,18 +189,13 @@ std::string minipy_answer(const std::string& source, const std::string& path, bo
 TEST_CASE("symbol tables, their errors and block flags match python3.11's")
 {
     const std::string path = "/tmp/minipy_test_symtable_" + std::to_string(getpid()) + ".py";
-    const std::string helper = MINIPY_SOURCE_DIR "/tests/unit/compiler/symtable_reference.py";
     for (const char* case_source : CASES) {
         const std::string source = case_source;
         CAPTURE(source);
-        {
-            std::ofstream file(path, std::ios::binary);
-            file << source;
-        }
-        Completed reference = run(std::string(MINIPY_REFERENCE_PYTHON) + " '" + helper + "' '" + path + "'");
-        REQUIRE(reference.status == 0);
-        const bool compilable = reference.out.find("--- code\nuncompilable\n") == std::string::npos;
-        CHECK(minipy_answer(source, path, compilable) == reference.out);
+        Completed expected = reference("symtable_reference.py", path, source);
+        REQUIRE(expected.status == 0);
+        const bool compilable = expected.out.find("--- code\nuncompilable\n") == std::string::npos;
+        CHECK(minipy_answer(source, path, compilable) == expected.out);
     }
     std::remove(path.c_str());
 }
@@ -269,11 +213,11 @@ TEST_CASE("the forwarded free variables are the only hash-ordered symbols")
     }
     std::string first;
     for (int seed : {0, 1, 2, 3, 4}) {
-        Completed reference = run("PYTHONHASHSEED=" + std::to_string(seed) + " " MINIPY_REFERENCE_PYTHON " '"
-                                  MINIPY_SOURCE_DIR "/tools/symtable_dump.py' '" + path + "'");
-        REQUIRE(reference.status == 0);
-        if (seed == 0) first = reference.out;
-        CHECK(reference.out == first);
+        Completed expected = run("PYTHONHASHSEED=" + std::to_string(seed) + " " MINIPY_REFERENCE_PYTHON " '"
+                                 MINIPY_SOURCE_DIR "/tools/symtable_dump.py' '" + path + "'");
+        REQUIRE(expected.status == 0);
+        if (seed == 0) first = expected.out;
+        CHECK(expected.out == first);
     }
     parser::ParseResult parsed = parser::parse_source(source, path);
     REQUIRE(parsed.mod != nullptr);
