@@ -64,6 +64,7 @@ struct TokState {
     int parenlinenostack[MAXLEVEL] = {0};
     int parencolstack[MAXLEVEL] = {0};  // bytes
     bool at_end = false;
+    bool added_newline = false;  // the file did not end with a newline
     std::unique_ptr<SyntaxErrorInfo> error;
     std::unique_ptr<SyntaxErrorInfo> deferred;  // raised when the scanner reaches inp
 
@@ -110,8 +111,13 @@ struct TokState {
     std::string line_text(const char* from, bool with_newline = true) const
     {
         const char* nl = static_cast<const char*>(std::memchr(from, '\n', static_cast<std::size_t>(inp - from)));
-        if (nl == nullptr) return std::string(from, inp);
-        return std::string(from, with_newline ? nl + 1 : nl);
+        // The '\n' added at the end of a file that lacked one is not in the file.
+        if (nl != nullptr && nl + 1 == inp && added_newline) with_newline = false;
+        std::string_view line(from, static_cast<std::size_t>((nl == nullptr ? inp : with_newline ? nl + 1 : nl) - from));
+        // Under a utf-8 cookie a line may hold undecodable bytes: CPython
+        // decodes the error's text with errors="replace".
+        if (find_invalid_utf8(line) != std::string_view::npos) return utf8_replace(line);
+        return std::string(line);
     }
 
     // Moves past a '\n' at p (cur must then be p + 1).
@@ -221,9 +227,20 @@ bool verify_identifier(TokState* tok)
         int n = decode_utf8(p, end, &ch);
         if (n == 0) {
             // Only reachable under a utf-8 cookie, whose lines are not
-            // checked when read: CPython fails decoding the name.
-            tok->cur = p + 1;
-            tok->syntaxerror("(unicode error) 'utf-8' codec can't decode byte");
+            // checked when read: CPython fails decoding the name (E_DECODE)
+            // and pegen reports the decoder's error at the bad byte.
+            const char* reason;
+            const int length = utf8_error_length(p, end, &reason);
+            const int position = static_cast<int>(p - tok->start);
+            std::string msg =
+                length == 1
+                    ? format("(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %d: %s",
+                             static_cast<unsigned char>(*p), position, reason)
+                    : format("(unicode error) 'utf-8' codec can't decode bytes in position %d-%d: %s", position,
+                             position + length - 1, reason);
+            tok->cur = p;
+            tok->raise(SyntaxErrorInfo::SyntaxError, std::move(msg), tok->lineno, tok->cp_col(p) + 1, -1,
+                       tok->line_text(tok->line_start));
             return false;
         }
         const bool ok = first ? (ch == '_' || is_xid_start(ch)) : is_xid_continue(ch);
@@ -732,7 +749,10 @@ Tokenizer::Tokenizer(std::string_view bytes, std::string filename) : tok_(std::m
         tok.buf += '\n';
         i = stop + ((stop + 1 < cut && text[stop + 1] == '\n') ? 2 : 1);
     }
-    if (!tok.buf.empty() && tok.buf.back() != '\n' && !tok.deferred) tok.buf += '\n';
+    if (!tok.buf.empty() && tok.buf.back() != '\n' && !tok.deferred) {
+        tok.buf += '\n';
+        tok.added_newline = true;
+    }
     tok.cur = tok.line_start = tok.buf.data();
     tok.inp = tok.buf.data() + tok.buf.size();
 }

@@ -58,6 +58,64 @@ int decode_utf8(const char* p, const char* end, char32_t* cp)
     return len;
 }
 
+int utf8_error_length(const char* p, const char* end, const char** reason)
+{
+    const auto b0 = static_cast<unsigned char>(p[0]);
+    int need;
+    unsigned char low = 0x80, high = 0xBF;  // the range of the second byte
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        need = 1;
+    }
+    else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        need = 2;
+        if (b0 == 0xE0) low = 0xA0;   // overlong
+        if (b0 == 0xED) high = 0x9F;  // surrogates
+    }
+    else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        need = 3;
+        if (b0 == 0xF0) low = 0x90;   // overlong
+        if (b0 == 0xF4) high = 0x8F;  // above U+10FFFF
+    }
+    else {
+        *reason = "invalid start byte";
+        return 1;
+    }
+    int k = 0;
+    while (k < need) {
+        if (p + 1 + k >= end) {
+            *reason = "unexpected end of data";
+            return 1 + k;
+        }
+        const auto b = static_cast<unsigned char>(p[1 + k]);
+        const bool ok = k == 0 ? (b >= low && b <= high) : (b & 0xC0) == 0x80;
+        if (!ok) break;
+        ++k;
+    }
+    *reason = "invalid continuation byte";
+    return 1 + k;
+}
+
+std::string utf8_replace(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    const char* p = text.data();
+    const char* end = p + text.size();
+    while (p < end) {
+        char32_t cp;
+        int n = decode_utf8(p, end, &cp);
+        if (n > 0) {
+            out.append(p, static_cast<std::size_t>(n));
+            p += n;
+            continue;
+        }
+        const char* reason;
+        p += utf8_error_length(p, end, &reason);
+        out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+    }
+    return out;
+}
+
 std::size_t find_invalid_utf8(std::string_view text)
 {
     const char* p = text.data();

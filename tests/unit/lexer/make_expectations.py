@@ -95,6 +95,10 @@ ERROR_CASES = [
     b"x = 1\x00\n",
     b"x = '\xff'\n", b"x = 1\ny = '\xff'\n",
     b"# coding: foo\nx = 1\n", b"\xef\xbb\xbf# coding: latin-1\nx = 1\n",
+    b"if x:\r\n        a\r\n\tb\r\n", b"if x:\n        a\n\tb", b"x = (1,", b"x = 'abc",
+    # under a utf-8 cookie the reader does not check bytes: the name's decoding fails
+    b"# coding: utf-8\nx\xff = 1\n", b"# coding: utf-8\nx = \xff\n", b"# coding: utf-8\nx\xe2\x82",
+    b"# coding: utf-8\n\xc3x = 1\n",
 ]
 
 DUMP_CASES = [

@@ -17,6 +17,15 @@ namespace minipy::lexer {
 // surrogates and values above U+10FFFF are malformed, as in CPython's decoder).
 int decode_utf8(const char* p, const char* end, char32_t* cp);
 
+// For a malformed sequence at p (decode_utf8 returned 0), as CPython's UTF-8
+// decoder reports it: the number of bytes it spans (they become one U+FFFD
+// under errors="replace") and the reason ("invalid start byte", "invalid
+// continuation byte" or "unexpected end of data").
+int utf8_error_length(const char* p, const char* end, const char** reason);
+
+// text decoded with errors="replace" and encoded back: valid UTF-8.
+std::string utf8_replace(std::string_view text);
+
 // Offset of the first byte that is not part of valid UTF-8, or npos.
 std::size_t find_invalid_utf8(std::string_view text);
 
