@@ -1066,6 +1066,86 @@ Ref<> int_getnewargs(Object* self, Object*)
     return tuple_pack({c.get()});
 }
 
+// The byteorder argument: 0 little, 1 big, -1 error.
+int parse_byteorder(Object* o)
+{
+    if (!o) return 1;
+    if (!unicode_check(o)) {
+        format_error(Exc_TypeError, "to_bytes() argument 'byteorder' must be str, not %.50s", Py_TYPE(o)->tp_name);
+        return -1;
+    }
+    if (unicode_equal_to_ascii(o, "little")) return 0;
+    if (unicode_equal_to_ascii(o, "big")) return 1;
+    set_error(Exc_ValueError, "byteorder must be either 'little' or 'big'");
+    return -1;
+}
+
+// int.to_bytes(length=1, byteorder='big', *, signed=False)
+Ref<> int_to_bytes(Object* self, Object* const* args, Py_ssize_t nargs, Object* kwnames)
+{
+    Object* out[3];
+    if (!parse_args_fastkw("to_bytes", args, nargs, kwnames, {"length", "byteorder", "signed"}, 0, out)) return nullptr;
+    Py_ssize_t length = 1;
+    if (out[0]) {
+        length = number_as_ssize_t(out[0], Exc_OverflowError);
+        if (length == -1 && error_occurred()) return nullptr;
+        if (length < 0) return format_error(Exc_ValueError, "length argument must be non-negative");
+    }
+    int big = parse_byteorder(out[1]);
+    if (big < 0) return nullptr;
+    int is_signed = out[2] ? object_is_true(out[2]) : 0;
+    if (is_signed < 0) return nullptr;
+    Signed v = signed_of(self);
+    if (v.sign < 0 && !is_signed) return format_error(Exc_OverflowError, "can't convert negative int to unsigned");
+    // Negative values are written in two's complement: ~(|v| - 1).
+    Mag m = v.sign < 0 ? mag_sub(v.mag, Mag{1}) : v.mag;
+    Py_ssize_t bits = mag_bits(m);
+    if (bits > 8 * length - (is_signed ? 1 : 0)) return format_error(Exc_OverflowError, "int too big to convert");
+    std::string bytes(static_cast<std::size_t>(length), '\0');
+    for (Py_ssize_t i = 0; i < length; i++) {
+        unsigned byte = 0;
+        for (int b = 0; b < 8; b++) {
+            Py_ssize_t bit = 8 * i + b;
+            std::size_t d = static_cast<std::size_t>(bit / PyLong_SHIFT);
+            if (d < m.size() && ((m[d] >> (bit % PyLong_SHIFT)) & 1)) byte |= 1u << b;
+        }
+        if (v.sign < 0) byte = ~byte & 0xFF;
+        bytes[static_cast<std::size_t>(big ? length - 1 - i : i)] = static_cast<char>(byte);
+    }
+    return bytes_from_view(bytes);
+}
+
+// int.from_bytes(bytes, byteorder='big', *, signed=False)
+Ref<> int_from_bytes(Object* cls, Object* const* args, Py_ssize_t nargs, Object* kwnames)
+{
+    Object* out[3];
+    if (!parse_args_fastkw("from_bytes", args, nargs, kwnames, {"bytes", "byteorder", "signed"}, 1, out)) return nullptr;
+    int big = parse_byteorder(out[1]);
+    if (big < 0) return nullptr;
+    int is_signed = out[2] ? object_is_true(out[2]) : 0;
+    if (is_signed < 0) return nullptr;
+    if (unicode_check(out[0]))
+        return format_error(Exc_TypeError, "cannot convert '%.200s' object to bytes", Py_TYPE(out[0])->tp_name);
+    Ref<> data = bytes_check(out[0]) ? new_ref(out[0]) : call_one_arg(&Bytes_Type, out[0]);
+    if (!data) return nullptr;
+    std::string_view b = bytes_view(data.get());
+    Mag m;
+    for (std::size_t k = 0; k < b.size(); k++) {
+        auto byte = static_cast<unsigned char>(b[big ? k : b.size() - 1 - k]);
+        mag_muladd1(m, 256, byte);
+    }
+    mag_normalize(m);
+    Signed v{m, m.empty() ? 0 : 1};
+    if (is_signed && !b.empty() && (static_cast<unsigned char>(b[big ? 0 : b.size() - 1]) & 0x80)) {
+        // Subtract 2**(8n) for a set sign bit.
+        Mag full = mag_lshift(Mag{1}, 8 * static_cast<Py_ssize_t>(b.size()));
+        v = s_add(v, Signed{full, -1});
+    }
+    Ref<> result = from_signed(v);
+    if (!result || cls == &Long_Type) return result;
+    return call_one_arg(cls, result.get());
+}
+
 Ref<> int_get_self(Object* self, void*) { return long_copy(self); }
 Ref<> int_get_zero(Object*, void*) { return long_from_long(0); }
 Ref<> int_get_one(Object*, void*) { return long_from_long(1); }
@@ -1075,6 +1155,8 @@ MethodDef long_methods[] = {
     method_noargs("bit_length", int_bit_length, "Number of bits necessary to represent self in binary."),
     method_noargs("bit_count", int_bit_count, "Number of ones in the binary representation of the absolute value of self."),
     method_noargs("as_integer_ratio", int_as_integer_ratio, "Return integer ratio."),
+    method_fastkw("to_bytes", int_to_bytes, "Return an array of bytes representing an integer."),
+    method_fastkw("from_bytes", int_from_bytes, "Return the integer represented by the given array of bytes.", METH_CLASS),
     method_noargs("__trunc__", int_trunc, "Truncating an Integral returns itself."),
     method_noargs("__floor__", int_trunc, "Flooring an Integral returns itself."),
     method_noargs("__ceil__", int_trunc, "Ceiling of an Integral returns itself."),

@@ -243,6 +243,16 @@ for n in [0, 1, 255, -256, 2**100]:
     call(n, "as_integer_ratio")
     getattr_case(n, "numerator")
     getattr_case(n, "imag")
+for n, args, kw in [(1024, (2, "big"), {}), (1024, (1, "big"), {}), (-1, (2, "little"), {"signed": True}),
+                    (-1, (2, "little"), {}), (255, (), {}), (5, (2, "middle"), {}), (5, (-1, "big"), {}),
+                    (-129, (1,), {"signed": True}), (-128, (1,), {"signed": True}), (128, (1,), {"signed": True}),
+                    (2**100 + 7, (13, "little"), {}), (-(2**100), (13,), {"signed": True}), (0, (0,), {}),
+                    (1, (0,), {}), (5, (), {"byteorder": "little", "length": 3})]:
+    call(n, "to_bytes", *args, **kw)
+for args, kw in [((b"\x01\x00", "big"), {}), ((b"\xff\xff", "little"), {"signed": True}), (([1, 2], "big"), {}),
+                 (("ab", "big"), {}), ((b"",), {}), ((b"\x80",), {"signed": True}), ((b"\x00" * 20 + b"\x01",), {}),
+                 ((b"\xfe" * 17, "little"), {"signed": True}), ((b"\x01", "sideways"), {}), ((), {})]:
+    call(int, "from_bytes", *args, **kw)
 call(10**5000, "__str__")
 call(int, "", "1" * 4300)
 
