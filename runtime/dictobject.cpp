@@ -17,6 +17,7 @@
 #include "minipy/memory/obmalloc.h"
 #include "minipy/runtime/boolobject.h"
 #include "minipy/runtime/listobject.h"
+#include "minipy/runtime/setobject.h"
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
@@ -891,6 +892,106 @@ SequenceMethods dictvalues_as_sequence = [] {
     return sq;
 }();
 
+// --- Set operations on keys and items views (dictviews_*) ------------------------
+
+bool is_set_view(Object* o) { return Py_TYPE(o) == &DictKeys_Type || Py_TYPE(o) == &DictItems_Type; }
+
+// set(a) then a set method with b: |, - and ^ (dictviews_or/sub/xor).
+Ref<> view_setop(Object* a, Object* b, const char* method)
+{
+    Ref<> result = set_new(a);
+    if (!result) return nullptr;
+    Ref<> r = call_method(result.get(), method, {b});
+    if (!r) return nullptr;
+    return result;
+}
+Ref<> dictviews_or(Object* a, Object* b) { return view_setop(a, b, "update"); }
+Ref<> dictviews_sub(Object* a, Object* b) { return view_setop(a, b, "difference_update"); }
+Ref<> dictviews_xor(Object* a, Object* b) { return view_setop(a, b, "symmetric_difference_update"); }
+
+// _PyDictView_Intersect: iterate the other operand, keep what the view contains.
+Ref<> dictviews_and(Object* a, Object* b)
+{
+    if (!is_set_view(a)) std::swap(a, b);
+    Py_ssize_t len_self = dict_size(static_cast<DictViewObject*>(a)->dv_dict);
+    if (Py_TYPE(b) == &Set_Type && len_self <= set_size(b)) return call_method(b, "intersection", {a});
+    if (is_set_view(b) && dict_size(static_cast<DictViewObject*>(b)->dv_dict) > len_self) std::swap(a, b);
+    Ref<> result = set_new(nullptr);
+    if (!result) return nullptr;
+    SequenceMethods* sq = Py_TYPE(a)->tp_as_sequence;
+    if (for_each_item(b, [&](Object* key) {
+            int rv = sq->sq_contains(a, key);
+            if (rv <= 0) return rv;
+            return set_add(result.get(), key);
+        }) < 0)
+        return nullptr;
+    return result;
+}
+
+int all_contained_in(Object* self, Object* other)
+{
+    return for_each_item(self, [&](Object* item) {
+               int ok = sequence_contains(other, item);
+               return ok < 0 ? -1 : ok == 0 ? -2 : 0;
+           }) == 0
+               ? 1
+               : (error_occurred() ? -1 : 0);
+}
+
+Ref<> dictview_richcompare(Object* self, Object* other, int op)
+{
+    if (!anyset_check(other) && !is_set_view(other)) return not_implemented_ref();
+    Py_ssize_t len_self = object_size(self), len_other = object_size(other);
+    if (len_self < 0 || len_other < 0) return nullptr;
+    int ok = 0;
+    switch (op) {
+    case Py_NE:
+    case Py_EQ:
+        if (len_self == len_other) ok = all_contained_in(self, other);
+        if (op == Py_NE && ok >= 0) ok = !ok;
+        break;
+    case Py_LT: if (len_self < len_other) ok = all_contained_in(self, other); break;
+    case Py_LE: if (len_self <= len_other) ok = all_contained_in(self, other); break;
+    case Py_GT: if (len_self > len_other) ok = all_contained_in(other, self); break;
+    default: if (len_self >= len_other) ok = all_contained_in(other, self); break;
+    }
+    if (ok < 0) return nullptr;
+    return bool_from_long(ok);
+}
+
+Ref<> dictviews_isdisjoint(Object* self, Object* other)
+{
+    int found = 0;
+    SequenceMethods* sq = Py_TYPE(self)->tp_as_sequence;
+    if (for_each_item(other, [&](Object* item) {
+            int rv = sq->sq_contains(self, item);
+            if (rv > 0) found = 1;
+            return rv < 0 ? -1 : (rv > 0 ? -2 : 0);
+        }) < 0 && !found)
+        return nullptr;
+    return bool_from_long(!found);
+}
+
+Ref<> dictview_mapping(Object* self, void*) { return new_ref(static_cast<DictViewObject*>(self)->dv_dict); }
+
+MethodDef dictview_set_methods[] = {
+    method_o("isdisjoint", dictviews_isdisjoint, "Return True if the view and the given iterable have a null intersection."),
+    {},
+};
+GetSetDef dictview_getsets[] = {
+    {"mapping", dictview_mapping, nullptr, "dictionary that this view refers to", nullptr},
+    {},
+};
+
+NumberMethods dictviews_as_number = [] {
+    NumberMethods nb{};
+    nb.nb_subtract = dictviews_sub;
+    nb.nb_and = dictviews_and;
+    nb.nb_xor = dictviews_xor;
+    nb.nb_or = dictviews_or;
+    return nb;
+}();
+
 TypeObject dictview_type(const char* name, getiterfunc iter, SequenceMethods* sq)
 {
     TypeObject t = static_type(name, sizeof(DictViewObject), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC);
@@ -901,6 +1002,16 @@ TypeObject dictview_type(const char* name, getiterfunc iter, SequenceMethods* sq
     t.tp_iter = iter;
     t.tp_as_sequence = sq;
     t.tp_hash = hash_not_implemented;
+    t.tp_getset = dictview_getsets;
+    return t;
+}
+
+TypeObject dictview_set_type(const char* name, getiterfunc iter, SequenceMethods* sq)
+{
+    TypeObject t = dictview_type(name, iter, sq);
+    t.tp_as_number = &dictviews_as_number;
+    t.tp_richcompare = dictview_richcompare;
+    t.tp_methods = dictview_set_methods;
     return t;
 }
 
@@ -931,8 +1042,8 @@ TypeObject Dict_Type = [] {
 TypeObject DictIterKey_Type = dictiter_type("dict_keyiterator", dictiter_nextkey);
 TypeObject DictIterValue_Type = dictiter_type("dict_valueiterator", dictiter_nextvalue);
 TypeObject DictIterItem_Type = dictiter_type("dict_itemiterator", dictiter_nextitem);
-TypeObject DictKeys_Type = dictview_type("dict_keys", dictkeys_iter, &dictkeys_as_sequence);
+TypeObject DictKeys_Type = dictview_set_type("dict_keys", dictkeys_iter, &dictkeys_as_sequence);
 TypeObject DictValues_Type = dictview_type("dict_values", dictvalues_iter, &dictvalues_as_sequence);
-TypeObject DictItems_Type = dictview_type("dict_items", dictitems_iter, &dictitems_as_sequence);
+TypeObject DictItems_Type = dictview_set_type("dict_items", dictitems_iter, &dictitems_as_sequence);
 
 }  // namespace minipy::runtime

@@ -22,6 +22,7 @@ Values are encoded for the C++ side (tests/unit/runtime/case_values.h):
   a<bytes>         bytearray(bytes)
   M<type><name>    a method or slot wrapper of a built-in type (int.__sub__)
   P<get><set><del> property(get, set, del)
+  V<k|v|i><dict>   dict.keys(), .values(), .items()
 """
 import math
 import operator
@@ -88,6 +89,8 @@ def enc(v):
         return "S" + enc(v.start) + enc(v.stop) + enc(v.step)
     if isinstance(v, range):
         return "R" + enc(v.start) + enc(v.stop) + enc(v.step)
+    if type(v).__name__ in ("dict_keys", "dict_values", "dict_items"):
+        return "V" + type(v).__name__[5] + enc(dict(v.mapping))
     if type(v).__name__ in ("wrapper_descriptor", "method_descriptor") and TYPES.get(v.__objclass__.__name__) is v.__objclass__:
         return "M" + enc(v.__objclass__) + enc(v.__name__)
     if isinstance(v, property):
@@ -544,6 +547,15 @@ call(dict, "", [("a", 1), ("b", 2)], c=3)
 call(dict, "", x=1)
 call(dict, "fromkeys", "abc", 0)
 call(dict, "", [[1, 2], "ab"])
+dk = {"a": 1, "b": 2, "c": 3}
+for other in [{"b", "z"}, ["c", "a", "q"], {"b": 0}.keys(), {"a": 1}.items(), {("a", 1), ("b", 5)}]:
+    for op in ("and", "or", "sub", "xor", "eq", "lt", "le", "gt"):
+        binop(op, dk.keys() if not isinstance(other, type({}.items())) and not (isinstance(other, set) and other and isinstance(next(iter(other)), tuple)) else dk.items(), other)
+binop("eq", dk.keys(), {"a", "b", "c"})
+binop("and", {"b", "x"}, dk.keys())
+binop("eq", dk.values(), dk.values())
+call(dk.keys(), "isdisjoint", ["x", "y"])
+call(dk.keys(), "isdisjoint", ["x", "a"])
 binop("getitem", {}, [])
 binop("lt", {}, {})
 

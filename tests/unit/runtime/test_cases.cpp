@@ -136,6 +136,12 @@ Ref<> decode(std::string_view& s)
         Ref<> b = decode(s);
         return rt::bytearray_from_view(rt::bytes_view(b.get()));
     }
+    case 'V': {
+        char which = s[0];
+        s.remove_prefix(1);
+        Ref<> d = decode(s);
+        return rt::call_method(d.get(), which == 'k' ? "keys" : which == 'v' ? "values" : "items");
+    }
     case 'P': {
         Ref<> get = decode(s), set = decode(s), del = decode(s);
         Ref<> args = rt::tuple_pack({get.get(), set.get(), del.get()});
