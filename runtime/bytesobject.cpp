@@ -8,6 +8,7 @@
 
 #include "minipy/runtime/boolobject.h"
 #include "minipy/runtime/bytearrayobject.h"
+#include "minipy/runtime/listobject.h"
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/pyhash.h"
 #include "minipy/runtime/sliceobject.h"
@@ -236,7 +237,320 @@ Ref<> bytes_getnewargs(Object* self, Object*)
     return tuple_pack({copy.get()});
 }
 
+// --- The byte-string methods (Objects/bytes_methods.c, stringlib) -------------------
+// Whitespace and case are ASCII-only for bytes.
+
+bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\x0b' || c == '\x0c'; }
+
+// A bytes-like argument (bytes or bytearray) as a view.
+bool buffer_arg(Object* o, std::string_view* out)
+{
+    if (bytes_check(o)) *out = bytes_view(o);
+    else if (bytearray_check(o)) *out = bytearray_view(o);
+    else {
+        format_error(Exc_TypeError, "a bytes-like object is required, not '%.100s'", Py_TYPE(o)->tp_name);
+        return false;
+    }
+    return true;
+}
+
+// find/index/count's sub argument: bytes-like or an int in range(256).
+bool sub_arg(Object* o, std::string* out)
+{
+    if (index_check(o)) {
+        Py_ssize_t v = number_as_ssize_t(o, nullptr);
+        if (v == -1 && error_occurred()) return false;
+        if (v < 0 || v > 255) {
+            set_error(Exc_ValueError, "byte must be in range(0, 256)");
+            return false;
+        }
+        *out = std::string(1, static_cast<char>(v));
+        return true;
+    }
+    std::string_view v;
+    if (!bytes_check(o) && !bytearray_check(o)) {
+        format_error(Exc_TypeError, "argument should be integer or bytes-like object, not '%.200s'", Py_TYPE(o)->tp_name);
+        return false;
+    }
+    buffer_arg(o, &v);
+    out->assign(v);
+    return true;
+}
+
+bool find_args(const char* name, Object* self, Object* const* args, Py_ssize_t nargs, std::string* sub,
+               Py_ssize_t* start, Py_ssize_t* end)
+{
+    if (!check_positional(name, nargs, 1, 3) || !sub_arg(args[0], sub)) return false;
+    *start = 0;
+    *end = PTRDIFF_MAX;
+    if (nargs >= 2 && !eval_slice_index(args[1], start)) return false;
+    if (nargs >= 3 && !eval_slice_index(args[2], end)) return false;
+    Py_ssize_t len = bytes_size(self);
+    if (*end > len) *end = len;
+    else if (*end < 0) *end = std::max<Py_ssize_t>(*end + len, 0);
+    if (*start < 0) *start = std::max<Py_ssize_t>(*start + len, 0);
+    return true;
+}
+
+Ref<> do_find(Object* self, Object* const* args, Py_ssize_t nargs, const char* name, bool reverse, bool raise)
+{
+    std::string sub;
+    Py_ssize_t start, end;
+    if (!find_args(name, self, args, nargs, &sub, &start, &end)) return nullptr;
+    Py_ssize_t r = -1;
+    if (start <= end && static_cast<Py_ssize_t>(sub.size()) <= end - start) {
+        std::string_view hay = bytes_view(self).substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
+        std::size_t pos = reverse ? hay.rfind(sub) : hay.find(sub);
+        if (pos != std::string_view::npos) r = start + static_cast<Py_ssize_t>(pos);
+    }
+    if (r < 0 && raise) return format_error(Exc_ValueError, "subsection not found");
+    return long_from_ssize_t(r);
+}
+Ref<> bytes_find(Object* s, Object* const* a, Py_ssize_t n) { return do_find(s, a, n, "find", false, false); }
+Ref<> bytes_rfind(Object* s, Object* const* a, Py_ssize_t n) { return do_find(s, a, n, "rfind", true, false); }
+Ref<> bytes_index(Object* s, Object* const* a, Py_ssize_t n) { return do_find(s, a, n, "index", false, true); }
+Ref<> bytes_rindex(Object* s, Object* const* a, Py_ssize_t n) { return do_find(s, a, n, "rindex", true, true); }
+
+Ref<> bytes_count(Object* self, Object* const* args, Py_ssize_t nargs)
+{
+    std::string sub;
+    Py_ssize_t start, end;
+    if (!find_args("count", self, args, nargs, &sub, &start, &end)) return nullptr;
+    if (start > end) return long_from_long(0);
+    std::string_view hay = bytes_view(self).substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
+    if (sub.empty()) return long_from_ssize_t(static_cast<Py_ssize_t>(hay.size()) + 1);
+    Py_ssize_t count = 0;
+    for (std::size_t pos = hay.find(sub); pos != std::string_view::npos; pos = hay.find(sub, pos + sub.size())) count++;
+    return long_from_ssize_t(count);
+}
+
+Ref<> list_of(const std::vector<std::string_view>& parts)
+{
+    Ref<> list = list_new(0);
+    if (!list) return nullptr;
+    for (std::string_view p : parts) {
+        Ref<> b = bytes_from_view(p);
+        if (!b || list_append(list.get(), b.get()) < 0) return nullptr;
+    }
+    return list;
+}
+
+Ref<> bytes_split_impl(Object* self, Object* const* args, Py_ssize_t nargs, Object* kwnames, bool reverse)
+{
+    Object* out[2];
+    if (!parse_args_fastkw(reverse ? "rsplit" : "split", args, nargs, kwnames, {"sep", "maxsplit"}, 0, out)) return nullptr;
+    Py_ssize_t maxsplit = -1;
+    if (out[1]) {
+        maxsplit = number_as_ssize_t(out[1], Exc_OverflowError);
+        if (maxsplit == -1 && error_occurred()) return nullptr;
+    }
+    if (maxsplit < 0) maxsplit = PTRDIFF_MAX;
+    std::string_view s = bytes_view(self);
+    std::vector<std::string_view> parts;
+    if (!out[0] || out[0] == Py_None()) {
+        // Runs of ASCII whitespace separate; ends are trimmed.
+        if (!reverse) {
+            std::size_t i = 0, n = s.size();
+            while (maxsplit-- > 0) {
+                while (i < n && is_ascii_space(s[i])) i++;
+                if (i == n) break;
+                std::size_t j = i;
+                while (j < n && !is_ascii_space(s[j])) j++;
+                parts.push_back(s.substr(i, j - i));
+                i = j;
+            }
+            while (i < n && is_ascii_space(s[i])) i++;
+            if (i < n) parts.push_back(s.substr(i));
+        } else {
+            std::size_t j = s.size();
+            while (maxsplit-- > 0) {
+                while (j > 0 && is_ascii_space(s[j - 1])) j--;
+                if (j == 0) break;
+                std::size_t i = j;
+                while (i > 0 && !is_ascii_space(s[i - 1])) i--;
+                parts.push_back(s.substr(i, j - i));
+                j = i;
+            }
+            while (j > 0 && is_ascii_space(s[j - 1])) j--;
+            if (j > 0) parts.push_back(s.substr(0, j));
+            std::reverse(parts.begin(), parts.end());
+        }
+        return list_of(parts);
+    }
+    std::string_view sep;
+    if (!buffer_arg(out[0], &sep)) return nullptr;
+    if (sep.empty()) return format_error(Exc_ValueError, "empty separator");
+    if (!reverse) {
+        std::size_t i = 0;
+        while (maxsplit-- > 0) {
+            std::size_t j = s.find(sep, i);
+            if (j == std::string_view::npos) break;
+            parts.push_back(s.substr(i, j - i));
+            i = j + sep.size();
+        }
+        parts.push_back(s.substr(i));
+    } else {
+        std::size_t j = s.size();
+        while (maxsplit-- > 0 && j >= sep.size()) {
+            std::size_t pos = s.substr(0, j).rfind(sep);
+            if (pos == std::string_view::npos) break;
+            parts.push_back(s.substr(pos + sep.size(), j - pos - sep.size()));
+            j = pos;
+        }
+        parts.push_back(s.substr(0, j));
+        std::reverse(parts.begin(), parts.end());
+    }
+    return list_of(parts);
+}
+Ref<> bytes_split(Object* s, Object* const* a, Py_ssize_t n, Object* k) { return bytes_split_impl(s, a, n, k, false); }
+Ref<> bytes_rsplit(Object* s, Object* const* a, Py_ssize_t n, Object* k) { return bytes_split_impl(s, a, n, k, true); }
+
+Ref<> do_strip(Object* self, Object* const* args, Py_ssize_t nargs, const char* name, bool left, bool right)
+{
+    if (!check_positional(name, nargs, 0, 1)) return nullptr;
+    std::string_view chars;
+    bool whitespace = nargs == 0 || args[0] == Py_None();
+    if (!whitespace && !buffer_arg(args[0], &chars)) return nullptr;
+    auto strip = [&](char c) { return whitespace ? is_ascii_space(c) : chars.find(c) != std::string_view::npos; };
+    std::string_view s = bytes_view(self);
+    std::size_t i = 0, j = s.size();
+    if (left)
+        while (i < j && strip(s[i])) i++;
+    if (right)
+        while (j > i && strip(s[j - 1])) j--;
+    if (i == 0 && j == s.size() && bytes_check_exact(self)) return new_ref(self);
+    return bytes_from_view(s.substr(i, j - i));
+}
+Ref<> bytes_strip(Object* s, Object* const* a, Py_ssize_t n) { return do_strip(s, a, n, "strip", true, true); }
+Ref<> bytes_lstrip(Object* s, Object* const* a, Py_ssize_t n) { return do_strip(s, a, n, "lstrip", true, false); }
+Ref<> bytes_rstrip(Object* s, Object* const* a, Py_ssize_t n) { return do_strip(s, a, n, "rstrip", false, true); }
+
+Ref<> bytes_replace(Object* self, Object* const* args, Py_ssize_t nargs)
+{
+    if (!check_positional("replace", nargs, 2, 3)) return nullptr;
+    std::string_view old, repl;
+    if (!buffer_arg(args[0], &old) || !buffer_arg(args[1], &repl)) return nullptr;
+    Py_ssize_t maxcount = -1;
+    if (nargs == 3) {
+        maxcount = number_as_ssize_t(args[2], Exc_OverflowError);
+        if (maxcount == -1 && error_occurred()) return nullptr;
+    }
+    if (maxcount < 0) maxcount = PTRDIFF_MAX;
+    std::string_view s = bytes_view(self);
+    std::string out;
+    if (old.empty()) {
+        Py_ssize_t done = 0;
+        for (std::size_t i = 0; i <= s.size(); i++) {
+            if (done < maxcount) {
+                out += repl;
+                done++;
+            }
+            if (i < s.size()) out += s[i];
+        }
+        return bytes_from_view(out);
+    }
+    std::size_t i = 0;
+    for (Py_ssize_t done = 0; done < maxcount; done++) {
+        std::size_t j = s.find(old, i);
+        if (j == std::string_view::npos) break;
+        out += s.substr(i, j - i);
+        out += repl;
+        i = j + old.size();
+    }
+    out += s.substr(i);
+    return bytes_from_view(out);
+}
+
+Ref<> do_partition(Object* self, Object* sep_obj, bool reverse)
+{
+    std::string_view sep;
+    if (!buffer_arg(sep_obj, &sep)) return nullptr;
+    if (sep.empty()) return format_error(Exc_ValueError, "empty separator");
+    std::string_view s = bytes_view(self);
+    std::size_t pos = reverse ? s.rfind(sep) : s.find(sep);
+    Ref<> empty = bytes_from_string_and_size(nullptr, 0);
+    if (pos == std::string_view::npos) {
+        Ref<> whole = bytes_from_view(s);
+        if (!whole || !empty) return nullptr;
+        return reverse ? tuple_pack({empty.get(), empty.get(), whole.get()}) : tuple_pack({whole.get(), empty.get(), empty.get()});
+    }
+    Ref<> head = bytes_from_view(s.substr(0, pos)), mid = bytes_from_view(sep), tail = bytes_from_view(s.substr(pos + sep.size()));
+    if (!head || !mid || !tail) return nullptr;
+    return tuple_pack({head.get(), mid.get(), tail.get()});
+}
+Ref<> bytes_partition(Object* self, Object* sep) { return do_partition(self, sep, false); }
+Ref<> bytes_rpartition(Object* self, Object* sep) { return do_partition(self, sep, true); }
+
+template <bool Upper>
+Ref<> bytes_case(Object* self, Object*)
+{
+    std::string s(bytes_view(self));
+    for (char& c : s) {
+        if (Upper && c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+        if (!Upper && c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    }
+    return bytes_from_view(s);
+}
+
+template <int Kind>
+Ref<> bytes_is(Object* self, Object*)
+{
+    std::string_view s = bytes_view(self);
+    if (s.empty()) return new_ref(Py_False());
+    for (char c : s) {
+        auto u = static_cast<unsigned char>(c);
+        bool ok = Kind == 0 ? (u >= '0' && u <= '9') : Kind == 1 ? ((u | 32) >= 'a' && (u | 32) <= 'z') : is_ascii_space(c);
+        if (!ok) return new_ref(Py_False());
+    }
+    return new_ref(Py_True());
+}
+
+// bytes.fromhex(string): pairs of hex digits, spaces between pairs allowed.
+Ref<> bytes_fromhex(Object* cls, Object* text)
+{
+    if (!unicode_check(text))
+        return format_error(Exc_TypeError, "fromhex() argument must be str, not %.50s", Py_TYPE(text)->tp_name);
+    std::string out;
+    Py_ssize_t n = unicode_length(text);
+    auto hexval = [](Py_UCS4 c) { return c >= '0' && c <= '9' ? int(c - '0') : (c | 32) >= 'a' && (c | 32) <= 'f' ? int((c | 32) - 'a' + 10) : -1; };
+    for (Py_ssize_t i = 0; i < n;) {
+        Py_UCS4 c = unicode_read_char(text, i);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\x0b' || c == '\x0c') {
+            i++;
+            continue;
+        }
+        int hi = hexval(c);
+        if (hi < 0) return format_error(Exc_ValueError, "non-hexadecimal number found in fromhex() arg at position %zd", i);
+        int lo = i + 1 < n ? hexval(unicode_read_char(text, i + 1)) : -1;
+        if (lo < 0) return format_error(Exc_ValueError, "non-hexadecimal number found in fromhex() arg at position %zd", i + 1);
+        out += static_cast<char>(hi * 16 + lo);
+        i += 2;
+    }
+    Ref<> b = bytes_from_view(out);
+    if (!b || cls == &Bytes_Type) return b;
+    return call_one_arg(cls, b.get());
+}
+
 MethodDef bytes_methods[] = {
+    method_fast("count", bytes_count, "B.count(sub[, start[, end]]) -> int"),
+    method_fast("find", bytes_find, "B.find(sub[, start[, end]]) -> int"),
+    method_o("fromhex", bytes_fromhex, "Create a bytes object from a string of hexadecimal numbers.", METH_CLASS),
+    method_fast("index", bytes_index, "B.index(sub[, start[, end]]) -> int"),
+    method_noargs("isalpha", bytes_is<1>, "Return True if all characters in B are alphabetic and there is at least one character in B."),
+    method_noargs("isdigit", bytes_is<0>, "Return True if all characters in B are digits and there is at least one character in B."),
+    method_noargs("isspace", bytes_is<2>, "Return True if all characters in B are whitespace and there is at least one character in B."),
+    method_noargs("lower", bytes_case<false>, "Return a copy of B with all ASCII characters converted to lowercase."),
+    method_fast("lstrip", bytes_lstrip, "Strip leading bytes contained in the argument."),
+    method_o("partition", bytes_partition, "Partition the bytes into three parts using the given separator."),
+    method_fast("replace", bytes_replace, "Return a copy with all occurrences of substring old replaced by new."),
+    method_fast("rfind", bytes_rfind, "B.rfind(sub[, start[, end]]) -> int"),
+    method_fast("rindex", bytes_rindex, "B.rindex(sub[, start[, end]]) -> int"),
+    method_o("rpartition", bytes_rpartition, "Partition the bytes into three parts using the given separator."),
+    method_fastkw("rsplit", bytes_rsplit, "Return a list of the sections in the bytes, using sep as the delimiter."),
+    method_fast("rstrip", bytes_rstrip, "Strip trailing bytes contained in the argument."),
+    method_fastkw("split", bytes_split, "Return a list of the sections in the bytes, using sep as the delimiter."),
+    method_fast("strip", bytes_strip, "Strip leading and trailing bytes contained in the argument."),
+    method_noargs("upper", bytes_case<true>, "Return a copy of B with all ASCII characters converted to uppercase."),
     method_noargs("__getnewargs__", bytes_getnewargs),
     method_fastkw("decode", bytes_decode, "Decode the bytes using the codec registered for encoding."),
     method_o("endswith", bytes_endswith, "B.endswith(suffix) -> bool"),

@@ -429,6 +429,21 @@ binop("contains", b"abc", 98)
 binop("contains", b"abc", b"bc")
 binop("contains", b"abc", 300)
 binop("lt", b"abc", b"abd")
+bb = b" Hello, World! Hello \t"
+for name, args in [("find", (b"Hello",)), ("find", (111,)), ("find", ("o",)), ("find", (b"o", 5)), ("rfind", (b"o",)),
+                   ("index", (b"z",)), ("rindex", (b"H",)), ("count", (b"l",)), ("count", (b"",)), ("count", (300,)),
+                   ("split", ()), ("split", (b",",)), ("split", (None, 1)), ("split", (b"",)), ("split", (" ",)),
+                   ("rsplit", ()), ("rsplit", (b"l", 2)), ("strip", ()), ("strip", (b" \tH",)), ("strip", ("x",)),
+                   ("lstrip", ()), ("rstrip", (b"\t ",)), ("replace", (b"Hello", b"Bye")), ("replace", (b"l", b"L", 2)),
+                   ("replace", (b"", b"-")), ("replace", ("a", b"x")), ("partition", (b",",)), ("rpartition", (b"l",)),
+                   ("partition", (b"",)), ("upper", ()), ("lower", ()), ("isdigit", ()), ("isspace", ())]:
+    call(bb, name, *args)
+for b_ in [b"123", b"abc", b" \t", b"", b"a1"]:
+    for name in ("isdigit", "isalpha", "isspace"):
+        call(b_, name)
+for t in ["61 62", "6", "zz", "", " 0A ff", "e9x"]:
+    call(bytes, "fromhex", t)
+call(bytes, "fromhex", 5)
 call(b"\xc3\xa9", "decode")
 call(b"\xff\xfe", "decode")
 call(b"a\xe9", "decode", "ascii")
