@@ -13,6 +13,7 @@
 #include "minipy/runtime/classobject.h"
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/floatobject.h"
+#include "minipy/runtime/listobject.h"
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
@@ -570,11 +571,99 @@ Ref<> classmethod_new(Object* callable)
     return w;
 }
 
+// --- mappingproxy: a read-only view of a mapping (type.__dict__) --------------------
+
+namespace {
+
+struct MappingProxyObject : Object {
+    Object* mapping;  // owned
+};
+
+Object* MP(Object* o) { return static_cast<MappingProxyObject*>(o)->mapping; }
+
+void mappingproxy_dealloc(Object* op)
+{
+    clear_ref(static_cast<MappingProxyObject*>(op)->mapping);
+    object_dealloc_memory(op);
+}
+int mappingproxy_traverse(Object* op, visitproc visit, void* arg) { return visit(MP(op), arg); }
+Py_ssize_t mappingproxy_len(Object* op) { return object_size(MP(op)); }
+Ref<> mappingproxy_getitem(Object* op, Object* key) { return object_get_item(MP(op), key); }
+int mappingproxy_contains(Object* op, Object* key)
+{
+    if (dict_check_exact(MP(op))) return dict_contains(MP(op), key);
+    return sequence_contains(MP(op), key);
+}
+Ref<> mappingproxy_iter(Object* op) { return object_get_iter(MP(op)); }
+Ref<> mappingproxy_repr(Object* op) { return unicode_from_format("mappingproxy(%R)", MP(op)); }
+Ref<> mappingproxy_str(Object* op) { return object_str(MP(op)); }
+Ref<> mappingproxy_richcompare(Object* v, Object* w, int op) { return object_rich_compare(MP(v), w, op); }
+Ref<> mappingproxy_get(Object* self, Object* const* args, Py_ssize_t nargs)
+{
+    if (!check_positional("get", nargs, 1, 2)) return nullptr;
+    return call_method(MP(self), "get", {args[0], nargs == 2 ? args[1] : Py_None()});
+}
+Ref<> mappingproxy_keys(Object* self, Object*) { return call_method(MP(self), "keys"); }
+Ref<> mappingproxy_values(Object* self, Object*) { return call_method(MP(self), "values"); }
+Ref<> mappingproxy_items(Object* self, Object*) { return call_method(MP(self), "items"); }
+Ref<> mappingproxy_copy(Object* self, Object*) { return call_method(MP(self), "copy"); }
+
+MethodDef mappingproxy_methods[] = {
+    method_fast("get", mappingproxy_get, "D.get(k[,d]) -> D[k] if k in D, else d."),
+    method_noargs("keys", mappingproxy_keys, "D.keys() -> a set-like object providing a view on D's keys"),
+    method_noargs("values", mappingproxy_values, "D.values() -> an object providing a view on D's values"),
+    method_noargs("items", mappingproxy_items, "D.items() -> a set-like object providing a view on D's items"),
+    method_noargs("copy", mappingproxy_copy, "D.copy() -> a shallow copy of D"),
+    {},
+};
+
+MappingMethods mappingproxy_as_mapping = {mappingproxy_len, mappingproxy_getitem, nullptr};
+SequenceMethods mappingproxy_as_sequence = [] {
+    SequenceMethods sq{};
+    sq.sq_contains = mappingproxy_contains;
+    return sq;
+}();
+
+Ref<> mappingproxy_new(TypeObject*, Object* args, Object* kwds)
+{
+    if (!check_no_kwargs("mappingproxy", kwds) || !check_positional("mappingproxy", tuple_size(args), 1, 1)) return nullptr;
+    Object* mapping = tuple_item(args, 0);
+    if (!mapping_check(mapping) || list_check(mapping) || tuple_check(mapping))
+        return format_error(Exc_TypeError, "mappingproxy() argument must be a mapping, not %s", Py_TYPE(mapping)->tp_name);
+    return mappingproxy_wrap(mapping);
+}
+
+}  // namespace
+
+TypeObject MappingProxy_Type = [] {
+    TypeObject t = static_type("mappingproxy", sizeof(MappingProxyObject), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_MAPPING);
+    t.tp_dealloc = mappingproxy_dealloc;
+    t.tp_repr = mappingproxy_repr;
+    t.tp_as_sequence = &mappingproxy_as_sequence;
+    t.tp_as_mapping = &mappingproxy_as_mapping;
+    t.tp_str = mappingproxy_str;
+    t.tp_getattro = object_generic_get_attr;
+    t.tp_traverse = mappingproxy_traverse;
+    t.tp_richcompare = mappingproxy_richcompare;
+    t.tp_iter = mappingproxy_iter;
+    t.tp_methods = mappingproxy_methods;
+    t.tp_new = mappingproxy_new;
+    return t;
+}();
+
+Ref<> mappingproxy_wrap(Object* mapping)
+{
+    Ref<> p = steal_ref(object_alloc_raw(&MappingProxy_Type, 0));
+    if (!p) return nullptr;
+    static_cast<MappingProxyObject*>(p.get())->mapping = new_ref(mapping).release();
+    return p;
+}
+
 void init_descr_types()
 {
     for (TypeObject* t : {&CFunction_Type, &MethodDescr_Type, &ClassMethodDescr_Type, &MemberDescr_Type,
                           &GetSetDescr_Type, &WrapperDescr_Type, &MethodWrapper_Type, &StaticMethod_Type,
-                          &ClassMethod_Type})
+                          &ClassMethod_Type, &MappingProxy_Type})
         if (type_ready(t) < 0) std::abort();
 }
 

@@ -972,7 +972,7 @@ Ref<> dictviews_isdisjoint(Object* self, Object* other)
     return bool_from_long(!found);
 }
 
-Ref<> dictview_mapping(Object* self, void*) { return new_ref(static_cast<DictViewObject*>(self)->dv_dict); }
+Ref<> dictview_mapping(Object* self, void*) { return mappingproxy_wrap(static_cast<DictViewObject*>(self)->dv_dict); }
 
 MethodDef dictview_set_methods[] = {
     method_o("isdisjoint", dictviews_isdisjoint, "Return True if the view and the given iterable have a null intersection."),

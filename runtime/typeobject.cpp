@@ -881,6 +881,13 @@ Ref<> type_get_doc(Object* self, void*)
     }
     return none_ref();
 }
+Ref<> type_get_dict(Object* self, void*)
+{
+    auto* type = static_cast<TypeObject*>(self);
+    if (!type->tp_dict) return none_ref();
+    return mappingproxy_wrap(type->tp_dict);
+}
+
 Ref<> type_get_flags(Object* self, void*)
 {
     return long_from_unsigned(static_cast<TypeObject*>(self)->tp_flags);
@@ -912,6 +919,7 @@ GetSetDef type_getsets[] = {
     {"__base__", type_get_base, nullptr, nullptr, nullptr},
     {"__doc__", type_get_doc, nullptr, nullptr, nullptr},
     {"__flags__", type_get_flags, nullptr, nullptr, nullptr},
+    {"__dict__", type_get_dict, nullptr, nullptr, nullptr},
     {},
 };
 

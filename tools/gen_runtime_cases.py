@@ -571,6 +571,7 @@ binop("and", {"b", "x"}, dk.keys())
 binop("eq", dk.values(), dk.values())
 call(dk.keys(), "isdisjoint", ["x", "y"])
 call(dk.keys(), "isdisjoint", ["x", "a"])
+getattr_case(dk.keys(), "mapping")
 binop("getitem", {}, [])
 binop("lt", {}, {})
 

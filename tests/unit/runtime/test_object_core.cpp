@@ -194,3 +194,16 @@ TEST_CASE("-X showrefcount's summary has CPython's debug-build form")
     CHECK(s.empty());
 #endif
 }
+
+TEST_CASE("type.__dict__ is a read-only mappingproxy")
+{
+    start();
+    Ref<> d = rt::object_get_attr_string(&rt::Long_Type, "__dict__");
+    REQUIRE(d);
+    CHECK(std::string(rt::Py_TYPE(d.get())->tp_name) == "mappingproxy");
+    CHECK(show(rt::object_get_item(d.get(), str("bit_length").get())) == "<method 'bit_length' of 'int' objects>");
+    CHECK(show(rt::object_get_item(d.get(), str("__add__").get())) == "<slot wrapper '__add__' of 'int' objects>");
+    CHECK(rt::sequence_contains(d.get(), str("real").get()) == 1);
+    CHECK(show(rt::object_set_item(d.get(), str("x").get(), integer(1).get()) < 0 ? nullptr : rt::none_ref()) ==
+          "TypeError: 'mappingproxy' object does not support item assignment");
+}

@@ -120,6 +120,8 @@ extern TypeObject GetSetDescr_Type;
 extern TypeObject WrapperDescr_Type;
 extern TypeObject MethodWrapper_Type;
 extern TypeObject StaticMethod_Type;
+extern TypeObject MappingProxy_Type;  // read-only view of a mapping (type.__dict__)
+[[nodiscard]] Ref<> mappingproxy_wrap(Object* mapping);  // PyDictProxy_New
 extern TypeObject ClassMethod_Type;
 
 [[nodiscard]] Ref<> cfunction_new(MethodDef* ml, Object* self, Object* module = nullptr);
