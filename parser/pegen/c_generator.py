@@ -450,10 +450,13 @@ class CppGenerator:
             w("    %s," % c_string(text))
         w("};")
         w()
+        # The memo key of each rule (CPython: #define file_type 1000 ...).
+        w("enum RuleType {")
         num = 1000
         for rule in self.rules.values():
-            w("constexpr int %s_type = %d;" % (rule.name, num))
+            w("    %s_type = %d," % (rule.name, num))
             num += 1
+        w("};")
         w()
         for rule in self.rules.values():
             w("static %s %s_rule(Parser* p);" % (self.rule_type(rule), rule.name))
