@@ -707,6 +707,85 @@ Ref<> str_encode(Object* self, Object* const* args, Py_ssize_t nargs, Object* kw
     return bytes_from_view(bytes);
 }
 
+// str.maketrans(x[, y[, z]]): the translation table as a dict of ordinals.
+Ref<> str_maketrans(Object*, Object* const* args, Py_ssize_t nargs)
+{
+    if (!check_positional("maketrans", nargs, 1, 3)) return nullptr;
+    Ref<> table = dict_new();
+    if (!table) return nullptr;
+    if (nargs == 1) {
+        Object* x = args[0];
+        if (!dict_check(x))
+            return format_error(Exc_TypeError, "if you give only one argument to maketrans it must be a dict");
+        Py_ssize_t pos = 0;
+        Object *k, *v;
+        while (dict_next(x, &pos, &k, &v)) {
+            Ref<> key;
+            if (unicode_check(k)) {
+                if (unicode_length(k) != 1)
+                    return format_error(Exc_ValueError, "string keys in translate table must be of length 1");
+                key = long_from_long(unicode_read_char(k, 0));
+            } else if (long_check(k)) {
+                key = new_ref(k);
+            } else {
+                return format_error(Exc_TypeError, "keys in translate table must be strings or integers");
+            }
+            if (!key || dict_set_item(table.get(), key.get(), v) < 0) return nullptr;
+        }
+        return table;
+    }
+    if (!unicode_check(args[1]))
+        return format_error(Exc_TypeError, "maketrans() argument 2 must be str, not %.50s", Py_TYPE(args[1])->tp_name);
+    if (!unicode_check(args[0]))
+        return format_error(Exc_TypeError, "first maketrans argument must be a string if there is a second argument");
+    if (unicode_length(args[0]) != unicode_length(args[1]))
+        return format_error(Exc_ValueError, "the first two maketrans arguments must have equal length");
+    for (Py_ssize_t i = 0; i < unicode_length(args[0]); i++) {
+        Ref<> k = long_from_long(unicode_read_char(args[0], i)), v = long_from_long(unicode_read_char(args[1], i));
+        if (!k || !v || dict_set_item(table.get(), k.get(), v.get()) < 0) return nullptr;
+    }
+    if (nargs == 3) {
+        if (!unicode_check(args[2]))
+            return format_error(Exc_TypeError, "maketrans() argument 3 must be str, not %.50s", Py_TYPE(args[2])->tp_name);
+        for (Py_ssize_t i = 0; i < unicode_length(args[2]); i++) {
+            Ref<> k = long_from_long(unicode_read_char(args[2], i));
+            if (!k || dict_set_item(table.get(), k.get(), Py_None()) < 0) return nullptr;
+        }
+    }
+    return table;
+}
+
+// str.translate(table): table[ord(c)] is a code point, a str, or None
+// (delete); a LookupError keeps the character.
+Ref<> str_translate(Object* self, Object* table)
+{
+    UnicodeWriter w;
+    for (Py_ssize_t i = 0; i < unicode_length(self); i++) {
+        Py_UCS4 ch = unicode_read_char(self, i);
+        Ref<> key = long_from_long(ch);
+        if (!key) return nullptr;
+        Ref<> value = object_get_item(table, key.get());
+        if (!value) {
+            if (!error_matches(Exc_LookupError)) return nullptr;
+            error_clear();
+            w.write_char(ch);
+            continue;
+        }
+        if (value.get() == Py_None()) continue;
+        if (long_check(value.get())) {
+            long long v = long_as_long_long(value.get());
+            if (v == -1 && error_occurred()) return nullptr;
+            if (v < 0 || v > MAX_UNICODE) return format_error(Exc_ValueError, "character mapping must be in range(0x110000)");
+            w.write_char(static_cast<Py_UCS4>(v));
+        } else if (unicode_check(value.get())) {
+            w.write_str(value.get());
+        } else {
+            return format_error(Exc_TypeError, "character mapping must return integer, None or str");
+        }
+    }
+    return w.finish();
+}
+
 Ref<> str_format_method(Object* self, Object* spec) { return unicode_format_spec(self, spec); }
 
 Ref<> str_getnewargs(Object* self, Object*)
@@ -768,6 +847,8 @@ MethodDef str_methods[] = {
     method_noargs("isprintable", str_isprintable, "Return True if the string is printable, False otherwise."),
     method_o("zfill", str_zfill, "Pad a numeric string with zeros on the left, to fill a field of the given width."),
     method_fast("replace", str_replace, "Return a copy with all occurrences of substring old replaced by new."),
+    method_fast("maketrans", str_maketrans, "Return a translation table usable for str.translate().", METH_STATIC),
+    method_o("translate", str_translate, "Replace each character in the string using the given translation table."),
     method_varkw("format", unicode_format_method, "Return a formatted version of S, using substitutions from args and kwargs."),
     method_o("format_map", unicode_format_map_method, "Return a formatted version of S, using substitutions from mapping."),
     method_o("__format__", str_format_method, "Return a formatted version of the string as described by format_spec."),

@@ -373,6 +373,11 @@ for w in [5, 1, -3]:
     call("abc", "zfill", w)
 call("a\tbc\td", "expandtabs")
 call("a\tbc\td", "expandtabs", 4)
+for args in [("abc", "xyz"), ("ab", "x"), ("ab", "xy", "c"), ({"a": "A", 98: None, "c": 0x1F600},), ({"ab": 1},),
+             ({1.5: 1},), ([1],), (1, "a")]:
+    call(str, "maketrans", *args)
+for table in [{97: "AA", 98: None, 99: 100}, {97: -1}, {97: 1.5}, [None, "x"] * 60, {}]:
+    call("abcabc", "translate", table)
 call(",", "join", ["a", "b", "c"])
 call(",", "join", [])
 call(",", "join", ["a", 1])
