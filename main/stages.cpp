@@ -60,14 +60,14 @@ int dump_ast(const Config& config, const std::string& filename)
     return 1;
 }
 
-// --dump=symtable: what `python3.11 tools/symtable_dump.py FILE` prints
-// (symtable.symtable() on the file's text, so the parse is a string's).
+// --dump=symtable: what `python3.11 tools/symtable_dump.py FILE` prints.
+// symtable.symtable() compiles the decoded text (a str), whose SyntaxError
+// columns count characters, as a file's do; not bytes, as ast.parse's do.
 int dump_symtable(const Config&, const std::string& filename)
 {
     std::string bytes;
     if (!read_source_bytes(filename, &bytes)) return EXIT_USAGE;
     parser::ParseOptions options;
-    options.string_input = true;
     parser::ParseResult parsed = parser::parse_source(bytes, filename, options);
     if (parsed.mod == nullptr) {
         std::fflush(stdout);
