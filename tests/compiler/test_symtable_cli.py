@@ -42,6 +42,9 @@ ERRORS = [
     "\"doc\"\nfrom __future__ import braces\n",
     "from __future__ import nope\n",
     "def f(:\n    pass\n",
+    # A parser error on a non-ASCII line: symtable.symtable() compiles a
+    # str, so the columns count characters.
+    "b\"\u0100\u0101\"\n",
 ]
 
 

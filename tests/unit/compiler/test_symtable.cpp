@@ -164,9 +164,7 @@ void code_lines(const SymtableEntry& ste, std::vector<std::string>& out)
 // outside the symtable).
 std::string minipy_answer(const std::string& source, const std::string& path, bool compilable)
 {
-    parser::ParseOptions options;
-    options.string_input = true;
-    parser::ParseResult parsed = parser::parse_source(source, path, options);
+    parser::ParseResult parsed = parser::parse_source(source, path);
     if (parsed.mod == nullptr) return "parse error: " + (parsed.error ? parsed.error->msg : std::string("?"));
     SymtableResult result = symtable_build(parsed.mod, path, source);
     if (result.table == nullptr) {
