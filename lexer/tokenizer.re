@@ -67,6 +67,7 @@ struct TokState {
     bool added_newline = false;  // the file did not end with a newline
     std::unique_ptr<SyntaxErrorInfo> error;
     std::unique_ptr<SyntaxErrorInfo> deferred;  // raised when the scanner reaches inp
+    std::vector<TokenizerWarning> warnings;
 
     // Code-point columns are counted from the last answer on the same line.
     const char* cp_line = nullptr;
@@ -204,7 +205,16 @@ bool verify_end_of_number(TokState* tok, const char* end, const char* kind)
     else if (c == 'i') r = end[1] == 'f' || end[1] == 'n' || end[1] == 's';
     else if (c == 'o') r = lookahead("r");
     else if (c == 'n') r = lookahead("ot");
-    if (r) return true;  // the DeprecationWarning is silent by default
+    if (r) {
+        // parser_warn: valid code today, a SyntaxWarning for now.
+        TokenizerWarning warning;
+        warning.category = "SyntaxWarning";
+        warning.msg = format("invalid %s literal", kind);
+        warning.lineno = tok->lineno;
+        warning.line = tok->line_text(tok->line_start, false);
+        tok->warnings.push_back(std::move(warning));
+        return true;
+    }
     // Only ASCII letters: a non-ASCII character after a number is left to
     // the next token, which reports it as an invalid character.
     if (end < tok->inp && c < 128 && is_potential_identifier_char(c)) {
@@ -717,8 +727,9 @@ Tokenizer::Tokenizer(std::string_view bytes, std::string filename) : tok_(std::m
     }
     std::size_t cut = text.size();
     if (bad != std::string::npos) {
-        cut = text.rfind('\n', bad == 0 ? std::string::npos : bad - 1);
-        cut = (bad == 0 || cut == std::string::npos) ? 0 : cut + 1;
+        // The reader splits lines at "\n", "\r\n" and a lone "\r".
+        cut = bad == 0 ? std::string::npos : text.find_last_of("\r\n", bad - 1);
+        cut = cut == std::string::npos ? 0 : cut + 1;
         int bad_line = 1;
         for (std::size_t i = 0; i < cut; ++i) {
             if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) ++bad_line;
@@ -787,6 +798,11 @@ Token Tokenizer::next()
 const SyntaxErrorInfo* Tokenizer::error() const
 {
     return tok_->error.get();
+}
+
+const std::vector<TokenizerWarning>& Tokenizer::warnings() const
+{
+    return tok_->warnings;
 }
 
 const std::string& Tokenizer::encoding() const

@@ -75,13 +75,40 @@ void print_syntax_error(std::FILE* out, const lexer::SyntaxErrorInfo& error)
     std::fflush(out);
 }
 
+namespace {
+
+// warnings.showwarning: "FILE:LINE: Category: msg" and the stripped source
+// line. The tokenizer warns without a registry, so CPython shows every one,
+// even twice on the same line.
+void print_warnings(const std::vector<lexer::TokenizerWarning>& warnings, std::size_t* printed,
+                    const std::string& filename)
+{
+    for (; *printed < warnings.size(); ++*printed) {
+        const lexer::TokenizerWarning& w = warnings[*printed];
+        std::string line = w.line;
+        const char* blanks = " \t\n\r\f\v";
+        line.erase(0, line.find_first_not_of(blanks) == std::string::npos ? line.size() : line.find_first_not_of(blanks));
+        line.erase(line.find_last_not_of(blanks) + 1);
+        std::fprintf(stderr, "%s:%d: %s: %s\n", filename.c_str(), w.lineno, w.category.c_str(), w.msg.c_str());
+        if (!line.empty()) std::fprintf(stderr, "  %s\n", line.c_str());
+    }
+}
+
+}  // namespace
+
 int run_file_front_end(const std::string& filename, const std::string& shown_filename)
 {
     std::string bytes;
     if (!read_source_bytes(filename, &bytes)) return -1;  // check_source_file reported it
-    std::unique_ptr<lexer::SyntaxErrorInfo> error = lexer::check_tokens(bytes, shown_filename);
-    if (error == nullptr) return -1;
-    print_syntax_error(stderr, *error);
+    lexer::Tokenizer tokenizer(bytes, shown_filename);
+    std::size_t printed = 0;
+    for (;;) {
+        const lexer::Token token = tokenizer.next();
+        print_warnings(tokenizer.warnings(), &printed, shown_filename);
+        if (token.kind == lexer::ENDMARKER) return -1;
+        if (token.kind == lexer::ERRORTOKEN) break;
+    }
+    print_syntax_error(stderr, *tokenizer.error());
     return 1;
 }
 

@@ -35,6 +35,13 @@ struct ErrorCase {
     std::string_view printed;
 };
 
+// A source and the warnings compiling it issues, one a line:
+// "SyntaxWarning:LINE: message".
+struct WarningCase {
+    std::string_view source;
+    std::string_view warnings;
+};
+
 // A source and what `python3.11 -m tokenize -e case.py` prints.
 struct DumpCase {
     std::string_view source;

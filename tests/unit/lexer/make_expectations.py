@@ -101,6 +101,12 @@ ERROR_CASES = [
     b"# coding: utf-8\n\xc3x = 1\n",
 ]
 
+WARNING_CASES = [
+    b"x = 1if y else 2\n",
+    b"x = [0x1for x in y]\nz = 1.5jand 2\n",
+    b"x = 1or 2 or 1or 3\ny = 0o7in z\nw = 0b1is 1\nv = 1e5not in z\n",
+]
+
 DUMP_CASES = [
     b"def f(a, *, b=1) -> int:\n    return a  # done\n",
     b"if x:\n    y = 1\n\n# end\n",
@@ -205,6 +211,18 @@ def main():
             out.append("    {%s, SyntaxErrorInfo::%s, %s, %d, %d, %d, %d, %d, %s, %s}," % (
                 sv(src), kinds[name], sv(msg.replace(path, "case.py").encode()), has_location, lineno,
                 offset, end_lineno, end_offset, sv((text or "").encode()), sv(shown)))
+    out.append("};")
+    out.append("")
+
+    out.append("static const WarningCase warning_cases[] = {")
+    for src in WARNING_CASES:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            compile(src, "case.py", "exec")
+        # the tokenizer's warnings only (the compiler adds its own, e.g. "is" with a literal)
+        text = "".join("%s:%d: %s\n" % (w.category.__name__, w.lineno, w.message) for w in caught
+                       if str(w.message).endswith(" literal") and str(w.message).startswith("invalid "))
+        out.append("    {%s, %s}," % (sv(src), sv(text.encode())))
     out.append("};")
     out.append("")
 

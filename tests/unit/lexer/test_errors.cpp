@@ -36,3 +36,18 @@ TEST_CASE("a source that tokenizes has no error")
     CHECK(check_tokens("", "case.py") == nullptr);
     CHECK(check_tokens("x = 1if y else 2\n", "case.py") == nullptr);
 }
+
+TEST_CASE("numbers followed by a keyword issue python3.11's SyntaxWarning")
+{
+    for (const WarningCase& c : warning_cases) {
+        CAPTURE(c.source);
+        Tokenizer tokenizer(c.source, "case.py");
+        for (Token t = tokenizer.next(); t.kind != ENDMARKER && t.kind != ERRORTOKEN; t = tokenizer.next()) {
+        }
+        std::string got;
+        for (const TokenizerWarning& w : tokenizer.warnings()) {
+            got += w.category + ":" + std::to_string(w.lineno) + ": " + w.msg + "\n";
+        }
+        CHECK(got == std::string(c.warnings));
+    }
+}

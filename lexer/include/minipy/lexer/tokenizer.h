@@ -17,6 +17,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "minipy/lexer/token.h"
 
@@ -54,6 +55,16 @@ struct SyntaxErrorInfo {
     const char* type_name() const;
 };
 
+// A warning the tokenizer issues, as CPython's parser_warn does: a number
+// directly followed by a keyword ("1if x else y") is a SyntaxWarning
+// "invalid decimal literal" (an error under -W error).
+struct TokenizerWarning {
+    std::string category;  // "SyntaxWarning"
+    std::string msg;
+    int lineno = 0;
+    std::string line;  // the source line, for the warning's second line
+};
+
 struct TokState;  // tokenizer.re
 
 class Tokenizer {
@@ -70,6 +81,9 @@ public:
 
     // Non-null once next() has returned ERRORTOKEN (or decoding failed).
     const SyntaxErrorInfo* error() const;
+
+    // The warnings issued so far, in order.
+    const std::vector<TokenizerWarning>& warnings() const;
 
     // The source encoding: "utf-8" unless a PEP 263 cookie said otherwise.
     const std::string& encoding() const;
