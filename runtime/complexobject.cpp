@@ -64,6 +64,10 @@ Py_complex c_pow(Py_complex a, Py_complex b, int* err)
         len /= std::exp(at * b.imag);
         phase += b.imag * std::log(vabs);
     }
+    // CPython sees errno == EDOM here (glibc's cos/sin of an infinite
+    // angle) and raises ZeroDivisionError; errno is not reliable once the
+    // compiler inlines the math, so test the cause directly.
+    if (std::isinf(phase)) *err = EDOM;
     return {len * std::cos(phase), len * std::sin(phase)};
 }
 
@@ -87,11 +91,7 @@ Ref<> pow_result(Py_complex a, Py_complex b)
         if (n > 0) r = c_powu(a, n), err = 0;
         else r = c_quot({1.0, 0.0}, c_powu(a, -n), &err);
     } else {
-        // As CPython: errno from libm counts too (cos/sin of an infinite
-        // phase set EDOM, which surfaces as ZeroDivisionError).
-        errno = 0;
         r = c_pow(a, b, &err);
-        if (!err && errno == EDOM) err = EDOM;
     }
     if (err == EDOM) return format_error(Exc_ZeroDivisionError, "0.0 to a negative or complex power");
     if (std::isinf(r.real) || std::isinf(r.imag)) return format_error(Exc_OverflowError, "complex exponentiation");
@@ -186,7 +186,11 @@ Ref<> complex_repr(Object* v)
     if (c.real == 0.0 && std::copysign(1.0, c.real) == 1.0) return unicode_from_ascii(part_repr(c.imag) + "j");
     std::string im = part_repr(c.imag);
     if (im[0] != '-') im = "+" + im;
-    return unicode_from_ascii("(" + part_repr(c.real) + im + "j)");
+    std::string text(1, '(');
+    text += part_repr(c.real);
+    text += im;
+    text += "j)";
+    return unicode_from_ascii(text);
 }
 
 Py_hash_t complex_hash(Object* v)

@@ -268,7 +268,7 @@ Ref<> long_format_spec(Object* self, Object* spec)
     if (f.type == 'X')
         for (char& c : digits) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     std::string prefix;
-    if (f.alternate && base != 10) prefix = base == 2 ? "0b" : base == 8 ? "0o" : f.type == 'X' ? "0X" : "0x";
+    if (f.alternate && base != 10) prefix.append(base == 2 ? "0b" : base == 8 ? "0o" : f.type == 'X' ? "0X" : "0x");
     return render_number(negative, prefix, digits, "", f, base == 10 ? 3 : 4);
 }
 
@@ -509,10 +509,10 @@ Ref<> unicode_printf_format(Object* format, Object* args)
             if (!text) return nullptr;
             std::string digits = unicode_to_std(text.get());
             if (digits[0] == '-') {
-                sign = "-";
+                sign.assign(1, '-');
                 digits.erase(0, 1);
-            } else if (plus) sign = "+";
-            else if (space) sign = " ";
+            } else if (plus) sign.assign(1, '+');
+            else if (space) sign.assign(1, ' ');
             if (type == 'X')
                 for (char& ch : digits) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
             if (prec > static_cast<Py_ssize_t>(digits.size())) digits = std::string(static_cast<std::size_t>(prec) - digits.size(), '0') + digits;
@@ -532,15 +532,15 @@ Ref<> unicode_printf_format(Object* format, Object* args)
             }
             std::string s = double_to_string(v, static_cast<char>(type), prec < 0 ? 6 : static_cast<int>(prec), false, alt, false);
             if (s[0] == '-') {
-                sign = "-";
+                sign.assign(1, '-');
                 s.erase(0, 1);
-            } else if (plus) sign = "+";
-            else if (space) sign = " ";
+            } else if (plus) sign.assign(1, '+');
+            else if (space) sign.assign(1, ' ');
             body = widen(s);
             break;
         }
         default: {
-            char buf[64];
+            char buf[128];
             std::snprintf(buf, sizeof buf, "unsupported format character '%c' (0x%x) at index %zd",
                           type < 128 && type >= 32 ? static_cast<char>(type) : '?', static_cast<unsigned>(type), i);
             (void)start_index;

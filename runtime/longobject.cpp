@@ -586,7 +586,9 @@ bool long_to_decimal_string(Object* v, std::string* out)
         too_many_digits_to_str(limit);
         return false;
     }
-    *out = sign_of(lv) < 0 ? "-" + s : s;
+    out->clear();
+    if (sign_of(lv) < 0) out->push_back('-');
+    out->append(s);
     return true;
 }
 
@@ -616,10 +618,11 @@ Ref<> long_format(Object* v, int base, bool alternate)
         digits += hex[accum & ((1u << bits) - 1)];
         accum >>= bits;
     }
-    if (digits.empty()) digits = "0";
-    std::string s(digits.rbegin(), digits.rend());
-    if (alternate) s = (base == 2 ? "0b" : base == 8 ? "0o" : "0x") + s;
-    if (sign_of(L(v)) < 0) s = "-" + s;
+    if (digits.empty()) digits.push_back('0');
+    std::string s;
+    if (sign_of(L(v)) < 0) s.push_back('-');
+    if (alternate) s.append(base == 2 ? "0b" : base == 8 ? "0o" : "0x");
+    s.append(digits.rbegin(), digits.rend());
     return unicode_from_ascii(s);
 }
 
