@@ -162,9 +162,9 @@ struct TokState {
     // The errors tok_get reports through tok->done and pegen turns into an
     // exception located at column 0 of the current line (E_TABSPACE,
     // E_TOODEEP, E_DEDENT) or at a given column (E_LINECONT).
-    int done_error(SyntaxErrorInfo::Kind kind, const char* msg, int col_offset)
+    int done_error(SyntaxErrorInfo::Kind kind, const char* msg, int col_offset, const char* done)
     {
-        raise(kind, msg, lineno, col_offset + 1, 0, line_text(line_start));
+        raise(kind, msg, lineno, col_offset + 1, 0, line_text(line_start)).done = done;
         return ERRORTOKEN;
     }
 };
@@ -195,14 +195,18 @@ bool is_potential_identifier_char(unsigned char c)
 bool verify_end_of_number(TokState* tok, const char* end, const char* kind)
 {
     const auto c = static_cast<unsigned char>(*end);
+    // lookahead: the rest of the keyword, not followed by a name character.
     auto lookahead = [&](const char* rest) {
-        return std::strncmp(end + 1, rest, std::strlen(rest)) == 0;
+        const std::size_t n = std::strlen(rest);
+        if (tok->inp - (end + 1) < static_cast<std::ptrdiff_t>(n) || std::strncmp(end + 1, rest, n) != 0) return false;
+        const char* after = end + 1 + n;
+        return after >= tok->inp || !is_potential_identifier_char(static_cast<unsigned char>(*after));
     };
     bool r = false;
     if (c == 'a') r = lookahead("nd");
     else if (c == 'e') r = lookahead("lse");
     else if (c == 'f') r = lookahead("or");
-    else if (c == 'i') r = end[1] == 'f' || end[1] == 'n' || end[1] == 's';
+    else if (c == 'i') r = end[1] == 'f' || end[1] == 'n' || end[1] == 's';  // no check after: "1ifx" warns
     else if (c == 'o') r = lookahead("r");
     else if (c == 'n') r = lookahead("ot");
     if (r) {
@@ -250,7 +254,7 @@ bool verify_identifier(TokState* tok)
                              position + length - 1, reason);
             tok->cur = p;
             tok->raise(SyntaxErrorInfo::SyntaxError, std::move(msg), tok->lineno, tok->cp_col(p) + 1, -1,
-                       tok->line_text(tok->line_start));
+                       tok->line_text(tok->line_start)).done = "E_DECODE";
             return false;
         }
         const bool ok = first ? (ch == '_' || is_xid_start(ch)) : is_xid_continue(ch);
@@ -284,7 +288,7 @@ bool raise_unclosed_parentheses_error(TokState* tok)
     const auto col_bytes = static_cast<std::size_t>(tok->parencolstack[tok->level - 1]);
     const int col = count_code_points(std::string_view(line, col_bytes));
     tok->raise(SyntaxErrorInfo::SyntaxError, format("'%c' was never closed", tok->parenstack[tok->level - 1]),
-               lineno, col + 1, 0, tok->line_text(line));
+               lineno, col + 1, 0, tok->line_text(line)).done = "E_EOF";
     return false;
 }
 
@@ -301,7 +305,7 @@ bool continuation_line(TokState* tok, bool at_bol)
     if (*tok->cur != '\n') {
         // E_LINECONT, located at the character after the backslash.
         tok->done_error(SyntaxErrorInfo::SyntaxError, "unexpected character after line continuation character",
-                        tok->cp_col(tok->cur));
+                        tok->cp_col(tok->cur), "E_LINECONT");
         return false;
     }
     const char* nl = tok->cur;
@@ -313,7 +317,7 @@ bool continuation_line(TokState* tok, bool at_bol)
         if (tok->level > 0) return raise_unclosed_parentheses_error(tok);
         const int col = at_bol ? 0 : tok->cp_col(nl + 1);
         tok->raise(SyntaxErrorInfo::SyntaxError, "unexpected EOF while parsing", tok->lineno, col, -1,
-                   tok->line_text(tok->line_start));
+                   tok->line_text(tok->line_start)).done = "E_EOF";
         return false;
     }
     tok->newline_at(nl);
@@ -334,15 +338,15 @@ int scan_string(TokState* tok, char quote, int quote_size)
                 tok->error = std::move(tok->deferred);
                 return ERRORTOKEN;
             }
-            // Reported at the opening quote, with the line where it was noticed.
-            const int detected = tok->lineno;
+            // Reported at the opening quote, with the line where it was
+            // noticed (at the end of the input, the last line read).
+            const int detected = tok->cur >= tok->inp ? tok->reported_lineno() : tok->lineno;
             tok->lineno = first_lineno;
             tok->line_start = multi_line_start;
             tok->cur = tok->start + 1;
             if (quote_size == 3) {
-                // EOF is only seen after the '\n' that ends the file.
                 return tok->syntaxerror(
-                    format("unterminated triple-quoted string literal (detected at line %d)", detected - 1));
+                    format("unterminated triple-quoted string literal (detected at line %d)", detected));
             }
             return tok->syntaxerror(format("unterminated string literal (detected at line %d)", detected));
         }
@@ -555,16 +559,16 @@ nextline:
             if (col == tok->indstack[tok->indent]) {
                 if (altcol != tok->altindstack[tok->indent]) {
                     return tok->done_error(SyntaxErrorInfo::TabError,
-                                           "inconsistent use of tabs and spaces in indentation", 0);
+                                           "inconsistent use of tabs and spaces in indentation", 0, "E_TABSPACE");
                 }
             }
             else if (col > tok->indstack[tok->indent]) {
                 if (tok->indent + 1 >= MAXINDENT) {
-                    return tok->done_error(SyntaxErrorInfo::IndentationError, "too many levels of indentation", 0);
+                    return tok->done_error(SyntaxErrorInfo::IndentationError, "too many levels of indentation", 0, "E_TOODEEP");
                 }
                 if (altcol <= tok->altindstack[tok->indent]) {
                     return tok->done_error(SyntaxErrorInfo::TabError,
-                                           "inconsistent use of tabs and spaces in indentation", 0);
+                                           "inconsistent use of tabs and spaces in indentation", 0, "E_TABSPACE");
                 }
                 tok->pendin++;
                 tok->indstack[++tok->indent] = col;
@@ -581,12 +585,12 @@ nextline:
                     std::string line = tok->line_text(tok->line_start);
                     tok->raise(SyntaxErrorInfo::IndentationError,
                                "unindent does not match any outer indentation level", tok->lineno,
-                               count_code_points(line), -1, line);
+                               count_code_points(line), -1, line).done = "E_DEDENT";
                     return ERRORTOKEN;
                 }
                 if (altcol != tok->altindstack[tok->indent]) {
                     return tok->done_error(SyntaxErrorInfo::TabError,
-                                           "inconsistent use of tabs and spaces in indentation", 0);
+                                           "inconsistent use of tabs and spaces in indentation", 0, "E_TABSPACE");
                 }
             }
         }

@@ -99,12 +99,17 @@ ERROR_CASES = [
     # under a utf-8 cookie the reader does not check bytes: the name's decoding fails
     b"# coding: utf-8\nx\xff = 1\n", b"# coding: utf-8\nx = \xff\n", b"# coding: utf-8\nx\xe2\x82",
     b"# coding: utf-8\n\xc3x = 1\n",
+    # a keyword after a number must end there to be accepted
+    b"x = 1elsex\n", b"x = 1andy\n", b"x = 1or_\n", "x = 0else\U00011f04\n".encode(),
+    # a backslash before the end of a file without a final newline
+    b"\"x'\\", b"x = '''a\\",
 ]
 
 WARNING_CASES = [
     b"x = 1if y else 2\n",
     b"x = [0x1for x in y]\nz = 1.5jand 2\n",
     b"x = 1or 2 or 1or 3\ny = 0o7in z\nw = 0b1is 1\nv = 1e5not in z\n",
+    b"x = 1ifx\n",  # no check after "if"/"in"/"is": a warning, then a parser error
 ]
 
 DUMP_CASES = [
@@ -218,7 +223,10 @@ def main():
     for src in WARNING_CASES:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            compile(src, "case.py", "exec")
+            try:
+                compile(src, "case.py", "exec")
+            except SyntaxError:  # "1ifx": the parser refuses what the tokenizer warned about
+                pass
         # the tokenizer's warnings only (the compiler adds its own, e.g. "is" with a literal)
         text = "".join("%s:%d: %s\n" % (w.category.__name__, w.lineno, w.message) for w in caught
                        if str(w.message).endswith(" literal") and str(w.message).startswith("invalid "))

@@ -49,8 +49,15 @@ struct SyntaxErrorInfo {
     int offset = 0;       // 1-based, in code points (0: no caret)
     int end_lineno = 0;
     int end_offset = 0;
-    std::string text;     // the source line, decoded, with its '\n'
+    std::string text;     // the source line, decoded (as SyntaxError.text)
     bool has_text = true;
+    // How CPython raises it. "E_ERROR": the tokenizer raised the exception
+    // itself (syntaxerror()), so it wins even after a parser error (pegen's
+    // _PyPegen_tokenize_full_source_to_check_for_errors). Otherwise the
+    // tok->done code pegen turns into this exception when the parser reads
+    // the failing token: "E_EOF" (unexpected EOF, or a bracket never
+    // closed), "E_DEDENT", "E_TABSPACE", "E_TOODEEP", "E_LINECONT", "E_DECODE".
+    const char* done = "E_ERROR";
 
     const char* type_name() const;
 };
