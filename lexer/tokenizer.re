@@ -65,6 +65,8 @@ struct TokState {
     int parencolstack[MAXLEVEL] = {0};  // bytes
     bool at_end = false;
     bool added_newline = false;  // the file did not end with a newline
+    bool declared_encoding = false;  // a BOM or a cookie (CPython's tok->encoding is set)
+    bool undecodable = false;        // some line of the file is not UTF-8 (and no cookie)
     std::unique_ptr<SyntaxErrorInfo> error;
     std::unique_ptr<SyntaxErrorInfo> deferred;  // raised when the scanner reaches inp
     std::vector<TokenizerWarning> warnings;
@@ -162,6 +164,15 @@ struct TokState {
     // The errors tok_get reports through tok->done and pegen turns into an
     // exception located at column 0 of the current line (E_TABSPACE,
     // E_TOODEEP, E_DEDENT) or at a given column (E_LINECONT).
+    // The offset pegen reports for a location it computes itself: a byte
+    // offset, which it converts to code points only when the file declared
+    // its encoding (tok->encoding != NULL: a BOM or a cookie).
+    int pegen_offset(const char* line, int byte_offset) const
+    {
+        if (!declared_encoding) return byte_offset;
+        return count_code_points(std::string_view(line, static_cast<std::size_t>(byte_offset)));
+    }
+
     int done_error(SyntaxErrorInfo::Kind kind, const char* msg, int col_offset, const char* done)
     {
         raise(kind, msg, lineno, col_offset + 1, 0, line_text(line_start)).done = done;
@@ -215,7 +226,9 @@ bool verify_end_of_number(TokState* tok, const char* end, const char* kind)
         warning.category = "SyntaxWarning";
         warning.msg = format("invalid %s literal", kind);
         warning.lineno = tok->lineno;
-        warning.line = tok->line_text(tok->line_start, false);
+        // The warning shows the line as linecache reads it from the file:
+        // nothing when the file as a whole does not decode.
+        if (!tok->undecodable) warning.line = tok->line_text(tok->line_start, false);
         tok->warnings.push_back(std::move(warning));
         return true;
     }
@@ -286,9 +299,9 @@ bool raise_unclosed_parentheses_error(TokState* tok)
     const char* line = tok->buf.data();
     for (int n = 1; n < lineno; ++n) line = std::strchr(line, '\n') + 1;
     const auto col_bytes = static_cast<std::size_t>(tok->parencolstack[tok->level - 1]);
-    const int col = count_code_points(std::string_view(line, col_bytes));
     tok->raise(SyntaxErrorInfo::SyntaxError, format("'%c' was never closed", tok->parenstack[tok->level - 1]),
-               lineno, col + 1, 0, tok->line_text(line)).done = "E_EOF";
+               lineno, tok->pegen_offset(line, static_cast<int>(col_bytes) + 1), 0, tok->line_text(line))
+        .done = "E_EOF";
     return false;
 }
 
@@ -304,8 +317,9 @@ bool continuation_line(TokState* tok, bool at_bol)
     }
     if (*tok->cur != '\n') {
         // E_LINECONT, located at the character after the backslash.
+        const int col_bytes = static_cast<int>(tok->cur - tok->line_start);
         tok->done_error(SyntaxErrorInfo::SyntaxError, "unexpected character after line continuation character",
-                        tok->cp_col(tok->cur), "E_LINECONT");
+                        tok->pegen_offset(tok->line_start, col_bytes + 1) - 1, "E_LINECONT");
         return false;
     }
     const char* nl = tok->cur;
@@ -315,7 +329,7 @@ bool continuation_line(TokState* tok, bool at_bol)
         // the open bracket; otherwise the end of the backslash's line, or
         // no column when the backslash stood in the indentation.
         if (tok->level > 0) return raise_unclosed_parentheses_error(tok);
-        const int col = at_bol ? 0 : tok->cp_col(nl + 1);
+        const int col = at_bol ? 0 : tok->pegen_offset(tok->line_start, static_cast<int>(nl + 1 - tok->line_start));
         tok->raise(SyntaxErrorInfo::SyntaxError, "unexpected EOF while parsing", tok->lineno, col, -1,
                    tok->line_text(tok->line_start)).done = "E_EOF";
         return false;
@@ -583,9 +597,14 @@ nextline:
                     // E_DEDENT: CPython moves the cursor to the end of the
                     // line read, and pegen reports the error there.
                     std::string line = tok->line_text(tok->line_start);
+                    const char* nl = static_cast<const char*>(
+                        std::memchr(tok->line_start, '\n', static_cast<std::size_t>(tok->inp - tok->line_start)));
+                    if (nl == nullptr) nl = tok->inp - 1;
                     tok->raise(SyntaxErrorInfo::IndentationError,
                                "unindent does not match any outer indentation level", tok->lineno,
-                               count_code_points(line), -1, line).done = "E_DEDENT";
+                               tok->pegen_offset(tok->line_start, static_cast<int>(nl + 1 - tok->line_start)), -1,
+                               line)
+                        .done = "E_DEDENT";
                     return ERRORTOKEN;
                 }
                 if (altcol != tok->altindstack[tok->indent]) {
@@ -692,6 +711,7 @@ Tokenizer::Tokenizer(std::string_view bytes, std::string filename) : tok_(std::m
     };
 
     CookieScan scan = scan_cookie(bytes);
+    tok.declared_encoding = scan.bom || !scan.spec.empty();
     std::string text;
     bool check_utf8 = true;
     if (!scan.spec.empty()) {
@@ -748,6 +768,7 @@ Tokenizer::Tokenizer(std::string_view bytes, std::string filename) : tok_(std::m
             tok.deferred->text = text.substr(cut, bad - cut);
         }
         else {
+            tok.undecodable = true;
             tok.deferred->msg = format("Non-UTF-8 code starting with '\\x%02x' in file %s on line %d, "
                                        "but no encoding declared; see https://peps.python.org/pep-0263/ for details",
                                        static_cast<unsigned char>(text[bad]), tok.filename.c_str(), bad_line);

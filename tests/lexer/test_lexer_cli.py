@@ -67,6 +67,9 @@ ERROR_SOURCES = {
     "bom_cookie.py": b"\xef\xbb\xbf# coding: latin-1\nx = 1\n",
     "crlf_unterminated.py": b"x = 1\r\ny = 'a\r\n",
     "unicode_before_error.py": "\u00e9\u00e9 = (1]\n".encode(),
+    "bytes_location.py": "\u00e9\u00e9 = 1 \\ 2\n".encode(),
+    "cookie_location.py": "# coding: utf-8\n\u00e9\u00e9 = (1,\n".encode(),
+    "warning_undecodable.py": b"x = 1if 1 else 2 \\ 3\ny = '\xff'\n",
     "warnings_then_error.py": b"x = 1if 1 else 2\ny = [0x1for x in y]\nz = 1if 1 else 1if 0 else 2\n)\n",
 }
 

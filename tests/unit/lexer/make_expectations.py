@@ -101,6 +101,9 @@ ERROR_CASES = [
     b"# coding: utf-8\n\xc3x = 1\n",
     # a keyword after a number must end there to be accepted
     b"x = 1elsex\n", b"x = 1andy\n", b"x = 1or_\n", "x = 0else\U00011f04\n".encode(),
+    # locations pegen computes are in bytes unless the file declares its encoding
+    b"\xc3\xa9\xc3\xa9 = (1,\n", b"# coding: utf-8\n\xc3\xa9\xc3\xa9 = (1,\n", b"\xc3\xa9\xc3\xa9 = 1 \\ 2\n",
+    b"\xc3\xa9\xc3\xa9 = 1 + \\\n", b"if x:\n        a\n    \xc3\xa9\n", b"# coding: latin-1\nif x:\n        a\n    \xe9\n",
     # a backslash before the end of a file without a final newline
     b"\"x'\\", b"x = '''a\\",
 ]
