@@ -8,6 +8,9 @@
 #include <fstream>
 #include <iterator>
 
+#include "minipy/compiler/symtable.h"
+#include "minipy/parser/parser.h"
+
 namespace minipy {
 
 bool read_source_bytes(const std::string& filename, std::string* bytes)
@@ -105,11 +108,28 @@ int run_file_front_end(const std::string& filename, const std::string& shown_fil
     for (;;) {
         const lexer::Token token = tokenizer.next();
         print_warnings(tokenizer.warnings(), &printed, shown_filename);
-        if (token.kind == lexer::ENDMARKER) return -1;
-        if (token.kind == lexer::ERRORTOKEN) break;
+        if (token.kind == lexer::ENDMARKER) break;
+        if (token.kind == lexer::ERRORTOKEN) {
+            print_syntax_error(stderr, *tokenizer.error());
+            return 1;
+        }
     }
-    print_syntax_error(stderr, *tokenizer.error());
-    return 1;
+
+    // Then the rest of what compiling the file checks before any code runs
+    // (_PyParser_ASTFromFile, then _PyAST_Compile's symtable pass).
+    parser::ParseResult parsed = parser::parse_source(bytes, shown_filename);
+    if (parsed.mod == nullptr) {
+        if (parsed.error) print_syntax_error(stderr, *parsed.error);
+        else std::fprintf(stderr, "%s\n", parsed.exception.c_str());  // MemoryError, RecursionError
+        return 1;
+    }
+    compiler::SymtableResult table = compiler::symtable_build(parsed.mod, shown_filename, bytes);
+    if (table.table == nullptr) {
+        if (table.recursion_error) std::fprintf(stderr, "RecursionError: %s\n", table.error->msg.c_str());
+        else print_syntax_error(stderr, *table.error);
+        return 1;
+    }
+    return -1;
 }
 
 }  // namespace minipy

@@ -17,9 +17,11 @@ bool read_source_bytes(const std::string& filename, std::string* bytes);
 // line stripped of its indentation, the caret line, "SyntaxError: msg".
 void print_syntax_error(std::FILE* out, const lexer::SyntaxErrorInfo& error);
 
-// The front half of `minipy FILE`: reads and tokenizes the file; on a
-// tokenizer error prints it as python3.11 would and returns 1. Returns -1
-// when the source tokenizes (the caller goes on to the next stage).
+// The front half of `minipy FILE`: reads the file, tokenizes, parses it and
+// builds its symbol table; on an error prints it as python3.11 would and
+// returns 1. Returns -1 when the source gets that far (the caller goes on to
+// the next stage). A parse error before a later tokenizer error is reported
+// as the tokenizer error: python3.11 reports the parse error.
 int run_file_front_end(const std::string& filename, const std::string& shown_filename);
 
 }  // namespace minipy

@@ -68,6 +68,22 @@ class SameAsCPython(unittest.TestCase):
         with tempfile.TemporaryDirectory() as tmp:
             self.assert_same(["-B", "-u", "-X", "dev", "nope.py", "-c", "x"], cwd=tmp)
 
+    def test_source_rejected_before_running(self):
+        """Errors found while compiling a file (tokenizer, parser, symbol
+        table) print what python3.11 prints, before any stage runs code."""
+        sources = {"tokenizer.py": "s = 'abc\n",
+                   "parser.py": "x = = 1\n",
+                   "comma.py": "print(1 2)\n",
+                   "symtable.py": "def f():\n    nonlocal x\n",
+                   "deep.py": "x = " + "-" * 100000 + "1\n"}
+        with tempfile.TemporaryDirectory() as tmp:
+            for name, text in sources.items():
+                with open(os.path.join(tmp, name), "w") as f:
+                    f.write(text)
+                with self.subTest(name=name):
+                    ours = self.assert_same([name], cwd=tmp)
+                    self.assertEqual(ours.returncode, 1)
+
     def test_help_lists_every_cpython_option(self):
         ours = run([MINIPY, "-h"])
         theirs = run([REFERENCE, "-h"])
