@@ -23,6 +23,27 @@ bool is_octal(char c)
     return c >= '0' && c <= '7';
 }
 
+// The one-character escapes str and bytes literals share (\n, \t, \\, ...,
+// and a backslash-newline, which stands for nothing). Appends the character
+// and returns true, or returns false for any other escape.
+bool simple_escape(char e, std::string* out)
+{
+    switch (e) {
+    case '\n': return true;
+    case '\\': out->push_back('\\'); return true;
+    case '\'': out->push_back('\''); return true;
+    case '"': out->push_back('"'); return true;
+    case 'a': out->push_back('\a'); return true;
+    case 'b': out->push_back('\b'); return true;
+    case 'f': out->push_back('\f'); return true;
+    case 'n': out->push_back('\n'); return true;
+    case 'r': out->push_back('\r'); return true;
+    case 't': out->push_back('\t'); return true;
+    case 'v': out->push_back('\v'); return true;
+    default: return false;
+    }
+}
+
 int hex_value(char c)
 {
     if (c >= '0' && c <= '9') return c - '0';
@@ -80,18 +101,8 @@ bool decode_unicode_with_escapes(std::string_view s, std::string* out, std::stri
         }
         ++i;
         pos += 2;
+        if (simple_escape(e, out)) continue;
         switch (e) {
-        case '\n': break;
-        case '\\': out->push_back('\\'); break;
-        case '\'': out->push_back('\''); break;
-        case '"': out->push_back('"'); break;
-        case 'a': out->push_back('\a'); break;
-        case 'b': out->push_back('\b'); break;
-        case 'f': out->push_back('\f'); break;
-        case 'n': out->push_back('\n'); break;
-        case 'r': out->push_back('\r'); break;
-        case 't': out->push_back('\t'); break;
-        case 'v': out->push_back('\v'); break;
         case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
             unsigned v = static_cast<unsigned>(e - '0');
             for (int k = 0; k < 2 && i < s.size() && is_octal(s[i]); ++k, ++i, ++pos) v = v * 8 + static_cast<unsigned>(s[i] - '0');
@@ -170,18 +181,8 @@ bool decode_bytes_with_escapes(std::string_view s, std::string* out, std::string
             return false;
         }
         char e = s[i++];
+        if (simple_escape(e, out)) continue;
         switch (e) {
-        case '\n': break;
-        case '\\': out->push_back('\\'); break;
-        case '\'': out->push_back('\''); break;
-        case '"': out->push_back('"'); break;
-        case 'a': out->push_back('\a'); break;
-        case 'b': out->push_back('\b'); break;
-        case 'f': out->push_back('\f'); break;
-        case 'n': out->push_back('\n'); break;
-        case 'r': out->push_back('\r'); break;
-        case 't': out->push_back('\t'); break;
-        case 'v': out->push_back('\v'); break;
         case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
             unsigned v = static_cast<unsigned>(e - '0');
             for (int k = 0; k < 2 && i < s.size() && is_octal(s[i]); ++k, ++i) v = v * 8 + static_cast<unsigned>(s[i] - '0');
