@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <utility>
 #include <vector>
 
 #include "minipy/runtime/boolobject.h"
@@ -11,6 +12,7 @@
 #include "minipy/runtime/complexobject.h"
 #include "minipy/runtime/floatobject.h"
 #include "minipy/runtime/longobject.h"
+#include "minipy/runtime/opcode.h"
 #include "minipy/runtime/setobject.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
@@ -102,6 +104,65 @@ Ref<> code_new(const CodeConstructor& con)
     return co;
 }
 
+// _PyCode_ConstantKey. Python's == says 0 == 0.0 == False == 0j and
+// 0.0 == -0.0, so a dict keyed by the constants themselves would merge
+// them; the key wraps each constant so that two keys are equal only for the
+// same value of the same type, with the sign of float and complex zeros
+// kept apart. None, Ellipsis, int, str and code objects are their own keys
+// (no other type's value equals theirs); a tuple's key is (the tuple of its
+// items' keys, the tuple), a frozenset's (the frozenset of its items' keys,
+// the frozenset); any other object is keyed by its identity.
+Ref<> code_constant_key(Object* op)
+{
+    if (op == Py_None() || op == Py_Ellipsis() || long_check_exact(op) || unicode_check_exact(op) || code_check(op))
+        return new_ref(op);
+    if (bool_check(op) || bytes_check_exact(op))  // bytes: no BytesWarning against str
+        return tuple_pack({Py_TYPE(op), op});
+    if (float_check_exact(op)) {
+        double d = float_value(op);
+        if (d == 0.0 && std::signbit(d)) return tuple_pack({Py_TYPE(op), op, Py_None()});
+        return tuple_pack({Py_TYPE(op), op});
+    }
+    if (Py_TYPE(op) == &Complex_Type) {
+        // All four complex zeros differ; True/False/None tag the sign pattern.
+        Py_complex z = static_cast<ComplexObject*>(op)->cval;
+        bool real_neg = z.real == 0.0 && std::signbit(z.real), imag_neg = z.imag == 0.0 && std::signbit(z.imag);
+        if (real_neg && imag_neg) return tuple_pack({Py_TYPE(op), op, Py_True()});
+        if (imag_neg) return tuple_pack({Py_TYPE(op), op, Py_False()});
+        if (real_neg) return tuple_pack({Py_TYPE(op), op, Py_None()});
+        return tuple_pack({Py_TYPE(op), op});
+    }
+    if (tuple_check_exact(op)) {
+        Ref<> keys = tuple_new(tuple_size(op));
+        if (!keys) return nullptr;
+        for (Py_ssize_t i = 0; i < tuple_size(op); i++) {
+            Ref<> k = code_constant_key(tuple_item(op, i));
+            if (!k) return nullptr;
+            tuple_set_item(keys.get(), i, k.release());
+        }
+        return tuple_pack({keys.get(), op});
+    }
+    if (Py_TYPE(op) == &FrozenSet_Type) {
+        // The item keys go through a tuple in iteration order, as in
+        // CPython, so the key's own iteration order (and repr) matches.
+        Ref<> keys = tuple_new(set_size(op));
+        if (!keys) return nullptr;
+        Py_ssize_t pos = 0, i = 0;
+        Object* item;
+        while (set_next(op, &pos, &item)) {
+            Ref<> k = code_constant_key(item);
+            if (!k) return nullptr;
+            tuple_set_item(keys.get(), i++, k.release());
+        }
+        Ref<> fz = frozenset_new(keys.get());
+        if (!fz) return nullptr;
+        return tuple_pack({fz.get(), op});
+    }
+    Ref<> id = long_from_unsigned(reinterpret_cast<std::uintptr_t>(op));
+    if (!id) return nullptr;
+    return tuple_pack({id.get(), op});
+}
+
 Ref<> code_get_varnames(CodeObject* co) { return names_of_kind(co, CO_FAST_LOCAL); }
 Ref<> code_get_cellvars(CodeObject* co) { return names_of_kind(co, CO_FAST_CELL); }
 Ref<> code_get_freevars(CodeObject* co) { return names_of_kind(co, CO_FAST_FREE); }
@@ -137,118 +198,56 @@ Ref<> code_repr(Object* op)
     return unicode_from_format("<code object %U at %p, file \"%U\", line ?\?\?>", co->co_name, op, co->co_filename);
 }
 
-// _PyCode_ConstantKey: equal keys only for constants that are the same
-// value AND type (1 vs 1.0 vs True, 0.0 vs -0.0), so that code objects
-// compiled from different literals compare unequal.
-Ref<> constant_key(Object* op)
-{
-    if (op == Py_None() || op == Py_Ellipsis() || long_check_exact(op) || bool_check(op) || bytes_check_exact(op) ||
-        unicode_check_exact(op) || code_check(op))
-        return tuple_pack({Py_TYPE(op), op});
-    if (float_check_exact(op)) {
-        double d = float_value(op);
-        if (d == 0.0 && std::signbit(d)) return tuple_pack({Py_TYPE(op), op, Py_None()});
-        return tuple_pack({Py_TYPE(op), op});
-    }
-    if (Py_TYPE(op) == &Complex_Type) {
-        Py_complex z = static_cast<ComplexObject*>(op)->cval;
-        bool real_neg = z.real == 0.0 && std::signbit(z.real), imag_neg = z.imag == 0.0 && std::signbit(z.imag);
-        if (real_neg && imag_neg) return tuple_pack({Py_TYPE(op), op, Py_True()});
-        if (imag_neg) return tuple_pack({Py_TYPE(op), op, Py_False()});
-        if (real_neg) return tuple_pack({Py_TYPE(op), op, Py_None(), Py_None()});
-        return tuple_pack({Py_TYPE(op), op});
-    }
-    if (tuple_check_exact(op)) {
-        Ref<> keys = tuple_new(tuple_size(op));
-        if (!keys) return nullptr;
-        for (Py_ssize_t i = 0; i < tuple_size(op); i++) {
-            Ref<> k = constant_key(tuple_item(op, i));
-            if (!k) return nullptr;
-            tuple_set_item(keys.get(), i, k.release());
-        }
-        return tuple_pack({Py_TYPE(op), keys.get()});
-    }
-    if (Py_TYPE(op) == &FrozenSet_Type) {
-        Ref<> keys = set_new(nullptr);
-        if (!keys) return nullptr;
-        Py_ssize_t pos = 0;
-        Object* item;
-        while (set_next(op, &pos, &item)) {
-            Ref<> k = constant_key(item);
-            if (!k || set_add(keys.get(), k.get()) < 0) return nullptr;
-        }
-        Ref<> fz = frozenset_new(keys.get());
-        if (!fz) return nullptr;
-        return tuple_pack({Py_TYPE(op), fz.get()});
-    }
-    // Anything else compares by identity.
-    Ref<> id = long_from_unsigned(reinterpret_cast<std::uintptr_t>(op));
-    if (!id) return nullptr;
-    return tuple_pack({id.get(), op});
-}
-
-int consts_equal(Object* a, Object* b)
-{
-    if (tuple_size(a) != tuple_size(b)) return 0;
-    for (Py_ssize_t i = 0; i < tuple_size(a); i++) {
-        Ref<> ka = constant_key(tuple_item(a, i)), kb = constant_key(tuple_item(b, i));
-        if (!ka || !kb) return -1;
-        int eq = object_rich_compare_bool(ka.get(), kb.get(), Py_EQ);
-        if (eq <= 0) return eq;
-    }
-    return 1;
-}
-
+// code_richcompare. Compares what a code object means, not where it came
+// from: co_qualname, co_filename, co_stacksize and co_nlocals are left out,
+// the instructions are compared deoptimized and their inline caches skipped
+// (the specializing interpreter rewrites both in place), and co_consts goes
+// through the constant key so that code for `0` and for `0.0` differ.
 Ref<> code_richcompare(Object* a, Object* b, int op)
 {
     if ((op != Py_EQ && op != Py_NE) || !code_check(a) || !code_check(b)) return not_implemented_ref();
     CodeObject *x = C(a), *y = C(b);
-    int eq = 1;
-    if (x != y) {
+    int eq = object_rich_compare_bool(x->co_name, y->co_name, Py_EQ);
+    if (eq > 0)
         eq = x->co_argcount == y->co_argcount && x->co_posonlyargcount == y->co_posonlyargcount &&
              x->co_kwonlyargcount == y->co_kwonlyargcount && x->co_flags == y->co_flags &&
-             x->co_firstlineno == y->co_firstlineno && x->ob_size == y->ob_size &&
-             std::memcmp(x->co_code_adaptive, y->co_code_adaptive, static_cast<std::size_t>(x->ob_size) * 2) == 0;
-        auto eq_obj = [&](Object* p, Object* q) {
-            if (eq <= 0) return;
-            eq = object_rich_compare_bool(p, q, Py_EQ);
-        };
-        eq_obj(x->co_name, y->co_name);
-        if (eq > 0) eq = consts_equal(x->co_consts, y->co_consts);
-        eq_obj(x->co_names, y->co_names);
-        eq_obj(x->co_localsplusnames, y->co_localsplusnames);
-        eq_obj(x->co_linetable, y->co_linetable);
-        eq_obj(x->co_exceptiontable, y->co_exceptiontable);
+             x->co_firstlineno == y->co_firstlineno && x->ob_size == y->ob_size;
+    for (Py_ssize_t i = 0; eq > 0 && i < x->ob_size; i++) {
+        _Py_CODEUNIT ux = code_units(x)[i], uy = code_units(y)[i];
+        int opx = deoptimize(ux & 0xff), opy = deoptimize(uy & 0xff);
+        eq = opx == opy && (ux >> 8) == (uy >> 8);
+        i += cache_entries(opx);
+    }
+    if (eq > 0) {
+        Ref<> kx = code_constant_key(x->co_consts), ky = code_constant_key(y->co_consts);
+        if (!kx || !ky) return nullptr;
+        eq = object_rich_compare_bool(kx.get(), ky.get(), Py_EQ);
+    }
+    for (auto [p, q] : {std::pair{x->co_names, y->co_names}, std::pair{x->co_localsplusnames, y->co_localsplusnames},
+                        std::pair{x->co_linetable, y->co_linetable},
+                        std::pair{x->co_exceptiontable, y->co_exceptiontable}}) {
+        if (eq <= 0) break;
+        eq = object_rich_compare_bool(p, q, Py_EQ);
     }
     if (eq < 0) return nullptr;
     return bool_from_long((eq == 1) == (op == Py_EQ));
 }
 
+// code_hash as 3.11.7 has it: the exclusive or of the hashed fields (3.12
+// scrambles the instructions in too). Equal code objects hash alike since
+// every field hashed here is also compared.
 Py_hash_t code_hash(Object* op)
 {
     CodeObject* co = C(op);
-    Py_uhash_t uhash = 20221211;
-#define SCRAMBLE_IN(H)                              \
-    do {                                            \
-        uhash ^= static_cast<Py_uhash_t>(H);        \
-        uhash *= 1000003U;                          \
-    } while (0)
+    Py_hash_t h = 0;
     for (Object* o : {co->co_name, co->co_consts, co->co_names, co->co_localsplusnames, co->co_linetable,
                       co->co_exceptiontable}) {
-        Py_hash_t h = object_hash(o);
-        if (h == -1) return -1;
-        SCRAMBLE_IN(h);
+        Py_hash_t ho = object_hash(o);
+        if (ho == -1) return -1;
+        h ^= ho;
     }
-    SCRAMBLE_IN(co->co_argcount);
-    SCRAMBLE_IN(co->co_posonlyargcount);
-    SCRAMBLE_IN(co->co_kwonlyargcount);
-    SCRAMBLE_IN(co->co_flags);
-    SCRAMBLE_IN(co->co_firstlineno);
-    SCRAMBLE_IN(co->ob_size);
-    for (Py_ssize_t i = 0; i < co->ob_size; i++) SCRAMBLE_IN(code_units(co)[i]);
-#undef SCRAMBLE_IN
-    auto h = static_cast<Py_hash_t>(uhash);
-    return h == -1 ? 1 : h;
+    h ^= co->co_argcount ^ co->co_posonlyargcount ^ co->co_kwonlyargcount ^ co->co_flags;
+    return h == -1 ? -2 : h;
 }
 
 Ref<> get_varnames(Object* op, void*) { return code_get_varnames(C(op)); }

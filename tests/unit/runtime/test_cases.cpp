@@ -11,6 +11,7 @@
 #include "minipy/runtime/bytearrayobject.h"
 #include "minipy/runtime/bytesobject.h"
 #include "minipy/runtime/classobject.h"
+#include "minipy/runtime/codeobject.h"
 #include "minipy/runtime/complexobject.h"
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/listobject.h"
@@ -215,6 +216,7 @@ Ref<> run_unary(std::string_view op, Object* a)
     if (op == "tuple") return rt::sequence_tuple(a);
     if (op == "int") return rt::number_long(a);
     if (op == "float") return rt::number_float(a);
+    if (op == "constkey") return rt::code_constant_key(a);
     if (op == "sorted") {
         Ref<> l = rt::sequence_list(a);
         if (!l || rt::list_sort(l.get()) < 0) return nullptr;

@@ -8,9 +8,14 @@
 // compiled in 'mod.py' (f's co_code, co_linetable and flags are copied from
 // python3.11's compile()). Book chapters 7 and 11.
 #include <string>
+#include <vector>
 
 #include "minipy/runtime/bytesobject.h"
+#include "minipy/runtime/complexobject.h"
+#include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/codeobject.h"
+#include "minipy/runtime/listobject.h"
+#include "minipy/runtime/setobject.h"
 #include "runtime_test.h"
 
 using namespace runtime_test;
@@ -147,4 +152,84 @@ TEST_CASE("code_new rejects inconsistent input")
     rt::CodeConstructor c = bad.con();
     c.names = integer(3).get();
     CHECK(show(rt::code_new(c)) == "SystemError: bad argument to internal function");
+}
+
+TEST_CASE("code_constant_key keeps 0, 0.0, -0.0, False, 0j, -0j and their containers apart")
+{
+    start();
+    // Equal under ==, distinct as constants; the reprs of the keys are
+    // checked against _PyCode_ConstantKey in runtime_cases.inc.
+    std::vector<Ref<>> values;
+    values.push_back(integer(0LL));
+    values.push_back(flt(0.0));
+    values.push_back(flt(-0.0));
+    values.push_back(rt::new_ref(rt::Py_False()));
+    values.push_back(rt::complex_from_doubles(0.0, 0.0));
+    values.push_back(rt::complex_from_doubles(-0.0, -0.0));
+    values.push_back(rt::complex_from_doubles(-0.0, 0.0));
+    values.push_back(rt::complex_from_doubles(0.0, -0.0));
+    const std::size_t scalars = values.size();
+    for (std::size_t i = 0; i < scalars; i++) {
+        values.push_back(rt::tuple_pack({values[i].get()}));
+        Ref<> one = rt::tuple_pack({values[i].get()});
+        values.push_back(rt::frozenset_new(one.get()));
+    }
+    Ref<> table = rt::dict_new();
+    for (Ref<>& v : values) {
+        Ref<> key = rt::code_constant_key(v.get());
+        REQUIRE_MESSAGE(key, take_error());
+        REQUIRE(rt::dict_set_item(table.get(), key.get(), v.get()) == 0);
+        // The same value again finds its own entry.
+        Ref<> again = rt::code_constant_key(v.get());
+        CHECK(rt::object_rich_compare_bool(again.get(), key.get(), rt::Py_EQ) == 1);
+    }
+    CHECK(rt::dict_size(table.get()) == static_cast<rt::Py_ssize_t>(values.size()));
+    // Other objects are keyed by identity: (id(obj), obj).
+    Ref<> l1 = rt::list_new(0), l2 = rt::list_new(0);
+    Ref<> k1 = rt::code_constant_key(l1.get()), k2 = rt::code_constant_key(l2.get());
+    CHECK(rt::tuple_item(k1.get(), 1) == l1.get());
+    CHECK(rt::object_rich_compare_bool(k1.get(), k2.get(), rt::Py_EQ) == 0);
+}
+
+TEST_CASE("code objects ignore inline caches and hash like python3.11")
+{
+    start();
+    FCode f;
+    f.consts = rt::tuple_pack({integer(1).get(), str("x").get()});
+    Ref<> a = rt::code_new(f.con());
+    REQUIRE(a);
+    // PYTHONHASHSEED=0 python3.11: hash(f.__code__.replace(co_consts=(1, 'x')))
+    CHECK(rt::object_hash(a.get()) == 2273894281988380648LL);
+    FCode g;
+    g.consts = rt::tuple_pack({integer(1).get(), str("x").get()});
+    g.no_names = rt::tuple_pack({str("n").get()});
+    g.exceptiontable = bytes("ab");
+    Ref<> b = rt::code_new(g.con());
+    REQUIRE(b);
+    // ... .replace(co_names=('n',), co_exceptiontable=b'ab')
+    CHECK(rt::object_hash(b.get()) == 9049199292463818738LL);
+    // BINARY_OP (0x7a) with its one cache entry: a different cache content
+    // or a specialized opcode (BINARY_OP_SUBTRACT_FLOAT, 14) is the same code;
+    // a different oparg is not.
+    auto with_code = [&](std::string_view units) {
+        FCode c;
+        c.code = bytes(units);
+        return rt::code_new(c.con());
+    };
+    Ref<> base = with_code(std::string_view("\x97\x00\x7a\x00\x00\x00\x53\x00", 8));
+    Ref<> cache = with_code(std::string_view("\x97\x00\x7a\x00\x05\x07\x53\x00", 8));
+    Ref<> special = with_code(std::string_view("\x97\x00\x0e\x00\x00\x00\x53\x00", 8));
+    Ref<> oparg = with_code(std::string_view("\x97\x00\x7a\x01\x00\x00\x53\x00", 8));
+    REQUIRE(base);
+    CHECK(rt::object_rich_compare_bool(base.get(), cache.get(), rt::Py_EQ) == 1);
+    CHECK(rt::object_rich_compare_bool(base.get(), special.get(), rt::Py_EQ) == 1);
+    CHECK(rt::object_rich_compare_bool(base.get(), oparg.get(), rt::Py_EQ) == 0);
+    // co_qualname, co_filename and co_stacksize do not take part.
+    FCode q;
+    q.qualname = str("outer.<locals>.f");
+    q.filename = str("other.py");
+    rt::CodeConstructor qc = q.con();
+    qc.stacksize = 9;
+    Ref<> qa = rt::code_new(qc), fa = rt::code_new(FCode().con());
+    CHECK(rt::object_rich_compare_bool(qa.get(), fa.get(), rt::Py_EQ) == 1);
 }

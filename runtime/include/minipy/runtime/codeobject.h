@@ -101,6 +101,11 @@ struct CodeConstructor {
 
 // _PyCode_New: SystemError/ValueError for inconsistent input.
 [[nodiscard]] Ref<> code_new(const CodeConstructor& con);
+// _PyCode_ConstantKey: a key under which constants are equal only when
+// they are the same value of the same type (0, 0.0, -0.0, False, 0j, -0j
+// and tuples/frozensets of them all differ). The compiler keys its constant
+// table with it; code objects compare co_consts through it.
+[[nodiscard]] Ref<> code_constant_key(Object* op);
 // The classic view: names of the given kind in order (co_varnames & co.).
 [[nodiscard]] Ref<> code_get_varnames(CodeObject* co);
 [[nodiscard]] Ref<> code_get_cellvars(CodeObject* co);
