@@ -23,6 +23,8 @@ Values are encoded for the C++ side (tests/unit/runtime/case_values.h):
   M<type><name>    a method or slot wrapper of a built-in type (int.__sub__)
   P<get><set><del> property(get, set, del)
   V<k|v|i><dict>   dict.keys(), .values(), .items()
+  K<args>          a code object, code(*args) (the 18 classic constructor arguments)
+A result that is a code object is shown as code_view(result): its fields as a tuple.
 """
 import ctypes
 import math
@@ -39,7 +41,7 @@ if sys.version_info[:2] != (3, 11):
     sys.exit("gen_runtime_cases.py must run under python3.11")
 
 TYPES = {t.__name__: t for t in (int, float, complex, str, bytes, bytearray, bool, tuple, list, dict, set, frozenset,
-                                 range, slice, object, type, property, super, types.MethodType)}
+                                 range, slice, object, type, property, super, types.MethodType, types.CodeType)}
 for exc in (BaseException, Exception, ValueError, TypeError, KeyError, IndexError, SyntaxError,
             ImportError, OSError, FileNotFoundError, StopIteration, SystemExit, UnicodeDecodeError,
             UnicodeEncodeError, NameError, AttributeError, ExceptionGroup, BaseExceptionGroup,
@@ -90,6 +92,8 @@ def enc(v):
         return "S" + enc(v.start) + enc(v.stop) + enc(v.step)
     if isinstance(v, range):
         return "R" + enc(v.start) + enc(v.stop) + enc(v.step)
+    if isinstance(v, types.CodeType):
+        return "K" + enc(code_args(v))
     if type(v).__name__ in ("dict_keys", "dict_values", "dict_items"):
         return "V" + type(v).__name__[5] + enc(dict(v.mapping))
     if type(v).__name__ in ("wrapper_descriptor", "method_descriptor") and TYPES.get(v.__objclass__.__name__) is v.__objclass__:
@@ -108,6 +112,22 @@ def enc(v):
     raise TypeError(f"cannot encode {v!r}")
 
 
+CODE_ARGS = ("co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals", "co_stacksize", "co_flags",
+             "co_code", "co_consts", "co_names", "co_varnames", "co_filename", "co_name", "co_qualname",
+             "co_firstlineno", "co_linetable", "co_exceptiontable", "co_freevars", "co_cellvars")
+
+
+def code_args(co):
+    """The arguments of code(...) that rebuild co."""
+    return tuple(getattr(co, name) for name in CODE_ARGS)
+
+
+def code_view(co):
+    """A code object as a comparable value (its repr shows an address)."""
+    return ("code",) + tuple(tuple(code_view(c) if isinstance(c, types.CodeType) else c for c in co.co_consts)
+                             if name == "co_consts" else getattr(co, name) for name in CODE_ARGS)
+
+
 def c_string(s):
     """A C++ string literal for a str of code points < 256 (latin-1 bytes)."""
     out = ['"']
@@ -123,7 +143,8 @@ def c_string(s):
 
 def outcome(fn):
     try:
-        return repr(fn())
+        result = fn()
+        return repr(code_view(result) if isinstance(result, types.CodeType) else result)
     except Exception as e:  # noqa: BLE001 - every exception is an expectation
         msg = str(e)
         return f"{type(e).__name__}: {msg}" if msg else type(e).__name__
@@ -144,6 +165,8 @@ _constant_key.argtypes = [ctypes.py_object]
 
 UNOPS = {
     "constkey": _constant_key,
+    "co_lines": lambda co: list(co.co_lines()),
+    "co_positions": lambda co: list(co.co_positions()),
     "neg": operator.neg, "pos": operator.pos, "invert": operator.invert, "abs": abs, "repr": repr,
     "str": str, "ascii": ascii, "hash": hash, "bool": bool, "len": len, "list": list, "int": int,
     "float": float, "tuple": tuple, "sorted": sorted,
@@ -181,6 +204,8 @@ def has_none(v):
         return any(map(has_none, v))
     if isinstance(v, dict):
         return any(map(has_none, v.keys())) or any(map(has_none, v.values()))
+    if isinstance(v, types.CodeType):
+        return has_none(v.co_consts)
     if isinstance(v, range):
         return len(v) <= 1  # range hashes use None for empty and one-item ranges
     return False
@@ -651,6 +676,78 @@ for v in (0, 1, -5, 10**30, 0.0, -0.0, 1.5, float("inf"), float("nan"), False, T
     # such keys iterates in an order python3.11 cannot reproduce.)
     unop("constkey", v)
 
+# --- code objects (codeobject.c): the constructor, replace(), the location table readers --------
+CODE_SOURCES = [
+    "x = 1\ny = x + 2\n",
+    "def f(a, b, /, c, *args, d, **kw):\n    x = 1\n    def g():\n        return x + a\n    return g\n",
+    "for i in range(3):\n    if i:\n        print(i,\n              i * 2)\n    else:\n        pass\n",
+    "try:\n    import os\nexcept ImportError as e:\n    raise ValueError('no') from e\nfinally:\n    done = True\n",
+    "x = [a for a in b if a]\n" + "\n" * 300 + "y = (lambda q: q)(\n  1)\n",
+    "value = " + " + ".join(f"name{i}" for i in range(60)) + "\n",
+    "    " * 0 + "z = {'k': " + "[" * 3 + "1" + "]" * 3 + ", 'long': '" + "w" * 150 + "'}; w = z['k']\n",
+    "async def co(x):\n    async with x as y:\n        return [v async for v in y]\n",
+    "def gen():\n    yield 1\n    yield from gen()\nclass K:\n    def m(self): return __class__\n",
+    "1.5j\n-0.0\n(1, 2.0, 'three', b'4', None, ...)\n",
+]
+
+
+def walk_code(co):
+    yield co
+    for c in co.co_consts:
+        if isinstance(c, types.CodeType):
+            yield from walk_code(c)
+
+
+for src in CODE_SOURCES:
+    for co in walk_code(compile(src, "mod.py", "exec")):
+        unop("co_lines", co)
+        unop("co_positions", co)
+        unop("hash", co)
+        for name in ("co_lnotab", "co_varnames", "co_cellvars", "co_freevars", "co_nlocals", "co_code",
+                     "_co_code_adaptive"):
+            getattr_case(co, name)
+        call(co, "_varname_from_oparg", 0)
+        binop("eq", co, co)
+        call(co, "replace")
+        call(co, "replace", co_name="renamed", co_firstlineno=7)
+        binop("eq", co, co.replace(co_qualname="other", co_filename="x.py", co_stacksize=99))
+        binop("eq", co, co.replace(co_consts=co.co_consts + (0.0,)))
+        binop("ne", co.replace(co_consts=co.co_consts + (0.0,)), co.replace(co_consts=co.co_consts + (-0.0,)))
+        binop("eq", co, co.replace(co_firstlineno=co.co_firstlineno + 1))
+
+_co = compile("def f(a, b):\n    c = a\n    return lambda: b + c\n", "mod.py", "exec").co_consts[0]
+call(_co, "replace", co_varnames=("x", "y", "c"))
+call(_co, "replace", co_varnames=("x",))
+call(_co, "replace", co_nlocals=4)
+call(_co, "replace", co_cellvars=("a", "b", "zz"), co_nlocals=3)
+call(_co, "replace", co_freevars=("free",))
+call(_co, "replace", co_code=b"\x97\x00")
+call(_co, "replace", co_code=b"\x97")
+call(_co, "replace", co_code=1)
+call(_co, "replace", co_code=bytearray())
+call(_co, "replace", co_consts=[])
+call(_co, "replace", co_names=(1,))
+call(_co, "replace", co_name=1)
+call(_co, "replace", co_argcount=-1)
+call(_co, "replace", co_argcount=1.5)
+call(_co, "replace", co_argcount=2**40)
+call(_co, "replace", co_argcount=5)
+call(_co, "replace", bad=1)
+call(_co, "replace", 1)
+for i in (1, 2, 3, -1, 99):
+    call(_co, "_varname_from_oparg", i)
+call(_co, "_varname_from_oparg")
+call(_co, "_varname_from_oparg", "a")
+_args = code_args(_co)
+for bad in ((), _args[:15], _args + (1,), _args[:6] + (1,) + _args[7:], _args[:7] + ([],) + _args[8:],
+            _args[:10] + (b"f",) + _args[11:], _args[:13] + ("1",) + _args[14:], _args[:16] + ([],),
+            _args[:17] + ((1,),), (-1,) + _args[1:], _args[:2] + (-1,) + _args[3:], _args[:3] + (-1,) + _args[4:],
+            _args[:3] + (7,) + _args[4:], (9,) + _args[1:], _args[:6] + (b"abc",) + _args[7:],
+            _args[:13] + (2**40,) + _args[14:]):
+    call(types.CodeType, "", *bad)
+call(types.CodeType, "", *_args[:16])
+call(types.CodeType, "", *_args)
+
 # --- None, NotImplemented, Ellipsis, object, type -------------------------------------------
 for v in (None, Ellipsis):
     unop("repr", v)
@@ -859,6 +956,8 @@ def main():
     for kind, op, a, b, c, expected in cases:
         if " at 0x" in expected:
             continue  # the repr shows an address: not reproducible
+        if expected.startswith("SystemError: Objects/"):
+            continue  # PyErr_BadInternalCall names CPython's source line
         exp = expected.encode("utf-8", "backslashreplace").decode("latin-1")
         items = [c_string(x) + "sv" for x in (kind, op, a, b, c)] + [c_string(exp) + "sv"]
         print("    {" + ", ".join(items) + "},")

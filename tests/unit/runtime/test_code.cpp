@@ -233,3 +233,37 @@ TEST_CASE("code objects ignore inline caches and hash like python3.11")
     Ref<> qa = rt::code_new(qc), fa = rt::code_new(FCode().con());
     CHECK(rt::object_rich_compare_bool(qa.get(), fa.get(), rt::Py_EQ) == 1);
 }
+
+TEST_CASE("the location table readers: addr2line, addr2location, stepping both ways")
+{
+    start();
+    FCode f;
+    Ref<> co = rt::code_new(f.con());
+    REQUIRE(co);
+    auto* code = static_cast<rt::CodeObject*>(co.get());
+    // python3.11: list(f.__code__.co_positions()), None as -1.
+    const int expected[13][4] = {{-1, -1, -1, -1}, {-1, -1, -1, -1}, {1, 1, 0, 0},   {2, 2, 8, 9},  {2, 2, 4, 5},
+                                 {3, 4, 4, 20},    {3, 4, 4, 20},    {3, 4, 4, 20},  {3, 4, 4, 20}, {3, 4, 4, 20},
+                                 {3, 4, 4, 20},    {5, 5, 11, 12},   {5, 5, 4, 12}};
+    for (int unit = 0; unit < 13; unit++) {
+        CAPTURE(unit);
+        CHECK(rt::code_addr2line(code, unit * 2) == expected[unit][0]);
+        int line, col, end_line, end_col;
+        rt::code_addr2location(code, unit * 2, &line, &col, &end_line, &end_col);
+        CHECK(line == expected[unit][0]);
+        CHECK(end_line == expected[unit][1]);
+        CHECK(col == expected[unit][2]);
+        CHECK(end_col == expected[unit][3]);
+    }
+    CHECK(rt::code_addr2line(code, -1) == 1);  // co_firstlineno
+    CHECK(rt::code_addr2line(code, 26) == -1);  // past the end
+    // One cursor walked backwards (the tracer's pattern) agrees.
+    rt::CodeAddressRange range;
+    rt::code_init_address_range(code, &range);
+    for (int unit = 12; unit >= 0; unit--) {
+        CAPTURE(unit);
+        CHECK(rt::code_check_line_number(unit * 2, &range) == expected[unit][0]);
+        CHECK(range.ar_start == unit * 2);
+    }
+    CHECK(!rt::line_table_previous_address_range(&range));
+}

@@ -112,4 +112,65 @@ struct CodeConstructor {
 [[nodiscard]] Ref<> code_get_freevars(CodeObject* co);
 [[nodiscard]] Ref<> code_get_code(CodeObject* co);
 
+// PyCode_NewWithPosOnlyArgs: the "classic" constructor (what code(...) and
+// code.replace() call). varnames/cellvars/freevars become localsplus names;
+// a cell that is also a local is merged into the local's slot. ValueError
+// "code: co_nlocals != len(co_varnames)" when nlocals disagrees.
+struct CodeClassicArgs {
+    int argcount = 0, posonlyargcount = 0, kwonlyargcount = 0, nlocals = 0, stacksize = 0, flags = 0;
+    Object* code = nullptr;  // bytes
+    Object* consts = nullptr;
+    Object* names = nullptr;
+    Object* varnames = nullptr;
+    Object* freevars = nullptr;
+    Object* cellvars = nullptr;
+    Object* filename = nullptr;
+    Object* name = nullptr;
+    Object* qualname = nullptr;
+    int firstlineno = 0;
+    Object* linetable = nullptr;
+    Object* exceptiontable = nullptr;
+};
+[[nodiscard]] Ref<> code_new_with_posonlyargs(const CodeClassicArgs& args);
+
+// --- Reading co_linetable (the writer is compiler/assemble.cpp) -------------
+//
+// PyCodeAddressRange: a cursor over the location table. After each step,
+// [ar_start, ar_end) is a byte range of co_code (2 bytes per code unit) and
+// ar_line its line, or -1 for instructions with no line. `opaque` is the
+// reader's state: the next entry and the line the deltas have reached.
+struct CodeAddressRange {
+    int ar_start = -1;
+    int ar_end = 0;
+    int ar_line = -1;
+    struct {
+        const std::uint8_t* lo_next = nullptr;
+        const std::uint8_t* limit = nullptr;
+        int computed_line = 0;
+    } opaque;
+};
+
+// _PyLineTable_InitAddressRange / _PyCode_InitAddressRange: before the
+// first range. The latter returns co_firstlineno.
+void line_table_init_address_range(const char* linetable, Py_ssize_t length, int firstlineno,
+                                   CodeAddressRange* range);
+int code_init_address_range(CodeObject* co, CodeAddressRange* range);
+// _PyLineTable_NextAddressRange / _PyLineTable_PreviousAddressRange: step
+// one entry forward or back; false at either end.
+bool line_table_next_address_range(CodeAddressRange* range);
+bool line_table_previous_address_range(CodeAddressRange* range);
+// _PyCode_CheckLineNumber: moves range to the entry holding byte offset
+// lasti and returns its line (-1 for none or out of range).
+int code_check_line_number(int lasti, CodeAddressRange* range);
+// PyCode_Addr2Line: the line of the instruction at byte offset addrq
+// (co_firstlineno for a negative offset, -1 when it has none).
+int code_addr2line(CodeObject* co, int addrq);
+// PyCode_Addr2Location: the full span; -1 for each unknown part.
+void code_addr2location(CodeObject* co, int addrq, int* start_line, int* start_column, int* end_line,
+                        int* end_column);
+
+// The iterators of co_lines() and co_positions().
+extern TypeObject LineIter_Type;
+extern TypeObject PositionsIter_Type;
+
 }  // namespace minipy::runtime
