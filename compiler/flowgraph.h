@@ -16,8 +16,13 @@
 //   - cell/free opargs: codegen emits the index into cellvars, or
 //     ncellvars + the index into freevars (3.11 convention); the assembler
 //     rewrites them into localsplus offsets (fix_cell_offsets).
+//   - argcount is 3.11's u_argcount (positional-only ones excluded).
+//   - addop starts a new block after a jump or scope exit by itself, so
+//     codegen needs no NEXT_BLOCK after RETURN_VALUE/RAISE/JUMP.
 #pragma once
 
+#include <climits>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -66,6 +71,7 @@ struct BasicBlock {
     BasicBlock* next = nullptr;    // b_next: emission order; fall-through successor
     std::vector<Instr> instrs;     // b_instr
     int predecessors = 0;          // b_predecessors
+    int except_predecessors = 0;   // b_except_predecessors (via SETUP_*)
     int startdepth = -1;           // b_startdepth (-1: not yet reached)
     int offset = 0;                // b_offset, in code units
     bool preserve_lasti = false;   // b_preserve_lasti: handler pushes lasti
@@ -126,8 +132,10 @@ struct UnitMetadata {
     runtime::Ref<> varnames;   // dict: str -> int index (arguments first)
     runtime::Ref<> cellvars;   // dict: str -> int index (0..ncells-1)
     runtime::Ref<> freevars;   // dict: str -> int index (ncells..ncells+nfree-1)
+    // 3.11 u_argcount excludes the positional-only ones: co_argcount is
+    // posonlyargcount + argcount (as makecode computes it).
     int argcount = 0, posonlyargcount = 0, kwonlyargcount = 0;
-    int firstlineno = 0;
+    int firstlineno = 0;   // 0: the first instruction's line (or 1)
     ScopeType scope_type = ScopeType::Module;
     // compute_code_flags' inputs: the unit's symbol table entry (type,
     // nested, generator, coroutine, varargs, varkeywords) and the future
@@ -145,6 +153,30 @@ struct UnitMetadata {
 // + makecode()). Adds the implicit `return None` when the last block falls
 // off the end. nullptr + error set on failure. The CFG is consumed.
 [[nodiscard]] runtime::Ref<> assemble(CFGBuilder& cfg, UnitMetadata& meta, int optimize);
+
+// ---------------------------------------------------------------------------
+// The passes (flowgraph.cpp), in the order assemble() runs them. Each mirrors
+// the 3.11 compile.c function of the same name; ints are 0 / -1 + error.
+
+// What an instruction does to the stack depth (3.11 stack_effect, the one
+// behind dis.stack_effect); jump: 1 taken, 0 not taken, -1 the maximum.
+constexpr int PY_INVALID_STACK_EFFECT = INT_MAX;
+int stack_effect(int opcode, int oparg, int jump);
+bool is_jump(const Instr& i);        // jumps (pseudo and real), SEND, FOR_ITER
+bool is_block_push(const Instr& i);  // SETUP_FINALLY / SETUP_CLEANUP / SETUP_WITH
+int instr_size(const Instr& i);      // code units: EXTENDED_ARGs + 1 + caches
+
+[[nodiscard]] int optimize_cfg(CFGBuilder& g, runtime::Object* consts);
+[[nodiscard]] int duplicate_exits_without_lineno(CFGBuilder& g);
+[[nodiscard]] int trim_unused_consts(CFGBuilder& g, runtime::Ref<>& consts);
+void propagate_line_numbers(CFGBuilder& g);
+void guarantee_lineno_for_exits(CFGBuilder& g, int firstlineno);
+[[nodiscard]] int stackdepth(CFGBuilder& g, int code_flags);
+[[nodiscard]] int label_exception_targets(CFGBuilder& g);
+void convert_exception_handlers_to_nops(CFGBuilder& g);
+[[nodiscard]] int push_cold_blocks_to_end(CFGBuilder& g);
+void clean_basic_blocks(CFGBuilder& g);   // clean_basic_block on every block
+void normalize_jumps(CFGBuilder& g);
 
 // --dump=cfg: the unit's blocks as Graphviz DOT (label: a title for the graph).
 std::string cfg_to_dot(const CFGBuilder& cfg, const char* label);
