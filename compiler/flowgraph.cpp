@@ -846,7 +846,7 @@ void clean_basic_block(BasicBlock* bb)
 constexpr std::size_t MAX_COPY_SIZE = 4;
 
 // extend_block: a block ending in an unconditional jump to a small exit
-// block gets a copy of that block instead of the jump.
+// block without line numbers gets a copy of that block instead of the jump.
 void extend_block(BasicBlock* bb)
 {
     Instr* last = bb->last();
@@ -856,6 +856,13 @@ void extend_block(BasicBlock* bb)
     }
     BasicBlock* to_copy = last->target;
     if (is_exit(to_copy) && to_copy->instrs.size() <= MAX_COPY_SIZE) {
+        // Only blocks without a line number (implicit `return None`s) are
+        // copied: a copy of a located block would repeat its line events.
+        for (const Instr& instr : to_copy->instrs) {
+            if (instr.loc.lineno >= 0) {
+                return;
+            }
+        }
         last->opcode = NOP;
         const std::vector<Instr> copy = to_copy->instrs;  // to_copy may be bb
         bb->instrs.insert(bb->instrs.end(), copy.begin(), copy.end());
