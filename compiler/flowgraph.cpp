@@ -105,9 +105,12 @@ bool is_exit(const BasicBlock* b)
 
 }  // namespace
 
+// 3.11's codegen says NEXT_BLOCK after every jump and scope exit; the
+// builder does it by itself (as 3.12's cfg_builder_maybe_start_new_block).
 void CFGBuilder::start_new_block_if_terminated()
 {
-    if (!has_fallthrough(curblock_)) {
+    const Instr* last = curblock_->last();
+    if (last != nullptr && (is_jump(*last) || is_scope_exit_opcode(last->opcode))) {
         next_block();
     }
 }

@@ -17,8 +17,8 @@
 //     ncellvars + the index into freevars (3.11 convention); the assembler
 //     rewrites them into localsplus offsets (fix_cell_offsets).
 //   - argcount is 3.11's u_argcount (positional-only ones excluded).
-//   - addop starts a new block after a jump or scope exit by itself, so
-//     codegen needs no NEXT_BLOCK after RETURN_VALUE/RAISE/JUMP.
+//   - addop starts a new block after any jump (conditional ones too) or
+//     scope exit by itself, so codegen needs no NEXT_BLOCK after them.
 #pragma once
 
 #include <climits>
@@ -106,8 +106,8 @@ public:
     // compiler_next_block: a new block that follows the current one.
     BasicBlock* next_block();
     // compiler_addop_i / compiler_addop (oparg ignored below HAVE_ARGUMENT).
-    // If the current block already ends in a jump or a scope exit, a new
-    // block is started first (unreachable code goes into its own block).
+    // If the current block already ends in a jump (conditional or not) or a
+    // scope exit, a new block is started first (3.11 codegen's NEXT_BLOCK).
     [[nodiscard]] bool addop(int opcode, int oparg, Location loc);
     // compiler_addop_j: a jump or SETUP_* to target.
     [[nodiscard]] bool addop_jump(int opcode, BasicBlock* target, Location loc);

@@ -17,7 +17,7 @@ Two modes, both printing "unit" records (format below):
                        expectation is the code object itself; re-assembling
                        must give the same bytes.
 
-  cases FILE           Hand-written CFGs (what codegen emits, before any
+  cases FILE           Hand-written CFGs ("case NAME [FIRSTLINE]") (what codegen emits, before any
                        optimization) next to the source they come from; the
                        expectation is the code object python3.11 compiles
                        for that source (a function found by name).
@@ -183,8 +183,10 @@ def run_cases(path, out):
         k += 1
         if not line.startswith("case "):
             continue
-        name = line.split()[1]
-        src = []
+        words = line.split()
+        name = words[1]
+        # "case NAME LINE": the source starts at LINE (as the CFG's locations say)
+        src = [""] * (int(words[2]) - 1 if len(words) > 2 else 0)
         while lines[k] != "cfg":
             src.append(lines[k])
             k += 1
