@@ -7,17 +7,7 @@
 
 namespace minipy::runtime {
 
-// Full case mappings: write up to 3 code points to out, return the count.
-int unicode_to_lower_full(Py_UCS4 ch, Py_UCS4* out);
-int unicode_to_upper_full(Py_UCS4 ch, Py_UCS4* out);
-int unicode_to_title_full(Py_UCS4 ch, Py_UCS4* out);
-int unicode_to_folded_full(Py_UCS4 ch, Py_UCS4* out);
-bool unicode_islower_char(Py_UCS4 ch);
-bool unicode_isupper_char(Py_UCS4 ch);
-bool unicode_istitle_char(Py_UCS4 ch);
 bool unicode_iscased(Py_UCS4 ch);
 bool unicode_iscaseignorable(Py_UCS4 ch);
-bool unicode_isxid_start(Py_UCS4 ch);
-bool unicode_isxid_continue(Py_UCS4 ch);
 
 }  // namespace minipy::runtime

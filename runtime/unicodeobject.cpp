@@ -2,8 +2,10 @@
 // PyUnicode_FromFormat, interning, repr, hashing and comparison.
 // Mirrors CPython 3.11 Objects/unicodeobject.c (the core; the methods are in
 // unicode_methods.cpp). Book chapter 11.
+#include <cstdint>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "minipy/memory/obmalloc.h"
 #include "minipy/runtime/bytesobject.h"
@@ -102,54 +104,145 @@ Ref<> unicode_from_ascii(std::string_view s)
 
 // --- UTF-8 ---------------------------------------------------------------------
 
-namespace {
-
-// Decodes one UTF-8 sequence at s[i]; returns its length, or 0 when
-// invalid (then *bad_end is the end of the invalid run, as CPython reports).
-int utf8_decode_one(const unsigned char* s, std::size_t n, std::size_t i, Py_UCS4* out, std::size_t* bad_end)
+int utf8_decode_char(const char* p, const char* end, Py_UCS4* cp)
 {
-    unsigned char c = s[i];
-    if (c < 0x80) {
-        *out = c;
+    const auto b0 = static_cast<unsigned char>(p[0]);
+    if (b0 < 0x80) {
+        *cp = b0;
         return 1;
     }
     int len;
-    Py_UCS4 ch;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-        ch = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        ch = c & 0x0F;
-        if (c == 0xE0) lo = 0xA0;
-        if (c == 0xED) hi = 0x9F;  // no surrogates
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        ch = c & 0x07;
-        if (c == 0xF0) lo = 0x90;
-        if (c == 0xF4) hi = 0x8F;
+    Py_UCS4 value, min;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        len = 2, value = b0 & 0x1F, min = 0x80;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        len = 3, value = b0 & 0x0F, min = 0x800;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        len = 4, value = b0 & 0x07, min = 0x10000;
     } else {
-        *bad_end = i + 1;
         return 0;
     }
-    for (int k = 1; k < len; k++) {
-        if (i + static_cast<std::size_t>(k) >= n) {
-            *bad_end = n;
-            return 0;
-        }
-        unsigned char cc = s[i + static_cast<std::size_t>(k)];
-        if (cc < lo || cc > hi) {
-            *bad_end = i + static_cast<std::size_t>(k);
-            return 0;
-        }
-        lo = 0x80;
-        hi = 0xBF;
-        ch = (ch << 6) | (cc & 0x3F);
+    if (end - p < len) return 0;
+    for (int i = 1; i < len; ++i) {
+        const auto b = static_cast<unsigned char>(p[i]);
+        if ((b & 0xC0) != 0x80) return 0;
+        value = (value << 6) | (b & 0x3F);
     }
-    *out = ch;
+    if (value < min || value > MAX_UNICODE || (value >= 0xD800 && value <= 0xDFFF)) return 0;
+    *cp = value;
     return len;
 }
+
+int utf8_error_length(const char* p, const char* end, const char** reason)
+{
+    const auto b0 = static_cast<unsigned char>(p[0]);
+    int need;
+    unsigned char low = 0x80, high = 0xBF;  // the valid range of the second byte
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        need = 1;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        need = 2;
+        if (b0 == 0xE0) low = 0xA0;   // overlong
+        if (b0 == 0xED) high = 0x9F;  // surrogates
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        need = 3;
+        if (b0 == 0xF0) low = 0x90;   // overlong
+        if (b0 == 0xF4) high = 0x8F;  // above U+10FFFF
+    } else {
+        *reason = "invalid start byte";
+        return 1;
+    }
+    // The error spans the lead byte and the continuation bytes that were
+    // still acceptable when the sequence broke off.
+    int k = 0;
+    while (k < need) {
+        if (p + 1 + k >= end) {
+            *reason = "unexpected end of data";
+            return 1 + k;
+        }
+        const auto b = static_cast<unsigned char>(p[1 + k]);
+        const bool ok = k == 0 ? (b >= low && b <= high) : (b & 0xC0) == 0x80;
+        if (!ok) break;
+        ++k;
+    }
+    *reason = "invalid continuation byte";
+    return 1 + k;
+}
+
+std::size_t utf8_find_invalid(std::string_view text)
+{
+    const char* p = text.data();
+    const char* end = p + text.size();
+    while (p < end) {
+        // ASCII runs, eight bytes at a time.
+        while (end - p >= 8) {
+            std::uint64_t word;
+            std::memcpy(&word, p, 8);
+            if ((word & 0x8080808080808080ULL) != 0) break;
+            p += 8;
+        }
+        if (p >= end) break;
+        if (static_cast<unsigned char>(*p) < 0x80) {
+            ++p;
+            continue;
+        }
+        Py_UCS4 cp;
+        int n = utf8_decode_char(p, end, &cp);
+        if (n == 0) return static_cast<std::size_t>(p - text.data());
+        p += n;
+    }
+    return std::string_view::npos;
+}
+
+std::string utf8_replace(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    const char* p = text.data();
+    const char* end = p + text.size();
+    while (p < end) {
+        Py_UCS4 cp;
+        int n = utf8_decode_char(p, end, &cp);
+        if (n > 0) {
+            out.append(p, static_cast<std::size_t>(n));
+            p += n;
+            continue;
+        }
+        const char* reason;
+        p += utf8_error_length(p, end, &reason);
+        out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+    }
+    return out;
+}
+
+Py_ssize_t utf8_count_code_points(std::string_view text)
+{
+    Py_ssize_t n = 0;
+    for (char c : text)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+void utf8_append(std::string& out, Py_UCS4 ch)
+{
+    if (ch < 0x80) {
+        out += static_cast<char>(ch);
+    } else if (ch < 0x800) {
+        out += static_cast<char>(0xC0 | (ch >> 6));
+        out += static_cast<char>(0x80 | (ch & 0x3F));
+    } else if (ch < 0x10000) {
+        out += static_cast<char>(0xE0 | (ch >> 12));
+        out += static_cast<char>(0x80 | ((ch >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (ch & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (ch >> 18));
+        out += static_cast<char>(0x80 | ((ch >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((ch >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (ch & 0x3F));
+    }
+}
+
+namespace {
 
 void raise_decode_error(std::string_view data, std::size_t start, std::size_t end, const char* reason)
 {
@@ -174,15 +267,14 @@ Ref<> unicode_from_utf8(std::string_view utf8)
     if (i == n) return unicode_from_ascii(utf8);
     UnicodeWriter w;
     w.write_ascii(utf8.substr(0, i));
+    const char* end = utf8.data() + n;
     while (i < n) {
         Py_UCS4 ch;
-        std::size_t bad_end;
-        int len = utf8_decode_one(s, n, i, &ch, &bad_end);
+        int len = utf8_decode_char(utf8.data() + i, end, &ch);
         if (len == 0) {
-            const char* reason = (bad_end == n && s[i] >= 0xC2 && s[i] <= 0xF4) ? "unexpected end of data"
-                                 : (s[i] >= 0x80 && s[i] < 0xC2) || s[i] > 0xF4 ? "invalid start byte"
-                                                                                    : "invalid continuation byte";
-            raise_decode_error(utf8, i, std::max(bad_end, i + 1), reason);
+            const char* reason;
+            int bad = utf8_error_length(utf8.data() + i, end, &reason);
+            raise_decode_error(utf8, i, i + static_cast<std::size_t>(bad), reason);
             return nullptr;
         }
         w.write_char(ch);
@@ -192,29 +284,6 @@ Ref<> unicode_from_utf8(std::string_view utf8)
 }
 
 Ref<> unicode_from_string(const char* utf8) { return unicode_from_utf8(utf8); }
-
-namespace {
-
-void append_utf8(std::string& out, Py_UCS4 ch)
-{
-    if (ch < 0x80) {
-        out += static_cast<char>(ch);
-    } else if (ch < 0x800) {
-        out += static_cast<char>(0xC0 | (ch >> 6));
-        out += static_cast<char>(0x80 | (ch & 0x3F));
-    } else if (ch < 0x10000) {
-        out += static_cast<char>(0xE0 | (ch >> 12));
-        out += static_cast<char>(0x80 | ((ch >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (ch & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (ch >> 18));
-        out += static_cast<char>(0x80 | ((ch >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((ch >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (ch & 0x3F));
-    }
-}
-
-}  // namespace
 
 const char* unicode_as_utf8(Object* op, Py_ssize_t* size)
 {
@@ -233,7 +302,7 @@ const char* unicode_as_utf8(Object* op, Py_ssize_t* size)
                 }
                 return nullptr;
             }
-            append_utf8(out, ch);
+            utf8_append(out, ch);
         }
         // The cache lives as long as the string (freed in unicode_dealloc).
         char* buf = static_cast<char*>(memory::mem_malloc(out.size() + 1));
@@ -256,7 +325,7 @@ std::string unicode_to_std(Object* op)
             std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(ch));
             out += buf;
         } else {
-            append_utf8(out, ch);
+            utf8_append(out, ch);
         }
     }
     return out;
@@ -287,18 +356,17 @@ void UnicodeWriter::write_ascii(std::string_view s)
 
 void UnicodeWriter::write_utf8(std::string_view s)
 {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    std::size_t i = 0, n = s.size();
-    while (i < n) {
+    const char* p = s.data();
+    const char* end = p + s.size();
+    while (p < end) {
         Py_UCS4 ch;
-        std::size_t bad;
-        int len = utf8_decode_one(p, n, i, &ch, &bad);
+        int len = utf8_decode_char(p, end, &ch);
         if (len == 0) {
             write_char(0xFFFD);
-            i++;
+            p++;
         } else {
             write_char(ch);
-            i += static_cast<std::size_t>(len);
+            p += len;
         }
     }
 }
@@ -543,50 +611,92 @@ Object* intern_id(const char* name)
 
 // --- repr -----------------------------------------------------------------------
 
-Ref<> unicode_repr(Object* s)
+namespace {
+
+// unicode_repr's escaping, for any source of code points: `at(i)` reads the
+// i-th of n code points, `out` takes ASCII text (escapes, quotes) and
+// `keep(i)` copies code point i unchanged.
+template <class At, class Out, class Keep>
+void repr_escape(Py_ssize_t n, At at, Out out, Keep keep)
 {
-    Py_ssize_t n = unicode_length(s);
-    unsigned kind = unicode_kind(s);
-    const void* data = unicode_data(s);
-    // Prefer single quotes; use double quotes if the text has ' and no ".
+    // Single quotes unless the text holds ' and no ".
     bool has_single = false, has_double = false;
     for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 ch = unicode_read(kind, data, i);
+        Py_UCS4 ch = at(i);
         has_single |= ch == '\'';
         has_double |= ch == '"';
     }
-    Py_UCS4 quote = (has_single && !has_double) ? '"' : '\'';
+    const char quote = (has_single && !has_double) ? '"' : '\'';
     static const char hex[] = "0123456789abcdef";
-    UnicodeWriter w;
-    w.write_char(quote);
+    char esc[11];
+    out(std::string_view(&quote, 1));
     for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 ch = unicode_read(kind, data, i);
-        if (ch == quote || ch == '\\') {
-            w.write_char('\\');
-            w.write_char(ch);
+        Py_UCS4 ch = at(i);
+        if (ch == static_cast<Py_UCS4>(quote) || ch == '\\') {
+            esc[0] = '\\', esc[1] = static_cast<char>(ch);
+            out(std::string_view(esc, 2));
         } else if (ch == '\t') {
-            w.write_ascii("\\t");
+            out("\\t");
         } else if (ch == '\n') {
-            w.write_ascii("\\n");
+            out("\\n");
         } else if (ch == '\r') {
-            w.write_ascii("\\r");
-        } else if (ch < ' ' || ch == 0x7F) {
-            w.write_ascii("\\x");
-            w.write_char(hex[(ch >> 4) & 0xF]);
-            w.write_char(hex[ch & 0xF]);
-        } else if (ch < 0x7F) {
-            w.write_char(ch);
-        } else if (unicode_isprintable(ch)) {
-            w.write_char(ch);
-        } else {
+            out("\\r");
+        } else if ((ch >= ' ' && ch < 0x7F) || (ch > 0x7F && unicode_isprintable(ch))) {
+            keep(i);
+        } else {  // other ASCII controls as \xhh; the rest by their size
             int digits = ch <= 0xFF ? 2 : ch <= 0xFFFF ? 4 : 8;
-            w.write_char('\\');
-            w.write_char(digits == 2 ? 'x' : digits == 4 ? 'u' : 'U');
-            for (int sh = (digits - 1) * 4; sh >= 0; sh -= 4) w.write_char(hex[(ch >> sh) & 0xF]);
+            esc[0] = '\\';
+            esc[1] = digits == 2 ? 'x' : digits == 4 ? 'u' : 'U';
+            for (int k = 0; k < digits; k++) esc[2 + k] = hex[(ch >> ((digits - 1 - k) * 4)) & 0xF];
+            out(std::string_view(esc, static_cast<std::size_t>(2 + digits)));
         }
     }
-    w.write_char(quote);
+    out(std::string_view(&quote, 1));
+}
+
+}  // namespace
+
+Ref<> unicode_repr(Object* s)
+{
+    unsigned kind = unicode_kind(s);
+    const void* data = unicode_data(s);
+    UnicodeWriter w;
+    repr_escape(
+        unicode_length(s), [&](Py_ssize_t i) { return unicode_read(kind, data, i); },
+        [&](std::string_view ascii) { w.write_ascii(ascii); },
+        [&](Py_ssize_t i) { w.write_char(unicode_read(kind, data, i)); });
     return w.finish();
+}
+
+std::string unicode_repr_utf8(std::string_view text)
+{
+    // Decode once; keep() copies the original bytes of a code point.
+    std::vector<Py_UCS4> cps;
+    std::vector<std::size_t> offsets;
+    const char* p = text.data();
+    const char* end = p + text.size();
+    while (p < end) {
+        Py_UCS4 ch;
+        int n = utf8_decode_char(p, end, &ch);
+        if (n == 0) {  // invalid input: show the byte's value rather than fail
+            ch = static_cast<unsigned char>(*p);
+            n = 1;
+        }
+        cps.push_back(ch);
+        offsets.push_back(static_cast<std::size_t>(p - text.data()));
+        p += n;
+    }
+    offsets.push_back(text.size());
+    std::string out;
+    out.reserve(text.size() + 2);
+    repr_escape(
+        static_cast<Py_ssize_t>(cps.size()), [&](Py_ssize_t i) { return cps[static_cast<std::size_t>(i)]; },
+        [&](std::string_view ascii) { out += ascii; },
+        [&](Py_ssize_t i) {
+            auto k = static_cast<std::size_t>(i);
+            out.append(text.substr(offsets[k], offsets[k + 1] - offsets[k]));
+        });
+    return out;
 }
 
 // --- Building -----------------------------------------------------------------------

@@ -108,15 +108,55 @@ void unicode_intern_in_place(Ref<>* p);
 // The empty string singleton.
 Object* unicode_empty();
 
-// Character classes (ICU): used by str methods and the tokenizer.
-bool unicode_isprintable(Py_UCS4 ch);
-bool unicode_isspace(Py_UCS4 ch);
-bool unicode_isalpha(Py_UCS4 ch);
-bool unicode_isdecimal(Py_UCS4 ch);
-bool unicode_isdigit(Py_UCS4 ch);
-bool unicode_isnumeric(Py_UCS4 ch);
-bool unicode_isidentifier(Object* s);
-int unicode_todecimal(Py_UCS4 ch);  // -1 when not a decimal digit
+// --- Character properties (unicodectype.cpp) ---------------------------------
+// The one copy for the whole interpreter: str methods, the tokenizer
+// (identifiers, "invalid non-printable character", the tokenize dump's
+// reprs) and the parser use these. ICU answers, as of Unicode 14.0 like
+// CPython 3.11: a character ICU 72 knows from Unicode 15.0 is unassigned
+// here (tests/unit/runtime/test_unicodectype.cpp checks every code point).
+bool unicode_isprintable(Py_UCS4 ch);     // _PyUnicode_IsPrintable (repr escapes the others)
+bool unicode_isspace(Py_UCS4 ch);         // _PyUnicode_IsWhitespace
+bool unicode_isalpha(Py_UCS4 ch);         // _PyUnicode_IsAlpha
+bool unicode_isdecimal(Py_UCS4 ch);       // _PyUnicode_IsDecimalDigit
+bool unicode_isdigit(Py_UCS4 ch);         // _PyUnicode_IsDigit
+bool unicode_isnumeric(Py_UCS4 ch);       // _PyUnicode_IsNumeric
+bool unicode_isalnum(Py_UCS4 ch);         // Py_UNICODE_ISALNUM
+bool unicode_islower_char(Py_UCS4 ch);    // _PyUnicode_IsLowercase
+bool unicode_isupper_char(Py_UCS4 ch);    // _PyUnicode_IsUppercase
+bool unicode_istitle_char(Py_UCS4 ch);    // _PyUnicode_IsTitlecase
+bool unicode_isxid_start(Py_UCS4 ch);     // _PyUnicode_IsXidStart
+bool unicode_isxid_continue(Py_UCS4 ch);  // _PyUnicode_IsXidContinue
+int unicode_todecimal(Py_UCS4 ch);        // -1 when not a decimal digit
+// Full case mappings: write up to 3 code points to out, return the count.
+int unicode_to_lower_full(Py_UCS4 ch, Py_UCS4* out);
+int unicode_to_upper_full(Py_UCS4 ch, Py_UCS4* out);
+int unicode_to_title_full(Py_UCS4 ch, Py_UCS4* out);
+int unicode_to_folded_full(Py_UCS4 ch, Py_UCS4* out);
+bool unicode_isidentifier(Object* s);     // str.isidentifier()
+
+// --- UTF-8 on bytes, without objects (unicodeobject.cpp) ----------------------
+// CPython's UTF-8 decoder (Objects/stringlib/codecs.h) as byte-level helpers
+// for the tokenizer and the parser, which work on UTF-8 source text. The
+// str constructors above use the same decoder.
+
+// Decodes one sequence at p (p < end): its length, code point in *cp; 0 when
+// malformed (overlong forms, surrogates and values above U+10FFFF are).
+int utf8_decode_char(const char* p, const char* end, Py_UCS4* cp);
+// For a malformed sequence at p, as CPython's decoder reports it: how many
+// bytes the error spans (one U+FFFD under errors="replace") and the reason
+// ("invalid start byte", "invalid continuation byte", "unexpected end of data").
+int utf8_error_length(const char* p, const char* end, const char** reason);
+// Offset of the first byte that is not part of valid UTF-8, or npos.
+std::size_t utf8_find_invalid(std::string_view text);
+// text decoded with errors="replace" and encoded back: valid UTF-8.
+std::string utf8_replace(std::string_view text);
+// Number of code points in valid UTF-8 text.
+Py_ssize_t utf8_count_code_points(std::string_view text);
+// Appends the UTF-8 encoding of ch (surrogates too, like "surrogatepass").
+void utf8_append(std::string& out, Py_UCS4 ch);
+// repr() of the str whose UTF-8 is text, as UTF-8: unicode_repr without
+// building objects (the tokenize dump prints one per token).
+std::string unicode_repr_utf8(std::string_view text);
 
 // A growable buffer of code points (_PyUnicodeWriter, simplified): ASCII and
 // Latin-1 text go in narrow, wider code points widen the whole buffer.
