@@ -13,6 +13,7 @@
 
 #include "minipy/config.h"
 #include "minipy/memory/obmalloc.h"
+#include "minipy/vm/pythonrun.h"
 #include "pythonrun.h"
 #include "stages.h"
 
@@ -80,7 +81,7 @@ int run_python(const Config& config)
                        : config.run_module   ? "-m " + *config.run_module
                        : config.run_filename ? "running '" + *config.run_filename + "'"
                                              : "reading a program from stdin";
-    if (config.run_filename && *config.run_filename != "-") {
+    if (config.run_filename && *config.run_filename != "-" && !vm::maybe_pyc_file(*config.run_filename)) {
         // pyrun_file: a source the tokenizer rejects fails before any stage
         // after it runs, with the SyntaxError python3.11 prints. CPython
         // names the main script by its absolute path.

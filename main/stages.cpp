@@ -16,6 +16,7 @@
 #include "minipy/parser/parser.h"
 #include "minipy/parser/stage.h"
 #include "minipy/runtime/stage.h"
+#include "minipy/vm/pythonrun.h"
 #include "minipy/vm/stage.h"
 #include "pymain.h"
 #include "pythonrun.h"
@@ -91,6 +92,20 @@ int dump_symtable(const Config&, const std::string& filename)
     return 0;
 }
 
+// run: `minipy FILE`. Compiled bytecode (a .pyc, CPython's own included)
+// goes straight to the vm; source needs the compiler stage first.
+int run_program(const Config& config, const std::string& filename)
+{
+    if (filename == "-" || !vm::maybe_pyc_file(filename)) {
+        static const StageCommand compile = {"compile", compiler::stage_info, {}, nullptr};
+        return stage_missing(config, compile, "running '" + filename + "'");
+    }
+    if (!vm::initialize(config.argv)) return EXIT_EXCEPTION;
+    int status = vm::run_pyc_file(filename);
+    vm::finalize();
+    return status;
+}
+
 // The one table. When a stage lands, its entry gets its dump function.
 const std::vector<StageCommand>& stage_commands()
 {
@@ -99,7 +114,7 @@ const std::vector<StageCommand>& stage_commands()
         {"ast", parser::stage_info, {"-m", "ast", "-a"}, dump_ast},
         {"symtable", compiler::stage_info, {MINIPY_SOURCE_DIR "/tools/symtable_dump.py"}, dump_symtable},
         {"dis", compiler::stage_info, {"-m", "dis"}, nullptr},
-        {"run", vm::stage_info, {}, nullptr},
+        {"run", vm::stage_info, {}, run_program},
     };
     return table;
 }

@@ -414,6 +414,12 @@ inline bool object_is_gc(const Object* op)
 
 // PyType_IsSubtype: whether b is in a's MRO.
 bool type_is_subtype(TypeObject* a, TypeObject* b);
+// PyType_Ready for static types defined above the runtime (the vm's
+// builtins and sys), and the helper that starts such a type with every
+// slot null (both also in pycore_runtime.h). type_ready: 0 or -1.
+[[nodiscard]] int type_ready(TypeObject* type);
+TypeObject static_type(const char* name, Py_ssize_t basicsize, Py_ssize_t itemsize, unsigned long flags,
+                       const char* doc);
 // PyObject_TypeCheck: Py_TYPE(op) is t or a subtype of it.
 inline bool object_type_check(Object* op, TypeObject* t)
 {

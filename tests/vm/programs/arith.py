@@ -1,0 +1,30 @@
+# Integer and float arithmetic: every BINARY_OP operator, in-place forms,
+# unary operators, comparisons and big integers.
+a, b = 17, 5
+print(a + b, a - b, a * b, a / b, a // b, a % b, a ** b)
+print(-a // b, -a % b, a // -b, divmod(-a, b), divmod(a, -b))
+print(a & b, a | b, a ^ b, a << 3, a >> 2, ~a, -a, +a)
+x = 10
+x += 3; print(x)
+x -= 1; print(x)
+x *= 4; print(x)
+x //= 5; print(x)
+x %= 7; print(x)
+x **= 3; print(x)
+x <<= 2; print(x)
+x >>= 1; print(x)
+x &= 0xff; print(x)
+x |= 0x100; print(x)
+x ^= 0x11; print(x)
+y = 7.0
+y /= 2; print(y)
+print(2 ** 100, 3 ** 50 * 7 - 1, (2 ** 64) // 3, -(2 ** 70) % 1000)
+print(1.5 + 2, 10 / 4, 7.5 // 2, 7.5 % 2, 2 ** 0.5, 1e300 * 10)
+print(0.1 + 0.2, 1 / 3, round(2.675, 2), round(7), round(8.5), abs(-3.25))
+print(1 < 2 < 3, 3 > 2 > 2, 1 == 1.0, 2 != 2, 5 >= 5, 4 <= 3)
+print(True + True, True * 10, False - 1)
+print(int("123") + 1, float("2.5") * 2, int(7.9), int(-7.9))
+print(pow(3, 4), pow(3, 4, 5), pow(2, -1))
+print(max(3, 9, 1), min(3, 9, 1), sum([1, 2, 3]), sum([0.5, 0.25], 1))
+print(hex(255), oct(8), bin(10), hex(-1))
+print(17 .bit_length(), (255).to_bytes(2, "big"), int.from_bytes(b"\x01\x00", "big"))

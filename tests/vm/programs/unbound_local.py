@@ -1,0 +1,6 @@
+# UnboundLocalError: a local read before its assignment.
+total = 10
+def add(n):
+    total += n
+    return total
+add(1)

@@ -1,0 +1,73 @@
+// ceval.h: what the vm's files share: entering the eval loop, calls,
+// the builtins and sys modules, imports. Private to the vm stage.
+// Mirrors the internal headers CPython 3.11 uses between Python/*.c
+// (pycore_ceval.h, pycore_pylifecycle.h, pycore_import.h). Book chapter 8.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "frame.h"
+#include "minipy/runtime/object.h"
+#include "minipy/runtime/pystate.h"
+
+namespace minipy::vm {
+
+using runtime::Py_ssize_t;
+using runtime::Ref;
+using runtime::ThreadState;
+
+// _PyEval_EvalFrameDefault: runs frame (already pushed and initialized)
+// and every frame it calls until frame returns. Pops frame. Null with an
+// exception set when it raised.
+[[nodiscard]] Ref<> eval_frame(ThreadState* ts, InterpreterFrame* frame, bool throwflag);
+
+// _PyEvalFramePushAndInit: pushes a frame for func and binds the arguments
+// (args: argcount positionals, then one value per kwnames entry; borrowed)
+// to its parameters. Null with CPython's TypeError for a bad call.
+[[nodiscard]] InterpreterFrame* push_and_init_frame(FunctionObject* func, Object* locals, Object* const* args,
+                                                    Py_ssize_t argcount, Object* kwnames);
+
+// _PyEval_Vector: calls func with locals (null for functions) from C.
+[[nodiscard]] Ref<> eval_vector(FunctionObject* func, Object* locals, Object* const* args, Py_ssize_t argcount,
+                                Object* kwnames);
+
+// PyEval_EvalCode: runs a module or class body code object.
+[[nodiscard]] Ref<> eval_code(Object* code, Object* globals, Object* locals);
+
+// _PyObject_GetMethod: *method gets the attribute; returns true when it is
+// an unbound method that wants obj as its first argument.
+[[nodiscard]] bool object_get_method(Object* obj, Object* name, Ref<>* method);
+// _PyObject_LookupSpecial: a dunder looked up on the type only, bound to
+// obj. Null without an error when missing.
+[[nodiscard]] Ref<> lookup_special(Object* obj, Object* name);
+// _PyType_Lookup without the method cache: borrowed, null when missing.
+Object* type_lookup_mro(runtime::TypeObject* type, Object* name);
+
+// An interned str for a C string literal (borrowed, lives forever); keyed
+// by the literal's address, so pass literals only.
+Object* intern_str(const char* literal);
+// _PyObject_FunctionStr: "f()", or "module.f()" outside builtins, for
+// the messages of bad calls.
+[[nodiscard]] Ref<> function_str(Object* func);
+
+// bltinmodule.cpp / sysmodule.cpp: the two modules the vm provides.
+[[nodiscard]] Ref<> builtins_module_create();
+[[nodiscard]] Ref<> sys_module_create(const std::vector<std::string>& argv);
+// sys.stdout / sys.stderr writes for print() and tracebacks: writes text to
+// the named stream object of sys (falls back to the C stream).
+[[nodiscard]] int sys_write_text(const char* stream_name, Object* text);
+void sys_flush_streams();
+
+// traceback_print.cpp: appends the entries of a traceback (without the
+// "Traceback (most recent call last):" header) as python3.11 prints them.
+void traceback_format(Object* tb, std::string& out);
+
+// import.cpp: IMPORT_NAME's work (PyImport_ImportModuleLevelObject).
+[[nodiscard]] Ref<> import_module_level(Object* name, Object* globals, Object* fromlist, int level);
+[[nodiscard]] Ref<> import_from(Object* module, Object* name);
+[[nodiscard]] int import_all_from(Object* locals, Object* module);
+// sys.modules (borrowed).
+Object* sys_modules();
+
+}  // namespace minipy::vm

@@ -1,0 +1,461 @@
+// iterators.cpp: enumerate, reversed, map, filter, zip and the callable
+// iterator. Mirrors CPython 3.11 Objects/enumobject.c, the map/filter/zip
+// types of Python/bltinmodule.c and calliterobject of Objects/iterobject.c.
+// Book chapter 8.
+//
+// Each is a small object holding the iterators it draws from; tp_iternext
+// returns the next item, or null without an error at the end (a pending
+// StopIteration from a callee is cleared by the caller, as CPython does).
+#include "iterators.h"
+
+#include <cstddef>
+
+#include "minipy/runtime/abstract.h"
+#include "minipy/runtime/boolobject.h"
+#include "minipy/runtime/dictobject.h"
+#include "minipy/runtime/longobject.h"
+#include "minipy/runtime/tupleobject.h"
+#include "minipy/runtime/unicodeobject.h"
+#include "ceval.h"
+
+namespace minipy::vm {
+
+using namespace runtime;
+
+namespace {
+
+constexpr unsigned long ITER_FLAGS = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE;
+
+// Allocates an instance of type (which may be a subclass).
+template <class T>
+Ref<T> alloc_instance(TypeObject* type)
+{
+    Ref<> obj = type->tp_alloc ? type->tp_alloc(type, 0) : Ref<>::steal(object_alloc_raw(type, 0));
+    return ref_cast<T>(std::move(obj));
+}
+
+int visit_all(std::initializer_list<Object*> objs, visitproc visit, void* arg)
+{
+    for (Object* o : objs)
+        if (o)
+            if (int r = visit(o, arg)) return r;
+    return 0;
+}
+
+// --- enumerate --------------------------------------------------------------
+
+struct EnumObject : Object {
+    Py_ssize_t en_index;
+    Object* en_sit;       // the iterator
+    Object* en_longindex; // the index once it no longer fits Py_ssize_t (unused: 64-bit)
+};
+
+Ref<> enum_new(TypeObject* type, Object* args, Object* kwds)
+{
+    Object* iterable = nullptr;
+    Object* start = nullptr;
+    Py_ssize_t n = tuple_size(args);
+    if (n > 2) return format_error(Exc_TypeError, "enumerate() takes at most 2 arguments (%zd given)", n);
+    if (n >= 1) iterable = tuple_item(args, 0);
+    if (n == 2) start = tuple_item(args, 1);
+    if (kwds) {
+        Py_ssize_t pos = 0;
+        Object *key, *value;
+        while (dict_next(kwds, &pos, &key, &value)) {
+            if (unicode_equal_to_ascii(key, "iterable") && !iterable) iterable = value;
+            else if (unicode_equal_to_ascii(key, "start") && !start) start = value;
+            else return format_error(Exc_TypeError, "'%U' is an invalid keyword argument for enumerate()", key);
+        }
+    }
+    if (!iterable) return format_error(Exc_TypeError, "enumerate() missing required argument 'iterable' (pos 1)");
+    Py_ssize_t index = 0;
+    if (start) {
+        Ref<> idx = number_index(start);
+        if (!idx) return nullptr;
+        index = long_as_ssize_t(idx.get());
+        if (index == -1 && error_occurred()) return nullptr;
+    }
+    Ref<> it = object_get_iter(iterable);
+    if (!it) return nullptr;
+    Ref<EnumObject> en = alloc_instance<EnumObject>(type);
+    if (!en) return nullptr;
+    en->en_index = index;
+    en->en_sit = it.release();
+    en->en_longindex = nullptr;
+    return en;
+}
+
+void enum_dealloc(Object* op)
+{
+    clear_ref(static_cast<EnumObject*>(op)->en_sit);
+    clear_ref(static_cast<EnumObject*>(op)->en_longindex);
+    object_dealloc_memory(op);
+}
+
+int enum_traverse(Object* op, visitproc visit, void* arg)
+{
+    return visit_all({static_cast<EnumObject*>(op)->en_sit}, visit, arg);
+}
+
+Ref<> enum_next(Object* op)
+{
+    auto* en = static_cast<EnumObject*>(op);
+    Ref<> item = Py_TYPE(en->en_sit)->tp_iternext(en->en_sit);
+    if (!item) return nullptr;
+    Ref<> index = long_from_ssize_t(en->en_index++);
+    if (!index) return nullptr;
+    return tuple_pack({index.get(), item.get()});
+}
+
+// --- reversed ---------------------------------------------------------------
+
+struct ReversedObject : Object {
+    Py_ssize_t index;  // next index to yield, -1 when exhausted
+    Object* seq;
+};
+
+Ref<> reversed_new(TypeObject* type, Object* args, Object* kwds)
+{
+    if (kwds && dict_size(kwds))
+        return format_error(Exc_TypeError, "reversed() takes no keyword arguments");
+    if (tuple_size(args) != 1)
+        return format_error(Exc_TypeError, "reversed expected 1 argument, got %zd", tuple_size(args));
+    Object* seq = tuple_item(args, 0);
+    Ref<> reversed_meth = lookup_special(seq, intern_str("__reversed__"));
+    if (reversed_meth) {
+        if (reversed_meth.get() == Py_None())
+            return format_error(Exc_TypeError, "'%.200s' object is not reversible", Py_TYPE(seq)->tp_name);
+        return call_no_args(reversed_meth.get());
+    }
+    if (error_occurred()) return nullptr;
+    if (!sequence_check(seq) || dict_check(seq))
+        return format_error(Exc_TypeError, "'%.200s' object is not reversible", Py_TYPE(seq)->tp_name);
+    Py_ssize_t n = object_size(seq);
+    if (n < 0) return nullptr;
+    Ref<ReversedObject> ro = alloc_instance<ReversedObject>(type);
+    if (!ro) return nullptr;
+    ro->index = n - 1;
+    ro->seq = new_ref(seq).release();
+    return ro;
+}
+
+void reversed_dealloc(Object* op)
+{
+    clear_ref(static_cast<ReversedObject*>(op)->seq);
+    object_dealloc_memory(op);
+}
+
+int reversed_traverse(Object* op, visitproc visit, void* arg)
+{
+    return visit_all({static_cast<ReversedObject*>(op)->seq}, visit, arg);
+}
+
+Ref<> reversed_next(Object* op)
+{
+    auto* ro = static_cast<ReversedObject*>(op);
+    if (ro->index >= 0 && ro->seq) {
+        Ref<> item = sequence_get_item(ro->seq, ro->index);
+        if (item) {
+            ro->index--;
+            return item;
+        }
+        if (!error_matches(Exc_IndexError) && !error_matches(Exc_StopIteration)) return nullptr;
+        error_clear();
+    }
+    ro->index = -1;
+    clear_ref(ro->seq);
+    return nullptr;
+}
+
+// --- map ----------------------------------------------------------------------
+
+struct MapObject : Object {
+    Object* iters;  // tuple of iterators
+    Object* func;
+};
+
+Ref<> map_new(TypeObject* type, Object* args, Object* kwds)
+{
+    if (type == &Map_Type && kwds && dict_size(kwds))
+        return format_error(Exc_TypeError, "map() takes no keyword arguments");
+    Py_ssize_t numargs = tuple_size(args);
+    if (numargs < 2) return format_error(Exc_TypeError, "map() must have at least two arguments.");
+    Ref<> iters = tuple_new(numargs - 1);
+    if (!iters) return nullptr;
+    for (Py_ssize_t i = 1; i < numargs; i++) {
+        Ref<> it = object_get_iter(tuple_item(args, i));
+        if (!it) return nullptr;
+        tuple_set_item(iters.get(), i - 1, it.release());
+    }
+    Ref<MapObject> lz = alloc_instance<MapObject>(type);
+    if (!lz) return nullptr;
+    lz->iters = iters.release();
+    lz->func = new_ref(tuple_item(args, 0)).release();
+    return lz;
+}
+
+void map_dealloc(Object* op)
+{
+    clear_ref(static_cast<MapObject*>(op)->iters);
+    clear_ref(static_cast<MapObject*>(op)->func);
+    object_dealloc_memory(op);
+}
+
+int map_traverse(Object* op, visitproc visit, void* arg)
+{
+    return visit_all({static_cast<MapObject*>(op)->iters, static_cast<MapObject*>(op)->func}, visit, arg);
+}
+
+Ref<> map_next(Object* op)
+{
+    auto* lz = static_cast<MapObject*>(op);
+    Py_ssize_t n = tuple_size(lz->iters);
+    std::vector<Ref<>> items;
+    std::vector<Object*> stack;
+    items.reserve(static_cast<std::size_t>(n));
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Object* it = tuple_item(lz->iters, i);
+        Ref<> val = Py_TYPE(it)->tp_iternext(it);
+        if (!val) return nullptr;
+        stack.push_back(val.get());
+        items.push_back(std::move(val));
+    }
+    return object_vectorcall(lz->func, stack.data(), static_cast<std::size_t>(n), nullptr);
+}
+
+// --- filter ---------------------------------------------------------------------
+
+struct FilterObject : Object {
+    Object* func;  // None: keep the true items
+    Object* it;
+};
+
+Ref<> filter_new(TypeObject* type, Object* args, Object* kwds)
+{
+    if (type == &Filter_Type && kwds && dict_size(kwds))
+        return format_error(Exc_TypeError, "filter() takes no keyword arguments");
+    if (tuple_size(args) != 2)
+        return format_error(Exc_TypeError, "filter expected 2 arguments, got %zd", tuple_size(args));
+    Ref<> it = object_get_iter(tuple_item(args, 1));
+    if (!it) return nullptr;
+    Ref<FilterObject> lz = alloc_instance<FilterObject>(type);
+    if (!lz) return nullptr;
+    lz->func = new_ref(tuple_item(args, 0)).release();
+    lz->it = it.release();
+    return lz;
+}
+
+void filter_dealloc(Object* op)
+{
+    clear_ref(static_cast<FilterObject*>(op)->func);
+    clear_ref(static_cast<FilterObject*>(op)->it);
+    object_dealloc_memory(op);
+}
+
+int filter_traverse(Object* op, visitproc visit, void* arg)
+{
+    return visit_all({static_cast<FilterObject*>(op)->func, static_cast<FilterObject*>(op)->it}, visit, arg);
+}
+
+Ref<> filter_next(Object* op)
+{
+    auto* lz = static_cast<FilterObject*>(op);
+    bool checktrue = lz->func == Py_None() || lz->func == reinterpret_cast<Object*>(&Bool_Type);
+    for (;;) {
+        Ref<> item = Py_TYPE(lz->it)->tp_iternext(lz->it);
+        if (!item) return nullptr;
+        int ok;
+        if (checktrue) {
+            ok = object_is_true(item.get());
+        }
+        else {
+            Ref<> good = call_one_arg(lz->func, item.get());
+            if (!good) return nullptr;
+            ok = object_is_true(good.get());
+        }
+        if (ok < 0) return nullptr;
+        if (ok > 0) return item;
+    }
+}
+
+// --- zip ------------------------------------------------------------------------------
+
+struct ZipObject : Object {
+    Py_ssize_t tuplesize;
+    Object* ittuple;  // tuple of iterators
+    int strict;
+};
+
+Ref<> zip_new(TypeObject* type, Object* args, Object* kwds)
+{
+    int strict = 0;
+    if (kwds) {
+        Py_ssize_t pos = 0;
+        Object *key, *value;
+        while (dict_next(kwds, &pos, &key, &value)) {
+            if (!unicode_equal_to_ascii(key, "strict"))
+                return format_error(Exc_TypeError, "zip() got an unexpected keyword argument '%U'", key);
+            strict = object_is_true(value);
+            if (strict < 0) return nullptr;
+        }
+    }
+    Py_ssize_t n = tuple_size(args);
+    Ref<> ittuple = tuple_new(n);
+    if (!ittuple) return nullptr;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Ref<> it = object_get_iter(tuple_item(args, i));
+        if (!it) return nullptr;
+        tuple_set_item(ittuple.get(), i, it.release());
+    }
+    Ref<ZipObject> lz = alloc_instance<ZipObject>(type);
+    if (!lz) return nullptr;
+    lz->tuplesize = n;
+    lz->ittuple = ittuple.release();
+    lz->strict = strict;
+    return lz;
+}
+
+void zip_dealloc(Object* op)
+{
+    clear_ref(static_cast<ZipObject*>(op)->ittuple);
+    object_dealloc_memory(op);
+}
+
+int zip_traverse(Object* op, visitproc visit, void* arg)
+{
+    return visit_all({static_cast<ZipObject*>(op)->ittuple}, visit, arg);
+}
+
+// zip(strict=True): the first iterator to end must not end alone.
+Ref<> zip_check_strict(ZipObject* lz, Py_ssize_t i)
+{
+    if (error_occurred()) {
+        if (!error_matches(Exc_StopIteration)) return nullptr;
+        error_clear();
+    }
+    if (i > 0) {
+        const char* plural = i == 1 ? " " : "s 1-";
+        return format_error(Exc_ValueError, "zip() argument %zd is shorter than argument%s%zd", i + 1, plural, i);
+    }
+    for (i = 1; i < lz->tuplesize; i++) {
+        Object* it = tuple_item(lz->ittuple, i);
+        Ref<> item = Py_TYPE(it)->tp_iternext(it);
+        if (item) {
+            const char* plural = i == 1 ? " " : "s 1-";
+            return format_error(Exc_ValueError, "zip() argument %zd is longer than argument%s%zd", i + 1, plural, i);
+        }
+        if (error_occurred()) {
+            if (!error_matches(Exc_StopIteration)) return nullptr;
+            error_clear();
+        }
+    }
+    return nullptr;
+}
+
+Ref<> zip_next(Object* op)
+{
+    auto* lz = static_cast<ZipObject*>(op);
+    if (lz->tuplesize == 0) return nullptr;
+    Ref<> result = tuple_new(lz->tuplesize);
+    if (!result) return nullptr;
+    for (Py_ssize_t i = 0; i < lz->tuplesize; i++) {
+        Object* it = tuple_item(lz->ittuple, i);
+        Ref<> item = Py_TYPE(it)->tp_iternext(it);
+        if (!item) {
+            // Fill the tuple before dropping it.
+            for (Py_ssize_t j = i; j < lz->tuplesize; j++) tuple_set_item(result.get(), j, none_ref().release());
+            if (lz->strict) return zip_check_strict(lz, i);
+            return nullptr;
+        }
+        tuple_set_item(result.get(), i, item.release());
+    }
+    return result;
+}
+
+// --- callable iterator ------------------------------------------------------------
+
+struct CallIterObject : Object {
+    Object* it_callable;  // null once exhausted
+    Object* it_sentinel;
+};
+
+void calliter_dealloc(Object* op)
+{
+    clear_ref(static_cast<CallIterObject*>(op)->it_callable);
+    clear_ref(static_cast<CallIterObject*>(op)->it_sentinel);
+    object_dealloc_memory(op);
+}
+
+int calliter_traverse(Object* op, visitproc visit, void* arg)
+{
+    auto* c = static_cast<CallIterObject*>(op);
+    return visit_all({c->it_callable, c->it_sentinel}, visit, arg);
+}
+
+Ref<> calliter_next(Object* op)
+{
+    auto* it = static_cast<CallIterObject*>(op);
+    if (!it->it_callable) return nullptr;
+    Ref<> result = call_no_args(it->it_callable);
+    if (result) {
+        int ok = object_rich_compare_bool(it->it_sentinel, result.get(), Py_EQ);
+        if (ok == 0) return result;
+        if (ok > 0) {
+            clear_ref(it->it_callable);
+            clear_ref(it->it_sentinel);
+        }
+        return nullptr;
+    }
+    if (error_matches(Exc_StopIteration)) {
+        error_clear();
+        clear_ref(it->it_callable);
+        clear_ref(it->it_sentinel);
+    }
+    return nullptr;
+}
+
+TypeObject make_iter_type(const char* name, std::size_t size, destructor dealloc, traverseproc traverse,
+                          iternextfunc next, newfunc tp_new, const char* doc)
+{
+    TypeObject t = static_type(name, static_cast<Py_ssize_t>(size), 0, tp_new ? ITER_FLAGS : ITER_FLAGS & ~Py_TPFLAGS_BASETYPE,
+                               doc);
+    t.tp_dealloc = dealloc;
+    t.tp_traverse = traverse;
+    t.tp_iter = object_self_iter;
+    t.tp_iternext = next;
+    t.tp_new = tp_new;
+    return t;
+}
+
+}  // namespace
+
+TypeObject Enum_Type = make_iter_type("enumerate", sizeof(EnumObject), enum_dealloc, enum_traverse, enum_next,
+                                      enum_new, "Return an enumerate object.");
+TypeObject Reversed_Type = make_iter_type("reversed", sizeof(ReversedObject), reversed_dealloc, reversed_traverse,
+                                          reversed_next, reversed_new, "Return a reverse iterator over the values of the given sequence.");
+TypeObject Map_Type = make_iter_type("map", sizeof(MapObject), map_dealloc, map_traverse, map_next, map_new,
+                                     "map(func, *iterables) --> map object");
+TypeObject Filter_Type = make_iter_type("filter", sizeof(FilterObject), filter_dealloc, filter_traverse,
+                                        filter_next, filter_new, "filter(function or None, iterable) --> filter object");
+TypeObject Zip_Type = make_iter_type("zip", sizeof(ZipObject), zip_dealloc, zip_traverse, zip_next, zip_new,
+                                     "zip(*iterables, strict=False) --> Yield tuples until an input is exhausted.");
+TypeObject CallIter_Type = make_iter_type("callable_iterator", sizeof(CallIterObject), calliter_dealloc,
+                                          calliter_traverse, calliter_next, nullptr, nullptr);
+
+Ref<> calliter_new(Object* callable, Object* sentinel)
+{
+    Ref<CallIterObject> it = alloc_instance<CallIterObject>(&CallIter_Type);
+    if (!it) return nullptr;
+    it->it_callable = new_ref(callable).release();
+    it->it_sentinel = new_ref(sentinel).release();
+    return it;
+}
+
+int init_iterator_types()
+{
+    for (TypeObject* t : {&Enum_Type, &Reversed_Type, &Map_Type, &Filter_Type, &Zip_Type, &CallIter_Type})
+        if (!(t->tp_flags & Py_TPFLAGS_READY) && type_ready(t) < 0) return -1;
+    return 0;
+}
+
+}  // namespace minipy::vm

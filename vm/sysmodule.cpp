@@ -1,0 +1,248 @@
+// sysmodule.cpp: a first sys module: argv, the standard streams, exit,
+// modules, path, the recursion limit, exc_info.
+// Mirrors a first part of CPython 3.11 Python/sysmodule.c, and stands in
+// for Modules/_io's TextIOWrapper on the three standard streams until the
+// io module exists. Book chapter 8.
+//
+// The streams write UTF-8 through C stdio (stdout is fully buffered unless
+// it is a terminal, stderr unbuffered, as for python3.11), so output
+// written by minipy and by C-level error reports keep their order.
+#include <cstdio>
+#include <unistd.h>
+
+#include "ceval.h"
+#include "minipy/config.h"
+#include "minipy/runtime/abstract.h"
+#include "minipy/runtime/boolobject.h"
+#include "minipy/runtime/descrobject.h"
+#include "minipy/runtime/dictobject.h"
+#include "minipy/runtime/listobject.h"
+#include "minipy/runtime/longobject.h"
+#include "minipy/runtime/moduleobject.h"
+#include "minipy/runtime/tupleobject.h"
+#include "minipy/runtime/unicodeobject.h"
+
+namespace minipy::vm {
+
+using namespace runtime;
+
+namespace {
+
+// --- the standard streams --------------------------------------------------
+
+struct StdStreamObject : Object {
+    std::FILE* fp;
+    const char* name;  // "<stdout>"
+    const char* mode;
+};
+
+StdStreamObject* S(Object* op) { return static_cast<StdStreamObject*>(op); }
+
+Ref<> stream_write(Object* self, Object* text)
+{
+    if (!unicode_check(text))
+        return format_error(Exc_TypeError, "write() argument must be str, not %.100s", Py_TYPE(text)->tp_name);
+    if (!S(self)->fp) return format_error(Exc_ValueError, "I/O operation on closed file.");
+    Py_ssize_t size = 0;
+    const char* utf8 = unicode_as_utf8(text, &size);
+    if (!utf8) return nullptr;
+    std::fwrite(utf8, 1, static_cast<std::size_t>(size), S(self)->fp);
+    return long_from_ssize_t(unicode_length(text));
+}
+
+Ref<> stream_flush(Object* self, Object*)
+{
+    if (S(self)->fp) std::fflush(S(self)->fp);
+    return none_ref();
+}
+
+Ref<> stream_fileno(Object* self, Object*) { return long_from_long(S(self)->fp ? fileno(S(self)->fp) : -1); }
+
+Ref<> stream_isatty(Object* self, Object*) { return bool_from_long(S(self)->fp && isatty(fileno(S(self)->fp))); }
+
+Ref<> stream_repr(Object* self)
+{
+    return unicode_from_format("<_io.TextIOWrapper name='%s' mode='%s' encoding='utf-8'>", S(self)->name,
+                               S(self)->mode);
+}
+
+Ref<> stream_get_name(Object* self, void*) { return unicode_from_string(S(self)->name); }
+Ref<> stream_get_encoding(Object*, void*) { return unicode_from_string("utf-8"); }
+
+MethodDef stream_methods[] = {
+    method_o("write", stream_write, "Write string to stream."),
+    method_noargs("flush", stream_flush, "Flush the write buffers of the stream."),
+    method_noargs("fileno", stream_fileno, "Return the underlying file descriptor."),
+    method_noargs("isatty", stream_isatty, "Return whether this is an 'interactive' stream."),
+    {},
+};
+
+GetSetDef stream_getsets[] = {
+    {"name", stream_get_name, nullptr, nullptr, nullptr},
+    {"encoding", stream_get_encoding, nullptr, nullptr, nullptr},
+    {},
+};
+
+TypeObject StdStream_Type = [] {
+    TypeObject t = static_type("_io.TextIOWrapper", sizeof(StdStreamObject), 0, Py_TPFLAGS_DEFAULT,
+                               "Character and line based layer over a standard stream.");
+    t.tp_dealloc = object_dealloc_memory;
+    t.tp_repr = stream_repr;
+    t.tp_methods = stream_methods;
+    t.tp_getset = stream_getsets;
+    return t;
+}();
+
+Ref<> stream_new(std::FILE* fp, const char* name, const char* mode)
+{
+    Ref<StdStreamObject> s = object_new<StdStreamObject>(&StdStream_Type);
+    if (!s) return nullptr;
+    s->fp = fp;
+    s->name = name;
+    s->mode = mode;
+    return s;
+}
+
+// --- sys functions --------------------------------------------------------------
+
+Ref<> sys_exit(Object*, Object* const* args, Py_ssize_t nargs)
+{
+    if (!check_positional("exit", nargs, 0, 1)) return nullptr;
+    set_error_object(Exc_SystemExit, nargs ? args[0] : nullptr);
+    return nullptr;
+}
+
+Ref<> sys_getrecursionlimit(Object*, Object*) { return long_from_long(thread_state_get()->recursion_limit); }
+
+Ref<> sys_setrecursionlimit(Object*, Object* arg)
+{
+    if (!long_check(arg)) return format_error(Exc_TypeError, "'%.200s' object cannot be interpreted as an integer",
+                                              Py_TYPE(arg)->tp_name);
+    long long new_limit = long_as_long_long(arg);
+    if (new_limit == -1 && error_occurred()) return nullptr;
+    if (new_limit < 1) return format_error(Exc_ValueError, "recursion limit must be greater or equal than 1");
+    ThreadState* ts = thread_state_get();
+    int depth = ts->recursion_limit - ts->recursion_remaining;
+    if (depth >= new_limit)
+        return format_error(Exc_RecursionError,
+                            "cannot set the recursion limit to %lld at the recursion depth %d: the limit is too low",
+                            new_limit, depth);
+    ts->recursion_remaining += static_cast<int>(new_limit) - ts->recursion_limit;
+    ts->recursion_limit = static_cast<int>(new_limit);
+    return none_ref();
+}
+
+Ref<> sys_exception(Object*, Object*)
+{
+    Object* exc = get_handled_exception();
+    return new_ref(exc ? exc : Py_None());
+}
+
+Ref<> sys_exc_info(Object*, Object*)
+{
+    Object* exc = get_handled_exception();
+    if (!exc || exc == Py_None()) return tuple_pack({Py_None(), Py_None(), Py_None()});
+    Object* tb = exception_get_traceback(exc);
+    return tuple_pack({Py_TYPE(exc), exc, tb ? tb : Py_None()});
+}
+
+Ref<> sys_getrefcount(Object*, Object* arg) { return long_from_ssize_t(get_refcount(arg)); }
+
+Ref<> sys_intern(Object*, Object* arg)
+{
+    if (!unicode_check_exact(arg))
+        return format_error(Exc_TypeError, "intern() argument must be str, not %.50s", Py_TYPE(arg)->tp_name);
+    Ref<> s = new_ref(arg);
+    unicode_intern_in_place(&s);
+    return s;
+}
+
+MethodDef sys_methods[] = {
+    method_fast("exit", sys_exit, "Exit the interpreter by raising SystemExit(status)."),
+    method_noargs("getrecursionlimit", sys_getrecursionlimit, "Return the current value of the recursion limit."),
+    method_o("setrecursionlimit", sys_setrecursionlimit, "Set the maximum depth of the Python interpreter stack to n."),
+    method_noargs("exception", sys_exception, "Return the current exception."),
+    method_noargs("exc_info", sys_exc_info, "Return current exception information: (type, value, traceback)."),
+    method_o("getrefcount", sys_getrefcount, "Return the reference count of object."),
+    method_o("intern", sys_intern, "``Intern'' the given string."),
+    {},
+};
+
+}  // namespace
+
+Ref<> sys_module_create(const std::vector<std::string>& argv)
+{
+    if (!(StdStream_Type.tp_flags & Py_TPFLAGS_READY) && type_ready(&StdStream_Type) < 0) return nullptr;
+    Ref<> mod = module_new("sys");
+    if (!mod) return nullptr;
+    if (module_add_functions(mod.get(), sys_methods) < 0) return nullptr;
+    Ref<> argv_list = list_new(0);
+    if (!argv_list) return nullptr;
+    for (const std::string& a : argv) {
+        Ref<> s = unicode_from_utf8(a);
+        if (!s || list_append(argv_list.get(), s.get()) < 0) return nullptr;
+    }
+    Ref<> modules = dict_new();
+    Ref<> path = list_new(0);
+    Ref<> out = stream_new(stdout, "<stdout>", "w");
+    Ref<> err = stream_new(stderr, "<stderr>", "w");
+    Ref<> in = stream_new(stdin, "<stdin>", "r");
+    Ref<> version_info = [] {
+        Ref<> major = long_from_long(MINIPY_PY_VERSION_MAJOR), minor = long_from_long(MINIPY_PY_VERSION_MINOR);
+        Ref<> micro = long_from_long(7), serial = long_from_long(0), level = unicode_from_string("final");
+        if (!major || !minor || !micro || !serial || !level) return Ref<>();
+        return tuple_pack({major.get(), minor.get(), micro.get(), level.get(), serial.get()});
+    }();
+    Ref<> version = unicode_from_string(MINIPY_PY_VERSION " (minipy)");
+    Ref<> maxsize = long_from_ssize_t(PTRDIFF_MAX);
+    Ref<> platform = unicode_from_string("linux");
+    Ref<> byteorder = unicode_from_string("little");
+    if (!modules || !path || !out || !err || !in || !version_info || !version || !maxsize || !platform || !byteorder)
+        return nullptr;
+    struct Entry {
+        const char* name;
+        Object* value;
+    };
+    const Entry entries[] = {
+        {"argv", argv_list.get()},   {"modules", modules.get()},       {"path", path.get()},
+        {"stdout", out.get()},       {"stderr", err.get()},            {"stdin", in.get()},
+        {"__stdout__", out.get()},   {"__stderr__", err.get()},        {"__stdin__", in.get()},
+        {"version", version.get()},  {"version_info", version_info.get()}, {"maxsize", maxsize.get()},
+        {"platform", platform.get()}, {"byteorder", byteorder.get()},
+    };
+    for (const Entry& e : entries)
+        if (module_add_object(mod.get(), e.name, e.value) < 0) return nullptr;
+    return mod;
+}
+
+int sys_write_text(const char* stream_name, Object* text)
+{
+    Object* sysdict = interpreter_get()->sysdict;
+    Object* stream = sysdict ? dict_get_item_string(sysdict, stream_name) : nullptr;
+    if (stream && stream != Py_None()) {
+        Ref<> r = call_method(stream, "write", {text});
+        return r ? 0 : -1;
+    }
+    // No stream: write to the C stream directly, as PySys_WriteStderr does.
+    Py_ssize_t size = 0;
+    const char* utf8 = unicode_as_utf8(text, &size);
+    if (!utf8) return -1;
+    std::fwrite(utf8, 1, static_cast<std::size_t>(size), std::string(stream_name) == "stdout" ? stdout : stderr);
+    return 0;
+}
+
+void sys_flush_streams()
+{
+    Object* sysdict = interpreter_get()->sysdict;
+    for (const char* name : {"stdout", "stderr"}) {
+        Object* stream = sysdict ? dict_get_item_string(sysdict, name) : nullptr;
+        if (stream && stream != Py_None()) {
+            Ref<> r = call_method(stream, "flush");
+            if (!r) error_clear();
+        }
+    }
+    std::fflush(stdout);
+    std::fflush(stderr);
+}
+
+}  // namespace minipy::vm
