@@ -502,7 +502,6 @@ Ref<> assemble(CFGBuilder& g, UnitMetadata& meta, int optimize)
     const int maxdepth = stackdepth(g, code_flags);
     if (maxdepth < 0 || label_exception_targets(g) < 0) return nullptr;
     convert_exception_handlers_to_nops(g);
-    if (push_cold_blocks_to_end(g) < 0) return nullptr;
     clean_basic_blocks(g);
     // The order of the blocks is final from here on.
     normalize_jumps(g);

@@ -1,8 +1,7 @@
 // flowgraph.cpp: the control-flow graph of one compiler unit and the passes
 // that run on it between codegen and the assembler: the peephole optimizer,
 // dead-code and empty-block removal, line-number propagation, stack depth,
-// the exception-handler labelling that replaces SETUP_*/POP_BLOCK, and the
-// reordering of cold (exception-only) blocks.
+// and the exception-handler labelling that replaces SETUP_*/POP_BLOCK.
 //
 // Mirrors the CFG half of CPython 3.11 Python/compile.c (3.12 moved it to
 // Python/flowgraph.c). Book chapter 7, "The Compiler".
@@ -20,8 +19,10 @@
 //   optimize_cfg -> duplicate_exits_without_lineno -> trim_unused_consts
 //   -> propagate_line_numbers -> guarantee_lineno_for_exits -> stackdepth
 //   -> label_exception_targets -> convert_exception_handlers_to_nops
-//   -> push_cold_blocks_to_end -> clean_basic_block -> normalize_jumps
-//   -> offsets. (3.12's LOAD_FAST_CHECK analysis does not exist in 3.11:
+//   -> clean_basic_block -> normalize_jumps -> offsets.
+// Exception handlers stay where codegen put them: 3.12 added
+// push_cold_blocks_to_end, which moves them after the normal code.
+// (3.12's LOAD_FAST_CHECK analysis does not exist in 3.11 either:
 //   its LOAD_FAST checks for an unbound local at run time.)
 // Stack depth runs while SETUP_* are still there: a handler's start depth is
 // what the exception table records.
@@ -445,25 +446,43 @@ int jump_thread(Instr* inst, const Instr* target, int opcode)
     return 0;
 }
 
-// add_const in fold_tuple_on_constants: index of newconst in consts,
-// appended if not there (by identity, as 3.11 after merging).
+// add_const in fold_tuple_on_constants: the index of newconst in consts,
+// appended if missing. 3.11 first merges newconst with the compiler's cache
+// of constants (merge_const_one, by _PyCode_ConstantKey) and then looks for
+// that very object; every constant codegen added went through the same
+// cache, so "the same object" is "an equal constant key" within the unit.
 int add_const(Object* consts, Object* newconst)
 {
-    Py_ssize_t index = 0;
+    Ref<> key = code_constant_key(newconst);
+    if (!key) {
+        return -1;
+    }
     const Py_ssize_t n = list_size(consts);
-    for (; index < n; ++index) {
-        if (list_item(consts, index) == newconst) {
+    for (Py_ssize_t index = 0; index < n; ++index) {
+        Object* item = list_item(consts, index);
+        if (Py_TYPE(item) != Py_TYPE(newconst)) {
+            continue;
+        }
+        Ref<> item_key = code_constant_key(item);
+        if (!item_key) {
+            return -1;
+        }
+        const int eq = object_rich_compare_bool(item_key.get(), key.get(), Py_EQ);
+        if (eq < 0) {
+            return -1;
+        }
+        if (eq) {
             return static_cast<int>(index);
         }
     }
-    if (index >= INT_MAX - 1) {
+    if (n >= INT_MAX - 1) {
         set_error(Exc_OverflowError, "too many constants");
         return -1;
     }
     if (list_append(consts, newconst) < 0) {
         return -1;
     }
-    return static_cast<int>(index);
+    return static_cast<int>(n);
 }
 
 // fold_tuple_on_constants: LOAD_CONST x n; BUILD_TUPLE n -> LOAD_CONST tuple.
@@ -897,9 +916,6 @@ void mark_reachable(BasicBlock* entry)
                     stack.push_back(target);
                 }
                 target->predecessors++;
-                if (is_block_push(instr)) {
-                    target->except_predecessors++;
-                }
             }
         }
     }
@@ -1289,119 +1305,6 @@ void convert_exception_handlers_to_nops(CFGBuilder& g)
     }
 }
 
-namespace {
-
-// mark_warm: everything reachable from the entry without exceptions.
-void mark_warm(BasicBlock* entry)
-{
-    std::vector<BasicBlock*> stack = make_cfg_traversal_stack(entry);
-    stack.push_back(entry);
-    entry->visited = true;
-    while (!stack.empty()) {
-        BasicBlock* b = stack.back();
-        stack.pop_back();
-        b->warm = true;
-        BasicBlock* next = b->next;
-        if (next != nullptr && has_fallthrough(b) && !next->visited) {
-            stack.push_back(next);
-            next->visited = true;
-        }
-        for (Instr& instr : b->instrs) {
-            if (is_jump(instr) && !instr.target->visited) {
-                stack.push_back(instr.target);
-                instr.target->visited = true;
-            }
-        }
-    }
-}
-
-// mark_cold: what only exception handlers reach.
-void mark_cold(BasicBlock* entry)
-{
-    mark_warm(entry);
-    std::vector<BasicBlock*> stack = make_cfg_traversal_stack(entry);
-    for (BasicBlock* b = entry; b != nullptr; b = b->next) {
-        if (b->except_predecessors != 0) {
-            assert(!b->warm);
-            stack.push_back(b);
-            b->visited = true;
-        }
-    }
-    while (!stack.empty()) {
-        BasicBlock* b = stack.back();
-        stack.pop_back();
-        b->cold = true;
-        BasicBlock* next = b->next;
-        if (next != nullptr && has_fallthrough(b) && !next->warm && !next->visited) {
-            stack.push_back(next);
-            next->visited = true;
-        }
-        for (Instr& instr : b->instrs) {
-            if (is_jump(instr)) {
-                BasicBlock* target = instr.target;
-                if (!target->warm && !target->visited) {
-                    stack.push_back(target);
-                    target->visited = true;
-                }
-            }
-        }
-    }
-}
-
-}  // namespace
-
-// push_cold_blocks_to_end: move the runs of cold blocks (handlers and what
-// only they reach) after the warm code, so the normal path has no jumps
-// over handlers ("zero-cost" exceptions). A cold block that fell through
-// into a warm one gets an explicit JUMP first.
-int push_cold_blocks_to_end(CFGBuilder& g)
-{
-    BasicBlock* entry = g.entry();
-    if (entry->next == nullptr) {
-        return 0;
-    }
-    mark_cold(entry);
-    for (BasicBlock* b = entry; b != nullptr; b = b->next) {
-        if (b->cold && has_fallthrough(b) && b->next != nullptr && b->next->warm) {
-            BasicBlock* explicit_jump = g.new_block();
-            Instr jump;
-            jump.opcode = JUMP;
-            jump.target = b->next;
-            explicit_jump->instrs.push_back(jump);
-            explicit_jump->cold = true;
-            explicit_jump->next = b->next;
-            b->next = explicit_jump;
-        }
-    }
-    assert(!entry->cold);
-    BasicBlock* cold_blocks = nullptr;
-    BasicBlock* cold_blocks_tail = nullptr;
-    BasicBlock* b = entry;
-    while (b->next != nullptr) {
-        while (b->next != nullptr && !b->next->cold) {
-            b = b->next;
-        }
-        if (b->next == nullptr) {
-            break;  // no more cold blocks
-        }
-        // b->next starts a cold run; b_end ends it.
-        BasicBlock* b_end = b->next;
-        while (b_end->next != nullptr && b_end->next->cold) {
-            b_end = b_end->next;
-        }
-        if (cold_blocks == nullptr) {
-            cold_blocks = b->next;
-        } else {
-            cold_blocks_tail->next = b->next;
-        }
-        cold_blocks_tail = b_end;
-        b->next = b_end->next;
-        b_end->next = nullptr;
-    }
-    b->next = cold_blocks;
-    return 0;
-}
-
 // normalize_jumps: give each pseudo jump its direction, now that block order
 // is final (a target not yet passed is forward).
 void normalize_jumps(CFGBuilder& g)
@@ -1482,7 +1385,6 @@ std::string cfg_to_dot(const CFGBuilder& g, const char* label)
     out += "\" {\n  node [shape=box, fontname=\"monospace\"];\n";
     for (const BasicBlock* b = g.entry(); b != nullptr; b = b->next) {
         out += "  " + id_of(b) + " [label=\"" + id_of(b);
-        if (b->cold) out += " (cold)";
         out += "\\l";
         for (const Instr& instr : b->instrs) {
             const char* name = instr.opcode < 0 ? pseudo_name(instr.opcode) : opcode_name(instr.opcode);

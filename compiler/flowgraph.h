@@ -71,15 +71,12 @@ struct BasicBlock {
     BasicBlock* next = nullptr;    // b_next: emission order; fall-through successor
     std::vector<Instr> instrs;     // b_instr
     int predecessors = 0;          // b_predecessors
-    int except_predecessors = 0;   // b_except_predecessors (via SETUP_*)
     int startdepth = -1;           // b_startdepth (-1: not yet reached)
     int offset = 0;                // b_offset, in code units
     bool preserve_lasti = false;   // b_preserve_lasti: handler pushes lasti
     bool visited = false;          // b_visited
     bool exit = false;             // b_exit: ends by leaving the frame
     bool except_handler = false;   // b_except_handler: target of a SETUP_*
-    bool cold = false;             // b_cold: only reached via exceptions
-    bool warm = false;             // b_warm: reached normally
     ExceptStack* exceptstack = nullptr;  // only during label_exception_targets
 
     const Instr* last() const { return instrs.empty() ? nullptr : &instrs.back(); }
@@ -174,7 +171,6 @@ void guarantee_lineno_for_exits(CFGBuilder& g, int firstlineno);
 [[nodiscard]] int stackdepth(CFGBuilder& g, int code_flags);
 [[nodiscard]] int label_exception_targets(CFGBuilder& g);
 void convert_exception_handlers_to_nops(CFGBuilder& g);
-[[nodiscard]] int push_cold_blocks_to_end(CFGBuilder& g);
 void clean_basic_blocks(CFGBuilder& g);   // clean_basic_block on every block
 void normalize_jumps(CFGBuilder& g);
 
