@@ -142,6 +142,8 @@ Ref<> method_new(Object* func, Object* self)
     return m;
 }
 
+SuperNoArgsHook super_no_args_hook = nullptr;  // set by the vm, used by super_init
+
 // --- property -----------------------------------------------------------------------
 
 namespace {
@@ -331,9 +333,18 @@ int super_init(Object* self, Object* args, Object* kwds)
 {
     if (!check_no_kwargs("super", kwds)) return -1;
     Py_ssize_t n = tuple_size(args);
+    Ref<> implicit;
     if (n == 0) {
-        set_error(Exc_RuntimeError, "super(): no arguments");  // zero-argument form needs a frame (vm)
-        return -1;
+        // super() without arguments: __class__ and the first argument come
+        // from the running frame, which only the vm can read.
+        if (!super_no_args_hook) {
+            set_error(Exc_RuntimeError, "super(): no arguments");
+            return -1;
+        }
+        implicit = super_no_args_hook();
+        if (!implicit) return -1;
+        args = implicit.get();
+        n = tuple_size(args);
     }
     if (!check_positional("super", n, 1, 2)) return -1;
     Object* type = tuple_item(args, 0);

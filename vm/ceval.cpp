@@ -30,6 +30,7 @@
 #include <cstring>
 
 #include "ceval_macros.h"
+#include "genobject.h"
 #include "minipy/runtime/abstract.h"
 #include "minipy/runtime/boolobject.h"
 #include "minipy/runtime/bytesobject.h"
@@ -1587,6 +1588,65 @@ dispatch_opcode:
         DISPATCH();
     }
 
+    // --- generators ----------------------------------------------------------------
+
+    TARGET(RETURN_GENERATOR) {
+        // The frame moves into a new generator, which is this call's result.
+        frame_set_stack_pointer(frame, stack_pointer);
+        Object* gen = gen_new_from_frame(frame).release();
+        if (gen == nullptr) goto error;
+        leave_recursive_call();
+        InterpreterFrame* prev = frame->previous;
+        bool was_entry = frame->is_entry;
+        pop_frame_memory(frame);
+        frame = fs.current = prev;
+        if (was_entry) return steal_ref(gen);
+        SET_LOCALS_FROM_FRAME();
+        PUSH(gen);
+        DISPATCH();
+    }
+
+    TARGET(YIELD_VALUE) {
+        // Generator frames always run as entry frames (gen_send_ex2):
+        // yielding returns to the C++ caller, the frame stays suspended.
+        Object* yielded = POP();
+        frame_generator(frame)->gi_frame_state = FRAME_SUSPENDED;
+        frame_set_stack_pointer(frame, stack_pointer);
+        leave_recursive_call();
+        fs.current = frame->previous;
+        return steal_ref(yielded);
+    }
+
+    TARGET(GET_YIELD_FROM_ITER) {
+        Object* iterable = TOP();
+        if (!gen_check(iterable)) {
+            Object* iter = object_get_iter(iterable).release();
+            decref(iterable);
+            SET_TOP(iter);
+            if (iter == nullptr) goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(SEND) {
+        // yield from: pass the sent value on to the sub-iterator; its
+        // return value ends the loop (jump forward by oparg).
+        Object* v = POP();
+        Object* receiver = TOP();
+        Ref<> sent_result;
+        SendResult status = iter_send(receiver, v, &sent_result);
+        decref(v);
+        if (status == PYGEN_ERROR) goto error;
+        if (status == PYGEN_RETURN) {
+            decref(receiver);
+            SET_TOP(sent_result.release());
+            JUMPBY(oparg);
+            DISPATCH();
+        }
+        PUSH(sent_result.release());
+        DISPATCH();
+    }
+
     // --- not implemented yet: each raises SystemError ------------------------------
 
     TARGET(CACHE)
@@ -1595,10 +1655,6 @@ dispatch_opcode:
     TARGET(GET_ANEXT)
     TARGET(BEFORE_ASYNC_WITH)
     TARGET(END_ASYNC_FOR)
-    TARGET(GET_YIELD_FROM_ITER)
-    TARGET(RETURN_GENERATOR)
-    TARGET(YIELD_VALUE)
-    TARGET(SEND)
     TARGET(ASYNC_GEN_WRAP)
     TARGET(PREP_RERAISE_STAR)
     TARGET(CHECK_EG_MATCH)
@@ -1653,7 +1709,8 @@ exit_unwind:
 exit_unwind_no_leave:
     if (frame->is_entry) {
         fs.current = frame->previous;
-        pop_frame(frame);
+        // A generator's frame belongs to the generator, which clears it.
+        if (frame->owner == FRAME_OWNED_BY_THREAD) pop_frame(frame);
         return nullptr;
     }
     {
@@ -1667,7 +1724,7 @@ exit_unwind_no_leave:
 
 exit_entry:
     fs.current = frame->previous;
-    pop_frame(frame);
+    if (frame->owner == FRAME_OWNED_BY_THREAD) pop_frame(frame);
     return steal_ref(retval);
 }
 

@@ -77,20 +77,24 @@ InterpreterFrame* push_frame(FunctionObject* func, Object* locals)
     return frame;
 }
 
-void pop_frame(InterpreterFrame* frame)
+void frame_clear(InterpreterFrame* frame)
 {
-    FrameStack& fs = thread_frames;
     for (int i = 0; i < frame->stacktop; i++) xdecref(frame->localsplus[i]);
     frame->stacktop = 0;
     clear_ref(frame->frame_obj);
     clear_ref(frame->f_locals);
-    decref(frame->f_func);
-    decref(frame->f_code);
+    clear_ref(frame->f_func);
+    clear_ref(frame->f_code);
+}
+
+void pop_frame_memory(InterpreterFrame* frame)
+{
+    FrameStack& fs = thread_frames;
     fs.depth--;
     auto* base = reinterpret_cast<Object**>(frame);
     if (base == fs.chunk->data && fs.chunk->previous) {
         // The frame opened this chunk: give the chunk back and resume the
-        // previous one, whose top is just after its last frame.
+        // previous one where it was left.
         FrameStack::Chunk* done = fs.chunk;
         fs.chunk = done->previous;
         fs.top = done->saved_top;
@@ -99,6 +103,12 @@ void pop_frame(InterpreterFrame* frame)
         return;
     }
     fs.top = base;
+}
+
+void pop_frame(InterpreterFrame* frame)
+{
+    frame_clear(frame);
+    pop_frame_memory(frame);
 }
 
 Ref<> frame_make_object(InterpreterFrame* frame)

@@ -94,8 +94,12 @@ FrameStack& frame_stack();
 // with every local null; takes its own references to func and locals.
 // Null with MemoryError set when no memory is left.
 [[nodiscard]] InterpreterFrame* push_frame(FunctionObject* func, Object* locals);
-// _PyFrame_Clear + _PyThreadState_PopFrame: drops every reference the frame
-// holds and gives its words back. Frames are popped in LIFO order.
+// _PyFrame_Clear: drops every reference the frame holds.
+void frame_clear(InterpreterFrame* frame);
+// _PyThreadState_PopFrame: gives the frame's words back (LIFO order),
+// without touching its references (they were moved, e.g. to a generator).
+void pop_frame_memory(InterpreterFrame* frame);
+// Both: the end of a frame owned by the thread.
 void pop_frame(InterpreterFrame* frame);
 
 // The frame object for frame (a snapshot, see runtime/frameobject.h), made

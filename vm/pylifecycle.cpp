@@ -10,12 +10,19 @@
 #include <cstdio>
 
 #include "ceval.h"
+#include "genobject.h"
 #include "iterators.h"
+#include "minipy/runtime/bytesobject.h"
+#include "minipy/runtime/cellobject.h"
+#include "minipy/runtime/classobject.h"
+#include "minipy/runtime/codeobject.h"
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/funcobject.h"
 #include "minipy/runtime/moduleobject.h"
 #include "minipy/runtime/pyerrors.h"
 #include "minipy/runtime/pystate.h"
+#include "minipy/runtime/tupleobject.h"
+#include "minipy/runtime/unicodeobject.h"
 #include "minipy/vm/pythonrun.h"
 
 namespace minipy::vm {
@@ -32,6 +39,35 @@ Ref<> function_vectorcall_hook(FunctionObject* func, Object* const* args, Py_ssi
     return eval_vector(func, nullptr, args, nargs, kwnames);
 }
 
+// super_init_without_args: `super()` in a method means
+// super(__class__, <first argument>), both read from the calling frame.
+Ref<> super_without_args()
+{
+    InterpreterFrame* frame = frame_stack().current;
+    if (!frame) return format_error(Exc_RuntimeError, "super(): no current frame");
+    CodeObject* co = frame->f_code;
+    if (co->co_argcount == 0) return format_error(Exc_RuntimeError, "super(): no arguments");
+    Object* firstarg = frame->localsplus[0];
+    const char* kinds = bytes_as_string(co->co_localspluskinds);
+    // The first argument may live in a cell (a closure uses it).
+    if (firstarg && (static_cast<std::uint8_t>(kinds[0]) & CO_FAST_CELL) && cell_check(firstarg))
+        firstarg = cell_get(firstarg);
+    if (!firstarg) return format_error(Exc_RuntimeError, "super(): arg[0] deleted");
+    Object* type = nullptr;
+    for (int i = co->co_nlocalsplus - co->co_nfreevars; i < co->co_nlocalsplus; i++) {
+        if (!unicode_equal_to_ascii(tuple_item(co->co_localsplusnames, i), "__class__")) continue;
+        Object* cell = frame->localsplus[i];
+        if (!cell || !cell_check(cell)) return format_error(Exc_RuntimeError, "super(): bad __class__ cell");
+        type = cell_get(cell);
+        if (!type) return format_error(Exc_RuntimeError, "super(): empty __class__ cell");
+        if (!type_check(type))
+            return format_error(Exc_TypeError, "super(): __class__ is not a type (%s)", Py_TYPE(type)->tp_name);
+        break;
+    }
+    if (!type) return format_error(Exc_RuntimeError, "super(): __class__ cell not found");
+    return tuple_pack({type, firstarg});
+}
+
 bool fail(const char* what)
 {
     std::fprintf(stderr, "Fatal Python error: %s\n", what);
@@ -46,8 +82,9 @@ bool initialize(const std::vector<std::string>& argv)
     if (vm_initialized) return true;
     runtime::initialize();
     init_function_types();
-    if (init_iterator_types() < 0) return fail("cannot initialize the builtin iterator types");
+    if (init_iterator_types() < 0 || init_gen_types() < 0) return fail("cannot initialize the vm's types");
     function_eval_hook = function_vectorcall_hook;
+    super_no_args_hook = super_without_args;
 
     InterpreterState* interp = interpreter_get();
     Ref<> builtins = builtins_module_create();

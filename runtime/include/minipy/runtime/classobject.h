@@ -22,4 +22,10 @@ extern TypeObject Super_Type;
 
 [[nodiscard]] Ref<> method_new(Object* func, Object* self);  // PyMethod_New
 
+// super_init_without_args: the vm's hook for `super()` with no arguments;
+// returns the tuple (__class__, first argument) of the running frame, or
+// null with RuntimeError set.
+using SuperNoArgsHook = Ref<> (*)();
+extern SuperNoArgsHook super_no_args_hook;
+
 }  // namespace minipy::runtime
