@@ -4,10 +4,13 @@
 #include <cctype>
 #include <cstdio>
 #include <cstring>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "difflib.h"
 #include "minipy/config.h"
+#include "minipy/compiler/compile.h"
+#include "minipy/compiler/dis_dump.h"
 #include "minipy/compiler/stage.h"
 #include "minipy/compiler/symtable.h"
 #include "minipy/lexer/stage.h"
@@ -15,7 +18,11 @@
 #include "minipy/memory/stage.h"
 #include "minipy/parser/parser.h"
 #include "minipy/parser/stage.h"
+#include "minipy/runtime/marshal.h"
+#include "minipy/runtime/pyerrors.h"
+#include "minipy/runtime/pystate.h"
 #include "minipy/runtime/stage.h"
+#include "minipy/runtime/unicodeobject.h"
 #include "minipy/vm/pythonrun.h"
 #include "minipy/vm/stage.h"
 #include "pymain.h"
@@ -106,6 +113,69 @@ int run_program(const Config& config, const std::string& filename)
     return status;
 }
 
+// The pending exception as python3.11 prints an uncaught one that has no
+// traceback ("SyntaxError" gets its located form). Clears it.
+void print_pending_exception()
+{
+    std::fflush(stdout);
+    if (auto info = compiler::syntax_error_info()) {
+        runtime::error_clear();
+        print_syntax_error(stderr, *info);
+        return;
+    }
+    runtime::Ref<> exc = runtime::fetch_exception();
+    if (!exc) return;
+    std::string text = runtime::Py_TYPE(exc.get())->tp_name;
+    runtime::Ref<> msg = runtime::object_str(exc.get());
+    if (!msg) runtime::error_clear();
+    else if (runtime::unicode_length(msg.get()) > 0) text += ": " + runtime::unicode_to_std(msg.get());
+    std::fprintf(stderr, "%s\n", text.c_str());
+}
+
+bool is_pyc_name(const std::string& filename)
+{
+    return filename.size() > 4 && filename.compare(filename.size() - 4, 4, ".pyc") == 0;
+}
+
+// The code object of FILE: loaded from a .pyc (as `python3.11 FILE.pyc`
+// does), or compiled from source as `python3.11 -m dis FILE` compiles it
+// (compile(bytes, FILE, 'exec')). nullptr with the error set.
+runtime::Ref<> code_of_file(const std::string& filename, bool* unreadable)
+{
+    *unreadable = false;
+    if (is_pyc_name(filename)) return runtime::pyc_read_file(filename);
+    std::string bytes;
+    if (!read_source_bytes(filename, &bytes)) {
+        *unreadable = true;
+        return nullptr;
+    }
+    return compiler::compile_source(bytes, filename, compiler::CompileMode::Exec, -1);
+}
+
+// --dump=dis: what `python3.11 -m dis FILE` prints; FILE may also be a
+// .pyc (CPython's own included), whose code object is disassembled.
+int dump_dis(const Config&, const std::string& filename)
+{
+    runtime::initialize();
+    int status = EXIT_OK;
+    {
+        bool unreadable;
+        runtime::Ref<> code = code_of_file(filename, &unreadable);
+        std::string text;
+        bool ok = code && compiler::dis_dump(code.get(), &text);
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        std::fflush(stdout);
+        if (unreadable) {
+            status = EXIT_USAGE;
+        } else if (!ok) {
+            print_pending_exception();
+            status = EXIT_EXCEPTION;
+        }
+    }
+    runtime::finalize();
+    return status;
+}
+
 // The one table. When a stage lands, its entry gets its dump function.
 const std::vector<StageCommand>& stage_commands()
 {
@@ -113,7 +183,7 @@ const std::vector<StageCommand>& stage_commands()
         {"tokens", lexer::stage_info, {"-m", "tokenize", "-e"}, dump_tokens},
         {"ast", parser::stage_info, {"-m", "ast", "-a"}, dump_ast},
         {"symtable", compiler::stage_info, {MINIPY_SOURCE_DIR "/tools/symtable_dump.py"}, dump_symtable},
-        {"dis", compiler::stage_info, {"-m", "dis"}, nullptr},
+        {"dis", compiler::stage_info, {"-m", "dis"}, dump_dis},
         {"run", vm::stage_info, {}, run_program},
     };
     return table;
@@ -246,10 +316,30 @@ int diff_stage(const Config& config, const StageCommand& command)
     return diff.empty() ? EXIT_OK : EXIT_EXCEPTION;
 }
 
+// --compile FILE -o OUT.pyc: py_compile's job: compile(source, FILE,
+// 'exec'), then a timestamp-based .pyc (source mtime and size in the header).
 int compile_file(const Config& config)
 {
-    static const StageCommand compile = {"compile", compiler::stage_info, {}, nullptr};
-    return stage_missing(config, compile, "--compile");
+    const std::string& filename = config.compile_input;
+    std::string bytes;
+    struct stat st{};
+    if (!read_source_bytes(filename, &bytes) || ::stat(filename.c_str(), &st) != 0) return EXIT_USAGE;
+    runtime::initialize();
+    int status = EXIT_OK;
+    {
+        runtime::Ref<> code = compiler::compile_source(bytes, filename, compiler::CompileMode::Exec, -1);
+        runtime::Ref<> pyc;
+        if (code) {
+            pyc = runtime::pyc_from_code_timestamp(code.get(), static_cast<std::uint32_t>(st.st_mtime),
+                                                   static_cast<std::uint32_t>(st.st_size));
+        }
+        if (!pyc || runtime::pyc_write_file(config.compile_output, pyc.get()) < 0) {
+            print_pending_exception();
+            status = EXIT_EXCEPTION;
+        }
+    }
+    runtime::finalize();
+    return status;
 }
 
 }  // namespace minipy

@@ -33,7 +33,22 @@ STAGES = {
     "tokens": ["--dump=tokens"],
     "ast": ["--dump=ast"],
     "symtable": ["--dump=symtable"],
+    # source -> minipy's compiler -> its dis text, against `python3.11 -m dis FILE`
+    "dis": ["--dump=dis"],
+    # python3.11's own .pyc of FILE (made by the reference side in a temp dir)
+    # -> minipy's marshal reader and dis printer, against `python3.11 -m dis FILE`
+    "dis-pyc": ["--dump=dis"],
+    # `minipy --compile FILE -o OUT.pyc`, then python3.11 compares the code
+    # object in OUT.pyc with compile(source, FILE, 'exec') (see compare_pyc)
+    "pyc": ["--compile"],
 }
+
+# Stages whose output holds reprs of constants: code objects show their
+# address, and CPython's frozenset constants print their elements in an
+# order that depends on string hashes (a new one in every process), so both
+# sides are compared with addresses hidden and each frozenset's elements
+# sorted (normalize_dis).
+FROZENSET_STAGES = {"dis", "dis-pyc"}
 
 
 def default_corpus(python):
@@ -88,10 +103,80 @@ def compute_references(python, stage, files):
     return results
 
 
-def run_minipy(minipy, args, path):
-    run = subprocess.run([minipy, *args, path], capture_output=True)
+# minipy under AddressSanitizer: LeakSanitizer cannot look inside pymalloc's
+# arenas and reports the blocks they point to; malloc mode lets it see all.
+MINIPY_ENV = dict(os.environ, PYTHONMALLOC="malloc")
+
+
+def run_minipy(minipy, args, path, ref=None, python="python3.11"):
+    if args == ["--compile"]:
+        return run_compiled(minipy, path, python)
+    target = ref["pyc"] if ref and "pyc" in ref else path
+    run = subprocess.run([minipy, *args, target], capture_output=True, env=MINIPY_ENV)
     return (run.stdout.decode("utf-8", "surrogateescape"),
             run.stderr.decode("utf-8", "surrogateescape"), run.returncode)
+
+
+def run_compiled(minipy, path, python):
+    """The pyc stage: `minipy --compile FILE -o OUT.pyc`, then python3.11
+    (conformance_reference.py compare-pyc) prints "identical" when the code
+    object in OUT.pyc equals compile(source, FILE, 'exec'), else the first
+    difference."""
+    import tempfile
+    with tempfile.TemporaryDirectory(prefix="minipy-conf-") as tmp:
+        out = os.path.join(tmp, "out.pyc")
+        run = subprocess.run([minipy, "--compile", path, "-o", out], capture_output=True, env=MINIPY_ENV)
+        if run.returncode != 0:
+            return ("", run.stderr.decode("utf-8", "surrogateescape"), run.returncode)
+        check = subprocess.run([python, os.path.join(HERE, "conformance_reference.py"), "compare-pyc", path, out],
+                               capture_output=True)
+        return (check.stdout.decode("utf-8", "surrogateescape"),
+                check.stderr.decode("utf-8", "surrogateescape"), check.returncode)
+
+
+def normalize_dis(text):
+    """The dis text as both sides are compared: code object addresses
+    hidden (`<code object f at 0x...>`), frozenset elements sorted."""
+    import re
+    return normalize_frozensets(re.sub(r" at 0x[0-9a-fA-F]+", " at 0x...", text))
+
+
+def normalize_frozensets(text):
+    """Sorts the elements of every `frozenset({...})` in text (top-level
+    commas only, quotes and brackets respected)."""
+    out = []
+    i = 0
+    marker = "frozenset({"
+    while True:
+        j = text.find(marker, i)
+        if j < 0:
+            out.append(text[i:])
+            return "".join(out)
+        out.append(text[i:j + len(marker)])
+        k = j + len(marker)
+        depth, quote, items, start = 0, None, [], k
+        while k < len(text):
+            c = text[k]
+            if quote:
+                if c == "\\":
+                    k += 1
+                elif c == quote:
+                    quote = None
+            elif c in "'\"":
+                quote = c
+            elif c in "([{":
+                depth += 1
+            elif c in ")]}":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif c == "," and depth == 0:
+                items.append(text[start:k].strip())
+                start = k + 1
+            k += 1
+        items.append(text[start:k].strip())
+        out.append(", ".join(sorted(normalize_frozensets(x) for x in items)))
+        i = k
 
 
 def first_difference(expected, actual):
@@ -157,14 +242,22 @@ def main():
     start = time.time()
     differing = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(args.jobs, 1)) as pool:
-        futures = {pool.submit(run_minipy, args.minipy, STAGES[args.stage], path): (path, ref)
+        futures = {pool.submit(run_minipy, args.minipy, STAGES[args.stage], path, ref, args.python): (path, ref)
                    for path, ref in checked}
         for done, future in enumerate(concurrent.futures.as_completed(futures), 1):
             path, ref = futures[future]
             out, err, status = future.result()
+            if args.stage in FROZENSET_STAGES:
+                out = normalize_dis(out)
+                ref["out"] = normalize_dis(ref["out"])
             if out != ref["out"] or status != ref["status"]:
                 differing.append((path, ref, out, err, status))
             progress(args.stage, done, len(checked), start)
+
+    # The .pyc files the dis-pyc reference wrote.
+    for folder in {os.path.dirname(ref["pyc"]) for _, ref in checked if "pyc" in ref}:
+        import shutil
+        shutil.rmtree(folder, ignore_errors=True)
 
     differing.sort()
     for path, ref, out, err, status in differing[:args.show]:

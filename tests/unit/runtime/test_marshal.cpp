@@ -9,7 +9,9 @@
 
 #include <cstdio>
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <random>
 #include <sstream>
 #include <string>
@@ -272,4 +274,56 @@ TEST_CASE(".pyc header: importlib's layout and checks")
     Ref<> five = rt::marshal_write_object_to_string(integer(5).get());
     CHECK(!rt::pyc_load_code(rt::bytes_view(five.get()), "m.pyc"));
     CHECK(take_error() == "ImportError: Non-code object in 'm.pyc'");
+}
+
+// Run by the CTest test conformance_marshal (tests/compiler/CMakeLists.txt):
+// every .py of python3.11's Lib compiled by py_compile, loaded by minipy
+// and written back; python3.11 must load an equal code object from each
+// (==, co_qualname, co_stacksize, co_linetable, co_exceptiontable,
+// recursively). How many come back byte for byte is reported.
+TEST_CASE("marshal round trip over Lib's .pyc files" * doctest::skip())
+{
+    start();
+    std::string dir = "/tmp/minipy_marshal_roundtrip_" + std::to_string(getpid());
+    REQUIRE(std::system(("mkdir -p '" + dir + "'").c_str()) == 0);
+    std::string listing = run(MINIPY_REFERENCE_PYTHON " '" MINIPY_SOURCE_DIR
+                              "/tests/unit/runtime/marshal_reference.py' libpycs '" + dir + "'");
+    std::istringstream in(listing);
+    int files = 0, failed = 0;
+    for (std::string line; std::getline(in, line);) {
+        std::string name = line.substr(0, line.find(' '));
+        std::ifstream f(dir + "/" + name, std::ios::binary);
+        std::string data((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+        files++;
+        rt::PycHeader header;
+        Ref<> code;
+        if (rt::pyc_classify(data, name, &header) == 0) code = rt::pyc_load_code(std::string_view(data).substr(16), name);
+        if (!code) {
+            failed++;
+            MESSAGE(line << ": " << take_error());
+            continue;
+        }
+        Ref<> held = code;  // py_compile's marshal.dumps(code) sees two references
+        Ref<> body = rt::marshal_write_object_to_string(code.get());
+        REQUIRE_MESSAGE(body, take_error());
+        std::ofstream out(dir + "/" + name.substr(0, name.size() - 4) + ".out", std::ios::binary);
+        out << data.substr(0, 16) << rt::bytes_view(body.get());
+    }
+    CHECK(failed == 0);
+    CHECK(files > 1700);
+    std::string verdict = run(MINIPY_REFERENCE_PYTHON " '" MINIPY_SOURCE_DIR
+                              "/tests/unit/runtime/marshal_reference.py' verify '" + dir + "'");
+    std::system(("rm -rf '" + dir + "'").c_str());
+    std::istringstream lines(verdict);
+    std::string last;
+    int shown = 0;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.rfind("checked ", 0) == 0) last = line;
+        else if (shown++ < 20) MESSAGE(line);
+    }
+    MESSAGE(last);
+    int checked = 0, equal = 0, identical = 0;
+    REQUIRE(std::sscanf(last.c_str(), "checked %d equal %d identical %d", &checked, &equal, &identical) == 3);
+    CHECK(checked == files);
+    CHECK(equal == checked);
 }
