@@ -4,12 +4,16 @@
 #include <cctype>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "difflib.h"
 #include "minipy/config.h"
 #include "minipy/compiler/compile.h"
+#include "minipy/compiler/assemble.h"
 #include "minipy/compiler/dis_dump.h"
 #include "minipy/compiler/stage.h"
 #include "minipy/compiler/symtable.h"
@@ -99,16 +103,55 @@ int dump_symtable(const Config&, const std::string& filename)
     return 0;
 }
 
-// run: `minipy FILE`. Compiled bytecode (a .pyc, CPython's own included)
-// goes straight to the vm; source needs the compiler stage first.
+// run: `minipy FILE`, `-c CMD` or stdin. Compiled bytecode (a .pyc, CPython's
+// own included) goes straight to the vm; source goes through the compiler
+// first (its SyntaxErrors printed as python3.11 prints them).
 int run_program(const Config& config, const std::string& filename)
 {
-    if (filename == "-" || !vm::maybe_pyc_file(filename)) {
-        static const StageCommand compile = {"compile", compiler::stage_info, {}, nullptr};
-        return stage_missing(config, compile, "running '" + filename + "'");
+    std::string source;
+    std::string code_filename;
+    if (config.run_command) {
+        source = *config.run_command;
+        code_filename = "<string>";
+    }
+    else if (filename == "-") {
+        source.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        code_filename = "<stdin>";
+    }
+    else if (!vm::maybe_pyc_file(filename)) {
+        if (!read_source_bytes(filename, &source)) return EXIT_USAGE;
+        // CPython names the main script by its absolute path.
+        code_filename = filename;
+        if (!code_filename.empty() && code_filename[0] != '/')
+            code_filename = std::filesystem::current_path().string() + "/" + code_filename;
+    }
+    if (config.run_module) {
+        // Finding modules on sys.path is the next step of issue 7.
+        std::fprintf(stderr, "%s: -m %s: running a module needs imports from sys.path, not implemented yet\n",
+                     config.program_name.c_str(), config.run_module->c_str());
+        return EXIT_USAGE;
     }
     if (!vm::initialize(config.argv)) return EXIT_EXCEPTION;
-    int status = vm::run_pyc_file(filename);
+    int status;
+    if (code_filename.empty()) {
+        status = vm::run_pyc_file(filename);
+    }
+    else {
+        runtime::Ref<> code = compiler::compile_source(source, code_filename, compiler::CompileMode::Exec);
+        if (!code) {
+            if (auto info = compiler::syntax_error_info()) {
+                runtime::error_clear();
+                print_syntax_error(stderr, *info);
+                status = EXIT_EXCEPTION;
+            }
+            else {
+                status = vm::print_pending_exception();
+            }
+        }
+        else {
+            status = vm::run_main_code(code.get(), code_filename);
+        }
+    }
     vm::finalize();
     return status;
 }
@@ -176,6 +219,34 @@ int dump_dis(const Config&, const std::string& filename)
     return status;
 }
 
+// --dump=cfg: each code object's control-flow graph as Graphviz DOT, as
+// codegen built it and after the CFG passes (pipe into `dot -Tsvg`).
+// python3.11 has no such dump, so there is nothing to --diff against.
+int dump_cfg(const Config&, const std::string& filename)
+{
+    runtime::initialize();
+    int status = EXIT_OK;
+    {
+        std::string bytes;
+        if (!read_source_bytes(filename, &bytes)) {
+            status = EXIT_USAGE;
+        } else {
+            std::string text;
+            compiler::set_cfg_dump_sink(&text);
+            runtime::Ref<> code = compiler::compile_source(bytes, filename, compiler::CompileMode::Exec, -1);
+            compiler::set_cfg_dump_sink(nullptr);
+            std::fwrite(text.data(), 1, text.size(), stdout);
+            std::fflush(stdout);
+            if (!code) {
+                print_pending_exception();
+                status = EXIT_EXCEPTION;
+            }
+        }
+    }
+    runtime::finalize();
+    return status;
+}
+
 // The one table. When a stage lands, its entry gets its dump function.
 const std::vector<StageCommand>& stage_commands()
 {
@@ -184,6 +255,7 @@ const std::vector<StageCommand>& stage_commands()
         {"ast", parser::stage_info, {"-m", "ast", "-a"}, dump_ast},
         {"symtable", compiler::stage_info, {MINIPY_SOURCE_DIR "/tools/symtable_dump.py"}, dump_symtable},
         {"dis", compiler::stage_info, {"-m", "dis"}, dump_dis},
+        {"cfg", compiler::stage_info, {}, dump_cfg},
         {"run", vm::stage_info, {}, run_program},
     };
     return table;

@@ -6,4 +6,4 @@
 MINIPY_STAGE_CARD(vm,
                   "Python/ceval.c, Python/frame.c, Python/import.c, Python/pythonrun.c, Python/traceback.c",
                   "ch08",
-                  false)
+                  true)

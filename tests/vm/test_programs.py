@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
-"""Runs each program of tests/vm/programs/ compiled by python3.11 and checks
-that minipy gives the same stdout, stderr and exit status as python3.11.
+"""Runs each program of tests/vm/programs/ with minipy and checks that it
+gives the same stdout, stderr and exit status as python3.11.
 
-Book chapter 8. Each program is compiled with python3.11's py_compile into a
-temporary .pyc (so the eval loop is tested apart from minipy's compiler), with
-co_filename set to the program's absolute path, as `python3.11 PROG.py`
-names it: tracebacks then show the same file and read the same source lines.
-The expectation is python3.11 running PROG.py, taken at test time.
+Book chapter 8. With --mode pyc (the default) each program is compiled with
+python3.11's py_compile into a temporary .pyc, so the eval loop is tested
+apart from minipy's compiler; co_filename is the program's absolute path, as
+`python3.11 PROG.py` names it, so tracebacks show the same file and quote the
+same source lines. With --mode source minipy compiles PROG.py itself (the
+whole pipeline). The expectation is python3.11 running PROG.py, taken at
+test time.
 
-    test_programs.py --minipy BUILD/minipy [--python python3.11] [NAME ...]
+    test_programs.py --minipy BUILD/minipy [--python python3.11] [--mode pyc|source] [NAME ...]
 """
 import argparse
 import difflib
@@ -42,13 +44,16 @@ def compare(label, expected, actual, out):
 
 def check(name, args, tmp):
     source = os.path.join(PROGRAMS, name)
-    pyc = os.path.join(tmp, name + "c")
     out = []
-    _, err, status = run([args.python, "-c", COMPILE, source, pyc])
-    if status != 0:
-        return [f"cannot compile {name} with python3.11:\n{err}"]
+    if args.mode == "pyc":
+        target = os.path.join(tmp, name + "c")
+        _, err, status = run([args.python, "-c", COMPILE, source, target])
+        if status != 0:
+            return [f"cannot compile {name} with python3.11:\n{err}"]
+    else:
+        target = source
     expected = run([args.python, source])
-    actual = run([args.minipy, pyc])
+    actual = run([args.minipy, target])
     ok = compare("stdout", expected[0], actual[0], out)
     ok = compare("stderr", expected[1], actual[1], out) and ok
     if expected[2] != actual[2]:
@@ -61,6 +66,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minipy", required=True)
     parser.add_argument("--python", default="python3.11")
+    parser.add_argument("--mode", choices=["pyc", "source"], default="pyc",
+                        help="run python3.11's .pyc of each program, or let minipy compile the source")
     parser.add_argument("names", nargs="*", help="programs to run (default: all)")
     args = parser.parse_args()
     names = args.names or sorted(n for n in os.listdir(PROGRAMS) if n.endswith(".py"))
@@ -74,7 +81,7 @@ def main():
             for line in problems:
                 print("    " + line)
             failures += bool(problems)
-    print(f"{len(names) - failures}/{len(names)} programs identical to python3.11")
+    print(f"{len(names) - failures}/{len(names)} programs identical to python3.11 ({args.mode} mode)")
     return 1 if failures else 0
 
 
