@@ -34,6 +34,8 @@
 #include <cstdio>
 #include <set>
 
+#include "minipy/runtime/unicodeobject.h"
+
 namespace minipy::compiler {
 
 using namespace minipy::ast;
@@ -1131,7 +1133,7 @@ std::unique_ptr<lexer::SyntaxErrorInfo> future_from_ast(mod_ty mod, const std::s
     if (mod->kind == Module_kind && n > 0) {
         stmt_ty first = (*body)[0];
         if (first->kind == Expr_kind && first->v.Expr.value->kind == Constant_kind &&
-            first->v.Expr.value->v.Constant.value->kind == ConstantValue::Str) {
+            runtime::unicode_check_exact(first->v.Expr.value->v.Constant.value)) {
             i = 1;  // _PyAST_GetDocString
         }
     }

@@ -5,14 +5,14 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "minipy/runtime/complexobject.h"
+#include "minipy/runtime/floatobject.h"
+#include "minipy/runtime/longobject.h"
+#include "minipy/runtime/pyerrors.h"
+#include "minipy/runtime/unicodeobject.h"
 #include "pegen.h"
 
 namespace minipy::parser {
-
-const ConstantValue None_value{ConstantValue::None, {}, 0.0};
-const ConstantValue True_value{ConstantValue::True, {}, 0.0};
-const ConstantValue False_value{ConstantValue::False, {}, 0.0};
-const ConstantValue Ellipsis_value{ConstantValue::Ellipsis, {}, 0.0};
 
 PyArena* parser_arena(Parser* p)
 {
@@ -434,7 +434,7 @@ expr_ty collect_call_seqs(Parser* p, asdl_expr_seq* a, asdl_seq<KeywordOrStarred
 
 expr_ty ensure_real(Parser* p, expr_ty exp)
 {
-    if (exp->kind != Constant_kind || exp->v.Constant.value->kind == ConstantValue::Complex) {
+    if (exp->kind != Constant_kind || runtime::complex_check(exp->v.Constant.value)) {
         RAISE_SYNTAX_ERROR_KNOWN_LOCATION(exp, "real number required in complex literal");
         return nullptr;
     }
@@ -443,7 +443,7 @@ expr_ty ensure_real(Parser* p, expr_ty exp)
 
 expr_ty ensure_imaginary(Parser* p, expr_ty exp)
 {
-    if (exp->kind != Constant_kind || exp->v.Constant.value->kind != ConstantValue::Complex) {
+    if (exp->kind != Constant_kind || !runtime::complex_check(exp->v.Constant.value)) {
         RAISE_SYNTAX_ERROR_KNOWN_LOCATION(exp, "imaginary number required in complex literal");
         return nullptr;
     }
@@ -452,68 +452,43 @@ expr_ty ensure_imaginary(Parser* p, expr_ty exp)
 
 // -- Numbers -----------------------------------------------------------------------
 
-namespace {
-
-// Digits in `base` (no prefix, no underscores) to decimal digits, by
-// schoolbook multiplication on base-10**9 limbs.
-std::string to_decimal(std::string_view digits, int base)
+constant arena_constant(Parser* p, runtime::Ref<> obj)
 {
-    std::vector<unsigned> limbs{0};  // little-endian, base 1e9
-    for (char c : digits) {
-        unsigned d = c <= '9' ? static_cast<unsigned>(c - '0') : static_cast<unsigned>((c | 0x20) - 'a' + 10);
-        unsigned long long carry = d;
-        for (unsigned& limb : limbs) {
-            unsigned long long v = static_cast<unsigned long long>(limb) * static_cast<unsigned>(base) + carry;
-            limb = static_cast<unsigned>(v % 1000000000ULL);
-            carry = v / 1000000000ULL;
-        }
-        while (carry) {
-            limbs.push_back(static_cast<unsigned>(carry % 1000000000ULL));
-            carry /= 1000000000ULL;
-        }
-    }
-    std::string out = std::to_string(limbs.back());
-    for (std::size_t i = limbs.size() - 1; i-- > 0;) {
-        std::string part = std::to_string(limbs[i]);
-        out += std::string(9 - part.size(), '0') + part;
-    }
-    return out;
+    if (!obj) return nullptr;
+    return p->arena->add_object(obj.release());
 }
 
-}  // namespace
+void* runtime_error_to_parser_error(Parser* p)
+{
+    p->error_indicator = 1;
+    runtime::Ref<> exc = runtime::fetch_exception();
+    if (!exc) return nullptr;
+    std::string text = Py_TYPE(exc.get())->tp_name;
+    runtime::Ref<> message = runtime::object_str(exc.get());
+    if (message && runtime::unicode_length(message.get()) > 0) text += ": " + runtime::unicode_to_std(message.get());
+    runtime::error_clear();
+    p->arena->set_error(text);
+    return nullptr;
+}
 
+// CPython's parsenumber_raw, after parsenumber removed the underscores: a
+// trailing j makes an imaginary complex, a '.' or an exponent (outside hex
+// literals) a float, anything else an int through PyLong_FromString.
 constant parse_number(Parser* p, std::string_view text)
 {
     std::string s;
+    s.reserve(text.size());
     for (char c : text) {
         if (c != '_') s += c;
     }
-    auto* v = static_cast<ConstantValue*>(p->arena->alloc(sizeof(ConstantValue)));
-    if (v == nullptr) return nullptr;
-    *v = ConstantValue{};
     char last = s.empty() ? '\0' : s.back();
     if (last == 'j' || last == 'J') {
         s.pop_back();
-        v->kind = ConstantValue::Complex;
-        v->number = std::strtod(s.c_str(), nullptr);
-        return v;
+        return arena_constant(p, runtime::complex_from_doubles(0.0, std::strtod(s.c_str(), nullptr)));
     }
-    if (s.size() > 1 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X' || s[1] == 'o' || s[1] == 'O' ||
-                                        s[1] == 'b' || s[1] == 'B')) {
-        int base = (s[1] | 0x20) == 'x' ? 16 : (s[1] | 0x20) == 'o' ? 8 : 2;
-        v->kind = ConstantValue::Int;
-        v->text = p->arena->copy(to_decimal(std::string_view(s).substr(2), base));
-        return v;
-    }
-    if (s.find_first_of(".eE") != std::string::npos) {
-        v->kind = ConstantValue::Float;
-        v->number = std::strtod(s.c_str(), nullptr);
-        return v;
-    }
-    std::size_t nz = s.find_first_not_of('0');
-    v->kind = ConstantValue::Int;
-    v->text = p->arena->copy(nz == std::string::npos ? std::string("0") : s.substr(nz));
-    return v;
+    bool hex = s.size() > 1 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
+    if (hex || s.find_first_of(".eE") == std::string::npos) return arena_constant(p, runtime::long_from_string(s, 0));
+    return arena_constant(p, runtime::float_from_double(std::strtod(s.c_str(), nullptr)));
 }
 
 // -- Error helpers -------------------------------------------------------------------
@@ -544,13 +519,12 @@ const char* get_expr_name(expr_ty e)
     case JoinedStr_kind:
     case FormattedValue_kind: return "f-string expression";
     case Constant_kind: {
-        switch (e->v.Constant.value->kind) {
-        case ConstantValue::None: return "None";
-        case ConstantValue::False: return "False";
-        case ConstantValue::True: return "True";
-        case ConstantValue::Ellipsis: return "ellipsis";
-        default: return "literal";
-        }
+        runtime::Object* value = e->v.Constant.value;
+        if (value == runtime::Py_None()) return "None";
+        if (value == runtime::Py_False()) return "False";
+        if (value == runtime::Py_True()) return "True";
+        if (value == runtime::Py_Ellipsis()) return "ellipsis";
+        return "literal";
     }
     case Compare_kind: return "comparison";
     case IfExp_kind: return "conditional expression";

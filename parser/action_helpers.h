@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "minipy/parser/Python-ast.h"
+#include "minipy/runtime/boolobject.h"
 
 namespace minipy::parser {
 
@@ -53,12 +54,12 @@ struct KeywordOrStarred {
 
 enum TargetsType { STAR_TARGETS, DEL_TARGETS, FOR_TARGETS };
 
-// The singleton constant values (CPython's Py_None & co.).
-extern const ConstantValue None_value, True_value, False_value, Ellipsis_value;
-#define Py_None (&::minipy::parser::None_value)
-#define Py_True (&::minipy::parser::True_value)
-#define Py_False (&::minipy::parser::False_value)
-#define Py_Ellipsis (&::minipy::parser::Ellipsis_value)
+// The singleton constants the grammar's actions use (`Constant(Py_None(), ...)`):
+// statically allocated runtime objects, held by nodes without a reference.
+using runtime::Py_Ellipsis;
+using runtime::Py_False;
+using runtime::Py_None;
+using runtime::Py_True;
 
 PyArena* parser_arena(Parser* p);
 
@@ -155,8 +156,17 @@ expr_ty collect_call_seqs(Parser* p, asdl_expr_seq* a, asdl_seq<KeywordOrStarred
                           int col_offset, int end_lineno, int end_col_offset, PyArena* arena);
 expr_ty ensure_real(Parser* p, expr_ty exp);
 expr_ty ensure_imaginary(Parser* p, expr_ty exp);
-// The Constant value of a NUMBER token's text (CPython: parsenumber).
+// The Constant value of a NUMBER token's text (CPython: parsenumber): an
+// int, float or complex owned by the arena; nullptr with the runtime's error
+// indicator set on failure (ValueError past the 4300-digit limit).
 constant parse_number(Parser* p, std::string_view text);
+// A new reference handed to the arena (nullptr stays nullptr): the value a
+// Constant node can hold.
+constant arena_constant(Parser* p, runtime::Ref<> obj);
+// Turns the runtime's pending exception (a failed object operation) into the
+// parser's error: recorded as the arena's error text ("MemoryError",
+// "ValueError: ..."), error_indicator set. Returns nullptr.
+void* runtime_error_to_parser_error(Parser* p);
 // STRING+ -> Constant or JoinedStr (string_parser.cpp).
 expr_ty concatenate_strings(Parser* p, asdl_seq<Token*>* strings);
 

@@ -16,7 +16,9 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import asdl  # noqa: E402
 
-# How each builtin ASDL type is stored in a node (see asdl.h).
+# How each builtin ASDL type is stored in a node (see asdl.h): a constant is a
+# borrowed runtime object (the arena owns the reference), like CPython's
+# PyObject* fields.
 BUILTIN_CTYPES = {"identifier": "identifier", "string": "string", "int": "int",
                   "constant": "constant"}
 
@@ -136,9 +138,10 @@ def emit_header(model, out):
     w("// `python3.11 -m ast -a` prints (indent=3, attributes=true).")
     w("// Sets *recursion_error (when given) instead of going deeper than")
     w("// `python -m ast` can: its recursive dump stops at Python's recursion")
-    w("// limit (the text is then incomplete).")
+    w("// limit (the text is then incomplete). *exception (when given) receives")
+    w("// the error a value's repr() raised, e.g. for an int over 4300 digits.")
     w('std::string dump(mod_ty node, bool attributes = true, const std::string& indent = "   ",')
-    w("                 bool* recursion_error = nullptr);")
+    w("                 bool* recursion_error = nullptr, std::string* exception = nullptr);")
     w("")
     w("// The deepest nesting of nodes under `node` (itself counted), at most")
     w("// `limit`: what CPython's ast2obj measures against its recursion limit.")
@@ -191,7 +194,7 @@ def dump_value_expr(model, f, access):
 
 def dump_scalar(model, type_name, access, level):
     if type_name in BUILTIN_CTYPES:
-        return "dump_%s(%s)" % (type_name, access)
+        return "dump_%s(d, %s)" % (type_name, access)
     return "dump_%s(d, %s, %s)" % (type_name, access, level)
 
 
@@ -316,11 +319,13 @@ def emit_source(model, out):
         w("")
     w("}  // namespace")
     w("")
-    w("std::string dump(mod_ty node, bool attributes, const std::string& indent, bool* recursion_error)")
+    w("std::string dump(mod_ty node, bool attributes, const std::string& indent, bool* recursion_error,")
+    w("                 std::string* exception)")
     w("{")
-    w("    Dumper d{attributes, indent};")
+    w("    Dumper d{attributes, indent, DUMP_RECURSION_LIMIT, false, {}};")
     w("    std::string text = dump_mod(d, node, 0).text;")
     w("    if (recursion_error != nullptr) *recursion_error = d.overflow;")
+    w("    if (exception != nullptr) *exception = d.exception;")
     w("    return text;")
     w("}")
     w("")

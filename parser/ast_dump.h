@@ -28,6 +28,9 @@ struct Dumper {
     std::string indent;
     int recursion_limit = DUMP_RECURSION_LIMIT;
     bool overflow = false;
+    // The exception a value's repr() raised ("ValueError: Exceeds the limit
+    // ..."), which ends `python -m ast` too; empty when none.
+    std::string exception;
 };
 
 struct DumpText {
@@ -85,15 +88,10 @@ DumpText dump_seq(Dumper& d, const asdl_seq<T>* seq, int level, F&& element)
     return {text, false};
 }
 
-// repr() of the scalar values.
-DumpText dump_identifier(identifier value);
-DumpText dump_string(string value);
-DumpText dump_int(int value);
-DumpText dump_constant(constant value);
-
-// repr(str) of UTF-8 text (lone surrogates included), repr(bytes), repr(float).
-std::string unicode_repr(std::string_view utf8);
-std::string bytes_repr(std::string_view bytes);
-std::string float_repr(double value);
+// repr() of the scalar values (the runtime's repr of the str or constant).
+DumpText dump_identifier(Dumper& d, identifier value);
+DumpText dump_string(Dumper& d, string value);
+DumpText dump_int(Dumper& d, int value);
+DumpText dump_constant(Dumper& d, constant value);
 
 }  // namespace minipy::ast

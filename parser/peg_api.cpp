@@ -4,6 +4,7 @@
 // Book ch. 6.
 #include <pthread.h>
 
+#include "minipy/runtime/pystate.h"
 #include "pegen.h"
 
 namespace minipy::parser {
@@ -64,17 +65,26 @@ constexpr int AST_RECURSION_LIMIT = 2980;
 // Runs fn on a thread with a large stack: the parser recurses once per rule
 // (up to MAXSTACK levels, as in CPython) and the dumper once per node, so
 // deep nesting must not overflow the main thread's stack, sanitizers included.
+// The helper thread works with the caller's thread state (constants are
+// runtime objects, errors travel on it): the caller waits in pthread_join
+// meanwhile, so only one of them ever touches it, as if it held the GIL.
 template <class F>
 void run_with_big_stack(F&& fn)
 {
+    runtime::ThreadState* ts = runtime::thread_state_get();
+    if (ts == nullptr) ts = runtime::initialize();
     struct Box {
         F* fn;
+        runtime::ThreadState* ts;
         static void* call(void* arg)
         {
-            (*static_cast<Box*>(arg)->fn)();
+            auto* box = static_cast<Box*>(arg);
+            runtime::thread_state_swap(box->ts);
+            (*box->fn)();
+            runtime::thread_state_swap(nullptr);
             return nullptr;
         }
-    } box{&fn};
+    } box{&fn, ts};
     pthread_attr_t attr;
     pthread_attr_init(&attr);
     pthread_attr_setstacksize(&attr, 512u * 1024u * 1024u);
@@ -147,9 +157,16 @@ ParseResult parse_source(std::string_view bytes, const std::string& filename, co
 bool dump_ast(ast::mod_ty mod, std::string* out, std::string* exception, bool include_attributes, int indent)
 {
     bool overflow = false;
+    std::string repr_error;
     run_with_big_stack([&] {
-        *out = ast::dump(mod, include_attributes, std::string(static_cast<std::size_t>(indent), ' '), &overflow);
+        *out = ast::dump(mod, include_attributes, std::string(static_cast<std::size_t>(indent), ' '), &overflow,
+                         &repr_error);
     });
+    if (!repr_error.empty()) {
+        out->clear();
+        *exception = repr_error;
+        return false;
+    }
     if (!overflow) return true;
     out->clear();
     *exception = "RecursionError: maximum recursion depth exceeded while getting the repr of an object";

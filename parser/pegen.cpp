@@ -7,7 +7,8 @@
 #include <cstring>
 
 #include "minipy/lexer/token.h"
-#include "utf8.h"
+#include "minipy/runtime/pyerrors.h"
+#include "minipy/runtime/unicodeobject.h"
 
 namespace minipy::parser {
 
@@ -356,8 +357,20 @@ expr_ty number_token(Parser* p)
     p->mark += 1;
     ast::constant c = parse_number(p, t->bytes);
     if (c == nullptr) {
-        p->error_indicator = 1;
-        return nullptr;
+        // The one ValueError PyLong_FromString raises for a valid literal is
+        // the 4300-digit limit; 3.11 turns it into a SyntaxError on the
+        // token's line without columns (no wall of carets under the digits).
+        if (runtime::error_matches(runtime::Exc_ValueError)) {
+            runtime::Ref<> exc = runtime::fetch_exception();
+            runtime::Ref<> message = runtime::object_str(exc.get());
+            if (!message) return runtime_error_to_parser_error(p), nullptr;
+            RAISE_ERROR_KNOWN_LOCATION(ErrorType::SyntaxError, t->lineno, -1, t->end_lineno, -1,
+                                       runtime::unicode_to_std(message.get()) +
+                                           " - Consider hexadecimal for huge integer literals to avoid decimal "
+                                           "conversion limits.");
+            return nullptr;
+        }
+        return static_cast<expr_ty>(runtime_error_to_parser_error(p));
     }
     return ast::Constant(c, {}, t->lineno, t->col_offset, t->end_lineno, t->end_col_offset, p->arena);
 }
@@ -382,7 +395,16 @@ int byte_offset_to_character_offset(std::string_view line_with_newline, int col_
     if (col_offset > len + 1) col_offset = len + 1;
     if (col_offset < 0) col_offset = 0;
     std::string_view prefix = line_with_newline.substr(0, static_cast<std::size_t>(std::min(col_offset, len)));
-    return utf8_length(prefix) + (col_offset > len ? 1 : 0);
+    // CPython decodes the prefix (errors="replace") and takes its length.
+    // The prefix of a line the tokenizer accepted is valid UTF-8; should it
+    // not be, bytes are counted.
+    int chars = static_cast<int>(prefix.size());
+    if (runtime::Ref<> text = runtime::unicode_from_utf8(prefix)) {
+        chars = static_cast<int>(runtime::unicode_length(text.get()));
+    } else {
+        runtime::error_clear();
+    }
+    return chars + (col_offset > len ? 1 : 0);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <new>
 
 #include "minipy/memory/obmalloc.h"
+#include "minipy/runtime/object.h"
 
 namespace minipy {
 
@@ -20,6 +21,8 @@ std::size_t round_up(std::size_t n)
 
 PyArena::~PyArena()
 {
+    // Objects first: nothing in a block refers to them once the tree goes.
+    for (runtime::Object* obj : objects_) runtime::decref(obj);
     while (head_ != nullptr) {
         Block* prev = head_->prev;
         memory::mem_free(head_);
@@ -47,6 +50,19 @@ void* PyArena::alloc(std::size_t size)
     head_->used += size;
     total_ += size;
     return result;
+}
+
+runtime::Object* PyArena::add_object(runtime::Object* obj)
+{
+    if (obj == nullptr) return nullptr;
+    try {
+        objects_.push_back(obj);
+    } catch (const std::bad_alloc&) {
+        runtime::decref(obj);
+        set_error("MemoryError");
+        return nullptr;
+    }
+    return obj;
 }
 
 std::string_view PyArena::copy(std::string_view text)

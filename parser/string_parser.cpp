@@ -11,8 +11,9 @@
 
 #include <unicode/uchar.h>
 
+#include "minipy/runtime/bytesobject.h"
+#include "minipy/runtime/unicodeobject.h"
 #include "pegen.h"
-#include "utf8.h"
 
 namespace minipy::parser {
 
@@ -24,23 +25,25 @@ bool is_octal(char c)
 }
 
 // The one-character escapes str and bytes literals share (\n, \t, \\, ...,
-// and a backslash-newline, which stands for nothing). Appends the character
-// and returns true, or returns false for any other escape.
-bool simple_escape(char e, std::string* out)
+// and a backslash-newline, which stands for nothing): the character, or
+// ESCAPE_NOTHING, or NOT_SIMPLE for any other escape.
+constexpr int ESCAPE_NOTHING = -1;
+constexpr int NOT_SIMPLE = -2;
+int simple_escape(char e)
 {
     switch (e) {
-    case '\n': return true;
-    case '\\': out->push_back('\\'); return true;
-    case '\'': out->push_back('\''); return true;
-    case '"': out->push_back('"'); return true;
-    case 'a': out->push_back('\a'); return true;
-    case 'b': out->push_back('\b'); return true;
-    case 'f': out->push_back('\f'); return true;
-    case 'n': out->push_back('\n'); return true;
-    case 'r': out->push_back('\r'); return true;
-    case 't': out->push_back('\t'); return true;
-    case 'v': out->push_back('\v'); return true;
-    default: return false;
+    case '\n': return ESCAPE_NOTHING;
+    case '\\': return '\\';
+    case '\'': return '\'';
+    case '"': return '"';
+    case 'a': return '\a';
+    case 'b': return '\b';
+    case 'f': return '\f';
+    case 'n': return '\n';
+    case 'r': return '\r';
+    case 't': return '\t';
+    case 'v': return '\v';
+    default: return NOT_SIMPLE;
     }
 }
 
@@ -72,17 +75,20 @@ std::string codec_error(std::size_t start, std::size_t end, const char* reason)
 // 10-byte \UXXXXXXXX escape and then runs the unicode-escape codec, so the
 // positions in its error messages count in that rewritten text; `pos`
 // below tracks the same numbering.
-bool decode_unicode_with_escapes(std::string_view s, std::string* out, std::string* error)
+bool decode_unicode_with_escapes(std::string_view s, runtime::UnicodeWriter* out, std::string* error)
 {
     std::size_t i = 0, pos = 0;
     while (i < s.size()) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if (c != '\\') {
+        if (s[i] != '\\') {
+            // A run of literal text (valid UTF-8: the tokenizer checked it);
+            // every non-ASCII character counts 10 in CPython's positions.
             std::size_t start = i;
-            char32_t ch = utf8_decode(s, &i);
-            out->append(s.substr(start, i - start));
-            pos += ch < 0x80 ? 1 : 10;
-            (void)ch;
+            for (; i < s.size() && s[i] != '\\'; ++i) {
+                auto c = static_cast<unsigned char>(s[i]);
+                if (c < 0x80) pos += 1;
+                else if ((c & 0xc0) != 0x80) pos += 10;
+            }
+            out->write_utf8(s.substr(start, i - start));
             continue;
         }
         std::size_t esc_pos = pos;
@@ -95,25 +101,28 @@ bool decode_unicode_with_escapes(std::string_view s, std::string* out, std::stri
         char e = s[i];
         if (static_cast<unsigned char>(e) >= 0x80) {
             // A backslash before a non-ASCII character stays a backslash.
-            out->push_back('\\');
+            out->write_char('\\');
             pos += 6;
             continue;
         }
         ++i;
         pos += 2;
-        if (simple_escape(e, out)) continue;
+        if (int simple = simple_escape(e); simple != NOT_SIMPLE) {
+            if (simple != ESCAPE_NOTHING) out->write_char(static_cast<runtime::Py_UCS4>(simple));
+            continue;
+        }
         switch (e) {
         case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
             unsigned v = static_cast<unsigned>(e - '0');
             for (int k = 0; k < 2 && i < s.size() && is_octal(s[i]); ++k, ++i, ++pos) v = v * 8 + static_cast<unsigned>(s[i] - '0');
-            utf8_encode(*out, v);
+            out->write_char(v);
             break;
         }
         case 'x': case 'u': case 'U': {
             int digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
-            char32_t v = 0;
+            runtime::Py_UCS4 v = 0;
             int k = 0;
-            for (; k < digits && i < s.size() && hex_value(s[i]) >= 0; ++k, ++i, ++pos) v = v * 16 + static_cast<char32_t>(hex_value(s[i]));
+            for (; k < digits && i < s.size() && hex_value(s[i]) >= 0; ++k, ++i, ++pos) v = v * 16 + static_cast<runtime::Py_UCS4>(hex_value(s[i]));
             if (k < digits) {
                 const char* reason = e == 'x' ? "truncated \\xXX escape" : e == 'u' ? "truncated \\uXXXX escape"
                                                                                     : "truncated \\UXXXXXXXX escape";
@@ -124,7 +133,7 @@ bool decode_unicode_with_escapes(std::string_view s, std::string* out, std::stri
                 *error = codec_error(esc_pos, pos, "illegal Unicode character");
                 return false;
             }
-            utf8_encode(*out, v);
+            out->write_char(v);
             break;
         }
         case 'N': {
@@ -151,13 +160,13 @@ bool decode_unicode_with_escapes(std::string_view s, std::string* out, std::stri
             }
             i = close + 1;
             pos += consumed;
-            utf8_encode(*out, static_cast<char32_t>(ch));
+            out->write_char(static_cast<runtime::Py_UCS4>(ch));
             break;
         }
         default:
             // An unknown escape keeps its backslash (a DeprecationWarning in 3.11).
-            out->push_back('\\');
-            out->push_back(e);
+            out->write_char('\\');
+            out->write_char(static_cast<unsigned char>(e));
             break;
         }
     }
@@ -181,7 +190,10 @@ bool decode_bytes_with_escapes(std::string_view s, std::string* out, std::string
             return false;
         }
         char e = s[i++];
-        if (simple_escape(e, out)) continue;
+        if (int simple = simple_escape(e); simple != NOT_SIMPLE) {
+            if (simple != ESCAPE_NOTHING) out->push_back(static_cast<char>(simple));
+            continue;
+        }
         switch (e) {
         case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
             unsigned v = static_cast<unsigned>(e - '0');
@@ -216,7 +228,7 @@ struct ParsedString {
     bool bytesmode = false;
     bool rawmode = false;
     bool fmode = false;
-    std::string value;       // the decoded value (not for f-strings)
+    runtime::Ref<> value;    // the decoded str or bytes (not for f-strings)
     std::string_view body;   // the text between the quotes
     std::size_t body_offset = 0;  // where body starts in the token's text
 };
@@ -247,18 +259,23 @@ bool parsestr(Parser* p, Token* t, ParsedString* r)
                 return false;
             }
         }
-        if (raw) r->value = std::string(r->body);
-        else if (!decode_bytes_with_escapes(r->body, &r->value, &error)) {
+        std::string bytes;
+        if (!raw && !decode_bytes_with_escapes(r->body, &bytes, &error)) {
             RAISE_SYNTAX_ERROR(error);
             return false;
         }
+        r->value = runtime::bytes_from_view(raw ? r->body : std::string_view(bytes));
+    } else if (raw) {
+        r->value = runtime::unicode_from_utf8(r->body);
     } else {
-        if (raw) r->value = std::string(r->body);
-        else if (!decode_unicode_with_escapes(r->body, &r->value, &error)) {
+        runtime::UnicodeWriter w;
+        if (!decode_unicode_with_escapes(r->body, &w, &error)) {
             RAISE_SYNTAX_ERROR(error);
             return false;
         }
+        r->value = w.finish();
     }
+    if (!r->value) return runtime_error_to_parser_error(p), false;
     return true;
 }
 
@@ -268,10 +285,13 @@ constexpr int MAXLEVEL = 200;
 
 // The nodes being built for one implicit concatenation (CPython's
 // FstringParser): `last_str` is the literal text not yet turned into a
-// Constant; `present` tells an empty pending literal from none.
+// Constant. A single piece stays the str it is; only when a second one
+// comes are the pieces copied into `joined`.
 struct FstringParser {
     std::vector<expr_ty> expr_list;
-    std::string last_str;
+    runtime::Ref<> last_str;
+    runtime::UnicodeWriter joined;
+    bool in_joined = false;
     bool has_last_str = false;
     bool fmode = false;
 };
@@ -280,20 +300,32 @@ expr_ty make_str_node(Parser* p, FstringParser* state, Token* first_token, Token
 {
     string kind{};
     if (!first_token->bytes.empty() && first_token->bytes[0] == 'u') kind = p->arena->copy("u");
-    auto* v = static_cast<ConstantValue*>(p->arena->alloc(sizeof(ConstantValue)));
-    if (v == nullptr) return nullptr;
-    *v = ConstantValue{ConstantValue::Str, p->arena->copy(state->last_str), 0.0};
-    state->last_str.clear();
+    runtime::Ref<> value = state->in_joined         ? state->joined.finish()
+                           : state->has_last_str ? std::move(state->last_str)
+                                                 : runtime::new_ref(runtime::unicode_empty());
+    state->last_str = nullptr;
+    state->in_joined = false;
     state->has_last_str = false;
+    constant v = arena_constant(p, std::move(value));
+    if (v == nullptr) return static_cast<expr_ty>(runtime_error_to_parser_error(p));
     return Constant(v, kind, first_token->lineno, first_token->col_offset, last_token->end_lineno,
                     last_token->end_col_offset, p->arena);
 }
 
-void concat_literal(FstringParser* state, const std::string& text)
+void concat_literal(FstringParser* state, runtime::Ref<> text)
 {
-    if (text.empty()) return;
-    state->last_str += text;
-    state->has_last_str = true;
+    if (runtime::unicode_length(text.get()) == 0) return;
+    if (!state->has_last_str) {
+        state->last_str = std::move(text);
+        state->has_last_str = true;
+        return;
+    }
+    if (!state->in_joined) {
+        state->joined.write_str(state->last_str.get());
+        state->last_str = nullptr;
+        state->in_joined = true;
+    }
+    state->joined.write_str(text.get());
 }
 
 expr_ty fstring_parse(Parser* p, const char** str, const char* end, bool raw, int recurse_lvl,
@@ -502,7 +534,7 @@ unexpected_end_of_string:
 // The literal text up to the next expression (CPython: fstring_find_literal).
 // Returns 1 when the literal ended at a doubled brace (scan again), 0 at an
 // expression or the end, -1 on error.
-int fstring_find_literal(Parser* p, const char** str, const char* end, bool raw, std::string* literal,
+int fstring_find_literal(Parser* p, const char** str, const char* end, bool raw, runtime::Ref<>* literal,
                          bool* has_literal, int recurse_lvl)
 {
     const char* s = *str;
@@ -545,14 +577,17 @@ done:
         std::string_view body(literal_start, static_cast<std::size_t>(s - literal_start));
         *has_literal = true;
         if (raw) {
-            *literal = std::string(body);
+            *literal = runtime::unicode_from_utf8(body);
         } else {
             std::string error;
-            if (!decode_unicode_with_escapes(body, literal, &error)) {
+            runtime::UnicodeWriter w;
+            if (!decode_unicode_with_escapes(body, &w, &error)) {
                 RAISE_SYNTAX_ERROR(error);
                 return -1;
             }
+            *literal = w.finish();
         }
+        if (!*literal) return runtime_error_to_parser_error(p), -1;
     }
     return result;
 }
@@ -564,7 +599,8 @@ int concat_fstring(Parser* p, FstringParser* state, const char** str, const char
 {
     state->fmode = true;
     for (;;) {
-        std::string literal, expr_text;
+        runtime::Ref<> literal;
+        std::string expr_text;
         bool has_literal = false, has_expr_text = false;
         expr_ty expression = nullptr;
         int result = fstring_find_literal(p, str, end, raw, &literal, &has_literal, recurse_lvl);
@@ -574,8 +610,12 @@ int concat_fstring(Parser* p, FstringParser* state, const char** str, const char
                                   first_token, t, last_token) < 0)
                 return -1;
         }
-        if (has_literal) concat_literal(state, literal);
-        if (has_expr_text) concat_literal(state, expr_text);
+        if (has_literal) concat_literal(state, std::move(literal));
+        if (has_expr_text) {
+            runtime::Ref<> text = runtime::unicode_from_utf8(expr_text);
+            if (!text) return runtime_error_to_parser_error(p), -1;
+            concat_literal(state, std::move(text));
+        }
         if (result == 1) continue;
         if (expression == nullptr) break;
         if (state->has_last_str) {
@@ -624,7 +664,7 @@ expr_ty concatenate_strings(Parser* p, asdl_seq<Token*>* strings)
     Token* first = (*strings)[0];
     Token* last = seq_last(strings);
     bool bytesmode = false;
-    std::string bytes_str;
+    runtime::Ref<> bytes_value;
     FstringParser state;
     for (int i = 0; i < strings->size; ++i) {
         Token* t = (*strings)[i];
@@ -640,15 +680,15 @@ expr_ty concatenate_strings(Parser* p, asdl_seq<Token*>* strings)
             if (concat_fstring(p, &state, &fstr, fstr + r.body.size(), r.rawmode, 0, first, t, last) < 0)
                 return nullptr;
         } else if (bytesmode) {
-            bytes_str += r.value;
+            bytes_value = bytes_value ? runtime::bytes_concat(bytes_value.get(), r.value.get()) : std::move(r.value);
+            if (!bytes_value) return static_cast<expr_ty>(runtime_error_to_parser_error(p));
         } else {
-            concat_literal(&state, r.value);
+            concat_literal(&state, std::move(r.value));
         }
     }
     if (bytesmode) {
-        auto* v = static_cast<ConstantValue*>(p->arena->alloc(sizeof(ConstantValue)));
-        if (v == nullptr) return nullptr;
-        *v = ConstantValue{ConstantValue::Bytes, p->arena->copy(bytes_str), 0.0};
+        constant v = arena_constant(p, std::move(bytes_value));
+        if (v == nullptr) return static_cast<expr_ty>(runtime_error_to_parser_error(p));
         return Constant(v, {}, first->lineno, first->col_offset, last->end_lineno, last->end_col_offset, p->arena);
     }
     return fstring_finish(p, &state, first, last);

@@ -6,17 +6,21 @@
 #include <string>
 #include <string_view>
 
+namespace minipy::runtime {
+class UnicodeWriter;
+}
+
 namespace minipy::parser {
 
 struct Parser;
 struct Token;
 
-// Decodes the escapes of a (non-raw) str literal body into UTF-8 (lone
-// surrogates encoded as 3-byte sequences). On an invalid escape returns
+// Decodes the escapes of a (non-raw) str literal body into the code points
+// of a str (lone surrogates included, as "\ud800" gives). On an invalid escape returns
 // false with *error set to CPython's message, e.g. "(unicode error)
 // 'unicodeescape' codec can't decode bytes in position 0-1: truncated
 // \xXX escape".
-bool decode_unicode_with_escapes(std::string_view body, std::string* out, std::string* error);
+bool decode_unicode_with_escapes(std::string_view body, runtime::UnicodeWriter* out, std::string* error);
 
 // The same for a bytes literal body (\x, octal and the C escapes only).
 bool decode_bytes_with_escapes(std::string_view body, std::string* out, std::string* error);

@@ -17,6 +17,8 @@
 
 #include "minipy/compiler/symtable.h"
 #include "minipy/parser/parser.h"
+#include "minipy/runtime/longobject.h"
+#include "minipy/runtime/pystate.h"
 #include "symtable_test_util.h"
 
 using namespace minipy;
@@ -267,8 +269,8 @@ TEST_CASE("an absurdly deep expression is a RecursionError, not a crash")
     // The parser refuses deep nesting long before this depth, so the tree
     // is built by hand: a chain of 5000 unary minus operators.
     PyArena arena;
-    const ast::ConstantValue one{ast::ConstantValue::Int, "1", 0.0};
-    ast::expr_ty e = ast::Constant(&one, {}, 1, 0, 1, 1, &arena);
+    runtime::initialize();
+    ast::expr_ty e = ast::Constant(runtime::small_int(1), {}, 1, 0, 1, 1, &arena);
     REQUIRE(e != nullptr);
     for (int i = 0; i < 5000; ++i) {
         e = ast::UnaryOp(ast::USub, e, 1, 0, 1, 1, &arena);

@@ -37,6 +37,13 @@ DUMPS = [
     "import os  # type: ignore[x]\n",
     "def f(a, *, b=1, **k) -> None: ...\n",
     "lambda: (yield)\n",
+    # Constants are runtime objects: lone surrogates, a 4300-digit decimal
+    # (the limit itself), a hex literal over the limit's digits (no limit for
+    # power-of-two bases), floats at the edges.
+    "s = '\\ud800' 'a\\udfff' '\\U0010ffff'\n",
+    "x = " + "7" * 4300 + "\n",
+    "x = 0x" + "f" * 3000 + "\n",
+    "x = 1e-320, 5e-324, 1.7976931348623157e308, 0.0, 00.5, 1_0.0_1e1_0j\n",
 ]
 
 # Node counts by ast.walk: (statements, expressions, Names).
@@ -57,6 +64,9 @@ ERRORS = [
     "try:\n    pass\nx = 1\n",
     "f'{}'\n",
     "'\u00e9' = 1\n",
+    # PyLong_FromString's 4300-digit limit, as the SyntaxError 3.11 turns it into.
+    "x = " + "1" * 4301 + "\n",
+    "x = 1\ny = (2,\n     " + "9" * 5000 + ")\n",
 ]
 
 

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "minipy/parser/pyarena.h"
+#include "minipy/runtime/object.h"
 
 namespace minipy::ast {
 
@@ -15,18 +16,12 @@ namespace minipy::ast {
 using identifier = std::string_view;
 using string = std::string_view;
 
-// A Constant's value. Until the compiler needs real objects, the parser keeps
-// the value in this small tagged form; ast_dump prints it as repr() would.
-struct ConstantValue {
-    enum Kind { None, True, False, Ellipsis, Int, Float, Complex, Str, Bytes };
-    Kind kind = None;
-    // Int: the decimal digits (no sign, no leading zeros); Str: the text as
-    // UTF-8 (lone surrogates encoded like any other code point, 3 bytes);
-    // Bytes: the raw bytes.
-    std::string_view text;
-    double number = 0.0;  // Float: the value; Complex: the imaginary part
-};
-using constant = const ConstantValue*;
+// A Constant's value: a runtime object (int, float, complex, str, bytes,
+// None, True, False, Ellipsis, and after the AST optimizer also tuple and
+// frozenset), as CPython's AST holds PyObject*. The pointer is borrowed:
+// the arena owns one reference (PyArena::add_object, CPython's
+// _PyArena_AddPyObject) and drops it when the tree is freed.
+using constant = runtime::Object*;
 
 // asdl_seq: a fixed-size array of nodes in the arena (CPython's asdl_xxx_seq).
 // A null sequence pointer means an empty one.

@@ -7,13 +7,22 @@
 // node never needs a destructor (all AST types are trivially destructible).
 // The arena also remembers the first error a constructor ran into, so the
 // parser can turn a failed action into its error indicator.
+//
+// Constants are runtime objects (ints, strs, ...). The arena owns one
+// reference to each (add_object, CPython's _PyArena_AddPyObject) and drops
+// them all in its destructor, so nodes can hold them as borrowed pointers.
 #pragma once
 
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace minipy {
+
+namespace runtime {
+struct Object;
+}
 
 class PyArena {
 public:
@@ -29,6 +38,12 @@ public:
     // A copy of text inside the arena (not NUL-terminated; data() is never
     // nullptr, so an empty copy is still "present" for optional strings).
     [[nodiscard]] std::string_view copy(std::string_view text);
+
+    // Takes over the reference `obj` carries (a new reference); the object
+    // lives as long as the arena. Returns obj, or nullptr (MemoryError set
+    // in the arena, the reference dropped) when obj is null or cannot be
+    // recorded.
+    [[nodiscard]] runtime::Object* add_object(runtime::Object* obj);
 
     // Total bytes handed out (the benchmark reports it).
     std::size_t allocated() const { return total_; }
@@ -50,6 +65,7 @@ private:
     Block* head_ = nullptr;
     std::size_t total_ = 0;
     std::string error_;
+    std::vector<runtime::Object*> objects_;  // one owned reference each
 };
 
 }  // namespace minipy
