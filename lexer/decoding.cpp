@@ -7,7 +7,7 @@
 #include <memory>
 #include <unicode/ucnv.h>
 
-#include "minipy/lexer/unicodectype.h"
+#include "minipy/runtime/unicodeobject.h"
 
 namespace minipy::lexer {
 
@@ -86,7 +86,7 @@ CookieScan scan_cookie(std::string_view bytes)
     std::size_t pos = 0;
     for (int lineno = 1; lineno <= 2 && pos < bytes.size(); ++lineno) {
         std::string_view line = next_line(bytes, &pos);
-        if (find_invalid_utf8(line) != std::string_view::npos) {
+        if (runtime::utf8_find_invalid(line) != std::string_view::npos) {
             // detect_encoding decodes each line it reads as UTF-8 before it
             // looks for the cookie, and gives up on a line that does not decode.
             scan.header_not_utf8 = true;
@@ -108,7 +108,7 @@ bool decode_to_utf8(std::string_view bytes, const std::string& encoding, std::st
 {
     *known = true;
     if (encoding == "utf-8") {
-        if (find_invalid_utf8(bytes) != std::string_view::npos) return false;
+        if (runtime::utf8_find_invalid(bytes) != std::string_view::npos) return false;
         out->assign(bytes);
         return true;
     }
@@ -128,7 +128,7 @@ bool decode_to_utf8(std::string_view bytes, const std::string& encoding, std::st
     while (src < src_end) {
         UChar32 c = ucnv_getNextUChar(conv, &src, src_end, &status);
         if (U_FAILURE(status)) return false;
-        append_utf8(*out, static_cast<char32_t>(c));
+        runtime::utf8_append(*out, static_cast<runtime::Py_UCS4>(c));
     }
     return true;
 }

@@ -21,11 +21,14 @@
 #include "decoding.h"
 #include "minipy/lexer/token.h"
 #include "minipy/lexer/tokenize.h"
-#include "minipy/lexer/unicodectype.h"
+#include "minipy/runtime/unicodeobject.h"
 
 namespace minipy::lexer {
 
 namespace {
+
+// The re module's \w, which tokenize.py's patterns use: str.isalnum() or '_'.
+bool is_word_char(runtime::Py_UCS4 cp) { return cp == '_' || runtime::unicode_isalnum(cp); }
 
 // What matched at the cursor, after the leading whitespace.
 enum class Pseudo {
@@ -46,8 +49,8 @@ const char* scan_word(const char* p, const char* end)
 {
     const char* q = p;
     while (q < end) {
-        char32_t cp;
-        int n = decode_utf8(q, end, &cp);
+        runtime::Py_UCS4 cp;
+        int n = runtime::utf8_decode_char(q, end, &cp);
         if (n == 0 || !is_word_char(cp)) break;
         q += n;
     }
@@ -155,7 +158,7 @@ struct TokenizeLoop {
             col_line = col_at = line;
             col_count = 0;
         }
-        col_count += count_code_points(std::string_view(col_at, static_cast<std::size_t>(at - col_at)));
+        col_count += runtime::utf8_count_code_points(std::string_view(col_at, static_cast<std::size_t>(at - col_at)));
         col_at = at;
         return col_count;
     }
@@ -172,8 +175,8 @@ struct TokenizeLoop {
         std::size_t name_len = std::strlen(name);
         out.append(name, name_len);
         if (name_len < 15) out.append(15 - name_len, ' ');
-        std::string repr = unicode_repr(string);
-        int repr_len = count_code_points(repr);
+        std::string repr = runtime::unicode_repr_utf8(string);
+        int repr_len = runtime::utf8_count_code_points(repr);
         out += repr;
         if (repr_len < 15) out.append(static_cast<std::size_t>(15 - repr_len), ' ');
         out += '\n';
@@ -330,8 +333,8 @@ bool run_tokenize(TokenizeLoop& loop, const std::string& encoding, TokenizeFailu
             if (kind == Pseudo::None) {
                 // The whole PseudoToken failed: one ERRORTOKEN for the
                 // character at pos, which may be one of the spaces skipped.
-                char32_t cp;
-                int n = decode_utf8(pos, max, &cp);
+                runtime::Py_UCS4 cp;
+                int n = runtime::utf8_decode_char(pos, max, &cp);
                 if (n == 0) n = 1;
                 const int c = loop.column(ls, pos);
                 loop.emit(ERRORTOKEN, std::string_view(pos, static_cast<std::size_t>(n)), lnum, c, lnum, c + 1);
@@ -391,9 +394,9 @@ bool run_tokenize(TokenizeLoop& loop, const std::string& encoding, TokenizeFailu
                 break;
             case Pseudo::Name:
             case Pseudo::Operator: {
-                char32_t initial;
-                if (decode_utf8(start, end, &initial) == 0) initial = 0;
-                if (kind == Pseudo::Name && (initial == '_' || is_xid_start(initial))) {
+                runtime::Py_UCS4 initial;
+                if (runtime::utf8_decode_char(start, end, &initial) == 0) initial = 0;
+                if (kind == Pseudo::Name && (initial == '_' || runtime::unicode_isxid_start(initial))) {
                     loop.emit(NAME, token, lnum, scol, lnum, ecol);
                     break;
                 }
@@ -420,13 +423,13 @@ bool run_tokenize(TokenizeLoop& loop, const std::string& encoding, TokenizeFailu
         const char* p = last_line.data();
         const char* e = p + last_line.size();
         while (p < e) {  // str.strip() before the startswith("#")
-            char32_t cp;
-            int n = decode_utf8(p, e, &cp);
-            if (n == 0 || !is_space(cp)) break;
+            runtime::Py_UCS4 cp;
+            int n = runtime::utf8_decode_char(p, e, &cp);
+            if (n == 0 || !runtime::unicode_isspace(cp)) break;
             p += n;
         }
         if (p == e || *p != '#') {
-            const int len = count_code_points(last_line);
+            const int len = runtime::utf8_count_code_points(last_line);
             loop.emit(NEWLINE, "", lnum - 1, len, lnum - 1, len + 1);
         }
     }
@@ -445,7 +448,7 @@ DumpResult dump_tokens(std::string_view bytes, const std::string& filename)
         result.exit_status = 1;
         return result;
     };
-    const std::string shown = unicode_repr(filename);
+    const std::string shown = runtime::unicode_repr_utf8(filename);
 
     // detect_encoding
     CookieScan scan = scan_cookie(bytes);
@@ -469,7 +472,7 @@ DumpResult dump_tokens(std::string_view bytes, const std::string& filename)
     if (!decode_to_utf8(scan.body, encoding, &text, &known)) {
         // tokenize.py lets the UnicodeDecodeError of a later line escape:
         // main() prints this line and then a traceback (not reproduced).
-        std::size_t bad = encoding == "utf-8" ? find_invalid_utf8(scan.body) : 0;
+        std::size_t bad = encoding == "utf-8" ? runtime::utf8_find_invalid(scan.body) : 0;
         std::size_t line_start = scan.body.rfind('\n', bad == 0 ? 0 : bad - 1);
         line_start = line_start == std::string_view::npos || bad == 0 ? 0 : line_start + 1;
         char msg[160];

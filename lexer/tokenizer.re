@@ -27,7 +27,7 @@
 
 #include "decoding.h"
 #include "minipy/lexer/tokenizer.h"
-#include "minipy/lexer/unicodectype.h"
+#include "minipy/runtime/unicodeobject.h"
 
 namespace minipy::lexer {
 
@@ -119,7 +119,7 @@ struct TokState {
         std::string_view line(from, static_cast<std::size_t>((nl == nullptr ? inp : with_newline ? nl + 1 : nl) - from));
         // Under a utf-8 cookie a line may hold undecodable bytes: CPython
         // decodes the error's text with errors="replace".
-        if (find_invalid_utf8(line) != std::string_view::npos) return utf8_replace(line);
+        if (runtime::utf8_find_invalid(line) != std::string_view::npos) return runtime::utf8_replace(line);
         return std::string(line);
     }
 
@@ -170,7 +170,7 @@ struct TokState {
     int pegen_offset(const char* line, int byte_offset) const
     {
         if (!declared_encoding) return byte_offset;
-        return count_code_points(std::string_view(line, static_cast<std::size_t>(byte_offset)));
+        return runtime::utf8_count_code_points(std::string_view(line, static_cast<std::size_t>(byte_offset)));
     }
 
     int done_error(SyntaxErrorInfo::Kind kind, const char* msg, int col_offset, const char* done)
@@ -250,14 +250,14 @@ bool verify_identifier(TokState* tok)
     const char* end = tok->cur;
     bool first = true;
     while (p < end) {
-        char32_t ch;
-        int n = decode_utf8(p, end, &ch);
+        runtime::Py_UCS4 ch;
+        int n = runtime::utf8_decode_char(p, end, &ch);
         if (n == 0) {
             // Only reachable under a utf-8 cookie, whose lines are not
             // checked when read: CPython fails decoding the name (E_DECODE)
             // and pegen reports the decoder's error at the bad byte.
             const char* reason;
-            const int length = utf8_error_length(p, end, &reason);
+            const int length = runtime::utf8_error_length(p, end, &reason);
             const int position = static_cast<int>(p - tok->start);
             std::string msg =
                 length == 1
@@ -270,14 +270,14 @@ bool verify_identifier(TokState* tok)
                        tok->line_text(tok->line_start)).done = "E_DECODE";
             return false;
         }
-        const bool ok = first ? (ch == '_' || is_xid_start(ch)) : is_xid_continue(ch);
+        const bool ok = first ? (ch == '_' || runtime::unicode_isxid_start(ch)) : runtime::unicode_isxid_continue(ch);
         if (!ok) {
             tok->cur = p + n;  // the error points just after the bad character
             char hex[16];
             std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(ch));
-            if (is_printable(ch)) {
+            if (runtime::unicode_isprintable(ch)) {
                 std::string shown;
-                append_utf8(shown, ch);
+                runtime::utf8_append(shown, ch);
                 tok->syntaxerror("invalid character '" + shown + "' (U+" + hex + ")");
             }
             else {
@@ -515,7 +515,7 @@ int scan_token(TokState* tok)
             // ('$', '?', '`'), an error otherwise.
             tok->cur = YYCURSOR;
             const auto c = static_cast<unsigned char>(start[0]);
-            if (!is_printable(c)) return tok->syntaxerror(format("invalid non-printable character U+%04X", c));
+            if (!runtime::unicode_isprintable(c)) return tok->syntaxerror(format("invalid non-printable character U+%04X", c));
             return OP;
         }
         $ { return ENDMARKER; }
@@ -690,7 +690,7 @@ again:
         token->col_cp = tok->cp_col(tok->start);
     }
     else {  // a token over several lines (a string): counted once
-        token->col_cp = count_code_points(std::string_view(start_line, static_cast<std::size_t>(tok->start - start_line)));
+        token->col_cp = runtime::utf8_count_code_points(std::string_view(start_line, static_cast<std::size_t>(tok->start - start_line)));
     }
     token->end_col_cp = tok->cp_col(tok->cur);
     token->text = std::string_view(tok->start, static_cast<std::size_t>(tok->cur - tok->start));
@@ -743,7 +743,7 @@ Tokenizer::Tokenizer(std::string_view bytes, std::string filename) : tok_(std::m
     std::size_t bad = text.find('\0');
     bool bad_is_nul = bad != std::string::npos;
     if (check_utf8) {
-        std::size_t invalid = find_invalid_utf8(text);
+        std::size_t invalid = runtime::utf8_find_invalid(text);
         if (invalid < bad) {
             bad = invalid;
             bad_is_nul = false;

@@ -9,10 +9,12 @@
 #include "expectations.h"
 #include "minipy/lexer/token.h"
 #include "minipy/lexer/tokenize.h"
+#include "minipy/runtime/unicodeobject.h"
 #include "minipy/lexer/tokenizer.h"
 
 using namespace minipy::lexer;
 using namespace lexer_expectations;
+using minipy::runtime::unicode_repr_utf8;  // the one repr of UTF-8 text (runtime)
 
 namespace {
 
@@ -29,7 +31,7 @@ std::string stream_of(std::string_view source)
         }
         char pos[80];
         std::snprintf(pos, sizeof pos, " %d,%d %d,%d\n", t.lineno, t.col_offset, t.end_lineno, t.end_col_offset);
-        out += std::to_string(t.kind) + " " + unicode_repr(t.text) + pos;
+        out += std::to_string(t.kind) + " " + unicode_repr_utf8(t.text) + pos;
     }
     return out;
 }

@@ -24,7 +24,4 @@ struct DumpResult {
 // module prints it verbatim in its error messages).
 DumpResult dump_tokens(std::string_view bytes, const std::string& filename);
 
-// Python's repr() of a UTF-8 str, quotes and escapes included.
-std::string unicode_repr(std::string_view text);
-
 }  // namespace minipy::lexer
