@@ -25,6 +25,7 @@
 #include "minipy/runtime/opcode.h"
 #include "minipy/runtime/pyerrors.h"
 #include "minipy/runtime/tupleobject.h"
+#include "minipy/runtime/unicodeobject.h"
 
 namespace minipy::compiler {
 
@@ -457,7 +458,20 @@ int add_none_const(Object* consts)
     return static_cast<int>(n);
 }
 
+std::string* cfg_dump_sink = nullptr;
+
+void dump_cfg(const CFGBuilder& g, const UnitMetadata& meta, const char* when)
+{
+    Object* name = meta.qualname ? meta.qualname.get() : meta.name.get();
+    const char* text = unicode_as_utf8(name);
+    std::string label = std::string(text != nullptr ? text : "?") + " (" + when + ")";
+    if (text == nullptr) error_clear();
+    *cfg_dump_sink += cfg_to_dot(g, label.c_str());
+}
+
 }  // namespace
+
+void set_cfg_dump_sink(std::string* sink) { cfg_dump_sink = sink; }
 
 Ref<> assemble(CFGBuilder& g, UnitMetadata& meta, int optimize)
 {
@@ -475,6 +489,7 @@ Ref<> assemble(CFGBuilder& g, UnitMetadata& meta, int optimize)
             return nullptr;
         }
     }
+    if (cfg_dump_sink != nullptr) dump_cfg(g, meta, "codegen");
     const int code_flags = compute_code_flags(meta);
     BasicBlock* entry = g.entry();
     if (meta.firstlineno == 0) {
@@ -505,6 +520,7 @@ Ref<> assemble(CFGBuilder& g, UnitMetadata& meta, int optimize)
     clean_basic_blocks(g);
     // The order of the blocks is final from here on.
     normalize_jumps(g);
+    if (cfg_dump_sink != nullptr) dump_cfg(g, meta, "optimized");
     assemble_jump_offsets(g);
 
     std::vector<std::uint8_t> code;

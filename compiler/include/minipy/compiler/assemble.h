@@ -37,6 +37,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace minipy::compiler {
@@ -72,5 +73,11 @@ struct ExceptionTableEntry {
 
 // Builds co_exceptiontable from entries sorted by start.
 std::vector<std::uint8_t> write_exception_table(const std::vector<ExceptionTableEntry>& entries);
+
+// --dump=cfg: while a sink is set, the assembler appends every unit's
+// control-flow graph to it as Graphviz DOT, once as codegen built it and
+// once after the CFG passes (optimize_cfg ... normalize_jumps). nullptr
+// turns it off. Not thread-safe (one compilation at a time).
+void set_cfg_dump_sink(std::string* sink);
 
 }  // namespace minipy::compiler
