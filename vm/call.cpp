@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include "ceval.h"
+#include "minipy/vm/ceval.h"
 #include "minipy/runtime/abstract.h"
 #include "minipy/runtime/codeobject.h"
 #include "minipy/runtime/dictobject.h"
@@ -251,6 +252,27 @@ Ref<> eval_code(Object* code, Object* globals, Object* locals)
     Ref<> func = function_new(code, globals);
     if (!func) return nullptr;
     return eval_vector(static_cast<FunctionObject*>(func.get()), locals, nullptr, 0, nullptr);
+}
+
+Ref<> eval_code_object(Object* code, Object* globals, Object* locals)
+{
+    if (!code_check(code)) return format_error(Exc_TypeError, "expected a code object, not %.100s", Py_TYPE(code)->tp_name);
+    if (!dict_check(globals)) return format_error(Exc_TypeError, "globals must be a dict");
+    if (!dict_get_item_string(globals, "__builtins__")) {
+        Object* builtins = interpreter_get()->builtins;
+        if (!builtins) return format_error(Exc_SystemError, "the vm is not initialized");
+        if (dict_set_item_string(globals, "__builtins__", builtins) < 0) return nullptr;
+    }
+    return eval_code(code, globals, locals ? locals : globals);
+}
+
+FrameStackStats frame_stack_stats()
+{
+    FrameStack& fs = frame_stack();
+    FrameStackStats stats;
+    stats.depth = fs.depth;
+    for (FrameStack::Chunk* c = fs.chunk; c; c = c->previous) stats.chunks++;
+    return stats;
 }
 
 Object* intern_str(const char* literal)
