@@ -1030,7 +1030,9 @@ bool is_exit_without_lineno(const BasicBlock* b)
 int duplicate_exits_without_lineno(CFGBuilder& g)
 {
     BasicBlock* entry = g.entry();
-    for (BasicBlock* b = entry; b != nullptr; b = b->next) {
+    // In b_list order (newest block first), as 3.11: each copy goes right
+    // after the original, so the copies end up in the order of the jumps.
+    for (BasicBlock* b = g.block_list(); b != nullptr; b = b->list) {
         Instr* last = b->last();
         if (last != nullptr && is_jump(*last)) {
             BasicBlock* target = last->target;
