@@ -438,6 +438,72 @@ bool check_args_iterable(Object* func, Object* args)
     return true;
 }
 
+// The lookups of LOAD_NAME and LOAD_CLASSDEREF in a namespace mapping:
+// null without an error when the name is missing.
+Ref<> lookup_in_namespace(Object* locals, Object* name)
+{
+    if (dict_check_exact(locals)) return new_ref(dict_get_item_with_error(locals, name));
+    Ref<> v = object_get_item(locals, name);
+    if (!v && error_matches(Exc_KeyError)) error_clear();
+    return v;
+}
+
+// LOAD_NAME: locals, then globals, then builtins.
+Ref<> load_name_lookup(InterpreterFrame* frame, Object* locals, Object* name)
+{
+    Ref<> v = lookup_in_namespace(locals, name);
+    if (v || error_occurred()) return v;
+    Object* found = dict_get_item_with_error(frame->f_globals, name);
+    if (!found && error_occurred()) return nullptr;
+    if (!found) found = dict_get_item_with_error(frame->f_builtins, name);
+    if (!found) {
+        if (!error_occurred()) format_name_error(name);
+        return nullptr;
+    }
+    return new_ref(found);
+}
+
+// object_get_method for the loop, which keeps raw pointers.
+bool get_method_raw(Object* obj, Object* name, Object** method)
+{
+    Ref<> m;
+    bool found = object_get_method(obj, name, &m);
+    *method = m.release();
+    return found;
+}
+
+SendResult iter_send_raw(Object* receiver, Object* v, Object** result)
+{
+    Ref<> r;
+    SendResult status = iter_send(receiver, v, &r);
+    *result = r.release();
+    return status;
+}
+
+// BEFORE_WITH: mgr.__enter__() and, in *exit_out, mgr.__exit__ bound.
+Ref<> before_with(Object* mgr, Object** exit_out)
+{
+    Ref<> enter = lookup_special(mgr, intern_str("__enter__"));
+    if (!enter) {
+        if (!error_occurred())
+            format_error(Exc_TypeError, "'%.200s' object does not support the context manager protocol",
+                         Py_TYPE(mgr)->tp_name);
+        return nullptr;
+    }
+    Ref<> exit = lookup_special(mgr, intern_str("__exit__"));
+    if (!exit) {
+        if (!error_occurred())
+            format_error(Exc_TypeError,
+                         "'%.200s' object does not support the context manager protocol (missed __exit__ method)",
+                         Py_TYPE(mgr)->tp_name);
+        return nullptr;
+    }
+    Ref<> res = call_no_args(enter.get());
+    if (!res) return nullptr;
+    *exit_out = exit.release();
+    return res;
+}
+
 // BUILD_STRING: the concatenation of n str values (borrowed).
 Ref<> build_string(Object* const* items, int n)
 {
@@ -589,18 +655,18 @@ dispatch_opcode:
 
     TARGET(UNARY_POSITIVE) {
         Object* value = TOP();
-        Ref<> res = number_positive(value);
+        Object* res = (number_positive(value)).release();
         decref(value);
-        SET_TOP(res.release());
+        SET_TOP(res);
         if (TOP() == nullptr) goto error;
         DISPATCH();
     }
 
     TARGET(UNARY_NEGATIVE) {
         Object* value = TOP();
-        Ref<> res = number_negative(value);
+        Object* res = (number_negative(value)).release();
         decref(value);
-        SET_TOP(res.release());
+        SET_TOP(res);
         if (TOP() == nullptr) goto error;
         DISPATCH();
     }
@@ -621,9 +687,9 @@ dispatch_opcode:
 
     TARGET(UNARY_INVERT) {
         Object* value = TOP();
-        Ref<> res = number_invert(value);
+        Object* res = (number_invert(value)).release();
         decref(value);
-        SET_TOP(res.release());
+        SET_TOP(res);
         if (TOP() == nullptr) goto error;
         DISPATCH();
     }
@@ -631,10 +697,10 @@ dispatch_opcode:
     TARGET(BINARY_OP) {
         Object* rhs = POP();
         Object* lhs = TOP();
-        Ref<> res = binary_op(oparg, lhs, rhs);
+        Object* res = (binary_op(oparg, lhs, rhs)).release();
         decref(lhs);
         decref(rhs);
-        SET_TOP(res.release());
+        SET_TOP(res);
         if (TOP() == nullptr) goto error;
         JUMPBY(cache_entries(BINARY_OP));
         DISPATCH();
@@ -643,10 +709,10 @@ dispatch_opcode:
     TARGET(COMPARE_OP) {
         Object* right = POP();
         Object* left = TOP();
-        Ref<> res = object_rich_compare(left, right, oparg);
+        Object* res = (object_rich_compare(left, right, oparg)).release();
         decref(left);
         decref(right);
-        SET_TOP(res.release());
+        SET_TOP(res);
         if (TOP() == nullptr) goto error;
         JUMPBY(cache_entries(COMPARE_OP));
         DISPATCH();
@@ -680,10 +746,10 @@ dispatch_opcode:
     TARGET(BINARY_SUBSCR) {
         Object* sub = POP();
         Object* container = TOP();
-        Ref<> res = object_get_item(container, sub);
+        Object* res = (object_get_item(container, sub)).release();
         decref(container);
         decref(sub);
-        SET_TOP(res.release());
+        SET_TOP(res);
         if (TOP() == nullptr) goto error;
         JUMPBY(cache_entries(BINARY_SUBSCR));
         DISPATCH();
@@ -718,11 +784,11 @@ dispatch_opcode:
         Object* step = oparg == 3 ? POP() : nullptr;
         Object* stop = POP();
         Object* start = TOP();
-        Ref<> slice = slice_new(start, stop, step);
+        Object* slice = (slice_new(start, stop, step)).release();
         decref(start);
         decref(stop);
         xdecref(step);
-        SET_TOP(slice.release());
+        SET_TOP(slice);
         if (TOP() == nullptr) goto error;
         DISPATCH();
     }
@@ -730,9 +796,9 @@ dispatch_opcode:
     TARGET(GET_LEN) {
         Py_ssize_t len_i = object_size(TOP());
         if (len_i < 0) goto error;
-        Ref<> len_o = long_from_ssize_t(len_i);
+        Object* len_o = (long_from_ssize_t(len_i)).release();
         if (!len_o) goto error;
-        PUSH(len_o.release());
+        PUSH(len_o);
         DISPATCH();
     }
 
@@ -808,30 +874,9 @@ dispatch_opcode:
             format_error(Exc_SystemError, "no locals when loading %R", name);
             goto error;
         }
-        Ref<> v;
-        if (dict_check_exact(locals)) {
-            Object* found = dict_get_item_with_error(locals, name);
-            if (!found && error_occurred()) goto error;
-            v = new_ref(found);
-        }
-        else {
-            v = object_get_item(locals, name);
-            if (!v) {
-                if (!error_matches(Exc_KeyError)) goto error;
-                error_clear();
-            }
-        }
-        if (!v) {
-            Object* found = dict_get_item_with_error(frame->f_globals, name);
-            if (!found && error_occurred()) goto error;
-            if (!found) found = dict_get_item_with_error(frame->f_builtins, name);
-            if (!found) {
-                if (!error_occurred()) format_name_error(name);
-                goto error;
-            }
-            v = new_ref(found);
-        }
-        PUSH(v.release());
+        Object* v = load_name_lookup(frame, locals, name).release();
+        if (v == nullptr) goto error;
+        PUSH(v);
         DISPATCH();
     }
 
@@ -856,9 +901,9 @@ dispatch_opcode:
     TARGET(MAKE_CELL) {
         // A parameter that is also a cell variable starts with its value.
         Object* initial = GETLOCAL(oparg);
-        Ref<> cell = cell_new(initial);
+        Object* cell = (cell_new(initial)).release();
         if (!cell) goto error;
-        SETLOCAL(oparg, cell.release());
+        SETLOCAL(oparg, cell);
         DISPATCH();
     }
 
@@ -900,28 +945,18 @@ dispatch_opcode:
         // A class body reads a free variable: its namespace first.
         Object* name = localsplus_name(frame->f_code, oparg);
         Object* locals = frame->f_locals;
-        Ref<> value;
-        if (dict_check_exact(locals)) {
-            Object* found = dict_get_item_with_error(locals, name);
-            if (!found && error_occurred()) goto error;
-            value = new_ref(found);
-        }
-        else {
-            value = object_get_item(locals, name);
-            if (!value) {
-                if (!error_matches(Exc_KeyError)) goto error;
-                error_clear();
-            }
-        }
-        if (!value) {
+        Object* value = lookup_in_namespace(locals, name).release();
+        if (value == nullptr) {
+            if (error_occurred()) goto error;
             Object* cell_value = cell_get(GETLOCAL(oparg));
             if (!cell_value) {
                 format_exc_unbound(frame->f_code, oparg);
                 goto error;
             }
-            value = new_ref(cell_value);
+            value = cell_value;
+            incref(value);
         }
-        PUSH(value.release());
+        PUSH(value);
         DISPATCH();
     }
 
@@ -946,9 +981,9 @@ dispatch_opcode:
     TARGET(LOAD_ATTR) {
         Object* name = GETITEM(frame->f_code->co_names, oparg);
         Object* owner = TOP();
-        Ref<> res = object_get_attr(owner, name);
+        Object* res = (object_get_attr(owner, name)).release();
         decref(owner);
-        SET_TOP(res.release());
+        SET_TOP(res);
         if (TOP() == nullptr) goto error;
         JUMPBY(cache_entries(LOAD_ATTR));
         DISPATCH();
@@ -980,17 +1015,17 @@ dispatch_opcode:
         // meth | self | args...  or  NULL | attr | args...  (see PRECALL)
         Object* name = GETITEM(frame->f_code->co_names, oparg);
         Object* obj = TOP();
-        Ref<> meth;
-        bool meth_found = object_get_method(obj, name, &meth);
+        Object* meth = nullptr;
+        bool meth_found = get_method_raw(obj, name, &meth);
         if (!meth) goto error;
         if (meth_found) {
-            SET_TOP(meth.release());
+            SET_TOP(meth);
             PUSH(obj);
         }
         else {
             SET_TOP(nullptr);
             decref(obj);
-            PUSH(meth.release());
+            PUSH(meth);
         }
         JUMPBY(cache_entries(LOAD_METHOD));
         DISPATCH();
@@ -1007,27 +1042,27 @@ dispatch_opcode:
     }
 
     TARGET(BUILD_TUPLE) {
-        Ref<> tup = tuple_new(oparg);
+        Object* tup = (tuple_new(oparg)).release();
         if (!tup) goto error;
-        while (--oparg >= 0) tuple_set_item(tup.get(), oparg, POP());
-        PUSH(tup.release());
+        while (--oparg >= 0) tuple_set_item(tup, oparg, POP());
+        PUSH(tup);
         DISPATCH();
     }
 
     TARGET(BUILD_LIST) {
-        Ref<> list = list_new(oparg);
+        Object* list = (list_new(oparg)).release();
         if (!list) goto error;
-        while (--oparg >= 0) list_set_item(list.get(), oparg, POP());
-        PUSH(list.release());
+        while (--oparg >= 0) list_set_item(list, oparg, POP());
+        PUSH(list);
         DISPATCH();
     }
 
     TARGET(LIST_TO_TUPLE) {
         Object* list = POP();
-        Ref<> tuple = list_as_tuple(list);
+        Object* tuple = (list_as_tuple(list)).release();
         decref(list);
         if (!tuple) goto error;
-        PUSH(tuple.release());
+        PUSH(tuple);
         DISPATCH();
     }
 
@@ -1057,31 +1092,37 @@ dispatch_opcode:
     }
 
     TARGET(BUILD_SET) {
-        Ref<> set = set_new(nullptr);
+        Object* set = set_new(nullptr).release();
         int err = set ? 0 : -1;
         for (int i = oparg; i > 0; i--) {
             Object* item = PEEK(i);
-            if (err == 0) err = set_add(set.get(), item);
+            if (err == 0) err = set_add(set, item);
             decref(item);
         }
         STACK_SHRINK(oparg);
-        if (err != 0) goto error;
-        PUSH(set.release());
+        if (err != 0) {
+            xdecref(set);
+            goto error;
+        }
+        PUSH(set);
         DISPATCH();
     }
 
     TARGET(BUILD_MAP) {
-        Ref<> map = dict_new();
+        Object* map = dict_new().release();
         int err = map ? 0 : -1;
         for (int i = oparg; i > 0; i--) {
-            if (err == 0) err = dict_set_item(map.get(), PEEK(2 * i), PEEK(2 * i - 1));
+            if (err == 0) err = dict_set_item(map, PEEK(2 * i), PEEK(2 * i - 1));
         }
         while (oparg--) {
             decref(POP());
             decref(POP());
         }
-        if (err != 0) goto error;
-        PUSH(map.release());
+        if (err != 0) {
+            xdecref(map);
+            goto error;
+        }
+        PUSH(map);
         DISPATCH();
     }
 
@@ -1091,15 +1132,18 @@ dispatch_opcode:
             set_error(Exc_SystemError, "bad BUILD_CONST_KEY_MAP keys argument");
             goto error;
         }
-        Ref<> map = dict_new();
+        Object* map = dict_new().release();
         int err = map ? 0 : -1;
         for (int i = oparg; i > 0; i--) {
-            if (err == 0) err = dict_set_item(map.get(), tuple_item(keys, oparg - i), PEEK(i + 1));
+            if (err == 0) err = dict_set_item(map, tuple_item(keys, oparg - i), PEEK(i + 1));
         }
         decref(POP());
         while (oparg--) decref(POP());
-        if (err != 0) goto error;
-        PUSH(map.release());
+        if (err != 0) {
+            xdecref(map);
+            goto error;
+        }
+        PUSH(map);
         DISPATCH();
     }
 
@@ -1201,11 +1245,11 @@ dispatch_opcode:
     TARGET(FORMAT_VALUE) {
         Object* fmt_spec = (oparg & 0x04) ? POP() : nullptr;
         Object* value = POP();
-        Ref<> result = format_value(oparg, value, fmt_spec);
+        Object* result = (format_value(oparg, value, fmt_spec)).release();
         decref(value);
         xdecref(fmt_spec);
         if (!result) goto error;
-        PUSH(result.release());
+        PUSH(result);
         DISPATCH();
     }
 
@@ -1302,18 +1346,18 @@ dispatch_opcode:
 
     TARGET(GET_ITER) {
         Object* iterable = TOP();
-        Ref<> iter = object_get_iter(iterable);
+        Object* iter = (object_get_iter(iterable)).release();
         decref(iterable);
-        SET_TOP(iter.release());
+        SET_TOP(iter);
         if (TOP() == nullptr) goto error;
         DISPATCH();
     }
 
     TARGET(FOR_ITER) {
         Object* iter = TOP();
-        Ref<> next = Py_TYPE(iter)->tp_iternext(iter);
+        Object* next = (Py_TYPE(iter)->tp_iternext(iter)).release();
         if (next) {
-            PUSH(next.release());
+            PUSH(next);
             DISPATCH();
         }
         if (error_occurred()) {
@@ -1330,9 +1374,9 @@ dispatch_opcode:
     // --- functions and calls ------------------------------------------------------
 
     TARGET(MAKE_FUNCTION) {
-        Ref<> func = make_function(frame, oparg, stack_pointer);
+        Object* func = (make_function(frame, oparg, stack_pointer)).release();
         if (!func) goto error;
-        PUSH(func.release());
+        PUSH(func);
         DISPATCH();
     }
 
@@ -1385,16 +1429,16 @@ dispatch_opcode:
             goto start_frame;
         }
         // Anything else is called through vectorcall.
-        Ref<> res = object_vectorcall(function, args, static_cast<std::size_t>(positional_args) |
+        Object* res = (object_vectorcall(function, args, static_cast<std::size_t>(positional_args) |
                                                          PY_VECTORCALL_ARGUMENTS_OFFSET,
-                                      kwnames);
+                                      kwnames)).release();
         kwnames = nullptr;
         for (int i = 0; i < total_args; i++) decref(args[i]);
         STACK_SHRINK(total_args);
         decref(function);
         STACK_SHRINK(is_meth ? 1 : 2);
         if (!res) goto error;
-        PUSH(res.release());
+        PUSH(res);
         JUMPBY(cache_entries(CALL));
         CHECK_EVAL_BREAKER();
         DISPATCH();
@@ -1443,19 +1487,19 @@ dispatch_opcode:
         Object* name = GETITEM(frame->f_code->co_names, oparg);
         Object* fromlist = POP();
         Object* level = TOP();
-        Ref<> res = import_name(frame, name, fromlist, level);
+        Object* res = (import_name(frame, name, fromlist, level)).release();
         decref(level);
         decref(fromlist);
-        SET_TOP(res.release());
+        SET_TOP(res);
         if (TOP() == nullptr) goto error;
         DISPATCH();
     }
 
     TARGET(IMPORT_FROM) {
         Object* name = GETITEM(frame->f_code->co_names, oparg);
-        Ref<> res = import_from(TOP(), name);
+        Object* res = (import_from(TOP(), name)).release();
         if (!res) goto error;
-        PUSH(res.release());
+        PUSH(res);
         DISPATCH();
     }
 
@@ -1552,26 +1596,11 @@ dispatch_opcode:
 
     TARGET(BEFORE_WITH) {
         Object* mgr = TOP();
-        Ref<> enter = lookup_special(mgr, intern_str("__enter__"));
-        if (!enter) {
-            if (!error_occurred())
-                format_error(Exc_TypeError, "'%.200s' object does not support the context manager protocol",
-                             Py_TYPE(mgr)->tp_name);
-            goto error;
-        }
-        Ref<> exit = lookup_special(mgr, intern_str("__exit__"));
-        if (!exit) {
-            if (!error_occurred())
-                format_error(Exc_TypeError,
-                             "'%.200s' object does not support the context manager protocol (missed __exit__ method)",
-                             Py_TYPE(mgr)->tp_name);
-            goto error;
-        }
-        SET_TOP(exit.release());
+        Object* exit = nullptr;
+        Object* res = before_with(mgr, &exit).release();
+        if (res == nullptr) goto error;
+        SET_TOP(exit);
         decref(mgr);
-        Object* res = call_no_args(enter.get()).release();
-        enter.reset();
-        if (!res) goto error;
         PUSH(res);
         DISPATCH();
     }
@@ -1582,9 +1611,9 @@ dispatch_opcode:
         Object* exit_func = PEEK(4);
         Object* tb = exception_get_traceback(val);
         Object* stack[3] = {Py_TYPE(val), val, tb ? tb : Py_None()};
-        Ref<> res = object_vectorcall(exit_func, stack, 3, nullptr);
+        Object* res = (object_vectorcall(exit_func, stack, 3, nullptr)).release();
         if (!res) goto error;
-        PUSH(res.release());
+        PUSH(res);
         DISPATCH();
     }
 
@@ -1633,37 +1662,36 @@ dispatch_opcode:
         // return value ends the loop (jump forward by oparg).
         Object* v = POP();
         Object* receiver = TOP();
-        Ref<> sent_result;
-        SendResult status = iter_send(receiver, v, &sent_result);
+        Object* sent_result = nullptr;
+        SendResult status = iter_send_raw(receiver, v, &sent_result);
         decref(v);
         if (status == PYGEN_ERROR) goto error;
         if (status == PYGEN_RETURN) {
             decref(receiver);
-            SET_TOP(sent_result.release());
+            SET_TOP(sent_result);
             JUMPBY(oparg);
             DISPATCH();
         }
-        PUSH(sent_result.release());
+        PUSH(sent_result);
         DISPATCH();
     }
 
     // --- not implemented yet: each raises SystemError ------------------------------
 
-    TARGET(CACHE)
-    TARGET(GET_AWAITABLE)
-    TARGET(GET_AITER)
-    TARGET(GET_ANEXT)
-    TARGET(BEFORE_ASYNC_WITH)
-    TARGET(END_ASYNC_FOR)
-    TARGET(ASYNC_GEN_WRAP)
-    TARGET(PREP_RERAISE_STAR)
-    TARGET(CHECK_EG_MATCH)
-    TARGET(MATCH_MAPPING)
-    TARGET(MATCH_SEQUENCE)
-    TARGET(MATCH_KEYS)
-    TARGET(MATCH_CLASS)
-    TARGET(PRINT_EXPR)
-    goto unknown_opcode;
+    TARGET(CACHE) goto unknown_opcode;
+    TARGET(GET_AWAITABLE) goto unknown_opcode;
+    TARGET(GET_AITER) goto unknown_opcode;
+    TARGET(GET_ANEXT) goto unknown_opcode;
+    TARGET(BEFORE_ASYNC_WITH) goto unknown_opcode;
+    TARGET(END_ASYNC_FOR) goto unknown_opcode;
+    TARGET(ASYNC_GEN_WRAP) goto unknown_opcode;
+    TARGET(PREP_RERAISE_STAR) goto unknown_opcode;
+    TARGET(CHECK_EG_MATCH) goto unknown_opcode;
+    TARGET(MATCH_MAPPING) goto unknown_opcode;
+    TARGET(MATCH_SEQUENCE) goto unknown_opcode;
+    TARGET(MATCH_KEYS) goto unknown_opcode;
+    TARGET(MATCH_CLASS) goto unknown_opcode;
+    TARGET(PRINT_EXPR) goto unknown_opcode;
 
 #if !MINIPY_COMPUTED_GOTO
     default:
@@ -1693,12 +1721,11 @@ exception_unwind: {
     Object** new_top = frame_stackbase(frame) + level;
     while (stack_pointer > new_top) xdecref(POP());
     if (lasti) {
-        Ref<> lasti_obj = long_from_long(frame_lasti(frame));
+        Object* lasti_obj = long_from_long(frame_lasti(frame)).release();
         if (!lasti_obj) goto exception_unwind;
-        PUSH(lasti_obj.release());
+        PUSH(lasti_obj);
     }
-    Ref<> exc = fetch_exception();
-    PUSH(exc.release());
+    PUSH(fetch_exception().release());
     JUMPTO(handler);
     kwnames = nullptr;
     DISPATCH();

@@ -17,11 +17,11 @@
 // branch per instruction, which branch predictors like); without it, a
 // switch in a loop.
 //
-// Rule for instruction bodies: no Ref<> may hold a reference when DISPATCH()
-// runs. A computed goto leaves the C++ scope without running destructors
-// (GCC documents this), so a live Ref would leak. Bodies release their Refs
-// onto the stack or keep them in helper functions; `goto error` is an
-// ordinary goto and does run them.
+// Rule for instruction bodies: no Ref<> (or any object with a destructor)
+// lives in them. DISPATCH() is a computed goto, which leaves the C++ scope
+// without running destructors: g++ silently skips them (a leak), clang++
+// refuses to compile. Bodies hold raw pointers, as ceval.c does, and call
+// helper functions that use Ref<> inside and hand back .release()d results.
 #if MINIPY_COMPUTED_GOTO
 #define TARGET(op) \
     TARGET_##op:   \
