@@ -974,7 +974,9 @@ int optimize_cfg(CFGBuilder& g, Object* consts)
         clean_basic_block(b);
         assert(b->predecessors == 0);
     }
-    for (BasicBlock* b = entry; b != nullptr; b = b->next) {
+    // In b_list order (newest block first), as 3.11: a block created after
+    // the one jumping to it is extended first, and may then be copied too.
+    for (BasicBlock* b = g.block_list(); b != nullptr; b = b->list) {
         extend_block(b);
     }
     mark_reachable(entry);
