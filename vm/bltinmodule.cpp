@@ -8,8 +8,10 @@
 // the vm's current InterpreterFrame; __build_class__ runs a class body
 // through eval_vector with the new namespace as the frame's f_locals.
 #include <cstring>
+#include <string>
 
 #include "ceval.h"
+#include "minipy/compiler/compile.h"
 #include "minipy/runtime/abstract.h"
 #include "minipy/runtime/boolobject.h"
 #include "minipy/runtime/cellobject.h"
@@ -612,7 +614,7 @@ Ref<> builtin___import__(Object*, Object* const* args, Py_ssize_t nargs, Object*
     return import_module_level(out[0], out[1], out[3], level);
 }
 
-// exec/eval of code objects (source strings need the compiler stage).
+// exec/eval of a code object, or of source compiled by minipy's compiler.
 Ref<> exec_or_eval(const char* fname, Object* const* args, Py_ssize_t nargs, Object* kwnames)
 {
     Object* out[3];
@@ -632,9 +634,52 @@ Ref<> exec_or_eval(const char* fname, Object* const* args, Py_ssize_t nargs, Obj
     if (!dict_get_item_string(globals, "__builtins__")) {
         if (dict_set_item_string(globals, "__builtins__", interpreter_get()->builtins) < 0) return nullptr;
     }
-    if (!code_check(out[0]))
-        return format_error(Exc_SystemError, "%s() of a source string needs the compiler stage", fname);
-    return eval_code(out[0], globals, locals);
+    Ref<> code = new_ref(out[0]);
+    if (!code_check(out[0])) {
+        const bool is_eval = std::strcmp(fname, "eval") == 0;
+        std::string source;
+        if (unicode_check(out[0])) source = unicode_to_std(out[0]);
+        else if (bytes_check(out[0])) source.assign(bytes_as_string(out[0]), static_cast<std::size_t>(bytes_size(out[0])));
+        else
+            return format_error(Exc_TypeError, is_eval ? "eval() arg 1 must be a string, bytes or code object"
+                                                      : "exec() arg 1 must be a string, bytes or code object");
+        if (is_eval) {
+            // eval() ignores leading spaces and tabs, as CPython does.
+            std::size_t i = source.find_first_not_of(" \t");
+            source.erase(0, i == std::string::npos ? source.size() : i);
+        }
+        code = compiler::compile_source(source, "<string>",
+                                        is_eval ? compiler::CompileMode::Eval : compiler::CompileMode::Exec);
+        if (!code) return nullptr;
+    }
+    return eval_code(code.get(), globals, locals);
+}
+
+// compile(source, filename, mode): minipy's compiler as a builtin.
+Ref<> builtin_compile(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames)
+{
+    Object* out[6];
+    if (!parse_args_fastkw("compile", args, nargs, kwnames,
+                           {"source", "filename", "mode", "flags", "dont_inherit", "optimize"}, 3, out))
+        return nullptr;
+    if (code_check(out[0])) return new_ref(out[0]);
+    std::string source;
+    if (unicode_check(out[0])) source = unicode_to_std(out[0]);
+    else if (bytes_check(out[0])) source.assign(bytes_as_string(out[0]), static_cast<std::size_t>(bytes_size(out[0])));
+    else return format_error(Exc_TypeError, "compile() arg 1 must be a string, bytes or AST object");
+    if (!unicode_check(out[1])) return format_error(Exc_TypeError, "compile() argument 'filename' must be str");
+    if (!unicode_check(out[2])) return format_error(Exc_TypeError, "compile() argument 'mode' must be str");
+    compiler::CompileMode mode;
+    if (unicode_equal_to_ascii(out[2], "exec")) mode = compiler::CompileMode::Exec;
+    else if (unicode_equal_to_ascii(out[2], "eval")) mode = compiler::CompileMode::Eval;
+    else if (unicode_equal_to_ascii(out[2], "single")) mode = compiler::CompileMode::Single;
+    else return format_error(Exc_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+    int optimize = -1;
+    if (out[5]) {
+        optimize = static_cast<int>(long_as_long_long(out[5]));
+        if (optimize == -1 && error_occurred()) return nullptr;
+    }
+    return compiler::compile_source(source, unicode_to_std(out[1]), mode, optimize);
 }
 
 Ref<> builtin_exec(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames)
@@ -658,6 +703,7 @@ MethodDef builtin_methods[] = {
     method_o("bin", builtin_bin, "Return the binary representation of an integer."),
     method_o("callable", builtin_callable, "Return whether the object is callable."),
     method_o("chr", builtin_chr, "Return a Unicode string of one character with ordinal i."),
+    method_fastkw("compile", builtin_compile, "Compile source into a code object that can be executed by exec() or eval()."),
     method_fast("delattr", builtin_delattr, "Deletes the named attribute from the given object."),
     method_fast("dir", builtin_dir, "Show attributes of an object."),
     method_fast("divmod", builtin_divmod, "Return the tuple (x//y, x%y)."),
