@@ -968,15 +968,18 @@ int optimize_cfg(CFGBuilder& g, Object* consts)
         }
     }
     for (BasicBlock* b = entry; b != nullptr; b = b->next) {
+        extend_block(b);
+    }
+    for (BasicBlock* b = entry; b != nullptr; b = b->next) {
         if (optimize_basic_block(b, consts) < 0) {
             return -1;
         }
         clean_basic_block(b);
         assert(b->predecessors == 0);
     }
-    // In b_list order (newest block first), as 3.11: a block created after
-    // the one jumping to it is extended first, and may then be copied too.
-    for (BasicBlock* b = g.block_list(); b != nullptr; b = b->list) {
+    // Second round: a block that jumps to a block the first round extended
+    // (now a small exit) gets it copied in turn.
+    for (BasicBlock* b = entry; b != nullptr; b = b->next) {
         extend_block(b);
     }
     mark_reachable(entry);
