@@ -11,10 +11,12 @@
 // by bumping a global epoch (simpler than CPython's per-subclass walk, at the
 // price of flushing every entry when any type's dict changes, which only
 // happens for heap types being mutated).
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <vector>
 
+#include "minipy/runtime/abstract.h"
 #include "minipy/runtime/boolobject.h"
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/listobject.h"
@@ -383,6 +385,35 @@ int add_operators(TypeObject* type);  // the slotdefs table, below
 
 }  // namespace
 
+namespace {
+
+// tp_subclasses: {id(subclass): id(subclass)}. CPython stores weak
+// references; minipy has none yet (issue 8), so the dict holds only the
+// address, and a heap type takes itself out in type_dealloc (remove_subclass)
+// before the address can be reused. Static types never go away.
+Ref<> subclass_key(TypeObject* type) { return long_from_unsigned(reinterpret_cast<std::uintptr_t>(type)); }
+
+int add_subclass(TypeObject* base, TypeObject* type)
+{
+    if (!base->tp_subclasses) {
+        Ref<> d = dict_new();
+        if (!d) return -1;
+        base->tp_subclasses = d.release();
+    }
+    Ref<> key = subclass_key(type);
+    if (!key) return -1;
+    return dict_set_item(base->tp_subclasses, key.get(), key.get());
+}
+
+void remove_subclass(TypeObject* base, TypeObject* type)
+{
+    if (!base->tp_subclasses) return;
+    Ref<> key = subclass_key(type);
+    if (!key || dict_del_item(base->tp_subclasses, key.get()) < 0) error_clear();
+}
+
+}  // namespace
+
 int type_ready(TypeObject* type)
 {
     if (type_has_feature(type, Py_TPFLAGS_READY)) return 0;
@@ -430,6 +461,8 @@ int type_ready(TypeObject* type)
         Ref<> doc = type->tp_doc ? unicode_from_string(type->tp_doc) : none_ref();
         if (!doc || dict_set_item_string(type->tp_dict, "__doc__", doc.get()) < 0) return -1;
     }
+    for (Py_ssize_t i = 0; i < tuple_size(type->tp_bases); i++)
+        if (add_subclass(static_cast<TypeObject*>(tuple_item(type->tp_bases, i)), type) < 0) return -1;
     type->tp_flags = (type->tp_flags & ~Py_TPFLAGS_READYING) | Py_TPFLAGS_READY;
     return 0;
 }
@@ -689,6 +722,42 @@ const WrapperBase slotdefs[] = {
 #undef SQSLOT
 #undef MPSLOT
 
+// tp_new_wrapper: T.__new__(S, *args, **kwds), a builtin bound to T that
+// calls T's tp_new for a subtype S of T.
+Ref<> tp_new_wrapper(Object* self, Object* args, Object* kwds)
+{
+    auto* type = static_cast<TypeObject*>(self);
+    if (tuple_size(args) < 1) return format_error(Exc_TypeError, "%s.__new__(): not enough arguments", type->tp_name);
+    Object* arg0 = tuple_item(args, 0);
+    if (!type_check(arg0))
+        return format_error(Exc_TypeError, "%s.__new__(X): X is not a type object (%s)", type->tp_name,
+                            Py_TYPE(arg0)->tp_name);
+    auto* subtype = static_cast<TypeObject*>(arg0);
+    if (!type_is_subtype(subtype, type))
+        return format_error(Exc_TypeError, "%s.__new__(%s): %s is not a subtype of %s", type->tp_name,
+                            subtype->tp_name, subtype->tp_name, type->tp_name);
+    // object.__new__(dict) would build a dict without its C layout: the
+    // nearest static base of the subtype must use this very tp_new.
+    TypeObject* staticbase = subtype;
+    while (staticbase && type_has_feature(staticbase, Py_TPFLAGS_HEAPTYPE)) staticbase = staticbase->tp_base;
+    if (staticbase && staticbase->tp_new != type->tp_new)
+        return format_error(Exc_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", type->tp_name,
+                            subtype->tp_name, staticbase->tp_name);
+    Ref<> rest = tuple_get_slice(args, 1, tuple_size(args));
+    if (!rest) return nullptr;
+    return type->tp_new(subtype, rest.get(), kwds);
+}
+
+MethodDef tp_new_methoddef = method_varkw("__new__", tp_new_wrapper,
+                                          "Create and return a new object.  See help(type) for accurate signature.");
+
+int add_tp_new_wrapper(TypeObject* type)
+{
+    Ref<> func = cfunction_new(&tp_new_methoddef, type);
+    if (!func) return -1;
+    return dict_set_item_string(type->tp_dict, "__new__", func.get());
+}
+
 // add_operators: a wrapper for each slot the type defines and its base
 // (when it has one readied) does not share, unless the dict already names it.
 int add_operators(TypeObject* type)
@@ -707,6 +776,7 @@ int add_operators(TypeObject* type)
         Ref<> descr = descr_new_wrapper(type, &p, ptr);
         if (!descr || dict_set_item_string(type->tp_dict, p.name, descr.get()) < 0) return -1;
     }
+    if (type->tp_new && !dict_get_item_string(type->tp_dict, "__new__")) return add_tp_new_wrapper(type);
     return 0;
 }
 
@@ -807,6 +877,10 @@ void type_dealloc(Object* self)
         std::abort();
     }
     type_modified(type);
+    if (type->tp_bases)
+        for (Py_ssize_t i = 0; i < tuple_size(type->tp_bases); i++)
+            remove_subclass(static_cast<TypeObject*>(tuple_item(type->tp_bases, i)), type);
+    clear_ref(type->tp_subclasses);
     clear_ref(type->tp_dict);
     clear_ref(type->tp_bases);
     clear_ref(type->tp_mro);
@@ -910,6 +984,60 @@ Ref<> type_subclasscheck(Object* self, Object* sub)
     return bool_from_long(type_is_subtype(static_cast<TypeObject*>(sub), static_cast<TypeObject*>(self)));
 }
 
+// type.__subclasses__(): the immediate subclasses still alive, in the
+// order they were created.
+Ref<> type_subclasses(Object* self, Object*)
+{
+    Ref<> list = list_new(0);
+    if (!list) return nullptr;
+    Object* subclasses = static_cast<TypeObject*>(self)->tp_subclasses;
+    Py_ssize_t pos = 0;
+    Object *key, *value;
+    while (subclasses && dict_next(subclasses, &pos, &key, &value)) {
+        int overflow = 0;
+        auto addr = static_cast<std::uintptr_t>(long_as_long_long_and_overflow(value, &overflow));
+        if (list_append(list.get(), reinterpret_cast<Object*>(addr)) < 0) return nullptr;
+    }
+    return list;
+}
+
+// merge_class_dict: the attribute names of a class and all its bases, into
+// dict (dir() of a class looks at __dict__ and __bases__, not the MRO, so
+// classes that fake either are listed as they claim).
+int merge_class_dict(Object* dict, Object* cls)
+{
+    Ref<> classdict;
+    Ref<> name = unicode_from_string("__dict__");
+    if (!name || object_lookup_attr(cls, name.get(), &classdict) < 0) return -1;
+    if (classdict && dict_update(dict, classdict.get()) < 0) return -1;
+    Ref<> bases;
+    Ref<> bases_name = unicode_from_string("__bases__");
+    if (!bases_name || object_lookup_attr(cls, bases_name.get(), &bases) < 0) return -1;
+    if (!bases || !tuple_check(bases.get())) return 0;
+    for (Py_ssize_t i = 0; i < tuple_size(bases.get()); i++)
+        if (merge_class_dict(dict, tuple_item(bases.get(), i)) < 0) return -1;
+    return 0;
+}
+
+// type.__dir__: the names of the class and its bases (not the metaclass).
+Ref<> type_dir(Object* self, Object*)
+{
+    Ref<> dict = dict_new();
+    if (!dict || merge_class_dict(dict.get(), self) < 0) return nullptr;
+    return dict_keys(dict.get());
+}
+
+// type.__prepare__(name, bases, **kwds): the namespace a class body runs in.
+Ref<> type_prepare(Object*, Object*, Object*) { return dict_new(); }
+
+MemberDef type_members[] = {
+    {"__basicsize__", T_PYSSIZET, offsetof(TypeObject, tp_basicsize), READONLY, nullptr},
+    {"__itemsize__", T_PYSSIZET, offsetof(TypeObject, tp_itemsize), READONLY, nullptr},
+    {"__dictoffset__", T_PYSSIZET, offsetof(TypeObject, tp_dictoffset), READONLY, nullptr},
+    {"__weakrefoffset__", T_PYSSIZET, offsetof(TypeObject, tp_weaklistoffset), READONLY, nullptr},
+    {},
+};
+
 GetSetDef type_getsets[] = {
     {"__name__", type_get_name, nullptr, nullptr, nullptr},
     {"__qualname__", type_get_qualname, nullptr, nullptr, nullptr},
@@ -927,6 +1055,10 @@ MethodDef type_methods[] = {
     method_noargs("mro", type_mro_method, "Return a type's method resolution order."),
     method_o("__instancecheck__", type_instancecheck, "Check if an object is an instance."),
     method_o("__subclasscheck__", type_subclasscheck, "Check if a class is a subclass."),
+    method_noargs("__subclasses__", type_subclasses, "Return a list of immediate subclasses."),
+    method_noargs("__dir__", type_dir, "Specialized __dir__ implementation for types."),
+    method_varkw("__prepare__", type_prepare,
+                 "__prepare__() -> dict\nused to create the namespace for the class statement", METH_CLASS),
     {},
 };
 
@@ -956,6 +1088,7 @@ TypeObject Type_Type = [] {
     t.tp_clear = type_tp_clear;
     t.tp_is_gc = type_is_gc;
     t.tp_methods = type_methods;
+    t.tp_members = type_members;
     t.tp_getset = type_getsets;
     t.tp_base = &BaseObject_Type;
     t.tp_new = type_new;
@@ -1060,6 +1193,64 @@ Ref<> object_sizeof(Object* self, Object*)
 
 Ref<> object_init_subclass(Object*, Object*) { return none_ref(); }
 
+// object.__dir__: the instance __dict__, then the names of its class (via
+// __class__, which a proxy may fake) and the class's bases.
+Ref<> object_dir(Object* self, Object*)
+{
+    Ref<> dict;
+    Ref<> dict_name = unicode_from_string("__dict__");
+    if (!dict_name || object_lookup_attr(self, dict_name.get(), &dict) < 0) return nullptr;
+    dict = dict && dict_check(dict.get()) ? dict_copy(dict.get()) : dict_new();
+    if (!dict) return nullptr;
+    Ref<> cls;
+    Ref<> class_name = unicode_from_string("__class__");
+    if (!class_name || object_lookup_attr(self, class_name.get(), &cls) < 0) return nullptr;
+    if (cls && cls.get() != Py_None() && merge_class_dict(dict.get(), cls.get()) < 0) return nullptr;
+    return dict_keys(dict.get());
+}
+
+// object.__reduce_ex__(protocol): a type's own __reduce__ wins (range,
+// set, slice, exceptions have one). The default reduction of
+// Objects/typeobject.c (_common_reduce: copyreg.__reduce_ex__ for
+// protocols 0 and 1, copyreg.__newobj__ from protocol 2) needs the copyreg
+// module, which needs the import system: until then it fails as an
+// interpreter without copyreg would.
+Ref<> object_reduce_common(Object*)
+{
+    return format_error(Exc_ModuleNotFoundError, "No module named 'copyreg'");
+}
+
+Ref<> object_reduce(Object* self, Object*) { return object_reduce_common(self); }
+
+// object.__subclasshook__: abstract base classes override it; the default
+// has no opinion.
+Ref<> object_subclasshook(Object*, Object*) { return not_implemented_ref(); }
+
+// object.__getstate__ (object_getstate_default with required=0): the
+// instance __dict__ when it has entries, else None. Slot values would be
+// added here; minipy classes have no __slots__ yet.
+Ref<> object_getstate(Object* self, Object*)
+{
+    Object** dictptr = object_get_dict_ptr(self);
+    if (dictptr && *dictptr && dict_size(*dictptr)) return new_ref(*dictptr);
+    return none_ref();
+}
+
+Ref<> object_reduce_ex(Object* self, Object* const* args, Py_ssize_t nargs)
+{
+    if (nargs != 1)
+        return format_error(Exc_TypeError, "%s.__reduce_ex__() takes exactly one argument (%zd given)",
+                            Py_TYPE(self)->tp_name, nargs);
+    Ref<> proto = number_index(args[0]);
+    if (!proto) return nullptr;
+    Ref<> name = unicode_from_string("__reduce__");
+    if (!name) return nullptr;
+    Object* reduce = type_lookup(Py_TYPE(self), name.get());
+    Object* base_reduce = dict_get_item_string(BaseObject_Type.tp_dict, "__reduce__");
+    if (reduce && reduce != base_reduce) return call_method(self, "__reduce__");
+    return object_reduce_common(self);
+}
+
 GetSetDef object_getsets[] = {
     {"__class__", object_get_class, nullptr, "the object's class", nullptr},
     {},
@@ -1069,6 +1260,12 @@ MethodDef object_methods[] = {
     method_o("__format__", object_format, "Default object formatter."),
     method_noargs("__sizeof__", object_sizeof, "Size of object in memory, in bytes."),
     method_noargs("__init_subclass__", object_init_subclass, nullptr, METH_CLASS),
+    method_noargs("__dir__", object_dir, "Default dir() implementation."),
+    method_noargs("__reduce__", object_reduce, "Helper for pickle."),
+    method_fast("__reduce_ex__", object_reduce_ex, "Helper for pickle."),
+    method_noargs("__getstate__", object_getstate, "Helper for pickle."),
+    method_varargs("__subclasshook__", object_subclasshook,
+                   "Abstract classes can override this to customize issubclass().", METH_CLASS),
     {},
 };
 

@@ -748,6 +748,26 @@ for bad in ((), _args[:15], _args + (1,), _args[:6] + (1,) + _args[7:], _args[:7
 call(types.CodeType, "", *_args[:16])
 call(types.CodeType, "", *_args)
 
+# --- object.__new__/__dir__/__reduce_ex__/__getstate__/__subclasshook__, type.__subclasses__ ------
+for t in (float, bool, complex, slice):
+    call(t, "__subclasses__")
+call(int, "__new__", int, "12")
+call(int, "__new__", bool, 1)
+call(int, "__new__", 5)
+call(int, "__new__", str)
+call(int, "__new__")
+call(object, "__new__", object, 1)
+call(dict, "__new__", dict)
+call(tuple, "__new__", tuple, [1, 2])
+call(object, "__subclasshook__", int)
+call(range(1, 5), "__reduce_ex__", 2)
+call(slice(1, 5), "__reduce_ex__", 0)
+call(range(1, 5), "__reduce_ex__")
+call(range(1, 5), "__reduce_ex__", "x")
+call(5, "__getstate__")
+call(type, "__prepare__", "x", ())
+call(type, "__prepare__", "x", (), metaclass=type)
+
 # --- None, NotImplemented, Ellipsis, object, type -------------------------------------------
 for v in (None, Ellipsis):
     unop("repr", v)
