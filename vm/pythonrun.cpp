@@ -11,10 +11,12 @@
 // "Traceback (most recent call last):", the traceback entries, and
 // "Type: message". A SystemExit is not printed: its code becomes the exit
 // status (None: 0, an int: itself, anything else: printed, then 1).
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "ceval.h"
 #include "minipy/runtime/abstract.h"
@@ -212,8 +214,45 @@ int print_pending_exception()
     return 1;
 }
 
+namespace {
+
+// sys.path[0] is the script's directory ('' for -c and stdin), then the
+// PYTHONPATH entries (Modules/getpath.py's first steps).
+void init_sys_path(const std::string& filename)
+{
+    Object* sysdict = interpreter_get()->sysdict;
+    Object* path = sysdict ? dict_get_item_string(sysdict, "path") : nullptr;
+    if (!path || !list_check(path) || list_size(path) > 0) return;
+    std::vector<std::string> entries;
+    if (filename.empty() || filename[0] == '<') {
+        entries.push_back("");
+    }
+    else {
+        std::size_t slash = filename.rfind('/');
+        entries.push_back(slash == std::string::npos ? std::string(".") : filename.substr(0, slash == 0 ? 1 : slash));
+    }
+    if (const char* pythonpath = std::getenv("PYTHONPATH"); pythonpath && *pythonpath) {
+        std::string all = pythonpath;
+        std::size_t start = 0;
+        for (;;) {
+            std::size_t colon = all.find(':', start);
+            std::string entry = all.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+            if (!entry.empty()) entries.push_back(entry);
+            if (colon == std::string::npos) break;
+            start = colon + 1;
+        }
+    }
+    for (const std::string& e : entries) {
+        Ref<> s = unicode_from_utf8(e);
+        if (!s || list_append(path, s.get()) < 0) error_clear();
+    }
+}
+
+}  // namespace
+
 int run_main_code(Object* code, const std::string& filename)
 {
+    init_sys_path(filename);
     Ref<> main = module_new("__main__");
     if (!main) return print_pending_exception();
     Object* globals = module_get_dict(main.get());

@@ -28,8 +28,12 @@ COMPILE = (
 )
 
 
+# Modules the programs import (imports.py) are found through PYTHONPATH.
+ENV = dict(os.environ, PYTHONPATH=os.path.join(PROGRAMS, "modules"))
+
+
 def run(cmd):
-    proc = subprocess.run(cmd, capture_output=True, timeout=120)
+    proc = subprocess.run(cmd, capture_output=True, timeout=120, env=ENV)
     return proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"), proc.returncode
 
 
