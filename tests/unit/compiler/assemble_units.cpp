@@ -282,3 +282,38 @@ TEST_CASE("assemble: CPython Lib code objects, deassembled and reassembled, are 
     }
     check_all("deassemble" + files, 100);
 }
+
+TEST_CASE("assemble: --dump=cfg's sink gets each unit as DOT, as built and after the passes")
+{
+    runtime::initialize();
+    std::string dot;
+    set_cfg_dump_sink(&dot);
+    CFGBuilder g;
+    std::vector<BasicBlock*> blocks = {g.entry(), g.new_block(), g.new_block()};
+    Location l{2, 2, 7, 8};
+    REQUIRE(g.addop(RESUME, 0, Location{1, 1, 0, 0}));
+    REQUIRE(g.addop(LOAD_FAST, 0, l));
+    REQUIRE(g.addop_jump(POP_JUMP_IF_FALSE, blocks[2], l));
+    g.use_next_block(blocks[1]);
+    REQUIRE(g.addop(LOAD_CONST, 1, Location{3, 3, 15, 16}));
+    REQUIRE(g.addop(RETURN_VALUE, 0, Location{3, 3, 15, 16}));
+    g.use_next_block(blocks[2]);
+    REQUIRE(g.addop(LOAD_CONST, 2, Location{4, 4, 11, 12}));
+    REQUIRE(g.addop(RETURN_VALUE, 0, Location{4, 4, 11, 12}));
+    UnitMetadata meta;
+    meta.name = unicode_from_string("f");
+    meta.filename = unicode_from_string("<case>");
+    meta.consts = list_new(0);
+    for (const char* tag : {"N", "I1", "I2"}) REQUIRE(list_append(meta.consts.get(), make_const(tag).get()) == 0);
+    meta.varnames = index_dict({"varnames", "1", "x"});
+    meta.argcount = 1;
+    meta.firstlineno = 1;
+    Ref<> co = assemble(g, meta, 0);
+    set_cfg_dump_sink(nullptr);
+    REQUIRE(co);
+    CHECK(dot.find("digraph \"f (codegen)\"") != std::string::npos);
+    CHECK(dot.find("digraph \"f (optimized)\"") != std::string::npos);
+    CHECK(dot.find("POP_JUMP_IF_FALSE -> b") != std::string::npos);             // before: pseudo jump
+    CHECK(dot.find("POP_JUMP_FORWARD_IF_FALSE -> b") != std::string::npos);     // after: with its direction
+    CHECK(dot.find("[color=blue]") != std::string::npos);
+}
