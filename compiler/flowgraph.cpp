@@ -977,9 +977,11 @@ int optimize_cfg(CFGBuilder& g, Object* consts)
         clean_basic_block(b);
         assert(b->predecessors == 0);
     }
-    // Second round: a block that jumps to a block the first round extended
-    // (now a small exit) gets it copied in turn.
-    for (BasicBlock* b = entry; b != nullptr; b = b->next) {
+    // Second round, in b_list order (newest block first) as 3.11: a block
+    // that jumps to a block extended before it (now a small exit) gets it
+    // copied in turn; codegen creates a construct's end block after its
+    // body, so ends are extended before the bodies that jump to them.
+    for (BasicBlock* b = g.block_list(); b != nullptr; b = b->list) {
         extend_block(b);
     }
     mark_reachable(entry);
