@@ -41,6 +41,10 @@ std::uint32_t unpack_uint32(std::string_view b)
 // The header followed by marshal.dumps(code).
 Ref<> pyc_with_header(Object* code, const std::string& header)
 {
+    // importlib calls marshal.dumps(code) from Python code, where the code
+    // object is held by the caller's variable and by the argument: two
+    // references, so it is written with FLAG_REF ('\xe3'). The same here.
+    Ref<> argument = new_ref(code);
     Ref<> body = marshal_write_object_to_string(code);
     if (!body) return nullptr;
     std::string data = header;

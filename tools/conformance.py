@@ -241,6 +241,7 @@ def main():
     skipped = len(files) - len(checked)
     start = time.time()
     differing = []
+    same_bytes = 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(args.jobs, 1)) as pool:
         futures = {pool.submit(run_minipy, args.minipy, STAGES[args.stage], path, ref, args.python): (path, ref)
                    for path, ref in checked}
@@ -250,6 +251,7 @@ def main():
             if args.stage in FROZENSET_STAGES:
                 out = normalize_dis(out)
                 ref["out"] = normalize_dis(ref["out"])
+            same_bytes += args.stage == "pyc" and out == ref["out"] and "bytes: same" in err
             if out != ref["out"] or status != ref["status"]:
                 differing.append((path, ref, out, err, status))
             progress(args.stage, done, len(checked), start)
@@ -271,6 +273,8 @@ def main():
         print(f"... and {len(differing) - args.show} more")
     identical = len(checked) - len(differing)
     print(f"{args.stage}: {identical}/{len(checked)} identical ({skipped} skipped)")
+    if args.stage == "pyc":
+        print(f"pyc: {same_bytes}/{len(checked)} byte-identical to py_compile's .pyc")
 
     floor = read_floor(args.floor_file, args.stage)
     if args.raise_floor and args.floor_file and identical > floor:

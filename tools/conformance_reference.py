@@ -151,6 +151,13 @@ def compare_pyc(source_path, pyc_path):
         theirs = compile(f.read(), source_path, "exec")
     difference = code_difference(ours, theirs, "")
     print(difference[:400] if difference else "identical")
+    # The stretch goal: the same bytes as py_compile's .pyc (same header:
+    # the source's mtime and size), reported on stderr for the count.
+    import importlib._bootstrap_external as external
+    import os
+    st = os.stat(source_path)
+    reference = external._code_to_timestamp_pyc(theirs, int(st.st_mtime), st.st_size)
+    print("bytes: same" if bytes(reference) == data else "bytes: differ", file=sys.stderr)
     return 0
 
 

@@ -313,7 +313,7 @@ TEST_CASE("marshal round trip over Lib's .pyc files" * doctest::skip())
     CHECK(files > 1700);
     std::string verdict = run(MINIPY_REFERENCE_PYTHON " '" MINIPY_SOURCE_DIR
                               "/tests/unit/runtime/marshal_reference.py' verify '" + dir + "'");
-    std::system(("rm -rf '" + dir + "'").c_str());
+    if (!std::getenv("MINIPY_MARSHAL_KEEP")) std::system(("rm -rf '" + dir + "'").c_str());
     std::istringstream lines(verdict);
     std::string last;
     int shown = 0;
