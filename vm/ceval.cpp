@@ -206,124 +206,6 @@ fail:
     return false;
 }
 
-// do_raise: 1 for a bare `raise` (re-raised with its traceback as is), 0
-// when a new exception was set (it gets a traceback entry here).
-int do_raise(ThreadState* ts, Object* exc, Object* cause)
-{
-    Ref<> exc_ref = steal_ref(exc), cause_ref = steal_ref(cause);
-    if (!exc) {
-        Object* value = nullptr;
-        for (ErrStackItem* item = ts->exc_info; item; item = item->previous_item) {
-            if (item->exc_value && item->exc_value != Py_None()) {
-                value = item->exc_value;
-                break;
-            }
-        }
-        if (!value) {
-            set_error(Exc_RuntimeError, "No active exception to reraise");
-            return 0;
-        }
-        restore_exception(new_ref(value));
-        return 1;
-    }
-    Ref<> value;
-    TypeObject* type;
-    if (exception_class_check(exc)) {
-        type = static_cast<TypeObject*>(exc);
-        value = call_no_args(exc);
-        if (!value) return 0;
-        if (!exception_check(value.get())) {
-            format_error(Exc_TypeError, "calling %R should have returned an instance of BaseException, not %R",
-                         type, Py_TYPE(value.get()));
-            return 0;
-        }
-    }
-    else if (exception_check(exc)) {
-        value = exc_ref;
-        type = Py_TYPE(exc);
-    }
-    else {
-        set_error(Exc_TypeError, "exceptions must derive from BaseException");
-        return 0;
-    }
-    if (cause) {
-        Ref<> fixed_cause;
-        if (exception_class_check(cause)) {
-            fixed_cause = call_no_args(cause);
-            if (!fixed_cause) return 0;
-        }
-        else if (exception_check(cause)) {
-            fixed_cause = cause_ref;
-        }
-        else if (cause != Py_None()) {
-            set_error(Exc_TypeError, "exception causes must derive from BaseException");
-            return 0;
-        }
-        exception_set_cause(value.get(), fixed_cause);  // None: null cause, context suppressed
-    }
-    set_error_object(type, value.get());
-    return 0;
-}
-
-// check_except_type_valid: what an `except` clause may name.
-bool check_except_type_valid(Object* right)
-{
-    const char* msg = "catching classes that do not inherit from BaseException is not allowed";
-    if (tuple_check(right)) {
-        for (Py_ssize_t i = 0; i < tuple_size(right); i++) {
-            if (!exception_class_check(tuple_item(right, i))) {
-                set_error(Exc_TypeError, msg);
-                return false;
-            }
-        }
-        return true;
-    }
-    if (!exception_class_check(right)) {
-        set_error(Exc_TypeError, msg);
-        return false;
-    }
-    return true;
-}
-
-// The exception table's varints: 6-bit chunks, most significant first,
-// 0x40 = more follows; 0x80 marks the first byte of an entry.
-const unsigned char* parse_varint(const unsigned char* p, int* result)
-{
-    int val = p[0] & 63;
-    while (p[0] & 64) {
-        p++;
-        val = (val << 6) | (p[0] & 63);
-    }
-    *result = val;
-    return p + 1;
-}
-
-// get_exception_handler: the entry covering instruction `index` (in code
-// units). Entries are (start, size, target, depth << 1 | lasti), sorted by
-// start; a linear scan is what 3.11 does for small tables.
-bool get_exception_handler(CodeObject* co, int index, int* level, int* handler, int* lasti)
-{
-    auto* start = reinterpret_cast<const unsigned char*>(bytes_as_string(co->co_exceptiontable));
-    const unsigned char* end = start + bytes_size(co->co_exceptiontable);
-    const unsigned char* scan = start;
-    while (scan < end) {
-        int start_offset, size;
-        scan = parse_varint(scan, &start_offset);
-        if (start_offset > index) break;
-        scan = parse_varint(scan, &size);
-        if (start_offset + size > index) {
-            scan = parse_varint(scan, handler);
-            int depth_and_lasti;
-            parse_varint(scan, &depth_and_lasti);
-            *level = depth_and_lasti >> 1;
-            *lasti = depth_and_lasti & 1;
-            return true;
-        }
-        while (scan < end && !(*scan & 128)) scan++;  // skip_to_next_entry
-    }
-    return false;
-}
-
 // PyTraceBack_Here for a running frame.
 void add_traceback_entry(InterpreterFrame* frame)
 {
@@ -470,6 +352,15 @@ bool get_method_raw(Object* obj, Object* name, Object** method)
     bool found = object_get_method(obj, name, &m);
     *method = m.release();
     return found;
+}
+
+int exception_group_match_raw(Object* exc_value, Object* match_type, Object** match, Object** rest)
+{
+    Ref<> m, r;
+    int res = exception_group_match(exc_value, match_type, &m, &r);
+    *match = m.release();
+    *rest = r.release();
+    return res;
 }
 
 SendResult iter_send_raw(Object* receiver, Object* v, Object** result)
@@ -1669,6 +1560,47 @@ dispatch_opcode:
         DISPATCH();
     }
 
+    TARGET(CHECK_EG_MATCH) {
+        // exc | type  ->  rest | match   (or  exc | None  when nothing matches)
+        Object* match_type = POP();
+        if (!check_except_star_type_valid(match_type)) {
+            decref(match_type);
+            goto error;
+        }
+        Object* exc_value = TOP();
+        Object* match = nullptr;
+        Object* rest = nullptr;
+        int res = exception_group_match_raw(exc_value, match_type, &match, &rest);
+        decref(match_type);
+        if (res < 0) goto error;
+        if (match == Py_None()) {
+            PUSH(match);
+            xdecref(rest);
+        }
+        else {
+            // The matched part is what the clause handles (sys.exc_info()).
+            SET_TOP(rest);
+            PUSH(match);
+            Object* old = ts->exc_info->exc_value;
+            incref(match);
+            ts->exc_info->exc_value = match;
+            xdecref(old);
+            decref(exc_value);
+        }
+        DISPATCH();
+    }
+
+    TARGET(PREP_RERAISE_STAR) {
+        Object* excs = POP();
+        Object* orig = POP();
+        Object* val = prep_reraise_star(orig, excs).release();
+        decref(excs);
+        decref(orig);
+        if (val == nullptr) goto error;
+        PUSH(val);
+        DISPATCH();
+    }
+
     TARGET(RERAISE) {
         if (oparg) {
             // The lasti a handler saved: the traceback points at the
@@ -1822,8 +1754,6 @@ dispatch_opcode:
     TARGET(BEFORE_ASYNC_WITH) goto unknown_opcode;
     TARGET(END_ASYNC_FOR) goto unknown_opcode;
     TARGET(ASYNC_GEN_WRAP) goto unknown_opcode;
-    TARGET(PREP_RERAISE_STAR) goto unknown_opcode;
-    TARGET(CHECK_EG_MATCH) goto unknown_opcode;
     TARGET(PRINT_EXPR) goto unknown_opcode;
 
 #if !MINIPY_COMPUTED_GOTO

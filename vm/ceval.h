@@ -59,9 +59,24 @@ Object* intern_str(const char* literal);
 [[nodiscard]] int sys_write_text(const char* stream_name, Object* text);
 void sys_flush_streams();
 
+// ceval_exceptions.cpp: raising and matching exceptions, the exception table.
+// do_raise: 1 for a bare `raise` (re-raised as is), 0 when it set a new
+// exception (or an error). Steals exc and cause.
+int do_raise(ThreadState* ts, Object* exc, Object* cause);
+[[nodiscard]] bool check_except_type_valid(Object* right);
+[[nodiscard]] bool check_except_star_type_valid(Object* right);
+// get_exception_handler: the entry of co_exceptiontable covering the
+// instruction at index (code units).
+bool get_exception_handler(CodeObject* co, int index, int* level, int* handler, int* lasti);
+// CHECK_EG_MATCH's split: -1 on error.
+[[nodiscard]] int exception_group_match(Object* exc_value, Object* match_type, Ref<>* match, Ref<>* rest);
+// _PyExc_PrepReraiseStar: what an except* statement re-raises (None: nothing).
+[[nodiscard]] Ref<> prep_reraise_star(Object* orig, Object* excs);
+
 // traceback_print.cpp: appends the entries of a traceback (without the
-// "Traceback (most recent call last):" header) as python3.11 prints them.
-void traceback_format(Object* tb, std::string& out);
+// "Traceback (most recent call last):" header) as python3.11 prints them,
+// each line after `margin` (the "  | " of exception groups).
+void traceback_format(Object* tb, std::string& out, const std::string& margin = {});
 
 // import.cpp: IMPORT_NAME's work (PyImport_ImportModuleLevelObject).
 [[nodiscard]] Ref<> import_module_level(Object* name, Object* globals, Object* fromlist, int level);

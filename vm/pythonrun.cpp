@@ -48,10 +48,29 @@ std::string safe_str(Object* obj, const char* fallback)
     return unicode_to_std(s.get());
 }
 
+// exception_print_context: where the printer is in a tree of exception
+// groups. Inside a group every line gets an indent of 2 per level and the
+// "| " margin.
+struct PrintContext {
+    explicit PrintContext(std::string& o) : out(o) {}
+    std::string& out;
+    std::set<Object*> seen;
+    int exception_group_depth = 0;
+    bool need_close = false;
+    static constexpr int max_group_width = 15;
+    static constexpr int max_group_depth = 10;
+
+    std::string indent() const { return std::string(static_cast<std::size_t>(2 * exception_group_depth), ' '); }
+    std::string margin() const { return exception_group_depth ? "| " : ""; }
+    std::string indented_margin() const { return indent() + margin(); }
+};
+
 // print_exception_message: "module.Type: message" (no module for builtins
 // and __main__), then a suggestion for NameError/AttributeError.
-void format_exception_message(Object* value, std::string& out)
+void format_exception_message(PrintContext& ctx, Object* value)
 {
+    std::string& out = ctx.out;
+    out += ctx.indented_margin();
     TypeObject* type = Py_TYPE(value);
     Ref<> modulename;
     if (object_lookup_attr(type, intern_str("__module__"), &modulename) < 0) error_clear();
@@ -67,29 +86,33 @@ void format_exception_message(Object* value, std::string& out)
     out += qualname && unicode_check(qualname.get()) ? unicode_to_std(qualname.get()) : "<unknown>";
     std::string msg = safe_str(value, "<exception str() failed>");
     if (!msg.empty()) out += ": " + msg;
-    std::string suggestion = offer_suggestions(value);
-    out += suggestion;
+    out += offer_suggestions(value);
     out += "\n";
 }
 
-// print_exception_notes: each str in __notes__ on its own line.
-void format_exception_notes(Object* value, std::string& out)
+// print_exception_notes: each str in __notes__, line by line.
+void format_exception_notes(PrintContext& ctx, Object* value)
 {
+    std::string& out = ctx.out;
     Ref<> notes;
     if (object_lookup_attr(value, intern_str("__notes__"), &notes) < 0) {
         error_clear();
         return;
     }
     if (!notes) return;
+    auto write_lines = [&](const std::string& text) {
+        std::size_t start = 0;
+        for (;;) {
+            std::size_t nl = text.find('\n', start);
+            out += ctx.indented_margin() + text.substr(start, nl == std::string::npos ? std::string::npos : nl - start) + "\n";
+            if (nl == std::string::npos) break;
+            start = nl + 1;
+        }
+    };
     if (!sequence_check(notes.get()) || unicode_check(notes.get())) {
         Ref<> r = object_repr(notes.get());
-        out += "<__notes__ repr() failed>";
-        if (r) {
-            out.resize(out.size() - std::strlen("<__notes__ repr() failed>"));
-            out += unicode_to_std(r.get());
-        }
-        error_clear();
-        out += "\n";
+        if (!r) error_clear();
+        write_lines(r ? unicode_to_std(r.get()) : "<__notes__ repr() failed>");
         return;
     }
     Ref<> list = sequence_list(notes.get());
@@ -99,75 +122,127 @@ void format_exception_notes(Object* value, std::string& out)
     }
     for (Py_ssize_t i = 0; i < list_size(list.get()); i++) {
         Object* note = list_item(list.get(), i);
-        out += unicode_check(note) ? unicode_to_std(note) : safe_str(note, "<note str() failed>");
-        out += "\n";
+        write_lines(unicode_check(note) ? unicode_to_std(note) : safe_str(note, "<note str() failed>"));
     }
 }
 
 // print_exception: one exception with its traceback.
-void format_exception(Object* value, std::string& out)
+void format_exception(PrintContext& ctx, Object* value)
 {
+    std::string& out = ctx.out;
     Object* tb = exception_get_traceback(value);
     if (tb && tb != Py_None()) {
-        out += "Traceback (most recent call last):\n";
-        traceback_format(tb, out);
+        // print_exception_traceback: groups say so in their header, and the
+        // outermost one opens its frame with "+ ".
+        bool group = object_type_check(value, Exc_BaseExceptionGroup);
+        std::string header_margin = group && ctx.exception_group_depth == 1 ? "+ " : ctx.margin();
+        out += ctx.indent() + header_margin +
+               (group ? "Exception Group Traceback (most recent call last):\n" : "Traceback (most recent call last):\n");
+        traceback_format(tb, out, ctx.indented_margin());
     }
     if (object_type_check(value, Exc_SyntaxError)) {
         auto* se = static_cast<SyntaxErrorObject*>(value);
         // print_exception_file_and_line: where the error is, then the line.
         if (se->filename && unicode_check(se->filename) && se->lineno && long_check(se->lineno)) {
-            out += "  File \"" + unicode_to_std(se->filename) + "\", line " + safe_str(se->lineno, "?") + "\n";
+            out += ctx.indented_margin() + "  File \"" + unicode_to_std(se->filename) + "\", line " +
+                   safe_str(se->lineno, "?") + "\n";
             if (se->text && unicode_check(se->text)) {
                 std::string text = unicode_to_std(se->text);
                 std::size_t ws = text.find_first_not_of(" \t\f");
                 if (ws == std::string::npos) ws = text.size();
                 std::string stripped = text.substr(ws);
                 if (!stripped.empty() && stripped.back() == '\n') stripped.pop_back();
-                out += "    " + stripped + "\n";
+                out += ctx.indented_margin() + "    " + stripped + "\n";
                 long offset = se->offset && long_check(se->offset) ? long_as_long_long(se->offset) : -1;
                 long end_offset =
                     se->end_offset && long_check(se->end_offset) ? long_as_long_long(se->end_offset) : -1;
                 if (offset > 0) {
                     long col = offset - 1 - static_cast<long>(ws);
                     long n = end_offset > offset ? end_offset - offset : 1;
-                    if (col >= 0) out += "    " + std::string(static_cast<std::size_t>(col), ' ') +
-                                         std::string(static_cast<std::size_t>(n), '^') + "\n";
+                    if (col >= 0)
+                        out += ctx.indented_margin() + "    " + std::string(static_cast<std::size_t>(col), ' ') +
+                               std::string(static_cast<std::size_t>(n), '^') + "\n";
                 }
             }
             // The message then comes from se->msg rather than str(value).
-            out += "SyntaxError: " + (se->msg ? safe_str(se->msg, "") : std::string()) + "\n";
+            out += ctx.indented_margin() + "SyntaxError: " + (se->msg ? safe_str(se->msg, "") : std::string()) + "\n";
             return;
         }
     }
-    format_exception_message(value, out);
-    format_exception_notes(value, out);
+    format_exception_message(ctx, value);
+    format_exception_notes(ctx, value);
+}
+
+void format_exception_recursive(PrintContext& ctx, Object* value);
+
+// print_chained: an earlier exception of the chain, then the sentence.
+void format_chained(PrintContext& ctx, Object* value, const char* message)
+{
+    bool need_close = ctx.need_close;
+    format_exception_recursive(ctx, value);
+    ctx.need_close = need_close;
+    ctx.out += ctx.indented_margin() + "\n" + ctx.indented_margin() + message + ctx.indented_margin() + "\n";
+}
+
+// print_exception_group: the group, then each member in its numbered box.
+void format_exception_group(PrintContext& ctx, Object* value)
+{
+    std::string& out = ctx.out;
+    if (ctx.exception_group_depth > PrintContext::max_group_depth) {
+        out += ctx.indented_margin() + "... (max_group_depth is " + std::to_string(PrintContext::max_group_depth) + ")\n";
+        return;
+    }
+    if (ctx.exception_group_depth == 0) ctx.exception_group_depth += 1;
+    format_exception(ctx, value);
+    Object* excs = static_cast<BaseExceptionGroupObject*>(value)->excs;
+    Py_ssize_t num_excs = tuple_size(excs);
+    Py_ssize_t n = num_excs <= PrintContext::max_group_width ? num_excs : PrintContext::max_group_width + 1;
+    ctx.need_close = false;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        bool last_exc = i == n - 1;
+        if (last_exc) ctx.need_close = true;  // the closing line may come from a nested call
+        bool truncated = i >= PrintContext::max_group_width;
+        out += ctx.indent() + (i == 0 ? "+-" : "  ") + "+---------------- " +
+               (truncated ? std::string("...") : std::to_string(i + 1)) + " ----------------\n";
+        ctx.exception_group_depth += 1;
+        if (!truncated) {
+            format_exception_recursive(ctx, tuple_item(excs, i));
+        }
+        else {
+            Py_ssize_t remaining = num_excs - PrintContext::max_group_width;
+            out += ctx.indented_margin() + "and " + std::to_string(remaining) + " more exception" +
+                   (remaining > 1 ? "s" : "") + "\n";
+        }
+        if (last_exc && ctx.need_close) {
+            out += ctx.indent() + "+------------------------------------\n";
+            ctx.need_close = false;
+        }
+        ctx.exception_group_depth -= 1;
+    }
+    if (ctx.exception_group_depth == 1) ctx.exception_group_depth -= 1;
 }
 
 // print_exception_recursive: the chain, oldest first.
-void format_exception_recursive(Object* value, std::set<Object*>& seen, std::string& out)
+void format_exception_recursive(PrintContext& ctx, Object* value)
 {
-    seen.insert(value);
+    ctx.seen.insert(value);
     if (!exception_check(value)) {
-        out += "TypeError: print_exception(): Exception expected for value, ";
-        out += Py_TYPE(value)->tp_name;
-        out += " found\n";
+        ctx.out += ctx.indented_margin() + "TypeError: print_exception(): Exception expected for value, " +
+                   Py_TYPE(value)->tp_name + " found\n";
         return;
     }
     Object* cause = exception_get_cause(value);
     Object* context = exception_get_context(value);
     if (cause && cause != Py_None()) {
-        if (!seen.count(cause)) {
-            format_exception_recursive(cause, seen, out);
-            out += "\nThe above exception was the direct cause of the following exception:\n\n";
-        }
+        if (!ctx.seen.count(cause))
+            format_chained(ctx, cause, "The above exception was the direct cause of the following exception:\n");
     }
     else if (context && context != Py_None() && !static_cast<BaseExceptionObject*>(value)->suppress_context) {
-        if (!seen.count(context)) {
-            format_exception_recursive(context, seen, out);
-            out += "\nDuring handling of the above exception, another exception occurred:\n\n";
-        }
+        if (!ctx.seen.count(context))
+            format_chained(ctx, context, "During handling of the above exception, another exception occurred:\n");
     }
-    format_exception(value, out);
+    if (object_type_check(value, Exc_BaseExceptionGroup)) format_exception_group(ctx, value);
+    else format_exception(ctx, value);
 }
 
 // _Py_HandleSystemExit: the exit status for a SystemExit instance.
@@ -204,8 +279,8 @@ int print_pending_exception()
     // Standard output first, as CPython flushes it before writing stderr.
     sys_flush_streams();
     std::string out;
-    std::set<Object*> seen;
-    format_exception_recursive(exc.get(), seen, out);
+    PrintContext ctx(out);
+    format_exception_recursive(ctx, exc.get());
     Ref<> text = unicode_from_utf8(out);
     if (!text || sys_write_text("stderr", text.get()) < 0) {
         error_clear();

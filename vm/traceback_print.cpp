@@ -105,16 +105,16 @@ bool extract_anchors(const std::string& segment, const std::string& filename, An
 }
 
 // tb_displayline: one entry.
-void display_line(std::string& out, TracebackObject* tb, CodeObject* co, int lineno)
+void display_line(std::string& out, TracebackObject* tb, CodeObject* co, int lineno, const std::string& margin)
 {
     std::string filename = unicode_to_std(co->co_filename);
-    out += "  File \"" + filename + "\", line " + std::to_string(lineno) + ", in " + unicode_to_std(co->co_name) +
+    out += margin + "  File \"" + filename + "\", line " + std::to_string(lineno) + ", in " + unicode_to_std(co->co_name) +
            "\n";
     std::string line;
     if (!read_source_line(filename, lineno, &line)) return;
     std::size_t ws = 0;
     while (ws < line.size() && is_whitespace(line[ws])) ws++;
-    out += "    ";
+    out += margin + "    ";
     out += line.substr(ws);
     out += "\n";
 
@@ -155,6 +155,7 @@ void display_line(std::string& out, TracebackObject* tb, CodeObject* co, int lin
     if (end_offset - start_offset == stripped_line_len && !has_secondary_ranges) return;
 
     // print_error_location_carets
+    out += margin;
     long offset = truncation;
     while (++offset <= end_offset) {
         if (offset <= start_offset) out += ' ';
@@ -175,7 +176,7 @@ void print_line_repeated(std::string& out, long cnt)
 }  // namespace
 
 // PyTraceBack_Print without the header: every entry of the chain.
-void traceback_format(Object* tb_obj, std::string& out)
+void traceback_format(Object* tb_obj, std::string& out, const std::string& margin)
 {
     long depth = 0;
     for (Object* t = tb_obj; t; t = static_cast<TracebackObject*>(t)->tb_next) depth++;
@@ -203,7 +204,7 @@ void traceback_format(Object* tb_obj, std::string& out)
             cnt = 0;
         }
         cnt++;
-        if (cnt <= TB_RECURSIVE_CUTOFF) display_line(out, tb, co, lineno);
+        if (cnt <= TB_RECURSIVE_CUTOFF) display_line(out, tb, co, lineno, margin);
     }
     if (cnt > TB_RECURSIVE_CUTOFF) print_line_repeated(out, cnt);
 }
