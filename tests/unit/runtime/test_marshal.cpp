@@ -116,8 +116,8 @@ const char* const VALUES[] = {
 const char* const CODE_VALUES[] = {
     "compile('x = 1', 'm.py', 'exec')",
     "compile('def f(a, /, b, *c, d=1, **e):\\n    return lambda: a + b\\n', 'f.py', 'exec')",
-    "compile('class C:\\n    def m(self):\\n        return super().m()\\nF = frozenset({1, 2})\\n"
-    "try:\\n    pass\\nexcept* E:\\n    pass\\n', 'c.py', 'exec')",
+    ("compile('class C:\\n    def m(self):\\n        return super().m()\\nF = frozenset({1, 2})\\n"
+     "try:\\n    pass\\nexcept* E:\\n    pass\\n', 'c.py', 'exec')"),
     "compile('async def g():\\n    async with a as b:\\n        yield [x async for x in b]\\n', 'g.py', 'exec')",
 };
 
