@@ -8,8 +8,8 @@
 #include <cstddef>
 
 // MINIPY_ASAN: built with AddressSanitizer, whose interface pymalloc uses
-// to annotate arenas (obmalloc.cpp) and the debug hooks to recognize a
-// freed block (obmalloc_debug.cpp).
+// to annotate arenas (obmalloc.cpp: poisoning, LeakSanitizer root regions)
+// and the debug hooks to recognize a freed block (obmalloc_debug.cpp).
 #if defined(__SANITIZE_ADDRESS__)
 #define MINIPY_ASAN 1
 #elif defined(__has_feature)
@@ -19,6 +19,7 @@
 #endif
 #ifdef MINIPY_ASAN
 #include <sanitizer/asan_interface.h>
+#include <sanitizer/lsan_interface.h>
 #endif
 
 namespace minipy::memory {

@@ -27,8 +27,9 @@ namespace rt = minipy::runtime;
 namespace runtime_test {
 
 // Starts the runtime once. The allocator comes from PYTHONMALLOC like in
-// minipy; unset, the tests use malloc so that LeakSanitizer can see every
-// block (it cannot look inside pymalloc's arenas, see tests/runtime/).
+// minipy; unset, the tests use malloc so that ASan and LeakSanitizer see
+// every block through their own allocator. tests/runtime/ runs them again
+// with pymalloc, LeakSanitizer on (arenas are LSan root regions).
 inline void start()
 {
     static const bool allocator_set = [] {
