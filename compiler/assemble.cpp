@@ -14,6 +14,7 @@
 
 #include <cassert>
 #include <cstdlib>
+#include <unordered_set>
 
 #include "flowgraph.h"
 #include "minipy/compiler/symtable.h"
@@ -519,6 +520,17 @@ Ref<> assemble(CFGBuilder& g, UnitMetadata& meta, int optimize)
     convert_exception_handlers_to_nops(g);
     clean_basic_blocks(g);
     // The order of the blocks is final from here on.
+    // A jump to a block codegen never placed in the emission order would
+    // get no offset.
+    std::unordered_set<const BasicBlock*> placed;
+    for (BasicBlock* b = g.entry(); b != nullptr; b = b->next) placed.insert(b);
+    for (BasicBlock* b = g.entry(); b != nullptr; b = b->next) {
+        const Instr* jump = b->last();
+        if (jump != nullptr && is_jump(*jump) && placed.count(jump->target) == 0) {
+            set_error(Exc_SystemError, "assemble: a jump to a block outside the code");
+            return nullptr;
+        }
+    }
     normalize_jumps(g);
     if (cfg_dump_sink != nullptr) dump_cfg(g, meta, "optimized");
     assemble_jump_offsets(g);

@@ -317,3 +317,58 @@ TEST_CASE("assemble: --dump=cfg's sink gets each unit as DOT, as built and after
     CHECK(dot.find("POP_JUMP_FORWARD_IF_FALSE -> b") != std::string::npos);     // after: with its direction
     CHECK(dot.find("[color=blue]") != std::string::npos);
 }
+
+TEST_CASE("assemble: a malformed CFG is a SystemError, not a crash")
+{
+    runtime::initialize();
+    int which = 0;
+    auto attempt = [&which](auto build) {
+        ++which;
+        CAPTURE(which);
+        CFGBuilder g;
+        UnitMetadata meta;
+        meta.name = unicode_from_string("f");
+        meta.filename = unicode_from_string("<case>");
+        meta.consts = list_new(0);
+        meta.firstlineno = 1;
+        REQUIRE(list_append(meta.consts.get(), Py_None()) == 0);
+        build(g);
+        Ref<> co = assemble(g, meta, 0);
+        CHECK(!co);
+        CHECK(error_matches(Exc_SystemError));
+        Ref<> exc = fetch_exception();
+    };
+    const Location loc{1, 1, 0, 1};
+    // A jump to a block codegen never placed in the emission order.
+    attempt([&](CFGBuilder& g) {
+        BasicBlock* nowhere = g.new_block();
+        REQUIRE(g.addop(RESUME, 0, loc));
+        REQUIRE(g.addop(LOAD_BUILD_CLASS, 0, loc));  // not a constant: the jump stays
+        REQUIRE(g.addop_jump(POP_JUMP_IF_FALSE, nowhere, loc));
+        REQUIRE(g.addop(LOAD_CONST, 0, loc));
+        REQUIRE(g.addop(RETURN_VALUE, 0, loc));
+        Instr load;
+        load.opcode = LOAD_CONST;
+        Instr ret;
+        ret.opcode = RETURN_VALUE;
+        nowhere->instrs = {load, ret};  // filled, but never use_next_block'ed
+    });
+    // A jump to an empty block at the end: nothing to jump to.
+    attempt([&](CFGBuilder& g) {
+        BasicBlock* empty = g.new_block();
+        REQUIRE(g.addop(RESUME, 0, loc));
+        REQUIRE(g.addop(LOAD_CONST, 0, loc));
+        REQUIRE(g.addop(RETURN_VALUE, 0, loc));
+        REQUIRE(g.addop_jump(JUMP, empty, loc));
+    });
+    // POP_BLOCK with no SETUP_* before it.
+    attempt([&](CFGBuilder& g) {
+        REQUIRE(g.addop(RESUME, 0, loc));
+        REQUIRE(g.addop(POP_BLOCK, 0, loc));
+    });
+    // More pops than pushes.
+    attempt([&](CFGBuilder& g) {
+        REQUIRE(g.addop(RESUME, 0, loc));
+        REQUIRE(g.addop(POP_TOP, 0, loc));
+    });
+}
