@@ -9,12 +9,17 @@
 // otherwise fixed notation with at least one digit after the point.
 #include "minipy/runtime/floatobject.h"
 
+#include <algorithm>
 #include <cfloat>
+#include <climits>
+#include <cstdio>
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <string>
 #include <vector>
 
+#include "minipy/runtime/abstract.h"
 #include "minipy/runtime/boolobject.h"
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/pyhash.h"
@@ -469,6 +474,175 @@ Ref<> float_getnewargs(Object* self, Object*)
 Ref<> float_get_real(Object* self, void*) { return float_float(self); }
 Ref<> float_get_imag(Object*, void*) { return float_from_double(0.0); }
 
+}  // namespace
+
+// --- float.hex() and float.fromhex() (float_hex, float_fromhex) --------------
+//
+// The hexadecimal form is exact: 0x1.<13 hex digits>p<exponent>, the
+// leading digit 1 for normal numbers and 0 for subnormals (exponent -1022).
+
+namespace {
+
+constexpr char hex_digits[] = "0123456789abcdef";
+
+Ref<> float_hex(Object* self, Object*)
+{
+    double x = float_value(self);
+    if (std::isnan(x) || std::isinf(x)) return float_repr(self);
+    if (x == 0.0) return unicode_from_ascii(std::signbit(x) ? "-0x0.0p+0" : "0x0.0p+0");
+    int e;
+    double m = std::frexp(std::fabs(x), &e);
+    // Normal numbers as 1.xxx * 2**(e-1); subnormals keep exponent -1022.
+    int shift = 1 - std::max(DBL_MIN_EXP - e, 0);
+    m = std::ldexp(m, shift);
+    e -= shift;
+    std::string digits;
+    digits += hex_digits[static_cast<int>(m)];
+    m -= static_cast<int>(m);
+    digits += '.';
+    constexpr int nbits = DBL_MANT_DIG + 3 - (DBL_MANT_DIG + 2) % 4;  // 53: a whole number of hex digits after 1 bit
+    for (int i = 0; i < (nbits - 1) / 4; i++) {
+        m *= 16.0;
+        digits += hex_digits[static_cast<int>(m)];
+        m -= static_cast<int>(m);
+    }
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%s0x%sp%c%d", x < 0.0 ? "-" : "", digits.c_str(), e < 0 ? '-' : '+',
+                  e < 0 ? -e : e);
+    return unicode_from_ascii(buf);
+}
+
+int hex_value(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+bool ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// Case-insensitive prefix test that advances p on success.
+bool eat(const char*& p, const char* end, const char* word)
+{
+    std::size_t n = std::strlen(word);
+    if (static_cast<std::size_t>(end - p) < n) return false;
+    for (std::size_t i = 0; i < n; i++)
+        if ((p[i] | 0x20) != word[i]) return false;
+    p += n;
+    return true;
+}
+
+// float.fromhex(string): [ws] [sign] ("inf" | "infinity" | "nan" |
+// ["0x"] hexdigits ["." hexdigits] ["p" [sign] digits]) [ws], rounded
+// half-even to the nearest double, as CPython's float_fromhex.
+Ref<> float_fromhex_value(Object* string)
+{
+    Py_ssize_t length;
+    const char* s = unicode_check(string) ? unicode_as_utf8(string, &length) : nullptr;
+    if (!s) {
+        if (!error_occurred()) (void)format_error(Exc_TypeError, "bad argument type for built-in operation");
+        return nullptr;
+    }
+    const char* p = s;
+    const char* end = s + length;
+    auto parse_error = [] { return format_error(Exc_ValueError, "invalid hexadecimal floating-point string"); };
+    auto overflow_error = [] {
+        return format_error(Exc_OverflowError, "hexadecimal value too large to represent as a float");
+    };
+    while (p < end && ascii_space(*p)) p++;
+    bool negate = false;
+    if (p < end && (*p == '-' || *p == '+')) negate = *p++ == '-';
+    double x;
+    if (eat(p, end, "infinity") || eat(p, end, "inf")) {
+        x = HUGE_VAL;
+    } else if (eat(p, end, "nan")) {
+        x = std::nan("");
+    } else {
+        if (end - p >= 2 && p[0] == '0' && (p[1] | 0x20) == 'x') p += 2;
+        // The coefficient's digits, most significant first, without the point.
+        std::string digits;
+        long fdigits = 0;
+        while (p < end && hex_value(*p) >= 0) digits += *p++;
+        if (p < end && *p == '.') {
+            p++;
+            while (p < end && hex_value(*p) >= 0) {
+                digits += *p++;
+                fdigits++;
+            }
+        }
+        if (digits.empty()) return parse_error();
+        long exp = 0;
+        if (p < end && (*p | 0x20) == 'p') {
+            p++;
+            bool exp_negative = false;
+            if (p < end && (*p == '-' || *p == '+')) exp_negative = *p++ == '-';
+            if (p == end || *p < '0' || *p > '9') return parse_error();
+            // Saturates like strtol: such exponents over- or underflow anyway.
+            for (; p < end && *p >= '0' && *p <= '9'; p++) exp = exp > LONG_MAX / 20 ? LONG_MAX / 20 : exp * 10 + (*p - '0');
+            if (exp_negative) exp = -exp;
+        }
+        if (digits.size() > static_cast<std::size_t>(INT_MAX / 4))
+            return format_error(Exc_ValueError, "hexadecimal string too long to convert");
+        // HEX_DIGIT(j): the j-th digit counting from the least significant.
+        const auto total = static_cast<long>(digits.size());
+        long ndigits = total;
+        auto hex_digit = [&](long j) { return hex_value(digits[static_cast<std::size_t>(total - 1 - j)]); };
+        while (ndigits > 0 && hex_digit(ndigits - 1) == 0) ndigits--;  // leading zeros
+        x = 0.0;
+        if (ndigits > 0 && exp >= LONG_MIN / 4) {
+            exp -= 4 * fdigits;
+            // top_exp: one more than the exponent of the coefficient's top bit.
+            long top_exp = exp + 4 * (ndigits - 1);
+            for (int d = hex_digit(ndigits - 1); d != 0; d /= 2) top_exp++;
+            if (top_exp > DBL_MAX_EXP) return overflow_error();
+            if (top_exp >= DBL_MIN_EXP - DBL_MANT_DIG) {
+                // lsb: the exponent of the last bit the double keeps.
+                long lsb = std::max(top_exp, static_cast<long>(DBL_MIN_EXP)) - DBL_MANT_DIG;
+                if (exp >= lsb) {  // exact
+                    for (long i = ndigits - 1; i >= 0; i--) x = 16.0 * x + hex_digit(i);
+                    x = std::ldexp(x, static_cast<int>(exp));
+                } else {
+                    // key_digit holds the first bit rounded away (half_eps).
+                    int half_eps = 1 << static_cast<int>((lsb - exp - 1) % 4);
+                    long key_digit = (lsb - exp - 1) / 4;
+                    for (long i = ndigits - 1; i > key_digit; i--) x = 16.0 * x + hex_digit(i);
+                    int digit = hex_digit(key_digit);
+                    x = 16.0 * x + static_cast<double>(digit & (16 - 2 * half_eps));
+                    if (digit & half_eps) {
+                        // Half-even: up when any lower bit is set or the kept
+                        // last bit is odd.
+                        bool round_up = (digit & (3 * half_eps - 1)) != 0 ||
+                                        (half_eps == 8 && key_digit + 1 < ndigits && (hex_digit(key_digit + 1) & 1));
+                        for (long i = key_digit - 1; !round_up && i >= 0; i--) round_up = hex_digit(i) != 0;
+                        if (round_up) {
+                            x += 2 * half_eps;
+                            if (top_exp == DBL_MAX_EXP && x == std::ldexp(2.0 * half_eps, DBL_MANT_DIG))
+                                return overflow_error();
+                        }
+                    }
+                    x = std::ldexp(x, static_cast<int>(exp + 4 * key_digit));
+                }
+            }
+        }
+    }
+    while (p < end && ascii_space(*p)) p++;
+    if (p != end) return parse_error();
+    return float_from_double(negate ? -x : x);
+}
+
+Ref<> float_fromhex(Object* type, Object* string)
+{
+    Ref<> result = float_fromhex_value(string);
+    if (!result || type == &Float_Type) return result;
+    Ref<> args = tuple_pack({result.get()});
+    return args ? object_call(type, args.get(), nullptr) : nullptr;
+}
+
+}  // namespace
+
+namespace {
+
 MethodDef float_methods[] = {
     method_noargs("conjugate", float_conjugate, "Return self, the complex conjugate of any float."),
     method_noargs("__trunc__", float_trunc_method, "Return the Integral closest to x between 0 and x."),
@@ -479,6 +653,8 @@ MethodDef float_methods[] = {
     method_noargs("is_integer", float_is_integer, "Return True if the float is an integer."),
     method_noargs("__getnewargs__", float_getnewargs),
     method_o("__format__", float_format, "Formats the float according to format_spec."),
+    method_noargs("hex", float_hex, "Return a hexadecimal representation of a floating-point number."),
+    method_o("fromhex", float_fromhex, "Create a floating-point number from a hexadecimal string.", METH_CLASS),
     {},
 };
 

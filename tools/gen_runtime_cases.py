@@ -340,6 +340,26 @@ for x in [0.0, -0.0, 1.0, 1.5, 1e16, 1e-7, 123.456, -1234567.891, float("inf"), 
 fmt(-0.0001, "z.1f")
 fmt(float("-inf"), "010")
 
+# float.hex / float.fromhex (exact round trips, rounding half-even, subnormals, errors)
+import random as _random
+_rng = _random.Random(1234)
+_hex_values = [0.0, -0.0, 1.0, -2.5, 0.1, 1e-310, 5e-324, 1.7976931348623157e308, float("inf"), float("-inf"),
+               float("nan"), 2.0 ** -1022, 123456.789e100]
+_hex_values += [_rng.uniform(-1e6, 1e6) for _ in range(20)] + [_rng.random() * 2.0 ** _rng.randint(-1070, 1020)
+                                                               for _ in range(30)]
+for v in _hex_values:
+    call(v, "hex")
+    call(float, "fromhex", v.hex())
+for text in (" 0x1p1 ", "0x.8", "0x1.p-1", "inf", "-Infinity", "nan", "NaN", "0x", "0x1p", "1", "0x1p99999",
+             "0x1p-99999", "0x1.fffffffffffff8p1023", "0x1.fffffffffffff7p1023", "0x1.00000000000008p0",
+             "0x1.00000000000018p0", "0x1.00000000000008000001p0", "0x0.0000000000001p-1022",
+             "0x0.00000000000008p-1022", "0x0.00000000000018p-1022", "  -0X1.8P+3\n", "0x1.8p3x", "+0x1",
+             "0x" + "0" * 40 + "1p-4", "0x1" + "0" * 40 + "p-160", "", "-", "0x.p1", "0xg", "1e5", "0x1p+", "0x1.8p-1074",
+             "0x1.8p-1075", "0x1p-1075", "0x1.0000000000001p-1075", "0x3p-1076", "0x1.fffffffffffffp+1023"):
+    call(float, "fromhex", text)
+call(float, "fromhex", 5)
+call(float, "fromhex", b"0x1")
+
 # --- complex ----------------------------------------------------------------------
 for z in [1j, -1j, 1 + 2j, -1.5 - 0.5j, complex(0.0, -0.0), complex(-0.0, 0.0), complex(float("inf"), 1),
           complex(1, float("nan")), 1e16j]:
