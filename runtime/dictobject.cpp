@@ -581,6 +581,7 @@ Ref<> dict_richcompare(Object* v, Object* w, int op)
 }
 
 Ref<> dictiter_new(Object* dict, TypeObject* type);
+Ref<> dict_reversed(Object* self, Object*);
 
 Ref<> dict_iter(Object* op) { return dictiter_new(op, &DictIterKey_Type); }
 
@@ -721,6 +722,7 @@ MethodDef dict_methods[] = {
                 METH_CLASS),
     method_noargs("clear", dict_clear_method, "D.clear() -> None.  Remove all items from D."),
     method_noargs("copy", dict_copy_method, "D.copy() -> a shallow copy of D"),
+    method_noargs("__reversed__", dict_reversed, "Return a reverse iterator over the dict keys."),
     {},
 };
 
@@ -803,6 +805,57 @@ Ref<> dictiter_nextitem(Object* op)
     if (!dictiter_step(static_cast<DictIterObject*>(op), &k, &v)) return nullptr;
     return tuple_pack({k, v});
 }
+// The reversed iterators (dict_reversekeyiterator & co., 3.8+) walk the
+// entry array from its end; di_pos is the next entry to look at, -1 when
+// done. Same size check as forwards.
+bool dictreviter_step(DictIterObject* di, Object** key, Object** value)
+{
+    if (!di->di_dict) return false;
+    if (di->di_used != dict_size(di->di_dict)) {
+        set_error(Exc_RuntimeError, "dictionary changed size during iteration");
+        di->di_used = -1;
+        return false;
+    }
+    DictKeyEntry* ep = dk_entries(as_dict(di->di_dict)->ma_keys);
+    Py_ssize_t i = di->di_pos;
+    while (i >= 0 && !ep[i].me_value) i--;
+    if (i < 0) {
+        clear_ref(di->di_dict);
+        return false;
+    }
+    di->di_pos = i - 1;
+    *key = ep[i].me_key;
+    *value = ep[i].me_value;
+    di->len--;
+    return true;
+}
+
+Ref<> dictreviter_nextkey(Object* op)
+{
+    Object *k, *v;
+    if (!dictreviter_step(static_cast<DictIterObject*>(op), &k, &v)) return nullptr;
+    return new_ref(k);
+}
+Ref<> dictreviter_nextvalue(Object* op)
+{
+    Object *k, *v;
+    if (!dictreviter_step(static_cast<DictIterObject*>(op), &k, &v)) return nullptr;
+    return new_ref(v);
+}
+Ref<> dictreviter_nextitem(Object* op)
+{
+    Object *k, *v;
+    if (!dictreviter_step(static_cast<DictIterObject*>(op), &k, &v)) return nullptr;
+    return tuple_pack({k, v});
+}
+
+Ref<> dictreviter_new(Object* dict, TypeObject* type)
+{
+    Ref<> it = dictiter_new(dict, type);
+    if (it) static_cast<DictIterObject*>(it.get())->di_pos = as_dict(dict)->ma_keys->dk_nentries - 1;
+    return it;
+}
+
 Ref<> dictiter_len(Object* op, Object*)
 {
     auto* di = static_cast<DictIterObject*>(op);
@@ -857,6 +910,20 @@ Ref<> dictview_repr(Object* op)
     if (seq) res = unicode_from_format("%s(%R)", Py_TYPE(op)->tp_name, seq.get());
     repr_leave(op);
     return res;
+}
+
+Ref<> dict_reversed(Object* self, Object*) { return dictreviter_new(self, &DictRevIterKey_Type); }
+Ref<> dictkeys_reversed(Object* op, Object*)
+{
+    return dictreviter_new(static_cast<DictViewObject*>(op)->dv_dict, &DictRevIterKey_Type);
+}
+Ref<> dictvalues_reversed(Object* op, Object*)
+{
+    return dictreviter_new(static_cast<DictViewObject*>(op)->dv_dict, &DictRevIterValue_Type);
+}
+Ref<> dictitems_reversed(Object* op, Object*)
+{
+    return dictreviter_new(static_cast<DictViewObject*>(op)->dv_dict, &DictRevIterItem_Type);
 }
 
 Ref<> dictkeys_iter(Object* op) { return dictiter_new(static_cast<DictViewObject*>(op)->dv_dict, &DictIterKey_Type); }
@@ -974,8 +1041,18 @@ Ref<> dictviews_isdisjoint(Object* self, Object* other)
 
 Ref<> dictview_mapping(Object* self, void*) { return mappingproxy_wrap(static_cast<DictViewObject*>(self)->dv_dict); }
 
-MethodDef dictview_set_methods[] = {
+MethodDef dictkeys_methods[] = {
     method_o("isdisjoint", dictviews_isdisjoint, "Return True if the view and the given iterable have a null intersection."),
+    method_noargs("__reversed__", dictkeys_reversed, "Return a reverse iterator over the dict keys."),
+    {},
+};
+MethodDef dictitems_methods[] = {
+    method_o("isdisjoint", dictviews_isdisjoint, "Return True if the view and the given iterable have a null intersection."),
+    method_noargs("__reversed__", dictitems_reversed, "Return a reverse iterator over the dict items."),
+    {},
+};
+MethodDef dictvalues_methods[] = {
+    method_noargs("__reversed__", dictvalues_reversed, "Return a reverse iterator over the dict values."),
     {},
 };
 GetSetDef dictview_getsets[] = {
@@ -992,7 +1069,7 @@ NumberMethods dictviews_as_number = [] {
     return nb;
 }();
 
-TypeObject dictview_type(const char* name, getiterfunc iter, SequenceMethods* sq)
+TypeObject dictview_type(const char* name, getiterfunc iter, SequenceMethods* sq, MethodDef* methods)
 {
     TypeObject t = static_type(name, sizeof(DictViewObject), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC);
     t.tp_dealloc = dictview_dealloc;
@@ -1003,15 +1080,15 @@ TypeObject dictview_type(const char* name, getiterfunc iter, SequenceMethods* sq
     t.tp_as_sequence = sq;
     t.tp_hash = hash_not_implemented;
     t.tp_getset = dictview_getsets;
+    t.tp_methods = methods;
     return t;
 }
 
-TypeObject dictview_set_type(const char* name, getiterfunc iter, SequenceMethods* sq)
+TypeObject dictview_set_type(const char* name, getiterfunc iter, SequenceMethods* sq, MethodDef* methods)
 {
-    TypeObject t = dictview_type(name, iter, sq);
+    TypeObject t = dictview_type(name, iter, sq, methods);
     t.tp_as_number = &dictviews_as_number;
     t.tp_richcompare = dictview_richcompare;
-    t.tp_methods = dictview_set_methods;
     return t;
 }
 
@@ -1042,8 +1119,11 @@ TypeObject Dict_Type = [] {
 TypeObject DictIterKey_Type = dictiter_type("dict_keyiterator", dictiter_nextkey);
 TypeObject DictIterValue_Type = dictiter_type("dict_valueiterator", dictiter_nextvalue);
 TypeObject DictIterItem_Type = dictiter_type("dict_itemiterator", dictiter_nextitem);
-TypeObject DictKeys_Type = dictview_set_type("dict_keys", dictkeys_iter, &dictkeys_as_sequence);
-TypeObject DictValues_Type = dictview_type("dict_values", dictvalues_iter, &dictvalues_as_sequence);
-TypeObject DictItems_Type = dictview_set_type("dict_items", dictitems_iter, &dictitems_as_sequence);
+TypeObject DictRevIterKey_Type = dictiter_type("dict_reversekeyiterator", dictreviter_nextkey);
+TypeObject DictRevIterValue_Type = dictiter_type("dict_reversevalueiterator", dictreviter_nextvalue);
+TypeObject DictRevIterItem_Type = dictiter_type("dict_reverseitemiterator", dictreviter_nextitem);
+TypeObject DictKeys_Type = dictview_set_type("dict_keys", dictkeys_iter, &dictkeys_as_sequence, dictkeys_methods);
+TypeObject DictValues_Type = dictview_type("dict_values", dictvalues_iter, &dictvalues_as_sequence, dictvalues_methods);
+TypeObject DictItems_Type = dictview_set_type("dict_items", dictitems_iter, &dictitems_as_sequence, dictitems_methods);
 
 }  // namespace minipy::runtime

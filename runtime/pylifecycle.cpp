@@ -54,7 +54,7 @@ void init_types()
          {&Unicode_Type, &UnicodeIter_Type, &Long_Type, &Bool_Type, &Float_Type, &Complex_Type, &Bytes_Type,
           &BytesIter_Type, &ByteArray_Type, &ByteArrayIter_Type, &Tuple_Type, &TupleIter_Type, &List_Type, &ListIter_Type, &ListRevIter_Type, &Dict_Type,
           &DictKeys_Type, &DictValues_Type, &DictItems_Type, &DictIterKey_Type, &DictIterValue_Type,
-          &DictIterItem_Type, &Set_Type, &FrozenSet_Type, &SetIter_Type, &Range_Type, &RangeIter_Type,
+          &DictIterItem_Type, &DictRevIterKey_Type, &DictRevIterValue_Type, &DictRevIterItem_Type, &Set_Type, &FrozenSet_Type, &SetIter_Type, &Range_Type, &RangeIter_Type,
           &LongRangeIter_Type, &Slice_Type, &SeqIter_Type, &Module_Type, &Code_Type, &LineIter_Type, &PositionsIter_Type, &Method_Type, &Property_Type, &Super_Type})
         ready_or_die(t);
     init_descr_types();

@@ -632,6 +632,13 @@ getattr_case(dk.keys(), "mapping")
 binop("getitem", {}, [])
 binop("lt", {}, {})
 
+# reversed(dict) and of its views (dict_reverse*iterator)
+UNOPS["reversed_list"] = lambda v: list(v.__reversed__())
+for d in ({}, {1: "a"}, {"x": 1, "y": 2, 3: None}, dict.fromkeys(range(20))):
+    unop("reversed_list", d)
+    for view in ("keys", "values", "items"):
+        unop("reversed_list", getattr(d, view)())
+
 # --- set, frozenset -------------------------------------------------------------------
 sets = [set(), {1, 2, 3}, {"a", "b", "c", "d"}, frozenset(), frozenset({1, (2, 3)}), set(range(20)),
         {-1, -3, 10**20, 0.5, "x"}]

@@ -221,6 +221,10 @@ Ref<> run_unary(std::string_view op, Object* a)
     if (op == "int") return rt::number_long(a);
     if (op == "float") return rt::number_float(a);
     if (op == "constkey") return rt::code_constant_key(a);
+    if (op == "reversed_list") {
+        Ref<> it = rt::call_method(a, "__reversed__");
+        return it ? rt::sequence_list(it.get()) : nullptr;
+    }
     if (op == "co_lines" || op == "co_positions") {
         Ref<> it = rt::call_method(a, std::string(op).c_str());
         return it ? rt::sequence_list(it.get()) : nullptr;

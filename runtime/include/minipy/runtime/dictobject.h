@@ -43,6 +43,9 @@ extern TypeObject DictItems_Type;
 extern TypeObject DictIterKey_Type;
 extern TypeObject DictIterValue_Type;
 extern TypeObject DictIterItem_Type;
+extern TypeObject DictRevIterKey_Type;  // reversed(dict), reversed(d.keys())
+extern TypeObject DictRevIterValue_Type;
+extern TypeObject DictRevIterItem_Type;
 
 inline bool dict_check(const Object* op) { return type_fast_subclass(Py_TYPE(op), Py_TPFLAGS_DICT_SUBCLASS); }
 inline bool dict_check_exact(const Object* op) { return Py_TYPE(op) == &Dict_Type; }
