@@ -14,6 +14,7 @@
 // call with the n arguments above; KW_NAMES names the trailing keyword
 // arguments by a tuple constant.
 #include "compile_internal.h"
+#include "minipy/compiler/ast_unparse.h"
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/listobject.h"
 #include "minipy/runtime/longobject.h"
@@ -59,7 +60,7 @@ void update_location_to_match_attr(Compiler* c, expr_ty meth)
         Ref<> attr = str_obj(meth->v.Attribute.attr);
         const int len = attr ? static_cast<int>(unicode_length(attr.get())) : 0;
         if (!attr) error_clear();
-        c->u->loc.col_offset = meth->end_col_offset - len - 1;
+        c->u->loc.col_offset = meth->end_col_offset - len;
     }
 }
 
@@ -877,6 +878,9 @@ bool compiler_jump_if(Compiler* c, expr_ty e, BasicBlock* next, bool cond)
         return true;
     }
     case Compare_kind: {
+        // A comparison's jump is located at the comparison, and so is what
+        // follows until the next statement (3.11 leaves the location set).
+        SET_LOC(c, e);
         const int n = asdl_seq_LEN(e->v.Compare.ops) - 1;
         if (n > 0) {
             BasicBlock* cleanup = compiler_new_block(c);
@@ -995,10 +999,10 @@ bool compiler_unpack_helper(Compiler* c, asdl_expr_seq* elts)
 // string of its source (ast_unparse).
 bool compiler_visit_annexpr(Compiler* c, expr_ty annotation)
 {
-    (void)c;
-    (void)annotation;
-    set_error(Exc_SystemError, "from __future__ import annotations: the AST unparser is not available yet");
-    return false;
+    Ref<> text = ast_unparse_expr(annotation);
+    if (!text) return false;
+    ADDOP_LOAD_CONST(c, text.get());
+    return true;
 }
 
 bool compiler_check_debug_args(Compiler* c, arguments_ty args)

@@ -471,8 +471,10 @@ bool compiler_return(Compiler* c, stmt_ty s)
     } else if (!preserve_tos) {
         ADDOP_LOAD_CONST(c, value->v.Constant.value);
     }
+    // No NEXT_BLOCK: a unit ending in a return needs no implicit `return
+    // None` (and so gets no None constant); code after it starts a new block
+    // anyway.
     ADDOP(c, RETURN_VALUE);
-    NEXT_BLOCK(c);
     return true;
 }
 

@@ -13,6 +13,7 @@
 #include <cstdio>
 
 #include "compile_internal.h"
+#include "minipy/compiler/ast_opt.h"
 #include "minipy/parser/parser.h"
 #include "minipy/runtime/codeobject.h"
 #include "minipy/runtime/dictobject.h"
@@ -521,6 +522,14 @@ Ref<> compile_ast(ast::mod_ty mod, std::string_view filename, int optimize, PyAr
     c.optimize = optimize < 0 ? 0 : optimize;
     c.arena = arena;
 
+    // _PyAST_Compile's order: the future features, the AST optimizer (which
+    // needs them), then the symbol table of the optimized tree.
+    FutureFeatures future;
+    if (auto error = future_from_ast(mod, c.filename, source, &future)) {
+        raise_syntax_error(*error);
+        return nullptr;
+    }
+    if (!ast_optimize(mod, arena, c.optimize, future.ff_features)) return nullptr;
     SymtableResult table = symtable_build(mod, c.filename, source);
     if (table.table == nullptr) {
         if (table.recursion_error) {
