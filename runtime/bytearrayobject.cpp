@@ -7,11 +7,17 @@
 // 0-terminated after ob_size, over-allocated by 1/8 on growth like lists.
 #include "minipy/runtime/bytearrayobject.h"
 
+#include <array>
 #include <cstring>
+#include <iterator>
 #include <string>
+#include <utility>
 
 #include "minipy/memory/obmalloc.h"
+#include "minipy/runtime/abstract.h"
 #include "minipy/runtime/boolobject.h"
+#include "minipy/runtime/descrobject.h"
+#include "minipy/runtime/listobject.h"
 #include "minipy/runtime/bytesobject.h"
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/sliceobject.h"
@@ -380,7 +386,58 @@ Ref<> ba_hex(Object* self, Object*)
     return call_method(b.get(), "hex");
 }
 
-MethodDef bytearray_methods[] = {
+// --- The methods bytearray shares with bytes ------------------------------
+// CPython implements them once (Objects/bytes_methods.c) for both types.
+// minipy's one implementation is bytes's: a shared method runs on a bytes
+// copy of the contents, and what it returns is given back as bytearray
+// (a bytes result, and the bytes inside a partition tuple or a split list).
+
+constexpr const char* shared_with_bytes[] = {
+    "count",   "endswith", "find",   "index",  "isalpha", "isdigit", "isspace",    "join",
+    "lower",   "lstrip",   "partition", "replace", "rfind", "rindex", "rpartition", "rsplit",
+    "rstrip",  "split",    "startswith", "strip", "upper",
+};
+constexpr std::size_t n_shared = std::size(shared_with_bytes);
+
+// bytes -> bytearray, through tuples and lists; anything else unchanged.
+Ref<> as_bytearray_result(Ref<> r)
+{
+    if (!r) return nullptr;
+    if (bytes_check(r.get())) return bytearray_from_view(bytes_view(r.get()));
+    if (tuple_check(r.get()) || list_check(r.get())) {
+        bool tuple = tuple_check(r.get());
+        Ref<> out = list_new(0);
+        if (!out) return nullptr;
+        Py_ssize_t n = tuple ? tuple_size(r.get()) : list_size(r.get());
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Ref<> item = as_bytearray_result(new_ref(tuple ? tuple_item(r.get(), i) : list_item(r.get(), i)));
+            if (!item || list_append(out.get(), item.get()) < 0) return nullptr;
+        }
+        return tuple ? list_as_tuple(out.get()) : out;
+    }
+    return r;
+}
+
+template <std::size_t I>
+Ref<> ba_shared(Object* self, Object* const* args, Py_ssize_t nargs, Object* kwnames)
+{
+    Ref<> copy = bytes_from_view(bytearray_view(self));
+    if (!copy) return nullptr;
+    Ref<> meth = object_get_attr_string(copy.get(), shared_with_bytes[I]);
+    if (!meth) return nullptr;
+    return as_bytearray_result(object_vectorcall(meth.get(), args, static_cast<std::size_t>(nargs), kwnames));
+}
+
+// bytearray.fromhex(string): bytes.fromhex's parser, the result as cls.
+Ref<> ba_fromhex(Object* cls, Object* string)
+{
+    Ref<> b = call_method(&Bytes_Type, "fromhex", {string});
+    if (!b) return nullptr;
+    Ref<> args = tuple_pack({b.get()});
+    return args ? object_call(cls, args.get(), nullptr) : nullptr;
+}
+
+MethodDef own_methods[] = {
     method_o("append", ba_append, "Append a single item to the end of the bytearray."),
     method_noargs("clear", ba_clear, "Remove all items from the bytearray."),
     method_noargs("copy", ba_copy, "Return a copy of B."),
@@ -391,8 +448,20 @@ MethodDef bytearray_methods[] = {
     method_fast("pop", ba_pop, "Remove and return a single item from B."),
     method_o("remove", ba_remove, "Remove the first occurrence of a value in the bytearray."),
     method_noargs("reverse", ba_reverse, "Reverse the order of the values in B in place."),
-    {},
+    method_o("fromhex", ba_fromhex, "Create a bytearray object from a string of hexadecimal numbers.", METH_CLASS),
 };
+
+template <std::size_t... I>
+std::array<MethodDef, std::size(own_methods) + n_shared + 1> make_methods(std::index_sequence<I...>)
+{
+    std::array<MethodDef, std::size(own_methods) + n_shared + 1> table{};
+    std::size_t k = 0;
+    for (const MethodDef& m : own_methods) table[k++] = m;
+    ((table[k++] = method_fastkw(shared_with_bytes[I], ba_shared<I>)), ...);
+    return table;  // the last entry stays empty: the end of the table
+}
+
+auto bytearray_methods = make_methods(std::make_index_sequence<n_shared>{});
 
 int bytearray_init(Object* self, Object* args, Object* kwds)
 {
@@ -493,7 +562,7 @@ TypeObject ByteArray_Type = [] {
     t.tp_getattro = object_generic_get_attr;
     t.tp_richcompare = bytearray_richcompare;
     t.tp_iter = bytearray_iter;
-    t.tp_methods = bytearray_methods;
+    t.tp_methods = bytearray_methods.data();
     t.tp_init = bytearray_init;
     t.tp_new = bytearray_tp_new;
     return t;

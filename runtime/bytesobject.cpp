@@ -194,13 +194,14 @@ Ref<> bytes_join(Object* self, Object* iterable)
     std::string out;
     Py_ssize_t i = 0;
     int r = for_each_item(iterable, [&](Object* item) {
-        if (!bytes_check(item)) {
+        // Any bytes-like item (minipy has no buffer protocol yet: bytes and bytearray).
+        if (!bytes_check(item) && !bytearray_check(item)) {
             format_error(Exc_TypeError, "sequence item %zd: expected a bytes-like object, %.80s found", i,
                          Py_TYPE(item)->tp_name);
             return -1;
         }
         if (i++ > 0) out += bytes_view(self);
-        out += bytes_view(item);
+        out += bytes_check(item) ? bytes_view(item) : bytearray_view(item);
         return 0;
     });
     if (r < 0) return nullptr;

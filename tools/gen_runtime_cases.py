@@ -550,6 +550,19 @@ binop("add", b"ab", bytearray(b"cd"))
 binop("eq", b"ab", bytearray(b"ab"))
 call(bytes, "", bytearray(b"xy"))
 
+# the methods bytearray shares with bytes (results come back as bytearray)
+for data in (b"", b"a,b,,c", b"  Hello World  ", b"xyzxyz"):
+    for method, args in (("count", (b"x",)), ("count", (b",", 1, 4)), ("endswith", (b"  ",)), ("endswith", ((b"c", b"z"),)),
+                         ("startswith", (b"a",)), ("startswith", (1,)), ("find", (b"z",)), ("find", (b"q",)),
+                         ("rfind", (b"x",)), ("index", (b"b",)), ("rindex", (b"y",)), ("isalpha", ()), ("isdigit", ()),
+                         ("isspace", ()), ("join", ([b"1", bytearray(b"2")],)), ("join", ([1],)), ("lower", ()),
+                         ("upper", ()), ("strip", ()), ("lstrip", (b" H",)), ("rstrip", (b"z ",)), ("partition", (b",",)),
+                         ("rpartition", (b"q",)), ("replace", (b"x", b"--")), ("split", ()), ("split", (b",",)),
+                         ("rsplit", (b",", 1)), ("split", (b"",))):
+        ba_call(data, method, *args)
+call(bytearray, "fromhex", "0a 1b")
+call(bytearray, "fromhex", "zz")
+
 # --- tuple, list -------------------------------------------------------------------
 seqs = [(), (1,), (1, 2, 3), ("a", (2, 3.5), None), [], [1], [1, "two", [3.0]]]
 for sq in seqs:
