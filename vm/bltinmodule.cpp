@@ -7,6 +7,7 @@
 // Builtins that need the running frame (globals(), locals(), vars()) read
 // the vm's current InterpreterFrame; __build_class__ runs a class body
 // through eval_vector with the new namespace as the frame's f_locals.
+#include <cstdio>
 #include <cstring>
 #include <string>
 
@@ -223,6 +224,27 @@ Ref<> builtin_print(Object*, Object* const* args, Py_ssize_t nargs, Object* kwna
         if (truth && !call_method(file, "flush")) return nullptr;
     }
     return none_ref();
+}
+
+// input([prompt]): the prompt on sys.stdout, one line from stdin without
+// its newline; EOFError at the end of input.
+Ref<> builtin_input(Object*, Object* const* args, Py_ssize_t nargs)
+{
+    if (!check_positional("input", nargs, 0, 1)) return nullptr;
+    if (nargs == 1) {
+        Ref<> prompt = object_str(args[0]);
+        if (!prompt || sys_write_text("stdout", prompt.get()) < 0) return nullptr;
+    }
+    sys_flush_streams();
+    std::string line;
+    int c;
+    while ((c = std::fgetc(stdin)) != EOF) {
+        if (c == '\n') break;
+        line += static_cast<char>(c);
+    }
+    if (c == EOF && line.empty()) return format_error(Exc_EOFError, "EOF when reading a line");
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return unicode_from_utf8(line);
 }
 
 // --- objects ---------------------------------------------------------------------
@@ -711,6 +733,7 @@ MethodDef builtin_methods[] = {
     method_fastkw("exec", builtin_exec, "Execute the given source in the context of globals and locals."),
     method_fast("format", builtin_format, "Return value.__format__(format_spec)"),
     method_fast("getattr", builtin_getattr, "Get a named attribute from an object."),
+    method_fast("input", builtin_input, "Read a string from standard input."),
     method_noargs("globals", builtin_globals, "Return the dictionary containing the current scope's global variables."),
     method_fast("hasattr", builtin_hasattr, "Return whether the object has an attribute with the given name."),
     method_o("hash", builtin_hash, "Return the hash value for the given object."),

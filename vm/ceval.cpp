@@ -26,6 +26,7 @@
 //   slots own their values, POP transfers ownership to the instruction.
 #include "ceval.h"
 
+#include <atomic>
 #include <cstdio>
 #include <cstring>
 
@@ -51,13 +52,27 @@ namespace minipy::vm {
 
 using namespace runtime;
 
+std::atomic<bool> sigint_pending{false};
+
 namespace {
 
 // --- the eval breaker ------------------------------------------------------
-// Signals, GIL drop requests and pending calls arrive with the GIL (issue
-// 9); until then nothing sets the breaker.
-bool eval_breaker_is_set() { return false; }
-int handle_eval_breaker() { return 0; }
+// One flag the loop polls on backward jumps and after calls. For now only
+// SIGINT sets it (signal_pending, below); GIL drop requests and pending
+// calls join it with the GIL (issue 9).
+bool eval_breaker_is_set() { return sigint_pending.load(std::memory_order_relaxed); }
+
+// Python/ceval_gil.h's handle_eval_breaker and Modules/signalmodule.c's
+// PyErr_CheckSignals: a Ctrl-C becomes KeyboardInterrupt in the frame
+// that is running.
+int handle_eval_breaker()
+{
+    if (sigint_pending.exchange(false)) {
+        set_error_none(Exc_KeyboardInterrupt);
+        return -1;
+    }
+    return 0;
+}
 
 #if MINIPY_TRACE_EXEC
 // MINIPY_TRACE_EXEC builds print every instruction (lltrace).

@@ -4,6 +4,7 @@
 // (pycore_ceval.h, pycore_pylifecycle.h, pycore_import.h). Book chapter 8.
 #pragma once
 
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,10 @@ namespace minipy::vm {
 using runtime::Py_ssize_t;
 using runtime::Ref;
 using runtime::ThreadState;
+
+// Set (from a signal handler) when SIGINT arrived; the loop's eval breaker
+// turns it into KeyboardInterrupt (Modules/signalmodule.c's is_tripped).
+extern std::atomic<bool> sigint_pending;
 
 // _PyEval_EvalFrameDefault: runs frame (already pushed and initialized)
 // and every frame it calls until frame returns. Pops frame. Null with an

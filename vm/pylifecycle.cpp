@@ -7,6 +7,7 @@
 // start-up registers the vm's entry for running Python functions in
 // runtime::function_eval_hook; from then on a slot such as __eq__ written
 // in Python, or sorted(key=f), reaches the loop through it.
+#include <csignal>
 #include <cstdio>
 
 #include "ceval.h"
@@ -68,6 +69,12 @@ Ref<> super_without_args()
     return tuple_pack({type, firstarg});
 }
 
+// signal_handler of Modules/signalmodule.c: only flags; the loop raises.
+extern "C" void minipy_sigint_handler(int)
+{
+    sigint_pending.store(true);
+}
+
 bool fail(const char* what)
 {
     std::fprintf(stderr, "Fatal Python error: %s\n", what);
@@ -97,6 +104,15 @@ bool initialize(const std::vector<std::string>& argv)
     if (!modules || dict_set_item_string(modules, "builtins", builtins.get()) < 0 ||
         dict_set_item_string(modules, "sys", sys.get()) < 0)
         return fail("can't register the sys and builtins modules");
+    // signal.default_int_handler: Ctrl-C raises KeyboardInterrupt, unless
+    // SIGINT was ignored when the process started.
+    struct sigaction old_action{};
+    if (sigaction(SIGINT, nullptr, &old_action) == 0 && old_action.sa_handler == SIG_DFL) {
+        struct sigaction action{};
+        action.sa_handler = minipy_sigint_handler;
+        sigemptyset(&action.sa_mask);
+        sigaction(SIGINT, &action, nullptr);
+    }
     vm_initialized = true;
     return true;
 }

@@ -11,6 +11,7 @@
 // "Traceback (most recent call last):", the traceback entries, and
 // "Type: message". A SystemExit is not printed: its code becomes the exit
 // status (None: 0, an int: itself, anything else: printed, then 1).
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -276,6 +277,9 @@ int print_pending_exception()
     Ref<> exc = fetch_exception();
     if (!exc) return 0;
     if (object_type_check(exc.get(), Exc_SystemExit)) return handle_system_exit(exc.get());
+    // _Py_UnhandledKeyboardInterrupt: after the traceback the process
+    // ends the way SIGINT ends it (exit status 130 in a shell).
+    const bool keyboard_interrupt = object_type_check(exc.get(), Exc_KeyboardInterrupt);
     // Standard output first, as CPython flushes it before writing stderr.
     sys_flush_streams();
     std::string out;
@@ -285,6 +289,11 @@ int print_pending_exception()
     if (!text || sys_write_text("stderr", text.get()) < 0) {
         error_clear();
         std::fwrite(out.data(), 1, out.size(), stderr);
+    }
+    if (keyboard_interrupt) {
+        sys_flush_streams();
+        std::signal(SIGINT, SIG_DFL);
+        std::raise(SIGINT);
     }
     return 1;
 }
