@@ -5,6 +5,11 @@
 
 #include <cerrno>
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include <strings.h>
 
 #include "minipy/runtime/boolobject.h"
 #include "minipy/runtime/floatobject.h"
@@ -240,6 +245,111 @@ GetSetDef complex_getsets[] = {
     {},
 };
 
+// --- complex(str) (complex_from_string_inner) --------------------------------
+
+bool ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The length of the longest prefix of [p, end) that float() reads as a
+// number (PyOS_string_to_double with an end pointer): [sign] digits [.
+// digits] [e [sign] digits], or [sign] inf/infinity/nan. 0 when none.
+std::size_t scan_float(const char* p, const char* end)
+{
+    const char* q = p;
+    if (q < end && (*q == '+' || *q == '-')) q++;
+    for (const char* word : {"infinity", "inf", "nan"}) {
+        std::size_t n = std::strlen(word);
+        if (static_cast<std::size_t>(end - q) >= n && strncasecmp(q, word, n) == 0)
+            return static_cast<std::size_t>(q + n - p);
+    }
+    const char* digits = q;
+    while (q < end && ascii_digit(*q)) q++;
+    bool any = q > digits;
+    if (q < end && *q == '.') {
+        const char* frac = ++q;
+        while (q < end && ascii_digit(*q)) q++;
+        any = any || q > frac;
+    }
+    if (!any) return 0;
+    if (q < end && (*q == 'e' || *q == 'E')) {
+        const char* e = q + 1;
+        if (e < end && (*e == '+' || *e == '-')) e++;
+        if (e < end && ascii_digit(*e)) {
+            while (e < end && ascii_digit(*e)) e++;
+            q = e;
+        }
+    }
+    return static_cast<std::size_t>(q - p);
+}
+
+double parse_double(const char* p, std::size_t n) { return std::strtod(std::string(p, n).c_str(), nullptr); }
+
+// <float> | <float>j | <float><signed-float>j, optionally in parentheses,
+// plus the old forms <float><sign>j, <sign>j and j; spaces around.
+Ref<> complex_from_string(Object* text)
+{
+    Py_ssize_t len;
+    const char* utf8 = unicode_as_utf8(text, &len);
+    if (!utf8) return nullptr;
+    std::string str(utf8, static_cast<std::size_t>(len));
+    // Underscores only between digits (_Py_string_to_number_with_underscores).
+    if (str.find('_') != std::string::npos) {
+        std::string plain;
+        for (std::size_t i = 0; i < str.size(); i++) {
+            if (str[i] != '_') {
+                plain += str[i];
+                continue;
+            }
+            if (i == 0 || i + 1 == str.size() || !ascii_digit(str[i - 1]) || !ascii_digit(str[i + 1]))
+                return format_error(Exc_ValueError, "could not convert string to complex: %R", text);
+        }
+        str = plain;
+    }
+    const char* s = str.data();
+    const char* end = s + str.size();
+    auto malformed = [] { return format_error(Exc_ValueError, "complex() arg is a malformed string"); };
+    double x = 0.0, y = 0.0;
+    while (s < end && ascii_space(*s)) s++;
+    bool bracket = s < end && *s == '(';
+    if (bracket) {
+        s++;
+        while (s < end && ascii_space(*s)) s++;
+    }
+    if (std::size_t n = scan_float(s, end)) {
+        double z = parse_double(s, n);
+        s += n;
+        if (s < end && (*s == '+' || *s == '-')) {
+            x = z;
+            if (std::size_t m = scan_float(s, end)) {
+                y = parse_double(s, m);
+                s += m;
+            } else {
+                y = *s++ == '+' ? 1.0 : -1.0;
+            }
+            if (s == end || (*s != 'j' && *s != 'J')) return malformed();
+            s++;
+        } else if (s < end && (*s == 'j' || *s == 'J')) {
+            s++;
+            y = z;
+        } else {
+            x = z;
+        }
+    } else {
+        y = 1.0;
+        if (s < end && (*s == '+' || *s == '-')) y = *s++ == '+' ? 1.0 : -1.0;
+        if (s == end || (*s != 'j' && *s != 'J')) return malformed();
+        s++;
+    }
+    while (s < end && ascii_space(*s)) s++;
+    if (bracket) {
+        if (s == end || *s != ')') return malformed();
+        s++;
+        while (s < end && ascii_space(*s)) s++;
+    }
+    if (s != end) return malformed();
+    return complex_from_doubles(x, y);
+}
+
 Ref<> complex_new(TypeObject*, Object* args, Object* kwds)
 {
     if (!check_no_kwargs("complex", kwds)) return nullptr;
@@ -249,8 +359,11 @@ Ref<> complex_new(TypeObject*, Object* args, Object* kwds)
     for (Py_ssize_t i = 0; i < n; i++) {
         Object* o = tuple_item(args, i);
         Py_complex& dst = i == 0 ? a : b;
-        if (unicode_check(o))
-            return format_error(Exc_NotImplementedError, "complex() from a string is not implemented yet");
+        if (unicode_check(o)) {
+            if (i == 1) return format_error(Exc_TypeError, "complex() second arg can't be a string");
+            if (n == 2) return format_error(Exc_TypeError, "complex() can't take second arg if first is a string");
+            return complex_from_string(o);
+        }
         if (to_complex(o, &dst) != Conv::Ok) {
             if (error_occurred()) return nullptr;
             Ref<> f = number_float(o);

@@ -376,6 +376,16 @@ call(complex, "", 1, 2)
 call(complex, "", 1.5)
 call(complex, "", 1j, 1j)
 
+# complex(str)
+for text in ("1+2j", "  (1-2j) ", "j", "-j", "+J", "1e3", "inf+nanj", "-infinity-INFj", "(1", "1+", "1 + 2j", "1+2J",
+             "+1.5e-3-4.5E+2j", "", "()", "nan", "1j ", "\t(3+4j)\n", "1__0j", "1_0j", "_1j", "1_j", "0x1j", ".5j",
+             "5.j", ".j", "1e", "1e+j", "1-j", "2+-3j", "((1+2j))", "(1+2j", "1+2j)", "1.5", "-0", "-0j", "-0-0j",
+             "12345678901234567890.5e-300+7j"):
+    call(complex, "", text)
+call(complex, "", 1, "x")
+call(complex, "", "1", "2")
+call(complex, "", b"1")
+
 # --- str --------------------------------------------------------------------------
 strs = ["", "a", "abc", "Hello, World", "it's", 'say "hi"', "both ' and \"", "tab\tnew\nline\r",
         "\x00\x1f\x7f\x80\xa0\xff", "é", "ünïcödé", "\u20ac", "日本語", "\U0001f600", "\ud800", "\u2028",
