@@ -1,7 +1,7 @@
 """codegen_reference.py: python3.11's code objects for a file, in the text
 form test_codegen.cpp prints for minipy's (tests/unit/compiler/codegen_dump.h).
 
-Usage: python3.11 codegen_reference.py FILE [optimize]
+Usage: python3.11 codegen_reference.py FILE [optimize [mode]]
 Prints every code object (depth first, in co_consts order): its fields, its
 constants (code objects by qualname, frozensets sorted), its instructions
 (co_code as opname + oparg, inline caches skipped), and its location and
@@ -51,10 +51,11 @@ def dump(co, out):
 def main():
     path = sys.argv[1]
     optimize = int(sys.argv[2]) if len(sys.argv) > 2 else 0
+    mode = sys.argv[3] if len(sys.argv) > 3 else "exec"
     with open(path, "rb") as f:
         source = f.read()
     try:
-        co = compile(source, path, "exec", dont_inherit=True, optimize=optimize)
+        co = compile(source, path, mode, dont_inherit=True, optimize=optimize)
     except SyntaxError as e:
         print("error: %s: %s (%s, %s, %s, %s)" % (type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset))
         return

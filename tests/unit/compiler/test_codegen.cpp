@@ -6,6 +6,8 @@
 // are the SyntaxErrors the code generator raises. Book chapter 7.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -158,11 +160,12 @@ std::string read_file(const std::string& path)
 }
 
 // minipy's side, in codegen_reference.py's format.
-std::string minipy_dump(const std::string& path)
+std::string minipy_dump(const std::string& path, compiler::CompileMode mode = compiler::CompileMode::Exec,
+                        int optimize = 0)
 {
     runtime::initialize();
     std::string source = read_file(path);
-    Ref<> co = compiler::compile_source(source, path, compiler::CompileMode::Exec, 0);
+    Ref<> co = compiler::compile_source(source, path, mode, optimize);
     if (!co) {
         auto info = compiler::syntax_error_info();
         if (info) {
@@ -182,10 +185,11 @@ std::string minipy_dump(const std::string& path)
     return s;
 }
 
-std::string reference_dump(const std::string& path)
+std::string reference_dump(const std::string& path, const char* mode = "exec", int optimize = 0)
 {
     auto r = symtable_test::run(std::string(MINIPY_REFERENCE_PYTHON) + " '" MINIPY_SOURCE_DIR
-                                "/tests/unit/compiler/codegen_reference.py' '" + path + "'");
+                                "/tests/unit/compiler/codegen_reference.py' '" + path + "' " +
+                                std::to_string(optimize) + " " + mode);
     return r.out;
 }
 
@@ -255,4 +259,41 @@ TEST_CASE("codegen: every case file compiles to python3.11's code objects" * doc
         FAIL_CHECK(path << " differs from python3.11 (- python3.11, + minipy):\n" << first_difference(want, got));
     }
     MESSAGE(identical << "/" << files.size() << " case files identical");
+}
+
+TEST_CASE("codegen: eval and single modes, and -O/-OO, as compile() does" * doctest::test_suite("ch07"))
+{
+    if (std::getenv("MINIPY_CODEGEN_LIST")) return;  // corpus mode
+    struct Case {
+        const char* source;
+        compiler::CompileMode mode;
+        const char* mode_name;
+        int optimize;
+    };
+    const char* docs = "\"\"\"doc\"\"\"\nassert x, 'm'\ndef f():\n    'd'\n    assert y\nclass C:\n    'c'\n";
+    const Case cases[] = {
+        {"a + b * f(c)\n", compiler::CompileMode::Eval, "eval", 0},
+        {"[x for x in y if x]\n", compiler::CompileMode::Eval, "eval", 0},
+        {"lambda: (yield)\n", compiler::CompileMode::Eval, "eval", 0},
+        {"x = 1\n", compiler::CompileMode::Single, "single", 0},
+        {"f(x)\n", compiler::CompileMode::Single, "single", 0},
+        {"x; f(x)\n", compiler::CompileMode::Single, "single", 0},
+        {docs, compiler::CompileMode::Exec, "exec", 1},
+        {docs, compiler::CompileMode::Exec, "exec", 2},
+        {"if __debug__:\n    x\n", compiler::CompileMode::Exec, "exec", 1},
+    };
+    int n = 0;
+    for (const Case& c : cases) {
+        const std::string path =
+            "/tmp/minipy_codegen_mode_" + std::to_string(getpid()) + "_" + std::to_string(n++) + ".py";
+        std::ofstream(path, std::ios::binary) << c.source;
+        std::string want = reference_dump(path, c.mode_name, c.optimize);
+        std::string got = minipy_dump(path, c.mode, c.optimize);
+        std::remove(path.c_str());
+        if (want != got) {
+            FAIL_CHECK(std::string(c.mode_name) << " -O" << c.optimize << " of " << std::string(c.source)
+                                               << " (- python3.11, + minipy):\n"
+                                   << first_difference(want, got));
+        }
+    }
 }
