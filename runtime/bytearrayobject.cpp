@@ -505,35 +505,7 @@ int bytearray_init(Object* self, Object* args, Object* kwds)
 
 Ref<> bytearray_tp_new(TypeObject* type, Object*, Object*) { return steal_ref(object_alloc_raw(type, 0)); }
 
-struct ByteArrayIterObject : Object {
-    Py_ssize_t it_index;
-    Object* it_seq;
-};
-void baiter_dealloc(Object* op)
-{
-    clear_ref(static_cast<ByteArrayIterObject*>(op)->it_seq);
-    object_dealloc_memory(op);
-}
-int baiter_traverse(Object* op, visitproc visit, void* arg)
-{
-    Object* s = static_cast<ByteArrayIterObject*>(op)->it_seq;
-    return s ? visit(s, arg) : 0;
-}
-Ref<> baiter_next(Object* op)
-{
-    auto* it = static_cast<ByteArrayIterObject*>(op);
-    if (!it->it_seq) return nullptr;
-    if (it->it_index < bytearray_size(it->it_seq)) return bytearray_item(it->it_seq, it->it_index++);
-    clear_ref(it->it_seq);
-    return nullptr;
-}
-Ref<> bytearray_iter(Object* self)
-{
-    Ref<ByteArrayIterObject> it = object_new<ByteArrayIterObject>(&ByteArrayIter_Type);
-    if (!it) return nullptr;
-    it->it_seq = new_ref(self).release();
-    return it;
-}
+Ref<> bytearray_iter(Object* self) { return index_iter_new(&ByteArrayIter_Type, self); }
 
 SequenceMethods bytearray_as_sequence = [] {
     SequenceMethods sq{};
@@ -568,15 +540,7 @@ TypeObject ByteArray_Type = [] {
     return t;
 }();
 
-TypeObject ByteArrayIter_Type = [] {
-    TypeObject t = static_type("bytearray_iterator", sizeof(ByteArrayIterObject), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC);
-    t.tp_dealloc = baiter_dealloc;
-    t.tp_traverse = baiter_traverse;
-    t.tp_getattro = object_generic_get_attr;
-    t.tp_iter = object_self_iter;
-    t.tp_iternext = baiter_next;
-    return t;
-}();
+TypeObject ByteArrayIter_Type = index_iter_type("bytearray_iterator");
 
 Ref<> bytearray_from_view(std::string_view s)
 {

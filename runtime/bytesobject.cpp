@@ -602,37 +602,7 @@ Ref<> bytes_new(TypeObject*, Object* args, Object* kwds)
     return bytes_from_view(out);
 }
 
-// --- bytes_iterator -------------------------------------------------------------
-
-struct BytesIterObject : Object {
-    Py_ssize_t it_index;
-    Object* it_seq;
-};
-void bytesiter_dealloc(Object* op)
-{
-    clear_ref(static_cast<BytesIterObject*>(op)->it_seq);
-    object_dealloc_memory(op);
-}
-int bytesiter_traverse(Object* op, visitproc visit, void* arg)
-{
-    Object* s = static_cast<BytesIterObject*>(op)->it_seq;
-    return s ? visit(s, arg) : 0;
-}
-Ref<> bytesiter_next(Object* op)
-{
-    auto* it = static_cast<BytesIterObject*>(op);
-    if (!it->it_seq) return nullptr;
-    if (it->it_index < bytes_size(it->it_seq)) return bytes_item(it->it_seq, it->it_index++);
-    clear_ref(it->it_seq);
-    return nullptr;
-}
-Ref<> bytes_iter(Object* self)
-{
-    Ref<BytesIterObject> it = object_new<BytesIterObject>(&BytesIter_Type);
-    if (!it) return nullptr;
-    it->it_seq = new_ref(self).release();
-    return it;
-}
+Ref<> bytes_iter(Object* self) { return index_iter_new(&BytesIter_Type, self); }
 
 SequenceMethods bytes_as_sequence = [] {
     SequenceMethods sq{};
@@ -665,15 +635,7 @@ TypeObject Bytes_Type = [] {
     return t;
 }();
 
-TypeObject BytesIter_Type = [] {
-    TypeObject t = static_type("bytes_iterator", sizeof(BytesIterObject), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC);
-    t.tp_dealloc = bytesiter_dealloc;
-    t.tp_traverse = bytesiter_traverse;
-    t.tp_getattro = object_generic_get_attr;
-    t.tp_iter = object_self_iter;
-    t.tp_iternext = bytesiter_next;
-    return t;
-}();
+TypeObject BytesIter_Type = index_iter_type("bytes_iterator");
 
 void fini_bytes() { clear_ref(empty_bytes); }
 

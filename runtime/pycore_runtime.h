@@ -71,4 +71,10 @@ bool is_slot_name(Object* name);
 // unicode helpers shared with the number types.
 [[nodiscard]] Ref<> unicode_from_ascii(std::string_view s);
 
+// The index iterator of iterobject.cpp that bytes and bytearray share:
+// a type named `name` whose instances walk a sequence through its own
+// sq_length/sq_item.
+TypeObject index_iter_type(const char* name);
+[[nodiscard]] Ref<> index_iter_new(TypeObject* type, Object* seq);
+
 }  // namespace minipy::runtime
