@@ -7,6 +7,7 @@
 //   lsan_probe leaked  the same, then the arena block forgets the pointer:
 //                      LSan reports the block and the exit status is
 //                      non-zero (a CTest test that is expected to fail).
+#include <cstddef>
 #include <cstdlib>
 #include <cstring>
 #include <string_view>
@@ -31,7 +32,7 @@ namespace {
 [[gnu::noinline]] void scrub_stack()
 {
     volatile char buffer[16384];
-    for (char& c : const_cast<char(&)[16384]>(buffer)) c = 0;
+    for (std::size_t i = 0; i < sizeof buffer; i++) buffer[i] = 0;
 }
 
 }  // namespace
