@@ -386,28 +386,95 @@ SendResult iter_send_raw(Object* receiver, Object* v, Object** result)
     return status;
 }
 
-// BEFORE_WITH: mgr.__enter__() and, in *exit_out, mgr.__exit__ bound.
-Ref<> before_with(Object* mgr, Object** exit_out)
+// BEFORE_WITH / BEFORE_ASYNC_WITH: mgr.__enter__() (or __aenter__()) and,
+// in *exit_out, mgr.__exit__ (or __aexit__) bound.
+Ref<> before_with(Object* mgr, Object** exit_out, bool async)
 {
-    Ref<> enter = lookup_special(mgr, intern_str("__enter__"));
+    const char* protocol = async ? "asynchronous context manager protocol" : "context manager protocol";
+    Ref<> enter = lookup_special(mgr, async ? intern_str("__aenter__") : intern_str("__enter__"));
     if (!enter) {
         if (!error_occurred())
-            format_error(Exc_TypeError, "'%.200s' object does not support the context manager protocol",
-                         Py_TYPE(mgr)->tp_name);
+            format_error(Exc_TypeError, "'%.200s' object does not support the %s", Py_TYPE(mgr)->tp_name, protocol);
         return nullptr;
     }
-    Ref<> exit = lookup_special(mgr, intern_str("__exit__"));
+    Ref<> exit = lookup_special(mgr, async ? intern_str("__aexit__") : intern_str("__exit__"));
     if (!exit) {
         if (!error_occurred())
-            format_error(Exc_TypeError,
-                         "'%.200s' object does not support the context manager protocol (missed __exit__ method)",
-                         Py_TYPE(mgr)->tp_name);
+            format_error(Exc_TypeError, "'%.200s' object does not support the %s (missed %s method)",
+                         Py_TYPE(mgr)->tp_name, protocol, async ? "__aexit__" : "__exit__");
         return nullptr;
     }
     Ref<> res = call_no_args(enter.get());
     if (!res) return nullptr;
     *exit_out = exit.release();
     return res;
+}
+
+// GET_AWAITABLE: the iterator `await obj` drives. oparg 1 and 2 say the
+// object came from __aenter__ / __aexit__, which gets its own message.
+Ref<> get_awaitable(Object* obj, int oparg)
+{
+    Ref<> iter = coro_get_awaitable_iter(obj);
+    if (!iter) {
+        if ((oparg == 1 || oparg == 2) && error_matches(Exc_TypeError) && !type_lookup_mro(Py_TYPE(obj), intern_str("__await__"))) {
+            error_clear();
+            format_error(Exc_TypeError, "'async with' received an object from %s that does not implement __await__: %.100s",
+                         oparg == 1 ? "__aenter__" : "__aexit__", Py_TYPE(obj)->tp_name);
+        }
+        return nullptr;
+    }
+    if (coro_check(iter.get()) && gen_yield_from(iter.get())) {
+        // The coroutine is suspended in an await of its own.
+        return format_error(Exc_RuntimeError, "coroutine is being awaited already");
+    }
+    return iter;
+}
+
+// GET_AITER: aiter(obj), which must have __anext__.
+Ref<> get_aiter(Object* obj)
+{
+    Ref<> getter = lookup_special(obj, intern_str("__aiter__"));
+    if (!getter) {
+        if (!error_occurred())
+            format_error(Exc_TypeError, "'async for' requires an object with __aiter__ method, got %.100s",
+                         Py_TYPE(obj)->tp_name);
+        return nullptr;
+    }
+    Ref<> iter = call_no_args(getter.get());
+    if (!iter) return nullptr;
+    if (!type_lookup_mro(Py_TYPE(iter.get()), intern_str("__anext__"))) {
+        return format_error(Exc_TypeError,
+                            "'async for' received an object from __aiter__ that does not implement __anext__: %.100s",
+                            Py_TYPE(iter.get())->tp_name);
+    }
+    return iter;
+}
+
+// GET_ANEXT: the awaitable of aiter.__anext__().
+Ref<> get_anext(Object* aiter)
+{
+    Ref<> getter = lookup_special(aiter, intern_str("__anext__"));
+    if (!getter) {
+        if (!error_occurred())
+            format_error(Exc_TypeError, "'async for' requires an iterator with __anext__ method, got %.100s",
+                         Py_TYPE(aiter)->tp_name);
+        return nullptr;
+    }
+    Ref<> next_iter = call_no_args(getter.get());
+    if (!next_iter) return nullptr;
+    Ref<> awaitable = coro_get_awaitable_iter(next_iter.get());
+    if (!awaitable) {
+        Ref<> cause = fetch_exception();
+        format_error(Exc_TypeError, "'async for' received an invalid object from __anext__: %.100s",
+                     Py_TYPE(next_iter.get())->tp_name);
+        Object* exc = thread_state_get()->curexc_value;
+        if (exc && cause) {
+            exception_set_context(exc, new_ref(cause.get()));
+            exception_set_cause(exc, std::move(cause));
+        }
+        return nullptr;
+    }
+    return awaitable;
 }
 
 // MATCH_KEYS: the values of subject (a mapping) for keys, through
@@ -1635,7 +1702,7 @@ dispatch_opcode:
     TARGET(BEFORE_WITH) {
         Object* mgr = TOP();
         Object* exit = nullptr;
-        Object* res = before_with(mgr, &exit).release();
+        Object* res = before_with(mgr, &exit, false).release();
         if (res == nullptr) goto error;
         SET_TOP(exit);
         decref(mgr);
@@ -1732,7 +1799,13 @@ dispatch_opcode:
 
     TARGET(GET_YIELD_FROM_ITER) {
         Object* iterable = TOP();
-        if (!gen_check(iterable)) {
+        if (coro_check(iterable)) {
+            if (!(frame->f_code->co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE))) {
+                set_error(Exc_TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+                goto error;
+            }
+        }
+        else if (!gen_check(iterable)) {
             Object* iter = object_get_iter(iterable).release();
             decref(iterable);
             SET_TOP(iter);
@@ -1760,14 +1833,62 @@ dispatch_opcode:
         DISPATCH();
     }
 
+    // --- coroutines and async ----------------------------------------------------
+
+    TARGET(GET_AWAITABLE) {
+        Object* obj = TOP();
+        Object* iter = get_awaitable(obj, oparg).release();
+        decref(obj);
+        SET_TOP(iter);  // even when null: the unwinding skips it
+        if (iter == nullptr) goto error;
+        DISPATCH();
+    }
+
+    TARGET(GET_AITER) {
+        Object* obj = TOP();
+        Object* iter = get_aiter(obj).release();
+        decref(obj);
+        SET_TOP(iter);
+        if (iter == nullptr) goto error;
+        DISPATCH();
+    }
+
+    TARGET(GET_ANEXT) {
+        // The async iterator stays under the awaitable for the next round.
+        Object* awaitable = get_anext(TOP()).release();
+        if (awaitable == nullptr) goto error;
+        PUSH(awaitable);
+        DISPATCH();
+    }
+
+    TARGET(END_ASYNC_FOR) {
+        // aiter | exc: StopAsyncIteration ends the loop, anything else is
+        // re-raised with its traceback.
+        Object* val = POP();
+        if (given_exception_matches(val, Exc_StopAsyncIteration)) {
+            decref(val);
+            decref(POP());
+            DISPATCH();
+        }
+        restore_exception(steal_ref(val));
+        goto exception_unwind;
+    }
+
+    TARGET(BEFORE_ASYNC_WITH) {
+        // mgr  ->  bound __aexit__ | mgr.__aenter__()  (awaited next)
+        Object* mgr = TOP();
+        Object* exit = nullptr;
+        Object* res = before_with(mgr, &exit, true).release();
+        if (res == nullptr) goto error;
+        SET_TOP(exit);
+        decref(mgr);
+        PUSH(res);
+        DISPATCH();
+    }
+
     // --- not implemented yet: each raises SystemError ------------------------------
 
     TARGET(CACHE) goto unknown_opcode;
-    TARGET(GET_AWAITABLE) goto unknown_opcode;
-    TARGET(GET_AITER) goto unknown_opcode;
-    TARGET(GET_ANEXT) goto unknown_opcode;
-    TARGET(BEFORE_ASYNC_WITH) goto unknown_opcode;
-    TARGET(END_ASYNC_FOR) goto unknown_opcode;
     TARGET(ASYNC_GEN_WRAP) goto unknown_opcode;
     TARGET(PRINT_EXPR) goto unknown_opcode;
 

@@ -21,6 +21,7 @@
 #include "minipy/runtime/boolobject.h"
 #include "minipy/runtime/codeobject.h"
 #include "minipy/runtime/descrobject.h"
+#include "minipy/runtime/opcode.h"
 #include "minipy/runtime/traceback.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
@@ -32,6 +33,14 @@ using namespace runtime;
 namespace {
 
 GenObject* G(Object* op) { return static_cast<GenObject*>(op); }
+
+// The word CPython's messages use for each kind of generator-like object.
+const char* gen_kind(GenObject* gen)
+{
+    if (coro_check(gen)) return "coroutine";
+    if (async_gen_check(gen)) return "async generator";
+    return "generator";
+}
 
 // _PyGen_SetStopIterationValue: StopIteration(value), the value kept as is
 // even when it is a tuple or an exception.
@@ -74,18 +83,22 @@ SendResult gen_send_ex2(GenObject* gen, Object* arg, Ref<>* presult, bool exc, b
 {
     ThreadState* ts = thread_state_get();
     if (gen->gi_frame_state == FRAME_CREATED && arg && arg != Py_None()) {
-        set_error(Exc_TypeError, "can't send non-None value to a just-started generator");
+        format_error(Exc_TypeError, "can't send non-None value to a just-started %s", gen_kind(gen));
         return PYGEN_ERROR;
     }
     if (gen->gi_frame_state == FRAME_EXECUTING) {
-        set_error(Exc_ValueError, "generator already executing");
+        format_error(Exc_ValueError, "%s already executing", gen_kind(gen));
         return PYGEN_ERROR;
     }
     if (gen->gi_frame_state >= FRAME_COMPLETED) {
         // Exhausted: send() gets None back (then StopIteration), next()
         // and throw() end with no value (throw's exception stays set).
-        (void)closing;
-        if (arg && !exc) {
+        // A coroutine runs once: awaiting it again is an error, except
+        // for close(), which is always silent.
+        if (coro_check(gen) && !closing) {
+            set_error(Exc_RuntimeError, "cannot reuse already awaited coroutine");
+        }
+        else if (arg && !exc) {
             *presult = none_ref();
             return PYGEN_RETURN;
         }
@@ -111,14 +124,21 @@ SendResult gen_send_ex2(GenObject* gen, Object* arg, Ref<>* presult, bool exc, b
             return PYGEN_NEXT;
         }
         // Returning None to next() is just the end: no value to report.
-        if (result.get() == Py_None() && !arg) result.reset();
+        if (result.get() == Py_None() && !async_gen_check(gen) && !arg) result.reset();
     }
-    else if (error_matches(Exc_StopIteration)) {
-        // PEP 479: a StopIteration escaping a generator becomes RuntimeError.
+    else if (error_matches(Exc_StopIteration) ||
+             (async_gen_check(gen) && error_matches(Exc_StopAsyncIteration))) {
+        // PEP 479: a StopIteration escaping a generator becomes RuntimeError
+        // (and StopAsyncIteration escaping an async generator).
+        bool async_stop = !error_matches(Exc_StopIteration);
         Ref<> cause = fetch_exception();
-        set_error(Exc_RuntimeError, "generator raised StopIteration");
+        format_error(Exc_RuntimeError, "%s raised %s", gen_kind(gen),
+                     async_stop ? "StopAsyncIteration" : "StopIteration");
         Object* rt = ts->curexc_value;
-        if (rt) exception_set_cause(rt, new_ref(cause.get()));
+        if (rt) {
+            exception_set_context(rt, new_ref(cause.get()));
+            exception_set_cause(rt, new_ref(cause.get()));
+        }
     }
     gen_clear_frame(gen);
     *presult = std::move(result);
@@ -149,35 +169,138 @@ Ref<> gen_iternext(Object* self)
 
 Ref<> gen_send(Object* self, Object* arg) { return gen_send_ex(G(self), arg, false, false); }
 
+// _PyGen_yf: the sub-iterator a suspended generator is delegating to with
+// `yield from` or `await` (new reference), or null. The frame is then
+// stopped at the YIELD_VALUE of a SEND loop: the RESUME after it has oparg
+// 2 (after yield from) or 3 (after await), and the sub-iterator is the top
+// of the value stack.
+Ref<> gen_yf(GenObject* gen)
+{
+    if (gen->gi_frame_state != FRAME_SUSPENDED) return nullptr;
+    InterpreterFrame* frame = gen_frame(gen);
+    _Py_CODEUNIT next = frame->prev_instr[1];
+    if ((next & 0xff) != RESUME || (next >> 8) < 2) return nullptr;
+    return new_ref(frame->localsplus[frame->stacktop - 1]);
+}
+
+Ref<> gen_close(Object* self, Object*);
+
+// gen_close_iter: closes what a generator delegates to: close() of a
+// generator or coroutine, else the iterator's own close method if it has
+// one. -1 on error.
+int gen_close_iter(Object* yf)
+{
+    Ref<> retval;
+    if (gen_check(yf) || coro_check(yf)) {
+        retval = gen_close(yf, nullptr);
+    }
+    else {
+        Ref<> meth;
+        if (object_lookup_attr(yf, intern_str("close"), &meth) < 0) error_write_unraisable(yf);
+        if (meth) retval = call_no_args(meth.get());
+        else return 0;
+    }
+    return retval ? 0 : -1;
+}
+
+// The exception described by throw()'s arguments, set as the error
+// indicator; false (with a TypeError set) for bad arguments.
+bool set_thrown_exception(Object* typ, Object* val, Object* tb)
+{
+    if (tb == Py_None()) tb = nullptr;
+    if (tb && !traceback_check(tb)) {
+        set_error(Exc_TypeError, "throw() third argument must be a traceback object");
+        return false;
+    }
+    if (exception_class_check(typ)) {
+        set_error_object(static_cast<TypeObject*>(typ), val && val != Py_None() ? val : nullptr);
+    }
+    else if (exception_check(typ)) {
+        if (val && val != Py_None()) {
+            set_error(Exc_TypeError, "instance exception may not have a separate value");
+            return false;
+        }
+        set_error_object(Py_TYPE(typ), typ);
+    }
+    else {
+        format_error(Exc_TypeError, "exceptions must be classes or instances deriving from BaseException, not %s",
+                     Py_TYPE(typ)->tp_name);
+        return false;
+    }
+    if (tb) {
+        Object* exc = thread_state_get()->curexc_value;
+        if (exc && exception_set_traceback(exc, tb) < 0) return false;
+    }
+    return true;
+}
+
+// _gen_throw: the exception goes first to the sub-iterator the generator
+// delegates to (a generator or coroutine directly, anything else through
+// its throw method); only when that fails does it surface at the yield
+// from / await, where the generator's own handlers see it. GeneratorExit
+// closes the sub-iterator instead (close_on_genexit; async generators
+// pass false to let awaits run during aclose).
+Ref<> gen_throw_impl(GenObject* gen, bool close_on_genexit, Object* typ, Object* val, Object* tb)
+{
+    Ref<> yf = gen_yf(gen);
+    if (yf) {
+        InterpreterFrame* frame = gen_frame(gen);
+        Ref<> ret;
+        if (close_on_genexit && given_exception_matches(typ, Exc_GeneratorExit)) {
+            signed char state = gen->gi_frame_state;
+            gen->gi_frame_state = FRAME_EXECUTING;
+            int err = gen_close_iter(yf.get());
+            gen->gi_frame_state = state;
+            if (err < 0) return gen_send_ex(gen, Py_None(), true, false);
+            if (!set_thrown_exception(typ, val, tb)) return nullptr;
+            return gen_send_ex(gen, nullptr, true, false);
+        }
+        if (gen_check(yf.get()) || coro_check(yf.get())) {
+            signed char state = gen->gi_frame_state;
+            gen->gi_frame_state = FRAME_EXECUTING;
+            ret = gen_throw_impl(G(yf.get()), close_on_genexit, typ, val, tb);
+            gen->gi_frame_state = state;
+        }
+        else {
+            Ref<> meth;
+            if (object_lookup_attr(yf.get(), intern_str("throw"), &meth) < 0) return nullptr;
+            if (!meth) {
+                if (!set_thrown_exception(typ, val, tb)) return nullptr;
+                return gen_send_ex(gen, nullptr, true, false);
+            }
+            signed char state = gen->gi_frame_state;
+            gen->gi_frame_state = FRAME_EXECUTING;
+            Object* argv[3] = {typ, val ? val : Py_None(), tb ? tb : Py_None()};
+            ret = object_vectorcall(meth.get(), argv, tb ? 3 : val ? 2 : 1, nullptr);
+            gen->gi_frame_state = state;
+        }
+        if (!ret) {
+            // The sub-iterator finished (or failed): pop it and leave the
+            // SEND loop as SEND does when the sub-iterator returns, at the
+            // jump target, with the return value (or the error) in hand.
+            Object* popped = frame->localsplus[--frame->stacktop];
+            decref(popped);
+            _Py_CODEUNIT* send = frame->prev_instr - 1;  // YIELD_VALUE follows SEND
+            frame->prev_instr = send + (*send >> 8);
+            Ref<> value;
+            if (fetch_stop_iteration_value(&value)) return gen_send_ex(gen, value.get(), false, false);
+            return gen_send_ex(gen, Py_None(), true, false);
+        }
+        return ret;
+    }
+    if (!set_thrown_exception(typ, val, tb)) return nullptr;
+    return gen_send_ex(gen, nullptr, true, false);
+}
+
 // gen_throw: raises the exception inside the generator at its yield.
 Ref<> gen_throw(Object* self, Object* const* args, Py_ssize_t nargs)
 {
     if (!check_positional("throw", nargs, 1, 3)) return nullptr;
-    Object* typ = args[0];
-    Object* val = nargs > 1 ? args[1] : nullptr;
-    Object* tb = nargs > 2 ? args[2] : nullptr;
-    if (tb == Py_None()) tb = nullptr;
-    if (tb && !traceback_check(tb)) return format_error(Exc_TypeError, "throw() third argument must be a traceback object");
-    if (exception_class_check(typ)) {
-        set_error_object(static_cast<TypeObject*>(typ), val);
-    }
-    else if (exception_check(typ)) {
-        if (val && val != Py_None())
-            return format_error(Exc_TypeError, "instance exception may not have a separate value");
-        set_error_object(Py_TYPE(typ), typ);
-    }
-    else {
-        return format_error(Exc_TypeError, "exceptions must be classes or instances deriving from BaseException, not %s",
-                            Py_TYPE(typ)->tp_name);
-    }
-    if (tb) {
-        Object* exc = thread_state_get()->curexc_value;
-        if (exc && exception_set_traceback(exc, tb) < 0) return nullptr;
-    }
-    return gen_send_ex(G(self), nullptr, true, false);
+    return gen_throw_impl(G(self), true, args[0], nargs > 1 ? args[1] : nullptr, nargs > 2 ? args[2] : nullptr);
 }
 
-// gen_close: GeneratorExit at the yield; the generator must not yield again.
+// gen_close: GeneratorExit at the yield (after closing what the generator
+// delegates to); the generator must not yield again.
 Ref<> gen_close(Object* self, Object*)
 {
     GenObject* gen = G(self);
@@ -187,10 +310,17 @@ Ref<> gen_close(Object* self, Object*)
         return none_ref();
     }
     if (gen->gi_frame_state >= FRAME_COMPLETED) return none_ref();
-    set_error_none(Exc_GeneratorExit);
+    int err = 0;
+    if (Ref<> yf = gen_yf(gen)) {
+        signed char state = gen->gi_frame_state;
+        gen->gi_frame_state = FRAME_EXECUTING;
+        err = gen_close_iter(yf.get());
+        gen->gi_frame_state = state;
+    }
+    if (err == 0) set_error_none(Exc_GeneratorExit);
     Ref<> retval = gen_send_ex(gen, Py_None(), true, true);
     if (retval) {
-        return format_error(Exc_RuntimeError, "generator ignored GeneratorExit");
+        return format_error(Exc_RuntimeError, "%s ignored GeneratorExit", gen_kind(gen));
     }
     if (error_matches(Exc_StopIteration) || error_matches(Exc_GeneratorExit)) {
         error_clear();
@@ -237,12 +367,19 @@ int gen_traverse(Object* self, visitproc visit, void* arg)
 }
 
 Ref<> gen_repr(Object* self) { return unicode_from_format("<generator object %U at %p>", G(self)->gi_qualname, self); }
+Ref<> coro_repr(Object* self) { return unicode_from_format("<coroutine object %U at %p>", G(self)->gi_qualname, self); }
 
 Ref<> gen_get_name(Object* self, void*) { return new_ref(G(self)->gi_name); }
 Ref<> gen_get_qualname(Object* self, void*) { return new_ref(G(self)->gi_qualname); }
 Ref<> gen_get_code(Object* self, void*) { return new_ref(G(self)->gi_code); }
 Ref<> gen_get_running(Object* self, void*) { return bool_from_long(G(self)->gi_frame_state == FRAME_EXECUTING); }
 Ref<> gen_get_suspended(Object* self, void*) { return bool_from_long(G(self)->gi_frame_state == FRAME_SUSPENDED); }
+// gi_yieldfrom / cr_await: what the object delegates to, or None.
+Ref<> gen_get_yieldfrom(Object* self, void*)
+{
+    Ref<> yf = gen_yf(G(self));
+    return yf ? std::move(yf) : none_ref();
+}
 
 GetSetDef gen_getsets[] = {
     {"__name__", gen_get_name, nullptr, nullptr, nullptr},
@@ -250,6 +387,58 @@ GetSetDef gen_getsets[] = {
     {"gi_code", gen_get_code, nullptr, nullptr, nullptr},
     {"gi_running", gen_get_running, nullptr, nullptr, nullptr},
     {"gi_suspended", gen_get_suspended, nullptr, nullptr, nullptr},
+    {"gi_yieldfrom", gen_get_yieldfrom, nullptr, nullptr, nullptr},
+    {},
+};
+
+GetSetDef coro_getsets[] = {
+    {"__name__", gen_get_name, nullptr, nullptr, nullptr},
+    {"__qualname__", gen_get_qualname, nullptr, nullptr, nullptr},
+    {"cr_code", gen_get_code, nullptr, nullptr, nullptr},
+    {"cr_running", gen_get_running, nullptr, nullptr, nullptr},
+    {"cr_suspended", gen_get_suspended, nullptr, nullptr, nullptr},
+    {"cr_await", gen_get_yieldfrom, nullptr, nullptr, nullptr},
+    {},
+};
+
+// --- coroutine_wrapper: what coroutine.__await__() returns -------------------------
+// An iterator over the coroutine (PEP 492): next/send/throw/close go to it.
+
+struct CoroWrapper : Object {
+    Object* cw_coroutine;  // owned
+};
+
+Object* W(Object* self) { return static_cast<CoroWrapper*>(self)->cw_coroutine; }
+
+Ref<> coro_await(Object* self, Object*)
+{
+    Ref<> wrapper = Ref<>::steal(object_alloc_raw(&CoroWrapper_Type, 0));
+    if (!wrapper) return nullptr;
+    static_cast<CoroWrapper*>(wrapper.get())->cw_coroutine = new_ref(self).release();
+    return wrapper;
+}
+
+void coro_wrapper_dealloc(Object* self)
+{
+    clear_ref(static_cast<CoroWrapper*>(self)->cw_coroutine);
+    object_dealloc_memory(self);
+}
+
+int coro_wrapper_traverse(Object* self, visitproc visit, void* arg)
+{
+    Object* coro = W(self);
+    return coro ? visit(coro, arg) : 0;
+}
+
+Ref<> coro_wrapper_iternext(Object* self) { return gen_send_ex(G(W(self)), Py_None(), false, false); }
+Ref<> coro_wrapper_send(Object* self, Object* arg) { return gen_send_ex(G(W(self)), arg, false, false); }
+Ref<> coro_wrapper_throw(Object* self, Object* const* args, Py_ssize_t nargs) { return gen_throw(W(self), args, nargs); }
+Ref<> coro_wrapper_close(Object* self, Object*) { return gen_close(W(self), nullptr); }
+
+MethodDef coro_wrapper_methods[] = {
+    method_o("send", coro_wrapper_send, "send(arg) -> send 'arg' into coroutine,\nreturn next iterated value or raise StopIteration."),
+    method_fast("throw", coro_wrapper_throw, "throw(value)\nthrow(type[,value[,traceback]])\n\nRaise exception in coroutine, return next iterated value or raise\nStopIteration."),
+    method_noargs("close", coro_wrapper_close, "close() -> raise GeneratorExit inside coroutine."),
     {},
 };
 
@@ -257,6 +446,14 @@ MethodDef gen_methods[] = {
     method_o("send", gen_send, "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration."),
     method_fast("throw", gen_throw, "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator, return next yielded value or raise\nStopIteration."),
     method_noargs("close", gen_close, "close() -> raise GeneratorExit inside generator."),
+    {},
+};
+
+MethodDef coro_methods[] = {
+    method_o("send", gen_send, "send(arg) -> send 'arg' into coroutine,\nreturn next iterated value or raise StopIteration."),
+    method_fast("throw", gen_throw, "throw(value)\nthrow(type[,value[,traceback]])\n\nRaise exception in coroutine, return next iterated value or raise\nStopIteration."),
+    method_noargs("close", gen_close, "close() -> raise GeneratorExit inside coroutine."),
+    method_noargs("__await__", coro_await, "Return an iterator to be used in await expression."),
     {},
 };
 
@@ -275,11 +472,37 @@ TypeObject Gen_Type = [] {
     return t;
 }();
 
+// Coroutines share the generator's layout and machinery; they are not
+// iterators themselves (await goes through __await__ / GET_AWAITABLE).
+TypeObject Coro_Type = [] {
+    TypeObject t = static_type("coroutine", offsetof(GenObject, gi_iframe), sizeof(Object*),
+                               Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC, nullptr);
+    t.tp_dealloc = gen_dealloc;
+    t.tp_repr = coro_repr;
+    t.tp_traverse = gen_traverse;
+    t.tp_methods = coro_methods;
+    t.tp_getset = coro_getsets;
+    return t;
+}();
+
+TypeObject CoroWrapper_Type = [] {
+    TypeObject t = static_type("coroutine_wrapper", sizeof(CoroWrapper), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+                               nullptr);
+    t.tp_dealloc = coro_wrapper_dealloc;
+    t.tp_traverse = coro_wrapper_traverse;
+    t.tp_iter = object_self_iter;
+    t.tp_iternext = coro_wrapper_iternext;
+    t.tp_methods = coro_wrapper_methods;
+    return t;
+}();
+
 Ref<> gen_new_from_frame(InterpreterFrame* frame)
 {
     CodeObject* co = frame->f_code;
     std::size_t slots = frame_num_slots(co);
-    Object* raw = object_alloc_sized(&Gen_Type, offsetof(GenObject, gi_iframe) + slots * sizeof(Object*));
+    TypeObject* type = &Gen_Type;
+    if (co->co_flags & CO_COROUTINE) type = &Coro_Type;
+    Object* raw = object_alloc_sized(type, offsetof(GenObject, gi_iframe) + slots * sizeof(Object*));
     if (!raw) return nullptr;
     Ref<GenObject> gen = Ref<GenObject>::steal(static_cast<GenObject*>(raw));
     FunctionObject* func = frame->f_func;
@@ -304,7 +527,7 @@ Ref<> gen_new_from_frame(InterpreterFrame* frame)
 
 SendResult iter_send(Object* iter, Object* arg, Ref<>* presult)
 {
-    if (gen_check(iter)) return gen_send_ex2(G(iter), arg, presult, false, false);
+    if (gen_check(iter) || coro_check(iter)) return gen_send_ex2(G(iter), arg, presult, false, false);
     if (arg == Py_None() && Py_TYPE(iter)->tp_iternext) {
         *presult = Py_TYPE(iter)->tp_iternext(iter);
     }
@@ -316,9 +539,42 @@ SendResult iter_send(Object* iter, Object* arg, Ref<>* presult)
     return PYGEN_ERROR;
 }
 
+Ref<> gen_yield_from(Object* gen) { return gen_yf(G(gen)); }
+
+// gen_is_coroutine: a generator made awaitable by types.coroutine.
+static bool gen_is_coroutine(Object* o)
+{
+    return gen_check(o) && (static_cast<CodeObject*>(G(o)->gi_code)->co_flags & CO_ITERABLE_COROUTINE);
+}
+
+Ref<> coro_get_awaitable_iter(Object* o)
+{
+    if (coro_check(o) || gen_is_coroutine(o)) return new_ref(o);
+    // minipy's types have no am_await slot: __await__ is looked up on the
+    // type, as the slot wrapper of a Python class would be.
+    Ref<> getter = lookup_special(o, intern_str("__await__"));
+    if (!getter) {
+        if (!error_occurred())
+            format_error(Exc_TypeError, "object %.100s can't be used in 'await' expression", Py_TYPE(o)->tp_name);
+        return nullptr;
+    }
+    Ref<> res = call_no_args(getter.get());
+    if (!res) return nullptr;
+    if (coro_check(res.get()) || gen_is_coroutine(res.get())) {
+        // __await__ must return an iterator, not another awaitable (PEP 492).
+        return format_error(Exc_TypeError, "__await__() returned a coroutine");
+    }
+    if (!iter_check(res.get())) {
+        return format_error(Exc_TypeError, "__await__() returned non-iterator of type '%.100s'",
+                            Py_TYPE(res.get())->tp_name);
+    }
+    return res;
+}
+
 int init_gen_types()
 {
-    if (!(Gen_Type.tp_flags & Py_TPFLAGS_READY) && type_ready(&Gen_Type) < 0) return -1;
+    for (TypeObject* t : {&Gen_Type, &Coro_Type, &CoroWrapper_Type})
+        if (!(t->tp_flags & Py_TPFLAGS_READY) && type_ready(t) < 0) return -1;
     return 0;
 }
 

@@ -33,8 +33,12 @@ struct GenObject : runtime::Object {
 };
 
 extern runtime::TypeObject Gen_Type;
+extern runtime::TypeObject Coro_Type;         // `async def` (CO_COROUTINE), same layout as Gen_Type
+extern runtime::TypeObject CoroWrapper_Type;  // coroutine.__await__()
 
 inline bool gen_check(const Object* op) { return runtime::Py_TYPE(op) == &Gen_Type; }
+inline bool coro_check(const Object* op) { return runtime::Py_TYPE(op) == &Coro_Type; }
+inline bool async_gen_check(const Object*) { return false; }
 inline InterpreterFrame* gen_frame(GenObject* gen) { return reinterpret_cast<InterpreterFrame*>(gen->gi_iframe); }
 // _PyFrame_GetGenerator: the generator a generator frame lives in.
 inline GenObject* frame_generator(InterpreterFrame* frame)
@@ -51,6 +55,13 @@ enum SendResult { PYGEN_RETURN = 0, PYGEN_ERROR = -1, PYGEN_NEXT = 1 };
 // PyIter_Send: sends arg into iter (a generator, or any iterator when arg
 // is None). *presult is the yielded or returned value (new reference).
 SendResult iter_send(Object* iter, Object* arg, runtime::Ref<>* presult);
+
+// _PyCoro_GetAwaitableIter: the iterator `await o` drives: a coroutine (or
+// a generator flagged CO_ITERABLE_COROUTINE) itself, else o.__await__(),
+// which must return an iterator. Null with CPython's TypeError otherwise.
+[[nodiscard]] runtime::Ref<> coro_get_awaitable_iter(Object* o);
+// _PyGen_yf: what a suspended generator or coroutine delegates to (null: nothing).
+[[nodiscard]] runtime::Ref<> gen_yield_from(Object* gen);
 
 [[nodiscard]] int init_gen_types();
 
