@@ -1874,6 +1874,17 @@ dispatch_opcode:
         goto exception_unwind;
     }
 
+    TARGET(ASYNC_GEN_WRAP) {
+        // An async generator's own yield: marked so that its asend/athrow
+        // awaitable tells it from what an await passes through.
+        Object* value = TOP();
+        Object* wrapped = async_gen_value_wrapper_new(value).release();
+        if (wrapped == nullptr) goto error;
+        SET_TOP(wrapped);
+        decref(value);
+        DISPATCH();
+    }
+
     TARGET(BEFORE_ASYNC_WITH) {
         // mgr  ->  bound __aexit__ | mgr.__aenter__()  (awaited next)
         Object* mgr = TOP();
@@ -1889,7 +1900,6 @@ dispatch_opcode:
     // --- not implemented yet: each raises SystemError ------------------------------
 
     TARGET(CACHE) goto unknown_opcode;
-    TARGET(ASYNC_GEN_WRAP) goto unknown_opcode;
     TARGET(PRINT_EXPR) goto unknown_opcode;
 
 #if !MINIPY_COMPUTED_GOTO

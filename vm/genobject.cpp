@@ -30,6 +30,11 @@ namespace minipy::vm {
 
 using namespace runtime;
 
+// Defined with the other types below; the async generator code refers to them.
+extern TypeObject AsyncGenWrappedValue_Type;
+extern TypeObject AsyncGenASend_Type;
+extern TypeObject AsyncGenAThrow_Type;
+
 namespace {
 
 GenObject* G(Object* op) { return static_cast<GenObject*>(op); }
@@ -150,7 +155,8 @@ Ref<> gen_send_ex(GenObject* gen, Object* arg, bool exc, bool closing)
 {
     Ref<> result;
     if (gen_send_ex2(gen, arg, &result, exc, closing) == PYGEN_RETURN) {
-        if (result.get() == Py_None()) set_error_none(Exc_StopIteration);
+        if (async_gen_check(gen)) set_error_none(Exc_StopAsyncIteration);
+        else if (result.get() == Py_None()) set_error_none(Exc_StopIteration);
         else set_stop_iteration_value(result.get());
         return nullptr;
     }
@@ -367,6 +373,7 @@ int gen_traverse(Object* self, visitproc visit, void* arg)
 }
 
 Ref<> gen_repr(Object* self) { return unicode_from_format("<generator object %U at %p>", G(self)->gi_qualname, self); }
+Ref<> async_gen_repr(Object* self) { return unicode_from_format("<async_generator object %U at %p>", G(self)->gi_qualname, self); }
 Ref<> coro_repr(Object* self) { return unicode_from_format("<coroutine object %U at %p>", G(self)->gi_qualname, self); }
 
 Ref<> gen_get_name(Object* self, void*) { return new_ref(G(self)->gi_name); }
@@ -398,6 +405,18 @@ GetSetDef coro_getsets[] = {
     {"cr_running", gen_get_running, nullptr, nullptr, nullptr},
     {"cr_suspended", gen_get_suspended, nullptr, nullptr, nullptr},
     {"cr_await", gen_get_yieldfrom, nullptr, nullptr, nullptr},
+    {},
+};
+
+Ref<> async_gen_get_running(Object* self, void*) { return bool_from_long(G(self)->ag_running_async); }
+
+GetSetDef async_gen_getsets[] = {
+    {"__name__", gen_get_name, nullptr, nullptr, nullptr},
+    {"__qualname__", gen_get_qualname, nullptr, nullptr, nullptr},
+    {"ag_code", gen_get_code, nullptr, nullptr, nullptr},
+    {"ag_running", async_gen_get_running, nullptr, nullptr, nullptr},
+    {"ag_suspended", gen_get_suspended, nullptr, nullptr, nullptr},
+    {"ag_await", gen_get_yieldfrom, nullptr, nullptr, nullptr},
     {},
 };
 
@@ -449,6 +468,256 @@ MethodDef gen_methods[] = {
     {},
 };
 
+
+// --- async generators: the awaitables of asend/athrow/aclose ---------------------
+// An async generator's frame yields two kinds of values: those of its own
+// `yield` (wrapped by ASYNC_GEN_WRAP) and those its awaits pass through to
+// the event loop. The asend/athrow objects are the awaitables __anext__,
+// asend, athrow and aclose return: they drive the generator and turn a
+// wrapped value into StopIteration(value), i.e. the await's result.
+
+struct AsyncGenWrappedValue : Object {
+    Object* agw_val;  // owned
+};
+
+void wrapped_value_dealloc(Object* self)
+{
+    clear_ref(static_cast<AsyncGenWrappedValue*>(self)->agw_val);
+    object_dealloc_memory(self);
+}
+
+int wrapped_value_traverse(Object* self, visitproc visit, void* arg)
+{
+    Object* v = static_cast<AsyncGenWrappedValue*>(self)->agw_val;
+    return v ? visit(v, arg) : 0;
+}
+
+enum AwaitableState { AWAITABLE_STATE_INIT, AWAITABLE_STATE_ITER, AWAITABLE_STATE_CLOSED };
+
+// async_generator_asend and async_generator_athrow share this layout;
+// aw_args is asend's value to send, athrow's throw() arguments (a tuple),
+// or null for aclose().
+struct AsyncGenAwaitable : Object {
+    Object* aw_gen;   // owned async generator
+    Object* aw_args;  // owned or null
+    int aw_state;
+};
+
+AsyncGenAwaitable* AW(Object* self) { return static_cast<AsyncGenAwaitable*>(self); }
+
+Ref<> async_gen_awaitable_new(TypeObject* type, Object* gen, Object* args)
+{
+    Ref<> o = Ref<>::steal(object_alloc_raw(type, 0));
+    if (!o) return nullptr;
+    AW(o.get())->aw_gen = new_ref(gen).release();
+    AW(o.get())->aw_args = args ? new_ref(args).release() : nullptr;
+    AW(o.get())->aw_state = AWAITABLE_STATE_INIT;
+    return o;
+}
+
+void async_gen_awaitable_dealloc(Object* self)
+{
+    clear_ref(AW(self)->aw_gen);
+    clear_ref(AW(self)->aw_args);
+    object_dealloc_memory(self);
+}
+
+int async_gen_awaitable_traverse(Object* self, visitproc visit, void* arg)
+{
+    for (Object* o : {AW(self)->aw_gen, AW(self)->aw_args})
+        if (o)
+            if (int r = visit(o, arg)) return r;
+    return 0;
+}
+
+// async_gen_unwrap_value: a wrapped value (the generator's own yield)
+// becomes StopIteration(value); the end of the generator becomes
+// StopAsyncIteration; what an await yields passes through.
+Ref<> async_gen_unwrap_value(GenObject* gen, Ref<> result)
+{
+    if (!result) {
+        if (!error_occurred()) set_error_none(Exc_StopAsyncIteration);
+        if (error_matches(Exc_StopAsyncIteration) || error_matches(Exc_GeneratorExit)) gen->ag_closed = true;
+        gen->ag_running_async = false;
+        return nullptr;
+    }
+    if (Py_TYPE(result.get()) == &AsyncGenWrappedValue_Type) {
+        set_stop_iteration_value(static_cast<AsyncGenWrappedValue*>(result.get())->agw_val);
+        gen->ag_running_async = false;
+        return nullptr;
+    }
+    return result;
+}
+
+// asend(value).send(arg): the first send delivers asend's value.
+Ref<> async_gen_asend_send(Object* self, Object* arg)
+{
+    AsyncGenAwaitable* o = AW(self);
+    GenObject* gen = G(o->aw_gen);
+    if (o->aw_state == AWAITABLE_STATE_CLOSED)
+        return format_error(Exc_RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+    if (o->aw_state == AWAITABLE_STATE_INIT) {
+        if (gen->ag_running_async)
+            return format_error(Exc_RuntimeError, "anext(): asynchronous generator is already running");
+        if (arg == nullptr || arg == Py_None()) arg = o->aw_args;
+        o->aw_state = AWAITABLE_STATE_ITER;
+    }
+    gen->ag_running_async = true;
+    Ref<> result = async_gen_unwrap_value(gen, gen_send_ex(gen, arg, false, false));
+    if (!result) o->aw_state = AWAITABLE_STATE_CLOSED;
+    return result;
+}
+
+Ref<> async_gen_asend_iternext(Object* self) { return async_gen_asend_send(self, nullptr); }
+
+Ref<> async_gen_asend_throw(Object* self, Object* const* args, Py_ssize_t nargs)
+{
+    AsyncGenAwaitable* o = AW(self);
+    if (o->aw_state == AWAITABLE_STATE_CLOSED)
+        return format_error(Exc_RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+    Ref<> result = async_gen_unwrap_value(G(o->aw_gen), gen_throw(o->aw_gen, args, nargs));
+    if (!result) o->aw_state = AWAITABLE_STATE_CLOSED;
+    return result;
+}
+
+Ref<> async_gen_asend_close(Object* self, Object*)
+{
+    AW(self)->aw_state = AWAITABLE_STATE_CLOSED;
+    return none_ref();
+}
+
+// The error that ends an athrow/aclose: for aclose(), the generator
+// finishing (StopAsyncIteration or GeneratorExit) is success, reported as
+// the awaitable's own StopIteration.
+Ref<> async_gen_athrow_check_error(AsyncGenAwaitable* o)
+{
+    G(o->aw_gen)->ag_running_async = false;
+    o->aw_state = AWAITABLE_STATE_CLOSED;
+    if (o->aw_args == nullptr && (error_matches(Exc_StopAsyncIteration) || error_matches(Exc_GeneratorExit))) {
+        error_clear();
+        set_error_none(Exc_StopIteration);
+    }
+    return nullptr;
+}
+
+Ref<> async_gen_athrow_ignored_exit(AsyncGenAwaitable* o)
+{
+    G(o->aw_gen)->ag_running_async = false;
+    o->aw_state = AWAITABLE_STATE_CLOSED;
+    return format_error(Exc_RuntimeError, "async generator ignored GeneratorExit");
+}
+
+bool is_wrapped_value(const Ref<>& r) { return r && Py_TYPE(r.get()) == &AsyncGenWrappedValue_Type; }
+
+Ref<> async_gen_athrow_send(Object* self, Object* arg)
+{
+    AsyncGenAwaitable* o = AW(self);
+    GenObject* gen = G(o->aw_gen);
+    if (o->aw_state == AWAITABLE_STATE_CLOSED)
+        return format_error(Exc_RuntimeError, "cannot reuse already awaited aclose()/athrow()");
+    if (gen->gi_frame_state >= FRAME_COMPLETED) {
+        o->aw_state = AWAITABLE_STATE_CLOSED;
+        set_error_none(Exc_StopIteration);
+        return nullptr;
+    }
+    if (o->aw_state == AWAITABLE_STATE_INIT) {
+        if (gen->ag_running_async) {
+            o->aw_state = AWAITABLE_STATE_CLOSED;
+            return format_error(Exc_RuntimeError, "%s(): asynchronous generator is already running",
+                                o->aw_args ? "athrow" : "aclose");
+        }
+        if (gen->ag_closed) {
+            o->aw_state = AWAITABLE_STATE_CLOSED;
+            set_error_none(Exc_StopAsyncIteration);
+            return nullptr;
+        }
+        if (arg != Py_None())
+            return format_error(Exc_RuntimeError, "can't send non-None value to a just-started coroutine");
+        o->aw_state = AWAITABLE_STATE_ITER;
+        gen->ag_running_async = true;
+        Ref<> retval;
+        if (o->aw_args == nullptr) {
+            // aclose(): GeneratorExit at the yield, without closing what the
+            // generator awaits, so that its cleanup may still await.
+            gen->ag_closed = true;
+            retval = gen_throw_impl(gen, false, Exc_GeneratorExit, nullptr, nullptr);
+            if (is_wrapped_value(retval)) return async_gen_athrow_ignored_exit(o);
+        }
+        else {
+            Object* a = o->aw_args;
+            Py_ssize_t n = tuple_size(a);
+            retval = async_gen_unwrap_value(gen, gen_throw_impl(gen, false, tuple_item(a, 0),
+                                                                n > 1 ? tuple_item(a, 1) : nullptr,
+                                                                n > 2 ? tuple_item(a, 2) : nullptr));
+        }
+        if (!retval) return async_gen_athrow_check_error(o);
+        return retval;
+    }
+    Ref<> retval = gen_send_ex(gen, arg, false, false);
+    if (o->aw_args) return async_gen_unwrap_value(gen, std::move(retval));
+    if (is_wrapped_value(retval)) return async_gen_athrow_ignored_exit(o);
+    if (retval) return retval;
+    return async_gen_athrow_check_error(o);
+}
+
+Ref<> async_gen_athrow_iternext(Object* self) { return async_gen_athrow_send(self, Py_None()); }
+
+Ref<> async_gen_athrow_throw(Object* self, Object* const* args, Py_ssize_t nargs)
+{
+    AsyncGenAwaitable* o = AW(self);
+    GenObject* gen = G(o->aw_gen);
+    if (o->aw_state == AWAITABLE_STATE_CLOSED)
+        return format_error(Exc_RuntimeError, "cannot reuse already awaited aclose()/athrow()");
+    Ref<> retval = gen_throw(o->aw_gen, args, nargs);
+    if (o->aw_args) return async_gen_unwrap_value(gen, std::move(retval));
+    if (is_wrapped_value(retval)) return async_gen_athrow_ignored_exit(o);
+    if (!retval && (error_matches(Exc_StopAsyncIteration) || error_matches(Exc_GeneratorExit))) {
+        error_clear();
+        set_error_none(Exc_StopIteration);
+    }
+    return retval;
+}
+
+// am_await of both awaitables: they are their own iterators.
+Ref<> async_gen_awaitable_await(Object* self, Object*) { return new_ref(self); }
+
+MethodDef async_gen_asend_methods[] = {
+    method_o("send", async_gen_asend_send, "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration."),
+    method_fast("throw", async_gen_asend_throw, "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator, return next yielded value or raise\nStopIteration."),
+    method_noargs("close", async_gen_asend_close, "close() -> raise GeneratorExit inside generator."),
+    method_noargs("__await__", async_gen_awaitable_await, "Return an iterator to be used in await expression."),
+    {},
+};
+
+MethodDef async_gen_athrow_methods[] = {
+    method_o("send", async_gen_athrow_send, "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration."),
+    method_fast("throw", async_gen_athrow_throw, "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator, return next yielded value or raise\nStopIteration."),
+    method_noargs("close", async_gen_asend_close, "close() -> raise GeneratorExit inside generator."),
+    method_noargs("__await__", async_gen_awaitable_await, "Return an iterator to be used in await expression."),
+    {},
+};
+
+Ref<> async_gen_aiter(Object* self, Object*) { return new_ref(self); }
+Ref<> async_gen_anext(Object* self, Object*) { return async_gen_awaitable_new(&AsyncGenASend_Type, self, Py_None()); }
+Ref<> async_gen_asend(Object* self, Object* arg) { return async_gen_awaitable_new(&AsyncGenASend_Type, self, arg); }
+Ref<> async_gen_aclose(Object* self, Object*) { return async_gen_awaitable_new(&AsyncGenAThrow_Type, self, nullptr); }
+Ref<> async_gen_athrow(Object* self, Object* const* args, Py_ssize_t nargs)
+{
+    if (!check_positional("athrow", nargs, 1, 3)) return nullptr;
+    Ref<> t = tuple_from_array(args, nargs);
+    if (!t) return nullptr;
+    return async_gen_awaitable_new(&AsyncGenAThrow_Type, self, t.get());
+}
+
+MethodDef async_gen_methods[] = {
+    method_o("asend", async_gen_asend, "asend(v) -> send 'v' in generator."),
+    method_fast("athrow", async_gen_athrow, "athrow(typ[,val[,tb]]) -> raise exception in generator."),
+    method_noargs("aclose", async_gen_aclose, "aclose() -> raise GeneratorExit inside generator."),
+    method_noargs("__aiter__", async_gen_aiter, "Return an awaitable, that resolves in asynchronous iterator."),
+    method_noargs("__anext__", async_gen_anext, "Return a value or raise StopAsyncIteration."),
+    {},
+};
+
 MethodDef coro_methods[] = {
     method_o("send", gen_send, "send(arg) -> send 'arg' into coroutine,\nreturn next iterated value or raise StopIteration."),
     method_fast("throw", gen_throw, "throw(value)\nthrow(type[,value[,traceback]])\n\nRaise exception in coroutine, return next iterated value or raise\nStopIteration."),
@@ -485,6 +754,41 @@ TypeObject Coro_Type = [] {
     return t;
 }();
 
+TypeObject AsyncGen_Type = [] {
+    TypeObject t = static_type("async_generator", offsetof(GenObject, gi_iframe), sizeof(Object*),
+                               Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC, nullptr);
+    t.tp_dealloc = gen_dealloc;
+    t.tp_repr = async_gen_repr;
+    t.tp_traverse = gen_traverse;
+    t.tp_methods = async_gen_methods;
+    t.tp_getset = async_gen_getsets;
+    return t;
+}();
+
+TypeObject AsyncGenWrappedValue_Type = [] {
+    TypeObject t = static_type("async_generator_wrapped_value", sizeof(AsyncGenWrappedValue), 0,
+                               Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC, nullptr);
+    t.tp_dealloc = wrapped_value_dealloc;
+    t.tp_traverse = wrapped_value_traverse;
+    return t;
+}();
+
+static TypeObject make_async_gen_awaitable_type(const char* name, iternextfunc next, MethodDef* methods)
+{
+    TypeObject t = static_type(name, sizeof(AsyncGenAwaitable), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC, nullptr);
+    t.tp_dealloc = async_gen_awaitable_dealloc;
+    t.tp_traverse = async_gen_awaitable_traverse;
+    t.tp_iter = object_self_iter;
+    t.tp_iternext = next;
+    t.tp_methods = methods;
+    return t;
+}
+
+TypeObject AsyncGenASend_Type =
+    make_async_gen_awaitable_type("async_generator_asend", async_gen_asend_iternext, async_gen_asend_methods);
+TypeObject AsyncGenAThrow_Type =
+    make_async_gen_awaitable_type("async_generator_athrow", async_gen_athrow_iternext, async_gen_athrow_methods);
+
 TypeObject CoroWrapper_Type = [] {
     TypeObject t = static_type("coroutine_wrapper", sizeof(CoroWrapper), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
                                nullptr);
@@ -502,6 +806,7 @@ Ref<> gen_new_from_frame(InterpreterFrame* frame)
     std::size_t slots = frame_num_slots(co);
     TypeObject* type = &Gen_Type;
     if (co->co_flags & CO_COROUTINE) type = &Coro_Type;
+    else if (co->co_flags & CO_ASYNC_GENERATOR) type = &AsyncGen_Type;
     Object* raw = object_alloc_sized(type, offsetof(GenObject, gi_iframe) + slots * sizeof(Object*));
     if (!raw) return nullptr;
     Ref<GenObject> gen = Ref<GenObject>::steal(static_cast<GenObject*>(raw));
@@ -510,6 +815,8 @@ Ref<> gen_new_from_frame(InterpreterFrame* frame)
     gen->gi_qualname = new_ref(func->func_qualname).release();
     gen->gi_code = new_ref<Object>(co).release();
     gen->gi_frame_state = FRAME_CREATED;
+    gen->ag_running_async = false;
+    gen->ag_closed = false;
     // _PyFrame_Copy: the header and the live slots move; the references go
     // with them, so the old frame holds none afterwards.
     InterpreterFrame* dest = gen_frame(gen.get());
@@ -540,6 +847,14 @@ SendResult iter_send(Object* iter, Object* arg, Ref<>* presult)
 }
 
 Ref<> gen_yield_from(Object* gen) { return gen_yf(G(gen)); }
+
+Ref<> async_gen_value_wrapper_new(Object* value)
+{
+    Object* raw = object_alloc_raw(&AsyncGenWrappedValue_Type, 0);
+    if (!raw) return nullptr;
+    static_cast<AsyncGenWrappedValue*>(raw)->agw_val = new_ref(value).release();
+    return steal_ref(raw);
+}
 
 // gen_is_coroutine: a generator made awaitable by types.coroutine.
 static bool gen_is_coroutine(Object* o)
@@ -573,7 +888,8 @@ Ref<> coro_get_awaitable_iter(Object* o)
 
 int init_gen_types()
 {
-    for (TypeObject* t : {&Gen_Type, &Coro_Type, &CoroWrapper_Type})
+    for (TypeObject* t : {&Gen_Type, &Coro_Type, &CoroWrapper_Type, &AsyncGen_Type, &AsyncGenWrappedValue_Type,
+                          &AsyncGenASend_Type, &AsyncGenAThrow_Type})
         if (!(t->tp_flags & Py_TPFLAGS_READY) && type_ready(t) < 0) return -1;
     return 0;
 }

@@ -28,6 +28,8 @@ struct GenObject : runtime::Object {
     runtime::ErrStackItem gi_exc_state;  // the exception handled inside the generator
     Object* gi_code;      // owned code
     signed char gi_frame_state;
+    bool ag_running_async;  // async generators: an asend/athrow is being awaited
+    bool ag_closed;         // async generators: aclose() started or it ended
     // The frame, variable-sized (frame_num_slots(gi_code) words), last.
     alignas(InterpreterFrame) Object* gi_iframe[1];
 };
@@ -38,7 +40,13 @@ extern runtime::TypeObject CoroWrapper_Type;  // coroutine.__await__()
 
 inline bool gen_check(const Object* op) { return runtime::Py_TYPE(op) == &Gen_Type; }
 inline bool coro_check(const Object* op) { return runtime::Py_TYPE(op) == &Coro_Type; }
-inline bool async_gen_check(const Object*) { return false; }
+extern runtime::TypeObject AsyncGen_Type;     // `async def` with `yield` (CO_ASYNC_GENERATOR)
+
+inline bool async_gen_check(const Object* op) { return runtime::Py_TYPE(op) == &AsyncGen_Type; }
+
+// ASYNC_GEN_WRAP: marks a value yielded by an async generator (as opposed
+// to one its awaits pass through). Null on error.
+[[nodiscard]] runtime::Ref<> async_gen_value_wrapper_new(Object* value);
 inline InterpreterFrame* gen_frame(GenObject* gen) { return reinterpret_cast<InterpreterFrame*>(gen->gi_iframe); }
 // _PyFrame_GetGenerator: the generator a generator frame lives in.
 inline GenObject* frame_generator(InterpreterFrame* frame)
