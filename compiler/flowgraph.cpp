@@ -628,10 +628,23 @@ void apply_static_swaps(std::vector<Instr>& instrs, int i)
                 return;
             }
         }
-        // STORE_FAST x; STORE_FAST x must keep its order (gh-102359).
-        if (instrs[j].opcode == STORE_FAST && instrs[k].opcode == STORE_FAST &&
-            instrs[j].oparg == instrs[k].oparg) {
-            return;
+        // Not safe if the two store to the same local, or if a store between
+        // them stores to either one's local (gh-102359): the last store wins.
+        auto stores_to = [&instrs](int idx) {
+            return instrs[idx].opcode == STORE_FAST ? instrs[idx].oparg : -1;
+        };
+        const int store_j = stores_to(j);
+        const int store_k = stores_to(k);
+        if (store_j >= 0 || store_k >= 0) {
+            if (store_j == store_k) {
+                return;
+            }
+            for (int idx = j + 1; idx < k; ++idx) {
+                const int store_idx = stores_to(idx);
+                if (store_idx >= 0 && (store_idx == store_j || store_idx == store_k)) {
+                    return;
+                }
+            }
         }
         swap.opcode = NOP;
         std::swap(instrs[j], instrs[k]);
