@@ -646,6 +646,9 @@ Ref<> async_gen_athrow_send(Object* self, Object* arg)
         else {
             Object* a = o->aw_args;
             Py_ssize_t n = tuple_size(a);
+            // 3.11 checks only now, after marking the generator running,
+            // so a bad athrow() leaves it "already running".
+            if (!check_positional("athrow", n, 1, 3)) return nullptr;
             retval = async_gen_unwrap_value(gen, gen_throw_impl(gen, false, tuple_item(a, 0),
                                                                 n > 1 ? tuple_item(a, 1) : nullptr,
                                                                 n > 2 ? tuple_item(a, 2) : nullptr));
@@ -703,7 +706,7 @@ Ref<> async_gen_asend(Object* self, Object* arg) { return async_gen_awaitable_ne
 Ref<> async_gen_aclose(Object* self, Object*) { return async_gen_awaitable_new(&AsyncGenAThrow_Type, self, nullptr); }
 Ref<> async_gen_athrow(Object* self, Object* const* args, Py_ssize_t nargs)
 {
-    if (!check_positional("athrow", nargs, 1, 3)) return nullptr;
+    // The arguments are checked when the awaitable first runs, as 3.11 does.
     Ref<> t = tuple_from_array(args, nargs);
     if (!t) return nullptr;
     return async_gen_awaitable_new(&AsyncGenAThrow_Type, self, t.get());

@@ -166,3 +166,40 @@ try:
     g.asend(None).send(None)
 except StopAsyncIteration:
     print("  StopAsyncIteration")
+
+print("edge cases")
+
+
+async def one():
+    try:
+        yield 1
+    finally:
+        print("  one finally")
+
+
+g = one()
+print(repr(g).split(" at ")[0], g.ag_running, g.ag_await, g.ag_code.co_name)
+try:
+    g.athrow().send(None)               # 3.11 checks the arguments late...
+except TypeError as e:
+    print("  TypeError:", e)
+try:
+    g.athrow(KeyError).send(None)       # ...after marking the generator running
+except RuntimeError as e:
+    print("  RuntimeError:", e)
+try:
+    one().athrow(1).send(None)
+except TypeError as e:
+    print("  TypeError:", e)
+try:
+    one().aclose().send(None)
+except StopIteration:
+    print("  aclose of a fresh generator: StopIteration")
+g = one()
+a = g.__anext__()
+try:
+    a.send(None)
+except StopIteration as e:
+    print("  first value", e.value)
+del a, g                                # finalized while suspended
+print("  after del")
