@@ -7,10 +7,14 @@ python3.11's py_compile into a temporary .pyc, so the eval loop is tested
 apart from minipy's compiler; co_filename is the program's absolute path, as
 `python3.11 PROG.py` names it, so tracebacks show the same file and quote the
 same source lines. With --mode source minipy compiles PROG.py itself (the
-whole pipeline). The expectation is python3.11 running PROG.py, taken at
+whole pipeline). With --mode minipy-pyc it is the other way round: minipy
+writes the .pyc (`minipy --compile`) and python3.11 runs it, which checks
+minipy's compiler and marshal writer against CPython's own eval loop
+(book chapter 7). The expectation is python3.11 running PROG.py, taken at
 test time.
 
-    test_programs.py --minipy BUILD/minipy [--python python3.11] [--mode pyc|source] [NAME ...]
+    test_programs.py --minipy BUILD/minipy [--python python3.11]
+                     [--mode pyc|source|minipy-pyc] [NAME ...]
 """
 import argparse
 import difflib
@@ -54,10 +58,16 @@ def check(name, args, tmp):
         _, err, status = run([args.python, "-c", COMPILE, source, target])
         if status != 0:
             return [f"cannot compile {name} with python3.11:\n{err}"]
+    elif args.mode == "minipy-pyc":
+        target = os.path.join(tmp, name + "c")
+        _, err, status = run([args.minipy, "--compile", source, "-o", target])
+        if status != 0:
+            return [f"minipy --compile {name} failed:\n{err}"]
     else:
         target = source
     expected = run([args.python, source])
-    actual = run([args.minipy, target])
+    runner = args.python if args.mode == "minipy-pyc" else args.minipy
+    actual = run([runner, target])
     ok = compare("stdout", expected[0], actual[0], out)
     ok = compare("stderr", expected[1], actual[1], out) and ok
     if expected[2] != actual[2]:
@@ -70,8 +80,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minipy", required=True)
     parser.add_argument("--python", default="python3.11")
-    parser.add_argument("--mode", choices=["pyc", "source"], default="pyc",
-                        help="run python3.11's .pyc of each program, or let minipy compile the source")
+    parser.add_argument("--mode", choices=["pyc", "source", "minipy-pyc"], default="pyc",
+                        help="minipy runs python3.11's .pyc of each program, or compiles the source "
+                             "itself; or python3.11 runs the .pyc minipy wrote")
     parser.add_argument("names", nargs="*", help="programs to run (default: all)")
     args = parser.parse_args()
     names = args.names or sorted(n for n in os.listdir(PROGRAMS) if n.endswith(".py"))
