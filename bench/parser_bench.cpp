@@ -1,16 +1,21 @@
 // parser_bench.cpp: parse throughput (source bytes -> tokens -> AST) over a
 // corpus, next to python3.11's ast.parse on the same files, timed in the
-// same run. Book ch. 6.
+// same run. Book ch. 6. Built a second time as frontend_bench
+// (MINIPY_BENCH_COMPILE=1): the whole front end, source -> code objects
+// (tokenize, parse, symtable, AST optimizer, codegen, CFG passes,
+// assembler), against python3.11's compile(source, path, "exec"). Book ch. 7.
 //
-//   cmake --preset release && cmake --build --preset release --target parser_bench
+//   cmake --preset release && cmake --build --preset release --target parser_bench frontend_bench
 //   build/release/parser_bench [DIR] [--repeat N]
+//   build/release/frontend_bench [DIR] [--repeat N]
 //       DIR defaults to python3.11's Lib (site-packages left out).
 //
 // minipy's side calls parser::parse_source (type comments off, like
-// ast.parse's default) on every file; python3.11's side runs one process
-// that times compile(source, path, "exec", ast.PyCF_ONLY_AST) on the same
-// list (so neither side pays for process start-up or file reading). Files
-// either side rejects are counted and left out of both timings' ratio.
+// ast.parse's default) or compiler::compile_source on every file;
+// python3.11's side runs one process that times compile() with
+// ast.PyCF_ONLY_AST (or without, for frontend_bench) on the same list (so
+// neither side pays for process start-up or file reading). Files either
+// side rejects are counted.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -21,6 +26,10 @@
 #include <vector>
 
 #include "minipy/parser/parser.h"
+#if MINIPY_BENCH_COMPILE
+#include "minipy/compiler/compile.h"
+#include "minipy/runtime/pyerrors.h"
+#endif
 
 namespace fs = std::filesystem;
 using namespace minipy;
@@ -56,6 +65,7 @@ std::string default_lib()
 // best of `repeat` passes and the number of files it parsed.
 const char* REFERENCE = R"PY(
 import ast, sys, time
+FLAGS = 0 if sys.argv[3] == "compile" else ast.PyCF_ONLY_AST
 paths = [l.rstrip("\n") for l in open(sys.argv[1], encoding="utf-8")]
 sources = [open(p, "rb").read() for p in paths]
 best, ok = None, 0
@@ -64,7 +74,7 @@ for _ in range(int(sys.argv[2])):
     t0 = time.perf_counter()
     for p, s in zip(paths, sources):
         try:
-            compile(s, p, "exec", ast.PyCF_ONLY_AST)
+            compile(s, p, "exec", FLAGS)
             ok += 1
         except (SyntaxError, ValueError, MemoryError, RecursionError):
             pass
@@ -109,11 +119,18 @@ int main(int argc, char** argv)
         arena_bytes = 0;
         auto t0 = std::chrono::steady_clock::now();
         for (std::size_t i = 0; i < paths.size(); ++i) {
+#if MINIPY_BENCH_COMPILE
+            runtime::Ref<> code = compiler::compile_source(sources[i], paths[i].string(),
+                                                           compiler::CompileMode::Exec);
+            if (code) ++ok;
+            else runtime::error_clear();
+#else
             parser::ParseResult result = parser::parse_source(sources[i], paths[i].string());
             if (result.mod != nullptr) {
                 ++ok;
                 arena_bytes += result.arena->allocated();
             }
+#endif
         }
         double t = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         best = std::min(best, t);
@@ -129,20 +146,28 @@ int main(int argc, char** argv)
         std::ofstream out(script);
         out << REFERENCE;
     }
-    std::string ref = run_output("python3.11 " + script.string() + " " + list.string() + " " + std::to_string(repeat));
+    std::string ref = run_output("python3.11 " + script.string() + " " + list.string() + " " +
+                                 std::to_string(repeat) + (MINIPY_BENCH_COMPILE ? " compile" : " parse"));
     double ref_time = 0;
     int ref_ok = 0;
     std::sscanf(ref.c_str(), "%lf %d", &ref_time, &ref_ok);
 
     double mb = static_cast<double>(bytes) / 1e6;
     std::printf("corpus: %zu files, %.1f MB (%s), best of %d\n", paths.size(), mb, dir.c_str(), repeat);
+#if MINIPY_BENCH_COMPILE
+    (void)arena_bytes;
+    std::printf("minipy compile_source: %7.3f s  %6.1f MB/s  (%d compiled)\n", best, mb / best, ok);
+    const char* ref_name = "python3.11 compile(): ";
+#else
     std::printf("minipy parse_source:   %7.3f s  %6.1f MB/s  (%d parsed, %.1f MB of AST arenas)\n", best,
                 mb / best, ok, static_cast<double>(arena_bytes) / 1e6);
+    const char* ref_name = "python3.11 ast.parse:  ";
+#endif
     if (ref_time > 0) {
-        std::printf("python3.11 ast.parse:  %7.3f s  %6.1f MB/s  (%d parsed)\n", ref_time, mb / ref_time, ref_ok);
+        std::printf("%s%7.3f s  %6.1f MB/s  (%d done)\n", ref_name, ref_time, mb / ref_time, ref_ok);
         std::printf("minipy / python3.11:   %.2fx the time\n", best / ref_time);
     } else {
-        std::printf("python3.11 ast.parse:  not run (python3.11 not found)\n");
+        std::printf("%snot run (python3.11 not found)\n", ref_name);
     }
     return 0;
 }
