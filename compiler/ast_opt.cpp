@@ -112,6 +112,7 @@ int fold_unaryop(expr_ty node, PyArena* arena)
             case LtE:
             case Gt:
             case GtE: invertible = false; break;
+            default: invertible = false; break;  // an operator added to the grammar (parser exercise)
             }
             if (invertible) {
                 (*arg->v.Compare.ops)[0] = op;

@@ -380,6 +380,11 @@ bool Unparser::compare(expr_ty e, int level)
         case IsNot: op = " is not "; break;
         case In: op = " in "; break;
         case NotIn: op = " not in "; break;
+        default:
+            // An operator added to the grammar (the parser chapter's `~=`
+            // exercise) that the compiler does not know yet.
+            runtime::set_error(runtime::Exc_SystemError, "unknown comparison operator");
+            return false;
         }
         str(op);
         if (!expr((*e->v.Compare.comparators)[i], PR_CMP + 1)) return false;

@@ -843,6 +843,11 @@ bool compiler_addop_compare(Compiler* c, cmpop_ty op)
     case IsNot: ADDOP_I(c, IS_OP, 1); break;
     case In: ADDOP_I(c, CONTAINS_OP, 0); break;
     case NotIn: ADDOP_I(c, CONTAINS_OP, 1); break;
+    default:
+        // An operator added to the grammar (the parser chapter's `~=`
+        // exercise) has no bytecode until the compiler learns it.
+        format_error(Exc_SystemError, "no bytecode for comparison operator %d", static_cast<int>(op));
+        return false;
     }
     return true;
 }

@@ -11,7 +11,8 @@ test_runtime="$1/tests/test_runtime"
 out=$("$test_runtime" --no-skip --test-case="exercise ch11*" 2>&1) || { echo "$out"; exit 1; }
 # (doctest also succeeds when no test matched: insist that it ran.)
 echo "$out" | grep -Eq "test cases: +1 \| +1 passed" || { echo "$out"; echo "exercise test did not run"; exit 1; }
-# The object core still works. (The generated case table is left out: it
-# checks python3.11's TypeError for int @ int, which the exercise changes
-# on purpose; the million-object leak test is left out for time.)
-"$test_runtime" --test-case-exclude="built-in types answer*,a million*" >/dev/null || exit 1
+# The object core still works. (Left out: the generated case table, which
+# checks python3.11's TypeError for int @ int, and the dir() comparison,
+# which notices int's new __matmul__/__rmatmul__ -- both changed on purpose
+# by the exercise; the million-object leak test, for time.)
+"$test_runtime" --test-case-exclude="built-in types answer*,every core type has python3.11's attribute names*,a million*" >/dev/null || exit 1
