@@ -33,23 +33,6 @@ Ref<> str_obj(std::string_view s) { return unicode_from_utf8(s); }
 
 namespace {
 
-// PyErr_ProgramTextObject: line `lineno` of the source, with its newline.
-bool source_line(std::string_view source, int lineno, std::string* line)
-{
-    if (lineno < 1) return false;
-    std::size_t start = 0;
-    for (int n = 1; n < lineno; ++n) {
-        std::size_t nl = source.find('\n', start);
-        if (nl == std::string_view::npos) return false;
-        start = nl + 1;
-    }
-    if (start >= source.size()) return false;
-    std::size_t nl = source.find('\n', start);
-    std::size_t end = nl == std::string_view::npos ? source.size() : nl + 1;
-    line->assign(source.substr(start, end - start));
-    return true;
-}
-
 TypeObject* syntax_error_type(lexer::SyntaxErrorInfo::Kind kind)
 {
     switch (kind) {

@@ -75,24 +75,6 @@ std::string format(const char* fmt, std::string_view name = {})
     return text;
 }
 
-// The line `lineno` of the source, decoded, with its newline: what
-// PyErr_ProgramTextObject reads back from the file for a SyntaxError.
-bool source_line(std::string_view source, int lineno, std::string* line)
-{
-    if (lineno < 1) return false;
-    std::size_t start = 0;
-    for (int n = 1; n < lineno; ++n) {
-        std::size_t nl = source.find('\n', start);
-        if (nl == std::string_view::npos) return false;
-        start = nl + 1;
-    }
-    if (start >= source.size()) return false;
-    std::size_t nl = source.find('\n', start);
-    std::size_t end = nl == std::string_view::npos ? source.size() : nl + 1;
-    line->assign(source.substr(start, end - start));
-    return true;
-}
-
 std::unique_ptr<lexer::SyntaxErrorInfo> make_error(const std::string& msg, const std::string& filename,
                                                    std::string_view source, int lineno, int offset,
                                                    int end_lineno, int end_offset)
@@ -1068,6 +1050,25 @@ bool Builder::analyze()
 }
 
 }  // namespace
+
+// source_line (symtable.h): the line `lineno` of the source, with its newline: what
+// PyErr_ProgramTextObject reads back from the file for a SyntaxError.
+bool source_line(std::string_view source, int lineno, std::string* line)
+{
+    if (lineno < 1) return false;
+    std::size_t start = 0;
+    for (int n = 1; n < lineno; ++n) {
+        std::size_t nl = source.find('\n', start);
+        if (nl == std::string_view::npos) return false;
+        start = nl + 1;
+    }
+    if (start >= source.size()) return false;
+    std::size_t nl = source.find('\n', start);
+    std::size_t end = nl == std::string_view::npos ? source.size() : nl + 1;
+    line->assign(source.substr(start, end - start));
+    return true;
+}
+
 
 // ---------------------------------------------------------------------------
 // Public interface

@@ -160,6 +160,11 @@ struct SymtableResult {
 // the file's text, for the source line of an error.
 SymtableResult symtable_build(ast::mod_ty mod, const std::string& filename, std::string_view source);
 
+// The line `lineno` (1-based) of `source` with its newline, for the text of a
+// SyntaxError raised by the symtable or codegen (what CPython's
+// PyErr_ProgramTextObject reads back from the file). False past the end.
+bool source_line(std::string_view source, int lineno, std::string* line);
+
 // _Py_Mangle: `__name` inside class `private_name` becomes `_Class__name`.
 std::string mangle(std::string_view private_name, std::string_view name);
 
