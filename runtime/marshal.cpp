@@ -199,22 +199,8 @@ std::string encode_utf8_surrogatepass(Object* s)
     Py_ssize_t n = unicode_length(s);
     out.reserve(static_cast<std::size_t>(n));
     for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 ch = unicode_read_char(s, i);
-        if (ch < 0x80) {
-            out += static_cast<char>(ch);
-        } else if (ch < 0x800) {
-            out += static_cast<char>(0xC0 | (ch >> 6));
-            out += static_cast<char>(0x80 | (ch & 0x3F));
-        } else if (ch < 0x10000) {
-            out += static_cast<char>(0xE0 | (ch >> 12));
-            out += static_cast<char>(0x80 | ((ch >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (ch & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (ch >> 18));
-            out += static_cast<char>(0x80 | ((ch >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((ch >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (ch & 0x3F));
-        }
+        // utf8_append writes surrogates as 3 bytes like any other code point.
+        utf8_append(out, unicode_read_char(s, i));
     }
     return out;
 }
