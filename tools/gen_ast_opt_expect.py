@@ -25,6 +25,8 @@ import dis
 import random
 import sys
 
+from c_literal import c_string
+
 assert sys.version_info[:2] == (3, 11), "the reference must be CPython 3.11"
 
 
@@ -175,19 +177,6 @@ def random_expr(rng, depth):
         return "(%s, %s)" % (random_expr(rng, depth - 1), random_expr(rng, depth - 1))
     op = rng.choice(["+", "-", "*", "/", "//", "%", "**", "<<", ">>", "|", "^", "&"])
     return "(%s %s %s)" % (random_expr(rng, depth - 1), op, random_expr(rng, depth - 1))
-
-
-def c_string(text):
-    out = '"'
-    for b in text.encode("utf-8", "surrogatepass"):
-        c = chr(b)
-        if c == '"' or c == "\\":
-            out += "\\" + c
-        elif 32 <= b < 127:
-            out += c
-        else:
-            out += '\\x%02x""' % b
-    return out + '"'
 
 
 def main():

@@ -19,6 +19,8 @@ import os
 import sys
 import sysconfig
 
+from c_literal import c_string
+
 assert sys.version_info[:2] == (3, 11), "the reference must be CPython 3.11"
 
 CORNERS = [
@@ -91,19 +93,6 @@ def lib_annotations(limit):
                 if len(found) >= limit:
                     return found
     return found
-
-
-def c_string(text):
-    out = '"'
-    for b in text.encode("utf-8", "surrogatepass"):
-        c = chr(b)
-        if c == '"' or c == "\\":
-            out += "\\" + c
-        elif 32 <= b < 127:
-            out += c
-        else:
-            out += '\\x%02x""' % b
-    return out + '"'
 
 
 def main():
