@@ -78,6 +78,20 @@ bool get_exception_handler(CodeObject* co, int index, int* level, int* handler, 
 // _PyExc_PrepReraiseStar: what an except* statement re-raises (None: nothing).
 [[nodiscard]] Ref<> prep_reraise_star(Object* orig, Object* excs);
 
+// ceval_async.cpp: BEFORE_WITH / BEFORE_ASYNC_WITH return mgr.__enter__()
+// (or __aenter__()) and store mgr.__exit__ (or __aexit__), bound, in
+// *exit_out; GET_AWAITABLE, GET_AITER, GET_ANEXT return the iterator the
+// instruction pushes. Null with an error on failure.
+[[nodiscard]] Ref<> before_with(Object* mgr, Object** exit_out, bool async);
+[[nodiscard]] Ref<> get_awaitable(Object* obj, int oparg);
+[[nodiscard]] Ref<> get_aiter(Object* obj);
+[[nodiscard]] Ref<> get_anext(Object* aiter);
+
+// ceval_match.cpp: MATCH_KEYS and MATCH_CLASS; null without an error when
+// the subject does not match.
+[[nodiscard]] Ref<> match_keys(Object* subject, Object* keys);
+[[nodiscard]] Ref<> match_class(Object* subject, Object* type, int nargs, Object* kwargs);
+
 // traceback_print.cpp: appends the entries of a traceback (without the
 // "Traceback (most recent call last):" header) as python3.11 prints them,
 // each line after `margin` (the "  | " of exception groups).
