@@ -17,6 +17,7 @@
 #include "minipy/runtime/object.h"
 #include "minipy/runtime/pyerrors.h"
 #include "minipy/runtime/pystate.h"
+#include "minipy/runtime/typeobject.h"  // type_lookup, type_modified
 
 namespace minipy::runtime {
 
@@ -27,11 +28,6 @@ TypeObject static_type(const char* name, Py_ssize_t basicsize, Py_ssize_t itemsi
 
 // PyType_Ready: 0 or -1.
 [[nodiscard]] int type_ready(TypeObject* type);
-// _PyType_Lookup: borrowed attribute from the MRO (no descriptor call), or
-// null without an error.
-Object* type_lookup(TypeObject* type, Object* name);
-// PyType_Modified: drops cached lookups after a type's dict changed.
-void type_modified(TypeObject* type);
 // The short name of a type (tp_name after the last dot).
 const char* type_short_name(const TypeObject* type);
 
@@ -61,12 +57,22 @@ void init_code_types();
 void fini_types();
 
 std::string type_qualified_name(TypeObject* type);
+// The live subclasses of a type (tp_subclasses), oldest first.
+std::vector<TypeObject*> type_subclass_list(TypeObject* type);
 
 // Heap types (typeobject_heap.cpp): type(name, bases, dict), and the slots
 // their dunder methods fill.
 [[nodiscard]] Ref<> type_new_heap(TypeObject* metatype, Object* args, Object* kwds);
 void fixup_heap_slots(TypeObject* type);
 bool is_slot_name(Object* name);
+void update_slot(TypeObject* type, Object* name);  // after name changed in type's dict
+void update_all_slots(TypeObject* type);          // after its bases changed
+// best_base: the base of a tuple of bases that decides the instance layout
+// (TypeError when two of them conflict or one cannot be subclassed).
+TypeObject* heap_best_base(Object* bases);
+// compatible_for_assignment: whether instances of oldto can become newto
+// (__class__ and __bases__ assignment); TypeError naming attr otherwise.
+[[nodiscard]] bool types_compatible_for_assignment(TypeObject* oldto, TypeObject* newto, const char* attr);
 
 // unicode helpers shared with the number types.
 [[nodiscard]] Ref<> unicode_from_ascii(std::string_view s);

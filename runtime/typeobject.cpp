@@ -7,10 +7,9 @@
 //
 // Method cache: like CPython's, a direct-mapped table of 4096 entries keyed
 // by (tp_version_tag, interned name). A type gets a version tag the first
-// time it is looked up; type_modified() invalidates its tag and subclasses'
-// by bumping a global epoch (simpler than CPython's per-subclass walk, at the
-// price of flushing every entry when any type's dict changes, which only
-// happens for heap types being mutated).
+// time it is looked up (its bases get theirs first); type_modified() drops
+// the tag of the type and, through tp_subclasses, of every subclass, so
+// their entries can never match again. Tags are never reused.
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -23,6 +22,7 @@
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/pyhash.h"
 #include "minipy/runtime/tupleobject.h"
+#include "minipy/runtime/typeobject.h"
 #include "minipy/runtime/unicodeobject.h"
 #include "pycore_runtime.h"
 
@@ -73,16 +73,34 @@ bool type_is_subtype(TypeObject* a, TypeObject* b)
 
 // --- The method cache --------------------------------------------------------
 
+// The subclasses recorded in tp_subclasses ({id: id}, see add_subclass), in
+// the order they were created.
+std::vector<TypeObject*> type_subclass_list(TypeObject* type)
+{
+    std::vector<TypeObject*> result;
+    Object* subclasses = type->tp_subclasses;
+    if (!subclasses) return result;
+    Py_ssize_t pos = 0;
+    Object *key, *value;
+    while (dict_next(subclasses, &pos, &key, &value)) {
+        int overflow = 0;
+        auto addr = static_cast<std::uintptr_t>(long_as_long_long_and_overflow(value, &overflow));
+        result.push_back(reinterpret_cast<TypeObject*>(addr));
+    }
+    return result;
+}
+
 namespace {
 
 constexpr unsigned MCACHE_SIZE_EXP = 12;
 struct CacheEntry {
     unsigned int version;
-    Object* name;   // borrowed: interned names live as long as the cache
-    Object* value;  // borrowed from the type dict
+    Object* name;   // borrowed: only interned names are cached, and they are immortal
+    Object* value;  // borrowed from the type dict; valid while the tag is
 };
 CacheEntry method_cache[1u << MCACHE_SIZE_EXP];
 unsigned int next_version_tag = 1;
+MethodCacheStats cache_stats;
 
 unsigned mcache_hash(unsigned version, const Object* name)
 {
@@ -90,6 +108,9 @@ unsigned mcache_hash(unsigned version, const Object* name)
     return static_cast<unsigned>((version ^ (p >> 3)) & ((1u << MCACHE_SIZE_EXP) - 1));
 }
 
+// assign_version_tag: a type's tag is only valid while every base's is, so
+// that type_modified on a base (which walks down to its subclasses) is
+// enough to invalidate everything that inherited the changed entry.
 bool assign_version_tag(TypeObject* type)
 {
     if (type_has_feature(type, Py_TPFLAGS_VALID_VERSION_TAG)) return true;
@@ -97,6 +118,13 @@ bool assign_version_tag(TypeObject* type)
     if (next_version_tag == 0) return false;  // out of tags: lookups go uncached
     type->tp_version_tag = next_version_tag++;
     type->tp_flags |= Py_TPFLAGS_VALID_VERSION_TAG;
+    for (Py_ssize_t i = 0, n = tuple_size(type->tp_bases); i < n; i++) {
+        if (!assign_version_tag(static_cast<TypeObject*>(tuple_item(type->tp_bases, i)))) {
+            type->tp_flags &= ~Py_TPFLAGS_VALID_VERSION_TAG;
+            type->tp_version_tag = 0;
+            return false;
+        }
+    }
     return true;
 }
 
@@ -106,6 +134,10 @@ Object* find_name_in_mro(TypeObject* type, Object* name, int* error)
     Object* mro = type->tp_mro;
     if (!mro) return nullptr;
     Py_hash_t hash = unicode_hash(name);
+    if (hash == -1) {
+        *error = -1;
+        return nullptr;
+    }
     for (Py_ssize_t i = 0, n = tuple_size(mro); i < n; i++) {
         auto* base = static_cast<TypeObject*>(tuple_item(mro, i));
         if (!base->tp_dict) continue;
@@ -123,13 +155,15 @@ Object* find_name_in_mro(TypeObject* type, Object* name, int* error)
 
 void type_modified(TypeObject* type)
 {
-    // Every valid tag in the cache becomes stale: clear the table and the
-    // tags of all types reached from here on (tags are re-assigned lazily).
-    (void)type;
-    std::memset(method_cache, 0, sizeof method_cache);
-    // A new epoch: any type still holding an old tag would only miss the
-    // (now empty) cache, so leaving their flags set is harmless.
+    // A type without a valid tag has no cache entries, and neither have its
+    // subclasses (assign_version_tag tags bases first), so the walk stops.
+    if (!type_has_feature(type, Py_TPFLAGS_VALID_VERSION_TAG)) return;
+    for (TypeObject* sub : type_subclass_list(type)) type_modified(sub);
+    type->tp_flags &= ~Py_TPFLAGS_VALID_VERSION_TAG;
+    type->tp_version_tag = 0;
 }
+
+MethodCacheStats method_cache_stats() { return cache_stats; }
 
 Object* type_lookup(TypeObject* type, Object* name)
 {
@@ -137,8 +171,12 @@ Object* type_lookup(TypeObject* type, Object* name)
                            assign_version_tag(type);
     if (cacheable) {
         CacheEntry& e = method_cache[mcache_hash(type->tp_version_tag, name)];
-        if (e.version == type->tp_version_tag && e.name == name) return e.value;
+        if (e.version == type->tp_version_tag && e.name == name) {
+            cache_stats.hits++;
+            return e.value;
+        }
     }
+    cache_stats.misses++;
     // A failed lookup (e.g. an __eq__ raising on a weird key) is swallowed,
     // as _PyType_Lookup does: callers see "not found".
     Ref<> saved = error_occurred() ? fetch_exception() : nullptr;
@@ -149,7 +187,9 @@ Object* type_lookup(TypeObject* type, Object* name)
         res = nullptr;
     }
     if (saved) restore_exception(std::move(saved));
-    if (cacheable && !error) {
+    // The MRO walk may have run Python code (__eq__/__hash__ of a key) that
+    // modified the type: only a still-valid tag may be cached.
+    if (cacheable && !error && type_has_feature(type, Py_TPFLAGS_VALID_VERSION_TAG)) {
         CacheEntry& e = method_cache[mcache_hash(type->tp_version_tag, name)];
         e = {type->tp_version_tag, name, res};
     }
@@ -627,6 +667,19 @@ Ref<> wrap_descr_get(Object* self, Object* args, void* w, Object* kwds)
     return reinterpret_cast<descrgetfunc>(w)(self, obj, type);
 }
 
+Ref<> wrap_descr_set(Object* self, Object* args, void* w, Object* kwds)
+{
+    if (!check_args(args, 2, kwds, "")) return nullptr;
+    if (reinterpret_cast<descrsetfunc>(w)(self, tuple_item(args, 0), tuple_item(args, 1)) < 0) return nullptr;
+    return none_ref();
+}
+Ref<> wrap_descr_delete(Object* self, Object* args, void* w, Object* kwds)
+{
+    if (!check_args(args, 1, kwds, "")) return nullptr;
+    if (reinterpret_cast<descrsetfunc>(w)(self, tuple_item(args, 0), nullptr) < 0) return nullptr;
+    return none_ref();
+}
+
 #define TPSLOT(field) [](TypeObject* t) -> void* { return reinterpret_cast<void*>(t->field); }
 #define NBSLOT(field) \
     [](TypeObject* t) -> void* { return t->tp_as_number ? reinterpret_cast<void*>(t->tp_as_number->field) : nullptr; }
@@ -654,6 +707,8 @@ const WrapperBase slotdefs[] = {
     {"__iter__", TPSLOT(tp_iter), wrap_unaryfunc, 0},
     {"__next__", TPSLOT(tp_iternext), wrap_next, 0},
     {"__get__", TPSLOT(tp_descr_get), wrap_descr_get, 0},
+    {"__set__", TPSLOT(tp_descr_set), wrap_descr_set, 0},
+    {"__delete__", TPSLOT(tp_descr_set), wrap_descr_delete, 0},
     {"__init__", TPSLOT(tp_init), wrap_init, 0},
     {"__add__", NBSLOT(nb_add), wrap_binaryfunc, 0},
     {"__radd__", NBSLOT(nb_add), wrap_binaryfunc_r, 0},
@@ -863,9 +918,9 @@ int type_setattro(Object* self, Object* name, Object* value)
         format_error(Exc_AttributeError, "type object '%.50s' has no attribute '%U'", type_short_name(type), name);
     }
     type_modified(type);
-    // A new dunder on a class updates its slot (update_slot; subclasses are
-    // not followed yet).
-    if (res == 0 && value && is_slot_name(name)) fixup_heap_slots(type);
+    // A dunder set or deleted on a class updates its slot and the slots of
+    // the subclasses that inherit it (update_slot).
+    if (res == 0 && is_slot_name(name)) update_slot(type, name);
     return res;
 }
 
@@ -941,6 +996,79 @@ Ref<> type_get_module(Object* self, void*)
 }
 Ref<> type_get_mro(Object* self, void*) { return new_ref(static_cast<TypeObject*>(self)->tp_mro); }
 Ref<> type_get_bases(Object* self, void*) { return new_ref(static_cast<TypeObject*>(self)->tp_bases); }
+// mro_hierarchy: a type's MRO and those of its subclasses, recomputed
+// after __bases__ changed.
+int mro_hierarchy(TypeObject* type)
+{
+    Ref<> mro = c3_mro(type);
+    if (!mro) return -1;
+    set_ref(type->tp_mro, mro.release());
+    type_modified(type);
+    for (TypeObject* sub : type_subclass_list(type))
+        if (mro_hierarchy(sub) < 0) return -1;
+    return 0;
+}
+
+// type.__bases__ = (...): only for heap types, with bases whose instance
+// layout is the one the type already has (compatible_for_assignment).
+int type_set_bases(Object* self, Object* value, void*)
+{
+    auto* type = static_cast<TypeObject*>(self);
+    const char* name = type->tp_name;
+    if (type_has_feature(type, Py_TPFLAGS_IMMUTABLETYPE)) {
+        format_error(Exc_TypeError, "cannot set '__bases__' attribute of immutable type '%s'", name);
+        return -1;
+    }
+    if (!value) {
+        format_error(Exc_TypeError, "cannot delete '__bases__' attribute of immutable type '%s'", name);
+        return -1;
+    }
+    if (!tuple_check(value)) {
+        format_error(Exc_TypeError, "can only assign tuple to %s.__bases__, not %s", name, Py_TYPE(value)->tp_name);
+        return -1;
+    }
+    if (tuple_size(value) == 0) {
+        format_error(Exc_TypeError, "can only assign non-empty tuple to %s.__bases__, not ()", name);
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < tuple_size(value); i++) {
+        Object* b = tuple_item(value, i);
+        if (!type_check(b)) {
+            format_error(Exc_TypeError, "%s.__bases__ must be tuple of classes, not '%s'", name, Py_TYPE(b)->tp_name);
+            return -1;
+        }
+        if (type_is_subtype(static_cast<TypeObject*>(b), type)) {
+            set_error(Exc_TypeError, "a __bases__ item causes an inheritance cycle");
+            return -1;
+        }
+    }
+    TypeObject* new_base = heap_best_base(value);
+    if (!new_base) return -1;
+    TypeObject* old_base = type->tp_base;
+    if (!types_compatible_for_assignment(old_base, new_base, "__bases__")) return -1;
+    Ref<> old_bases = steal_ref(type->tp_bases);
+    type->tp_bases = new_ref(value).release();
+    type->tp_base = static_cast<TypeObject*>(new_ref<Object>(new_base).release());
+    if (mro_hierarchy(type) < 0) {
+        // Put everything back: the old MRO was consistent.
+        set_ref(type->tp_bases, old_bases.release());
+        TypeObject* failed = type->tp_base;
+        type->tp_base = old_base;
+        decref(failed);
+        Ref<> saved = fetch_exception();
+        if (mro_hierarchy(type) < 0) error_clear();
+        restore_exception(std::move(saved));
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < tuple_size(old_bases.get()); i++)
+        remove_subclass(static_cast<TypeObject*>(tuple_item(old_bases.get(), i)), type);
+    for (Py_ssize_t i = 0; i < tuple_size(value); i++)
+        if (add_subclass(static_cast<TypeObject*>(tuple_item(value, i)), type) < 0) return -1;
+    decref(old_base);
+    update_all_slots(type);
+    return 0;
+}
+
 Ref<> type_get_base(Object* self, void*)
 {
     TypeObject* b = static_cast<TypeObject*>(self)->tp_base;
@@ -990,14 +1118,8 @@ Ref<> type_subclasses(Object* self, Object*)
 {
     Ref<> list = list_new(0);
     if (!list) return nullptr;
-    Object* subclasses = static_cast<TypeObject*>(self)->tp_subclasses;
-    Py_ssize_t pos = 0;
-    Object *key, *value;
-    while (subclasses && dict_next(subclasses, &pos, &key, &value)) {
-        int overflow = 0;
-        auto addr = static_cast<std::uintptr_t>(long_as_long_long_and_overflow(value, &overflow));
-        if (list_append(list.get(), reinterpret_cast<Object*>(addr)) < 0) return nullptr;
-    }
+    for (TypeObject* sub : type_subclass_list(static_cast<TypeObject*>(self)))
+        if (list_append(list.get(), sub) < 0) return nullptr;
     return list;
 }
 
@@ -1043,7 +1165,7 @@ GetSetDef type_getsets[] = {
     {"__qualname__", type_get_qualname, nullptr, nullptr, nullptr},
     {"__module__", type_get_module, nullptr, nullptr, nullptr},
     {"__mro__", type_get_mro, nullptr, nullptr, nullptr},
-    {"__bases__", type_get_bases, nullptr, nullptr, nullptr},
+    {"__bases__", type_get_bases, type_set_bases, nullptr, nullptr},
     {"__base__", type_get_base, nullptr, nullptr, nullptr},
     {"__doc__", type_get_doc, nullptr, nullptr, nullptr},
     {"__flags__", type_get_flags, nullptr, nullptr, nullptr},
@@ -1061,6 +1183,23 @@ MethodDef type_methods[] = {
                  "__prepare__() -> dict\nused to create the namespace for the class statement", METH_CLASS),
     {},
 };
+
+// type.__init__: the work is done in __new__; this only checks the
+// arguments, and lets type(name, bases, dict, **kwds) through for
+// metaclasses whose __init__ calls super().__init__ with keywords.
+int type_init(Object*, Object* args, Object* kwds)
+{
+    const Py_ssize_t nargs = tuple_size(args);
+    if (kwds && nargs == 1 && dict_size(kwds)) {
+        set_error(Exc_TypeError, "type.__init__() takes no keyword arguments");
+        return -1;
+    }
+    if (nargs != 1 && nargs != 3) {
+        set_error(Exc_TypeError, "type.__init__() takes 1 or 3 arguments");
+        return -1;
+    }
+    return 0;
+}
 
 Ref<> type_new(TypeObject* metatype, Object* args, Object* kwds)
 {
@@ -1092,6 +1231,7 @@ TypeObject Type_Type = [] {
     t.tp_getset = type_getsets;
     t.tp_base = &BaseObject_Type;
     t.tp_new = type_new;
+    t.tp_init = type_init;
     t.tp_dictoffset = offsetof(TypeObject, tp_dict);
     return t;
 }();
@@ -1191,7 +1331,16 @@ Ref<> object_sizeof(Object* self, Object*)
     return long_from_ssize_t(size);
 }
 
-Ref<> object_init_subclass(Object*, Object*) { return none_ref(); }
+// object.__init_subclass__(): the end of every cooperative chain; the
+// class statement's keywords must all have been consumed before it.
+Ref<> object_init_subclass(Object* cls, Object* args, Object* kwds)
+{
+    std::string name = type_qualified_name(static_cast<TypeObject*>(cls)) + ".__init_subclass__";
+    if (kwds && dict_size(kwds)) return format_error(Exc_TypeError, "%s() takes no keyword arguments", name.c_str());
+    if (tuple_size(args))
+        return format_error(Exc_TypeError, "%s() takes no arguments (%zd given)", name.c_str(), tuple_size(args));
+    return none_ref();
+}
 
 // object.__dir__: the instance __dict__, then the names of its class (via
 // __class__, which a proxy may fake) and the class's bases.
@@ -1259,7 +1408,10 @@ GetSetDef object_getsets[] = {
 MethodDef object_methods[] = {
     method_o("__format__", object_format, "Default object formatter."),
     method_noargs("__sizeof__", object_sizeof, "Size of object in memory, in bytes."),
-    method_noargs("__init_subclass__", object_init_subclass, nullptr, METH_CLASS),
+    method_varkw("__init_subclass__", object_init_subclass,
+                 "This method is called when a class is subclassed.\n\nThe default implementation does nothing. It may "
+                 "be\noverridden to extend subclasses.\n",
+                 METH_CLASS),
     method_noargs("__dir__", object_dir, "Default dir() implementation."),
     method_noargs("__reduce__", object_reduce, "Helper for pickle."),
     method_fast("__reduce_ex__", object_reduce_ex, "Helper for pickle."),

@@ -10,20 +10,33 @@
 // the type (MRO, descriptors) and calls it. So `a + b` still goes through
 // the same binary_op1 dispatch whether the type is written in C++ or Python.
 //
-// Not yet: __slots__, __set_name__/__init_subclass__ calls, __class_getitem__,
-// weak references, subclasses of str (its storage is sized per string) and
-// per-subclass slot updates when a base class is modified after the fact.
+// __slots__ become member descriptors over pointer fields after the base's
+// layout (type_new_slots, type_new_descriptors); the new class then gets
+// __set_name__ calls for its attributes and its base's __init_subclass__
+// with the class statement's keywords.
+//
+// Not yet: weak references (the __weakref__ field stays empty), subclasses
+// of str (its storage is sized per string) and per-subclass slot updates
+// when a base class is modified after the fact.
+#include <cstdarg>
+#include <cstdint>
 #include <cstring>
 #include <string>
 
 #include "minipy/runtime/boolobject.h"
+#include "minipy/runtime/listobject.h"
+#include "minipy/runtime/classobject.h"
+#include "minipy/runtime/cellobject.h"
 #include "minipy/runtime/dictobject.h"
+#include "minipy/runtime/funcobject.h"
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
 #include "pycore_runtime.h"
 
 namespace minipy::runtime {
+
+CurrentGlobalsHook type_current_globals_hook = nullptr;
 
 namespace {
 
@@ -338,39 +351,55 @@ NAME(n_imatmul, "__imatmul__")
 // --- Which dunder fills which slot (the heap half of slotdefs) -------------------
 
 struct HeapSlot {
-    const char* names[6];  // any of these in the dict sets the slot (null-terminated)
+    const char* names[7];  // any of these in the dict sets the slot (null-terminated)
     void (*install)(TypeObject*);
+    // Puts back what `from` (the nearest static base) has in the same
+    // field(s): used when no Python-level method is left for the names.
+    void (*inherit)(TypeObject* to, TypeObject* from);
 };
 
-#define BIN(op, rop, field)                                                                          \
-    HeapSlot{{op, rop}, [](TypeObject* t) { t->tp_as_number->field = slot_binary<op, rop, &NumberMethods::field>; }}
-#define UN(name, field) HeapSlot{{name}, [](TypeObject* t) { t->tp_as_number->field = slot_unary<name>; }}
-#define INPLACE(name, field) HeapSlot{{name}, [](TypeObject* t) { t->tp_as_number->field = slot_inplace<name>; }}
+#define TP(field, value)                                                        \
+    [](TypeObject* t) { t->field = value; }, [](TypeObject* t, TypeObject* from) { \
+        t->field = from->field;                                                 \
+    }
+#define SUB(table, field, value)                                                      \
+    [](TypeObject* t) { t->table->field = value; }, [](TypeObject* t, TypeObject* from) { \
+        t->table->field = from->table ? from->table->field : nullptr;                 \
+    }
+#define BIN(op, rop, field) \
+    HeapSlot{{op, rop}, SUB(tp_as_number, field, (slot_binary<op, rop, &NumberMethods::field>))}
+#define UN(name, field) HeapSlot{{name}, SUB(tp_as_number, field, slot_unary<name>)}
+#define INPLACE(name, field) HeapSlot{{name}, SUB(tp_as_number, field, slot_inplace<name>)}
 
 const HeapSlot heap_slots[] = {
-    {{"__repr__"}, [](TypeObject* t) { t->tp_repr = slot_tp_repr; }},
-    {{"__str__"}, [](TypeObject* t) { t->tp_str = slot_tp_str; }},
-    {{"__hash__"}, [](TypeObject* t) { t->tp_hash = slot_tp_hash; }},
-    {{"__call__"}, [](TypeObject* t) { t->tp_call = slot_tp_call; }},
-    {{"__getattribute__", "__getattr__"}, [](TypeObject* t) { t->tp_getattro = slot_tp_getattr_hook; }},
-    {{"__setattr__", "__delattr__"}, [](TypeObject* t) { t->tp_setattro = slot_tp_setattro; }},
-    {{"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"}, [](TypeObject* t) { t->tp_richcompare = slot_tp_richcompare; }},
-    {{"__iter__"}, [](TypeObject* t) { t->tp_iter = slot_tp_iter; }},
-    {{"__next__"}, [](TypeObject* t) { t->tp_iternext = slot_tp_iternext; }},
-    {{"__get__"}, [](TypeObject* t) { t->tp_descr_get = slot_tp_descr_get; }},
-    {{"__set__", "__delete__"}, [](TypeObject* t) { t->tp_descr_set = slot_tp_descr_set; }},
-    {{"__init__"}, [](TypeObject* t) { t->tp_init = slot_tp_init; }},
-    {{"__new__"}, [](TypeObject* t) { t->tp_new = slot_tp_new; }},
-    {{"__del__"}, [](TypeObject* t) { t->tp_finalize = slot_tp_finalize; }},
-    {{"__len__"}, [](TypeObject* t) {
+    {{"__repr__"}, TP(tp_repr, slot_tp_repr)},
+    {{"__str__"}, TP(tp_str, slot_tp_str)},
+    {{"__hash__"}, TP(tp_hash, slot_tp_hash)},
+    {{"__call__"}, TP(tp_call, slot_tp_call)},
+    {{"__getattribute__", "__getattr__"}, TP(tp_getattro, slot_tp_getattr_hook)},
+    {{"__setattr__", "__delattr__"}, TP(tp_setattro, slot_tp_setattro)},
+    {{"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"}, TP(tp_richcompare, slot_tp_richcompare)},
+    {{"__iter__"}, TP(tp_iter, slot_tp_iter)},
+    {{"__next__"}, TP(tp_iternext, slot_tp_iternext)},
+    {{"__get__"}, TP(tp_descr_get, slot_tp_descr_get)},
+    {{"__set__", "__delete__"}, TP(tp_descr_set, slot_tp_descr_set)},
+    {{"__init__"}, TP(tp_init, slot_tp_init)},
+    {{"__new__"}, TP(tp_new, slot_tp_new)},
+    {{"__del__"}, TP(tp_finalize, slot_tp_finalize)},
+    {{"__len__"},
+     [](TypeObject* t) {
          t->tp_as_mapping->mp_length = slot_len;
          t->tp_as_sequence->sq_length = slot_len;
+     },
+     [](TypeObject* t, TypeObject* from) {
+         t->tp_as_mapping->mp_length = from->tp_as_mapping ? from->tp_as_mapping->mp_length : nullptr;
+         t->tp_as_sequence->sq_length = from->tp_as_sequence ? from->tp_as_sequence->sq_length : nullptr;
      }},
-    {{"__getitem__"}, [](TypeObject* t) { t->tp_as_mapping->mp_subscript = slot_mp_subscript; }},
-    {{"__setitem__", "__delitem__"}, [](TypeObject* t) { t->tp_as_mapping->mp_ass_subscript = slot_mp_ass_subscript; }},
-    {{"__contains__"}, [](TypeObject* t) { t->tp_as_sequence->sq_contains = slot_sq_contains; }},
-    {{"__bool__"}, [](TypeObject* t) { t->tp_as_number->nb_bool = slot_nb_bool; }},
-    {{"__pow__", "__rpow__"}, [](TypeObject* t) { t->tp_as_number->nb_power = slot_nb_power; }},
+    {{"__getitem__"}, SUB(tp_as_mapping, mp_subscript, slot_mp_subscript)},
+    {{"__setitem__", "__delitem__"}, SUB(tp_as_mapping, mp_ass_subscript, slot_mp_ass_subscript)},
+    {{"__contains__"}, SUB(tp_as_sequence, sq_contains, slot_sq_contains)},
+    {{"__bool__"}, SUB(tp_as_number, nb_bool, slot_nb_bool)},
+    {{"__pow__", "__rpow__"}, SUB(tp_as_number, nb_power, slot_nb_power)},
     BIN(n_add, n_radd, nb_add), BIN(n_sub, n_rsub, nb_subtract), BIN(n_mul, n_rmul, nb_multiply),
     BIN(n_mod, n_rmod, nb_remainder), BIN(n_divmod, n_rdivmod, nb_divmod), BIN(n_lshift, n_rlshift, nb_lshift),
     BIN(n_rshift, n_rrshift, nb_rshift), BIN(n_and, n_rand, nb_and), BIN(n_xor, n_rxor, nb_xor),
@@ -385,6 +414,8 @@ const HeapSlot heap_slots[] = {
     INPLACE(n_imatmul, nb_inplace_matrix_multiply),
 };
 
+#undef TP
+#undef SUB
 #undef BIN
 #undef UN
 #undef INPLACE
@@ -398,6 +429,35 @@ TypeObject* static_base(TypeObject* t)
     return t;
 }
 
+// The T_OBJECT_EX members that __slots__ gave a heap type (its own only:
+// each heap type of the chain is visited by the callers).
+template <class F>
+int for_each_slot(TypeObject* type, F&& f)
+{
+    auto* et = static_cast<HeapTypeObject*>(type);
+    if (!et->ht_slots) return 0;
+    for (MemberDef* m = type->tp_members; m && m->name; m++) {
+        if (m->type != T_OBJECT_EX || (m->flags & READONLY)) continue;
+        if (int r = f(m->offset)) return r;
+    }
+    return 0;
+}
+
+Object*& slot_field(Object* self, Py_ssize_t offset)
+{
+    return *reinterpret_cast<Object**>(reinterpret_cast<char*>(self) + offset);
+}
+
+// clear_slots for every heap type from type down to its static base.
+void clear_all_slots(Object* self)
+{
+    for (TypeObject* t = Py_TYPE(self); t && type_has_feature(t, Py_TPFLAGS_HEAPTYPE); t = t->tp_base)
+        (void)for_each_slot(t, [self](Py_ssize_t off) {
+            clear_ref(slot_field(self, off));
+            return 0;
+        });
+}
+
 void subtype_dealloc(Object* self)
 {
     TypeObject* type = Py_TYPE(self);
@@ -407,6 +467,7 @@ void subtype_dealloc(Object* self)
         type->tp_finalize(self);
         if (--self->ob_refcnt > 0) return;
     }
+    clear_all_slots(self);
     // The instance dict this class (or a heap base) added.
     TypeObject* base = static_base(type);
     if (type->tp_dictoffset && type->tp_dictoffset != base->tp_dictoffset) {
@@ -419,6 +480,13 @@ int subtype_traverse(Object* self, visitproc visit, void* arg)
 {
     TypeObject* type = Py_TYPE(self);
     if (int r = visit(type, arg)) return r;
+    for (TypeObject* t = type; t && type_has_feature(t, Py_TPFLAGS_HEAPTYPE); t = t->tp_base) {
+        int r = for_each_slot(t, [&](Py_ssize_t off) {
+            Object* v = slot_field(self, off);
+            return v ? visit(v, arg) : 0;
+        });
+        if (r) return r;
+    }
     TypeObject* base = static_base(type);
     if (type->tp_dictoffset && type->tp_dictoffset != base->tp_dictoffset)
         if (Object** dictptr = object_get_dict_ptr(self); dictptr && *dictptr)
@@ -430,6 +498,7 @@ int subtype_clear(Object* self)
 {
     TypeObject* type = Py_TYPE(self);
     TypeObject* base = static_base(type);
+    clear_all_slots(self);
     if (type->tp_dictoffset && type->tp_dictoffset != base->tp_dictoffset)
         if (Object** dictptr = object_get_dict_ptr(self)) clear_ref(*dictptr);
     return base->tp_clear ? base->tp_clear(self) : 0;
@@ -462,18 +531,44 @@ int subtype_setdict(Object* self, Object* value, void*)
     return 0;
 }
 
-GetSetDef subtype_getsets[] = {
-    {"__dict__", subtype_dict, subtype_setdict, nullptr, nullptr},
+// subtype_getweakref: minipy has no weak references yet (issue 8), so the
+// field __weakref__ exposes is always empty, as for an object nobody refers
+// to weakly.
+Ref<> subtype_getweakref(Object* self, void*)
+{
+    Py_ssize_t off = Py_TYPE(self)->tp_weaklistoffset;
+    Object* v = off > 0 ? slot_field(self, off) : nullptr;
+    return v ? new_ref(v) : none_ref();
+}
+
+// The getsets a class adds for the instance fields it adds itself: a base
+// that already has __dict__ or __weakref__ provides that descriptor.
+GetSetDef subtype_getsets_full[] = {
+    {"__dict__", subtype_dict, subtype_setdict, "dictionary for instance variables (if defined)", nullptr},
+    {"__weakref__", subtype_getweakref, nullptr, "list of weak references to the object (if defined)", nullptr},
+    {},
+};
+GetSetDef subtype_getsets_dict_only[] = {
+    {"__dict__", subtype_dict, subtype_setdict, "dictionary for instance variables (if defined)", nullptr},
+    {},
+};
+GetSetDef subtype_getsets_weakref_only[] = {
+    {"__weakref__", subtype_getweakref, nullptr, "list of weak references to the object (if defined)", nullptr},
     {},
 };
 
-// A type adds instance fields over its base (extra_ivars in CPython).
+// A type adds instance fields over its base (extra_ivars in CPython). The
+// __weakref__ and __dict__ fields a heap type appends at its end do not
+// count: two bases that add only those can still be combined.
 bool extra_ivars(TypeObject* type, TypeObject* base)
 {
+    constexpr auto ptr = static_cast<Py_ssize_t>(sizeof(Object*));
     Py_ssize_t t_size = type->tp_basicsize, b_size = base->tp_basicsize;
     if (type->tp_itemsize || base->tp_itemsize) return t_size != b_size || type->tp_itemsize != base->tp_itemsize;
-    if (type->tp_dictoffset && base->tp_dictoffset == 0 && type->tp_dictoffset + static_cast<Py_ssize_t>(sizeof(Object*)) == t_size)
-        t_size -= static_cast<Py_ssize_t>(sizeof(Object*));
+    const bool heap = type_has_feature(type, Py_TPFLAGS_HEAPTYPE);
+    if (heap && type->tp_weaklistoffset && !base->tp_weaklistoffset && type->tp_weaklistoffset + ptr == t_size)
+        t_size -= ptr;
+    if (heap && type->tp_dictoffset && !base->tp_dictoffset && type->tp_dictoffset + ptr == t_size) t_size -= ptr;
     return t_size != b_size;
 }
 
@@ -535,6 +630,60 @@ void fixup_heap_slots(TypeObject* type)
     if (Object* h = dict_get_item_string(type->tp_dict, "__hash__"); h == Py_None()) type->tp_hash = hash_not_implemented;
 }
 
+namespace {
+
+// The class of type's MRO whose dict holds name (null when none does).
+TypeObject* defining_type(TypeObject* type, Object* name)
+{
+    Object* mro = type->tp_mro;
+    for (Py_ssize_t i = 0; mro && i < tuple_size(mro); i++) {
+        auto* t = static_cast<TypeObject*>(tuple_item(mro, i));
+        if (t->tp_dict && dict_get_item_with_error(t->tp_dict, name)) return t;
+        if (error_occurred()) error_clear();
+    }
+    return nullptr;
+}
+
+// update_one_slot for a heap type: the slot dispatches to Python code when
+// one of its names resolves to an attribute of a heap class; otherwise it
+// goes back to what the nearest static base has (whose own wrapper is what
+// the lookup found, or nothing at all).
+void update_one_slot(TypeObject* type, const HeapSlot& s)
+{
+    bool python_level = false;
+    for (const char* const* n = s.names; *n && !python_level; n++) {
+        TypeObject* owner = defining_type(type, intern_id(*n));
+        python_level = owner && type_has_feature(owner, Py_TPFLAGS_HEAPTYPE);
+    }
+    if (python_level) s.install(type);
+    else s.inherit(type, static_base(type));
+}
+
+void update_slot_recursive(TypeObject* type, Object* name)
+{
+    if (!type_has_feature(type, Py_TPFLAGS_HEAPTYPE)) return;
+    for (const HeapSlot& s : heap_slots)
+        for (const char* const* n = s.names; *n; n++)
+            if (unicode_equal_to_ascii(name, *n)) {
+                update_one_slot(type, s);
+                break;
+            }
+    // __hash__ = None (set or inherited) makes instances unhashable.
+    if (unicode_equal_to_ascii(name, "__hash__") && type_lookup(type, intern_id("__hash__")) == Py_None())
+        type->tp_hash = hash_not_implemented;
+    for (TypeObject* sub : type_subclass_list(type)) update_slot_recursive(sub, name);
+}
+
+}  // namespace
+
+// update_slot: after `name` was set on or deleted from a heap type, the C
+// slots it feeds are recomputed for the type and every subclass that
+// inherits it (the caller has already called type_modified).
+void update_slot(TypeObject* type, Object* name)
+{
+    update_slot_recursive(type, name);
+}
+
 bool is_slot_name(Object* name)
 {
     if (!unicode_check(name)) return false;
@@ -544,10 +693,234 @@ bool is_slot_name(Object* name)
     return false;
 }
 
-// type(name, bases, dict): type_new.
+void update_all_slots(TypeObject* type)
+{
+    for (const HeapSlot& s : heap_slots) update_one_slot(type, s);
+    for (TypeObject* sub : type_subclass_list(type)) update_all_slots(sub);
+}
+
+TypeObject* heap_best_base(Object* bases) { return best_base(bases); }
+
+bool types_compatible_for_assignment(TypeObject* oldto, TypeObject* newto, const char* attr)
+{
+    if (newto->tp_free != oldto->tp_free) {
+        format_error(Exc_TypeError, "%s assignment: '%s' deallocator differs from '%s'", attr, newto->tp_name,
+                     oldto->tp_name);
+        return false;
+    }
+    TypeObject* newbase = solid_base(newto);
+    TypeObject* oldbase = solid_base(oldto);
+    // Same solid base, or both only add __dict__/__weakref__ to it.
+    auto same_slots = [](TypeObject* a, TypeObject* b) {
+        return a->tp_basicsize == b->tp_basicsize && a->tp_itemsize == b->tp_itemsize &&
+               a->tp_dictoffset == b->tp_dictoffset && a->tp_weaklistoffset == b->tp_weaklistoffset &&
+               type_has_feature(a, Py_TPFLAGS_HAVE_GC) == type_has_feature(b, Py_TPFLAGS_HAVE_GC);
+    };
+    if (newbase != oldbase && (newbase->tp_base != oldbase->tp_base || !same_slots(newbase, oldbase))) {
+        format_error(Exc_TypeError, "%s assignment: '%s' object layout differs from '%s'", attr, newto->tp_name,
+                     oldto->tp_name);
+        return false;
+    }
+    return true;
+}
+
+namespace {
+
+// _Py_Mangle for slot names: `__x` in class `C` is stored as `_C__x`.
+Ref<> mangle_slot(Object* class_name, Object* name)
+{
+    std::string n = unicode_to_std(name);
+    if (n.size() < 2 || n[0] != '_' || n[1] != '_' || (n.size() >= 4 && n.ends_with("__")) ||
+        n.find('.') != std::string::npos)
+        return new_ref(name);
+    std::string cls = unicode_to_std(class_name);
+    std::size_t i = cls.find_first_not_of('_');
+    if (i == std::string::npos) return new_ref(name);  // a class named only by underscores
+    return unicode_from_utf8("_" + cls.substr(i) + n);
+}
+
+// What __slots__ asks of the new type (type_new_slots in CPython).
+struct SlotsInfo {
+    Ref<> slots;  // the sorted, mangled names that become members; null without __slots__
+    bool add_dict = false;
+    bool add_weak = false;
+};
+
+int type_new_slots(Object* name, TypeObject* base, Object* dict, SlotsInfo* info)
+{
+    const bool may_add_dict = base->tp_dictoffset == 0;
+    const bool may_add_weak = base->tp_weaklistoffset == 0 && base->tp_itemsize == 0;
+    Object* slots = dict_get_item_with_error(dict, intern_id("__slots__"));
+    if (!slots) {
+        if (error_occurred()) return -1;
+        info->add_dict = may_add_dict;
+        info->add_weak = may_add_weak;
+        return 0;
+    }
+    Ref<> names = unicode_check(slots) ? tuple_pack({slots}) : sequence_tuple(slots);
+    if (!names) return -1;
+    const Py_ssize_t nslot = tuple_size(names.get());
+    if (nslot > 0 && base->tp_itemsize) {
+        format_error(Exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'", base->tp_name);
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < nslot; i++) {
+        Object* slot = tuple_item(names.get(), i);
+        if (!unicode_check(slot)) {
+            format_error(Exc_TypeError, "__slots__ items must be strings, not '%.200s'", Py_TYPE(slot)->tp_name);
+            return -1;
+        }
+        if (!unicode_isidentifier(slot)) {
+            set_error(Exc_TypeError, "__slots__ must be identifiers");
+            return -1;
+        }
+        if (unicode_equal_to_ascii(slot, "__dict__")) {
+            if (!may_add_dict || info->add_dict) {
+                set_error(Exc_TypeError, "__dict__ slot disallowed: we already got one");
+                return -1;
+            }
+            info->add_dict = true;
+        }
+        if (unicode_equal_to_ascii(slot, "__weakref__")) {
+            if (!may_add_weak || info->add_weak) {
+                set_error(Exc_TypeError,
+                          "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
+                return -1;
+            }
+            info->add_weak = true;
+        }
+    }
+    // type_new_copy_slots: the member names, mangled; a slot may not also
+    // be a class variable (the class body's __qualname__ and __classcell__
+    // do not count: type_new removes them from the dict).
+    Ref<> list = list_new(0);
+    if (!list) return -1;
+    for (Py_ssize_t i = 0; i < nslot; i++) {
+        Object* slot = tuple_item(names.get(), i);
+        if (unicode_equal_to_ascii(slot, "__dict__") || unicode_equal_to_ascii(slot, "__weakref__")) continue;
+        Ref<> mangled = mangle_slot(name, slot);
+        if (!mangled || list_append(list.get(), mangled.get()) < 0) return -1;
+        Object* clash = dict_get_item_with_error(dict, mangled.get());
+        if (error_occurred()) return -1;
+        if (clash && !unicode_equal_to_ascii(slot, "__qualname__") && !unicode_equal_to_ascii(slot, "__classcell__")) {
+            format_error(Exc_ValueError, "%R in __slots__ conflicts with class variable", slot);
+            return -1;
+        }
+    }
+    if (list_sort(list.get()) < 0) return -1;
+    info->slots = sequence_tuple(list.get());
+    return info->slots ? 0 : -1;
+}
+
+// _PyErr_FormatFromCause: a new exception whose __cause__ (and __context__)
+// is the one being handled.
+std::nullptr_t format_error_from_cause(TypeObject* type, const char* format, ...)
+{
+    Ref<> cause = fetch_exception();
+    va_list va;
+    va_start(va, format);
+    format_error_v(type, format, va);
+    va_end(va);
+    Ref<> exc = fetch_exception();
+    exception_set_context(exc.get(), new_ref(cause.get()));
+    exception_set_cause(exc.get(), std::move(cause));
+    restore_exception(std::move(exc));
+    return nullptr;
+}
+
+// type_new_set_names: every attribute with a __set_name__ learns the name
+// it is bound to; its errors become a RuntimeError naming the attribute.
+int type_new_set_names(TypeObject* type)
+{
+    Ref<> names_to_set = dict_copy(type->tp_dict);
+    if (!names_to_set) return -1;
+    Py_ssize_t pos = 0;
+    Object *key, *value;
+    while (dict_next(names_to_set.get(), &pos, &key, &value)) {
+        Object* set_name = type_lookup(Py_TYPE(value), intern_id("__set_name__"));
+        if (!set_name) continue;
+        Ref<> keep = new_ref(set_name);
+        Ref<> bound = keep;
+        if (descrgetfunc get = Py_TYPE(set_name)->tp_descr_get) bound = get(set_name, value, Py_TYPE(value));
+        Ref<> res = bound ? call_function_objargs(bound.get(), {type, key}) : nullptr;
+        if (!res) {
+            return format_error_from_cause(Exc_RuntimeError, "Error calling __set_name__ on '%.100s' instance %R in '%.100s'",
+                                           Py_TYPE(value)->tp_name, key, type->tp_name),
+                   -1;
+        }
+    }
+    return 0;
+}
+
+// type_new_init_subclass: super(type, type).__init_subclass__(**kwds).
+int type_new_init_subclass(TypeObject* type, Object* kwds)
+{
+    Ref<> super = call_function_objargs(&Super_Type, {type, type});
+    if (!super) return -1;
+    Ref<> func = object_get_attr(super.get(), intern_id("__init_subclass__"));
+    if (!func) return -1;
+    Ref<> noargs = tuple_new(0);
+    if (!noargs) return -1;
+    Ref<> res = object_call(func.get(), noargs.get(), kwds);
+    return res ? 0 : -1;
+}
+
+// type_new_set_module: a class made by type(...) outside a class
+// statement belongs to the module whose code is running.
+int type_new_set_module(Object* dict)
+{
+    if (dict_get_item_with_error(dict, intern_id("__module__"))) return 0;
+    if (error_occurred()) return -1;
+    Object* globals = type_current_globals_hook ? type_current_globals_hook() : nullptr;
+    if (!globals) return 0;
+    Object* module = dict_get_item_with_error(globals, intern_id("__name__"));
+    if (!module) return error_occurred() ? -1 : 0;
+    return dict_set_item(dict, intern_id("__module__"), module);
+}
+
+// type_new_set_attrs (part): __new__ is an implicit staticmethod, and
+// __init_subclass__ and __class_getitem__ implicit classmethods, when the
+// class body defines them as plain functions.
+int type_new_wrap_special_methods(Object* dict)
+{
+    struct Wrap {
+        const char* name;
+        Ref<> (*wrap)(Object*);
+    };
+    for (const Wrap& w : {Wrap{"__new__", staticmethod_new}, Wrap{"__init_subclass__", classmethod_new},
+                          Wrap{"__class_getitem__", classmethod_new}}) {
+        Object* func = dict_get_item_with_error(dict, intern_id(w.name));
+        if (!func) {
+            if (error_occurred()) return -1;
+            continue;
+        }
+        if (!function_check(func)) continue;
+        Ref<> wrapped = w.wrap(func);
+        if (!wrapped || dict_set_item(dict, intern_id(w.name), wrapped.get()) < 0) return -1;
+    }
+    return 0;
+}
+
+// type_new_set_classcell: the class body's __class__ cell (for super() and
+// __class__ in methods) now holds the class; it does not stay in the dict.
+int type_new_set_classcell(TypeObject* type)
+{
+    Object* cell = dict_get_item_with_error(type->tp_dict, intern_id("__classcell__"));
+    if (!cell) return error_occurred() ? -1 : 0;
+    if (!cell_check(cell)) {
+        format_error(Exc_TypeError, "__classcell__ must be a nonlocal cell, not %.200R", Py_TYPE(cell));
+        return -1;
+    }
+    cell_set(cell, new_ref<Object>(type).release());
+    return dict_del_item(type->tp_dict, intern_id("__classcell__"));
+}
+
+}  // namespace
+
+// type(name, bases, dict, **kwds): type_new. The keywords go to the new
+// class's __init_subclass__.
 Ref<> type_new_heap(TypeObject* metatype, Object* args, Object* kwds)
 {
-    (void)kwds;
     Object* name = tuple_item(args, 0);
     Object* bases = tuple_item(args, 1);
     Object* orig_dict = tuple_item(args, 2);
@@ -572,14 +945,25 @@ Ref<> type_new_heap(TypeObject* metatype, Object* args, Object* kwds)
                             "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of "
                             "the metaclasses of all its bases");
     }
+    // A more derived metaclass with its own __new__ makes the class.
+    if (winner != metatype && winner->tp_new && winner->tp_new != Type_Type.tp_new)
+        return winner->tp_new(winner, args, kwds);
     TypeObject* base = best_base(bases_ref.get());
     if (!base) return nullptr;
     if (base == &Unicode_Type || type_is_subtype(base, &Unicode_Type))
         return format_error(Exc_NotImplementedError, "subclasses of str are not supported yet");
     Ref<> dict = dict_copy(orig_dict);
     if (!dict) return nullptr;
+    SlotsInfo slots;
+    if (type_new_set_module(dict.get()) < 0 || type_new_slots(name, base, dict.get(), &slots) < 0 ||
+        type_new_wrap_special_methods(dict.get()) < 0)
+        return nullptr;
+    const Py_ssize_t nslot = slots.slots ? tuple_size(slots.slots.get()) : 0;
 
-    Ref<> typ = steal_ref(object_alloc_raw(winner, 0));
+    // The type's MemberDefs for its slots live after the type object
+    // itself (PyHeapType_GET_MEMBERS), hence type's tp_itemsize; one more
+    // zeroed entry ends the table for add_members.
+    Ref<> typ = steal_ref(object_alloc_raw(winner, nslot + 1));
     if (!typ) return nullptr;
     auto* et = static_cast<HeapTypeObject*>(typ.get());
     auto* type = static_cast<TypeObject*>(et);
@@ -588,6 +972,7 @@ Ref<> type_new_heap(TypeObject* metatype, Object* args, Object* kwds)
     type->tp_as_sequence = &et->as_sequence;
     type->tp_as_mapping = &et->as_mapping;
     et->ht_name = new_ref(name).release();
+    et->ht_slots = slots.slots.release();
     // __qualname__ moves from the dict to the type.
     Object* qualname = dict_get_item_string(dict.get(), "__qualname__");
     if (qualname && !unicode_check(qualname))
@@ -600,16 +985,35 @@ Ref<> type_new_heap(TypeObject* metatype, Object* args, Object* kwds)
     type->tp_base = static_cast<TypeObject*>(new_ref<Object>(base).release());
     type->tp_bases = bases_ref.release();
     type->tp_dict = dict.release();
-    // Instance layout: the base's, plus an instance __dict__ if it has none.
-    type->tp_basicsize = base->tp_basicsize;
-    type->tp_itemsize = base->tp_itemsize;
-    type->tp_dictoffset = base->tp_dictoffset;
-    if (!base->tp_dictoffset) {
-        // Var-sized instances keep the dict after their items (negative offset).
-        type->tp_dictoffset = base->tp_itemsize ? -static_cast<Py_ssize_t>(sizeof(Object*)) : base->tp_basicsize;
-        type->tp_basicsize += static_cast<Py_ssize_t>(sizeof(Object*));
+
+    // Instance layout (type_new_descriptors): the base's fields, then one
+    // pointer per slot, then __dict__ and __weakref__ if this class adds
+    // them. Var-sized instances keep the dict after their items (negative
+    // offset, see object_get_dict_ptr).
+    constexpr auto ptr = static_cast<Py_ssize_t>(sizeof(Object*));
+    Py_ssize_t slotoffset = base->tp_basicsize;
+    if (nslot) {
+        auto* members = reinterpret_cast<MemberDef*>(reinterpret_cast<char*>(type) + Py_TYPE(type)->tp_basicsize);
+        for (Py_ssize_t i = 0; i < nslot; i++) {
+            const char* member_name = unicode_as_utf8(tuple_item(et->ht_slots, i));
+            if (!member_name) return nullptr;
+            members[i] = MemberDef{member_name, T_OBJECT_EX, slotoffset, 0, nullptr};
+            slotoffset += ptr;
+        }
+        type->tp_members = members;
     }
-    type->tp_getset = subtype_getsets;
+    if (slots.add_dict) {
+        type->tp_dictoffset = base->tp_itemsize ? -ptr : slotoffset;
+        slotoffset += ptr;
+    }
+    if (slots.add_weak) {
+        type->tp_weaklistoffset = slotoffset;
+        slotoffset += ptr;
+    }
+    type->tp_basicsize = slotoffset;
+    type->tp_itemsize = base->tp_itemsize;
+    type->tp_getset = slots.add_dict ? (slots.add_weak ? subtype_getsets_full : subtype_getsets_dict_only)
+                                     : (slots.add_weak ? subtype_getsets_weakref_only : nullptr);
     type->tp_dealloc = subtype_dealloc;
     type->tp_traverse = subtype_traverse;
     type->tp_clear = subtype_clear;
@@ -620,16 +1024,8 @@ Ref<> type_new_heap(TypeObject* metatype, Object* args, Object* kwds)
     if (Object* doc = dict_get_item_string(type->tp_dict, "__doc__"); doc && unicode_check(doc))
         type->tp_doc = unicode_as_utf8(doc);
     if (type_ready(type) < 0) return nullptr;
-    // type_new_set_names: descriptors learn the name they are bound to.
-    Ref<> items = dict_copy(type->tp_dict);
-    if (!items) return nullptr;
-    Py_ssize_t pos = 0;
-    Object *key, *value;
-    while (dict_next(items.get(), &pos, &key, &value)) {
-        if (!type_lookup(Py_TYPE(value), intern_id("__set_name__"))) continue;
-        Ref<> r = call_method(value, "__set_name__", {type, key});
-        if (!r) return nullptr;
-    }
+    if (type_new_set_classcell(type) < 0 || type_new_set_names(type) < 0 || type_new_init_subclass(type, kwds) < 0)
+        return nullptr;
     return typ;
 }
 

@@ -22,6 +22,7 @@
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/listobject.h"
 #include "minipy/runtime/tupleobject.h"
+#include "minipy/runtime/typeobject.h"
 #include "minipy/runtime/unicodeobject.h"
 
 namespace minipy::vm {
@@ -299,25 +300,15 @@ Ref<> function_str(Object* func)
     return unicode_from_format("%S()", qualname.get());
 }
 
-Object* type_lookup_mro(TypeObject* type, Object* name)
-{
-    Object* mro = type->tp_mro;
-    if (!mro) return nullptr;
-    for (Py_ssize_t i = 0; i < tuple_size(mro); i++) {
-        Object* dict = static_cast<TypeObject*>(tuple_item(mro, i))->tp_dict;
-        if (!dict) continue;
-        Object* v = dict_get_item_with_error(dict, name);
-        if (v) return v;
-        if (error_occurred()) error_clear();
-    }
-    return nullptr;
-}
+// Kept for the vm's older callers: the lookup is the runtime's, through the
+// method cache (type_lookup).
+Object* type_lookup_mro(TypeObject* type, Object* name) { return type_lookup(type, name); }
 
 bool object_get_method(Object* obj, Object* name, Ref<>* method)
 {
     TypeObject* tp = Py_TYPE(obj);
     if (tp->tp_getattro == object_generic_get_attr && unicode_check_exact(name)) {
-        Object* descr = type_lookup_mro(tp, name);
+        Object* descr = type_lookup(tp, name);
         if (descr && type_has_feature(Py_TYPE(descr), Py_TPFLAGS_METHOD_DESCRIPTOR)) {
             // An unbound method, unless the instance dict shadows it.
             Object** dictptr = object_get_dict_ptr(obj);
@@ -333,9 +324,22 @@ bool object_get_method(Object* obj, Object* name, Ref<>* method)
     return false;
 }
 
+namespace {
+
+// type(name, bases, dict) names the running module as the class's
+// __module__ (runtime::type_current_globals_hook).
+Object* current_frame_globals()
+{
+    InterpreterFrame* f = frame_stack().current;
+    return f ? f->f_globals : nullptr;
+}
+[[maybe_unused]] const bool globals_hook_registered = (type_current_globals_hook = current_frame_globals, true);
+
+}  // namespace
+
 Ref<> lookup_special(Object* obj, Object* name)
 {
-    Object* descr = type_lookup_mro(Py_TYPE(obj), name);
+    Object* descr = type_lookup(Py_TYPE(obj), name);
     if (!descr) return nullptr;
     if (descrgetfunc f = Py_TYPE(descr)->tp_descr_get) return f(descr, obj, Py_TYPE(obj));
     return new_ref(descr);
