@@ -321,6 +321,15 @@ Ref<> super_getattro(Object* self, Object* name)
     return object_generic_get_attr(self, name);
 }
 
+// super_descr_get: an unbound super (super(C)) stored as a class attribute
+// binds to the instance it is read through, like super(C, obj).
+Ref<> super_descr_get(Object* self, Object* obj, Object*)
+{
+    SuperObject* su = SU(self);
+    if (!obj || obj == Py_None() || su->obj) return new_ref(self);
+    return call_function_objargs(Py_TYPE(self), {su->type, obj});
+}
+
 Ref<> super_repr(Object* self)
 {
     SuperObject* su = SU(self);
@@ -411,6 +420,7 @@ TypeObject Super_Type = [] {
     t.tp_dealloc = super_dealloc;
     t.tp_repr = super_repr;
     t.tp_getattro = super_getattro;
+    t.tp_descr_get = super_descr_get;
     t.tp_traverse = super_traverse;
     t.tp_getset = super_getsets;
     t.tp_init = super_init;

@@ -1269,7 +1269,8 @@ int object_init(Object* self, Object* args, Object* kwds)
             return -1;
         }
         if (type->tp_new == BaseObject_Type.tp_new) {
-            format_error(Exc_TypeError, "%.200s() takes no arguments", type_short_name(type));
+            format_error(Exc_TypeError, "%.200s.__init__() takes exactly one argument (the instance to initialize)",
+                         type_short_name(type));
             return -1;
         }
     }

@@ -15,9 +15,11 @@
 // __set_name__ calls for its attributes and its base's __init_subclass__
 // with the class statement's keywords.
 //
-// Not yet: weak references (the __weakref__ field stays empty), subclasses
-// of str (its storage is sized per string) and per-subclass slot updates
-// when a base class is modified after the fact.
+// Subclasses of str keep the code points inline and size their instances
+// at 4 bytes per code point (layout_itemsize), so nonempty __slots__ are
+// refused for them as for int and tuple subclasses (CPython allows them).
+//
+// Not yet: weak references (the __weakref__ field stays empty).
 #include <cstdarg>
 #include <cstdint>
 #include <cstring>
@@ -126,6 +128,10 @@ Ref<> slot_tp_richcompare(Object* self, Object* other, int op)
 
 Ref<> slot_tp_iter(Object* self)
 {
+    // __iter__ = None declares the class not iterable (no fallback to
+    // __getitem__).
+    if (type_lookup(Py_TYPE(self), intern_id("__iter__")) == Py_None())
+        return format_error(Exc_TypeError, "'%.200s' object is not iterable", Py_TYPE(self)->tp_name);
     bool found;
     Ref<> r = call_special(self, "__iter__", {}, &found);
     if (found || error_occurred()) return r;
@@ -224,6 +230,14 @@ Py_ssize_t slot_len(Object* self)
 }
 
 Ref<> slot_mp_subscript(Object* self, Object* key) { return call_special(self, "__getitem__", {key}); }
+// __getitem__ also fills sq_item, so that a class with only __getitem__ is
+// iterable through the old sequence protocol (iter() falls back to it).
+Ref<> slot_sq_item(Object* self, Py_ssize_t i)
+{
+    Ref<> index = long_from_ssize_t(i);
+    if (!index) return nullptr;
+    return call_special(self, "__getitem__", {index.get()});
+}
 
 int slot_mp_ass_subscript(Object* self, Object* key, Object* value)
 {
@@ -395,7 +409,15 @@ const HeapSlot heap_slots[] = {
          t->tp_as_mapping->mp_length = from->tp_as_mapping ? from->tp_as_mapping->mp_length : nullptr;
          t->tp_as_sequence->sq_length = from->tp_as_sequence ? from->tp_as_sequence->sq_length : nullptr;
      }},
-    {{"__getitem__"}, SUB(tp_as_mapping, mp_subscript, slot_mp_subscript)},
+    {{"__getitem__"},
+     [](TypeObject* t) {
+         t->tp_as_mapping->mp_subscript = slot_mp_subscript;
+         t->tp_as_sequence->sq_item = slot_sq_item;
+     },
+     [](TypeObject* t, TypeObject* from) {
+         t->tp_as_mapping->mp_subscript = from->tp_as_mapping ? from->tp_as_mapping->mp_subscript : nullptr;
+         t->tp_as_sequence->sq_item = from->tp_as_sequence ? from->tp_as_sequence->sq_item : nullptr;
+     }},
     {{"__setitem__", "__delitem__"}, SUB(tp_as_mapping, mp_ass_subscript, slot_mp_ass_subscript)},
     {{"__contains__"}, SUB(tp_as_sequence, sq_contains, slot_sq_contains)},
     {{"__bool__"}, SUB(tp_as_number, nb_bool, slot_nb_bool)},
@@ -746,10 +768,24 @@ struct SlotsInfo {
     bool add_weak = false;
 };
 
+// A str's code points follow its header (unicode_data), so str behaves
+// here as a var-sized base: a subclass of str itself gets 4 bytes per code
+// point and a terminator (unicode_subtype_new), whatever the string's kind,
+// and any __dict__ after them.
+Py_ssize_t layout_itemsize(TypeObject* base)
+{
+    return base == &Unicode_Type ? static_cast<Py_ssize_t>(sizeof(Py_UCS4)) : base->tp_itemsize;
+}
+Py_ssize_t layout_basicsize(TypeObject* base)
+{
+    return base == &Unicode_Type ? static_cast<Py_ssize_t>(sizeof(UnicodeObject) + sizeof(Py_UCS4))
+                                 : base->tp_basicsize;
+}
+
 int type_new_slots(Object* name, TypeObject* base, Object* dict, SlotsInfo* info)
 {
     const bool may_add_dict = base->tp_dictoffset == 0;
-    const bool may_add_weak = base->tp_weaklistoffset == 0 && base->tp_itemsize == 0;
+    const bool may_add_weak = base->tp_weaklistoffset == 0 && layout_itemsize(base) == 0;
     Object* slots = dict_get_item_with_error(dict, intern_id("__slots__"));
     if (!slots) {
         if (error_occurred()) return -1;
@@ -760,7 +796,7 @@ int type_new_slots(Object* name, TypeObject* base, Object* dict, SlotsInfo* info
     Ref<> names = unicode_check(slots) ? tuple_pack({slots}) : sequence_tuple(slots);
     if (!names) return -1;
     const Py_ssize_t nslot = tuple_size(names.get());
-    if (nslot > 0 && base->tp_itemsize) {
+    if (nslot > 0 && layout_itemsize(base)) {
         format_error(Exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'", base->tp_name);
         return -1;
     }
@@ -950,8 +986,6 @@ Ref<> type_new_heap(TypeObject* metatype, Object* args, Object* kwds)
         return winner->tp_new(winner, args, kwds);
     TypeObject* base = best_base(bases_ref.get());
     if (!base) return nullptr;
-    if (base == &Unicode_Type || type_is_subtype(base, &Unicode_Type))
-        return format_error(Exc_NotImplementedError, "subclasses of str are not supported yet");
     Ref<> dict = dict_copy(orig_dict);
     if (!dict) return nullptr;
     SlotsInfo slots;
@@ -991,7 +1025,7 @@ Ref<> type_new_heap(TypeObject* metatype, Object* args, Object* kwds)
     // them. Var-sized instances keep the dict after their items (negative
     // offset, see object_get_dict_ptr).
     constexpr auto ptr = static_cast<Py_ssize_t>(sizeof(Object*));
-    Py_ssize_t slotoffset = base->tp_basicsize;
+    Py_ssize_t slotoffset = layout_basicsize(base);
     if (nslot) {
         auto* members = reinterpret_cast<MemberDef*>(reinterpret_cast<char*>(type) + Py_TYPE(type)->tp_basicsize);
         for (Py_ssize_t i = 0; i < nslot; i++) {
@@ -1003,7 +1037,7 @@ Ref<> type_new_heap(TypeObject* metatype, Object* args, Object* kwds)
         type->tp_members = members;
     }
     if (slots.add_dict) {
-        type->tp_dictoffset = base->tp_itemsize ? -ptr : slotoffset;
+        type->tp_dictoffset = layout_itemsize(base) ? -ptr : slotoffset;
         slotoffset += ptr;
     }
     if (slots.add_weak) {
@@ -1011,7 +1045,7 @@ Ref<> type_new_heap(TypeObject* metatype, Object* args, Object* kwds)
         slotoffset += ptr;
     }
     type->tp_basicsize = slotoffset;
-    type->tp_itemsize = base->tp_itemsize;
+    type->tp_itemsize = layout_itemsize(base);
     type->tp_getset = slots.add_dict ? (slots.add_weak ? subtype_getsets_full : subtype_getsets_dict_only)
                                      : (slots.add_weak ? subtype_getsets_weakref_only : nullptr);
     type->tp_dealloc = subtype_dealloc;

@@ -933,6 +933,33 @@ Ref<> str_str(Object* self)
     return unicode_substring(self, 0, unicode_length(self));
 }
 
+// unicode_subtype_new: an instance of a str subclass holding the code
+// points of the exact str `unicode`. The data stays inline (unicode_data is
+// right after the header, as for every str); the subclass's layout
+// (type_new_heap) reserves 4 bytes per code point whatever the kind, so
+// that its __dict__ pointer sits at an offset computed from the length
+// alone (a negative tp_dictoffset, like int subclasses).
+Ref<> unicode_subtype_new(TypeObject* type, Object* unicode)
+{
+    const Py_ssize_t length = unicode_length(unicode);
+    const unsigned kind = unicode_kind(unicode);
+    Ref<> obj = steal_ref(object_alloc_raw(type, length));  // sets length (the ob_size position)
+    if (!obj) return nullptr;
+    auto* u = as_unicode(obj.get());
+    u->length = length;
+    u->hash = -1;
+    u->state.interned = SSTATE_NOT_INTERNED;
+    u->state.kind = kind;
+    u->state.compact = 1;
+    u->state.ascii = as_unicode(unicode)->state.ascii;
+    std::memcpy(unicode_data(u), unicode_data(unicode), static_cast<std::size_t>(length + 1) * kind);
+    if (u->state.ascii) {
+        u->utf8 = static_cast<char*>(unicode_data(u));
+        u->utf8_length = length;
+    }
+    return obj;
+}
+
 Ref<> str_tp_new(TypeObject* type, Object* args, Object* kwds)
 {
     Object* out[3];
@@ -967,7 +994,7 @@ Ref<> str_tp_new(TypeObject* type, Object* args, Object* kwds)
         result = unicode_from_utf8(bytes_view(out[0]));
     }
     if (!result || type == &Unicode_Type) return result;
-    return format_error(Exc_NotImplementedError, "str subclasses need the vm stage's heap types");
+    return unicode_subtype_new(type, result.get());
 }
 
 // --- str_iterator ---------------------------------------------------------------

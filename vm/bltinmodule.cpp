@@ -94,6 +94,36 @@ TypeObject* calculate_metaclass(TypeObject* meta, Object* bases)
     return winner;
 }
 
+// update_bases (PEP 560): a base that is not a class but has
+// __mro_entries__ is replaced by the classes that method returns. The
+// original tuple comes back unchanged when no base needed replacing.
+Ref<> update_bases(Object* bases)
+{
+    Ref<> new_bases;  // a list, made at the first replacement
+    for (Py_ssize_t i = 0; i < tuple_size(bases); i++) {
+        Object* base = tuple_item(bases, i);
+        Ref<> meth;
+        if (!type_check(base) && object_lookup_attr(base, intern_str("__mro_entries__"), &meth) < 0) return nullptr;
+        if (!meth) {
+            if (new_bases && list_append(new_bases.get(), base) < 0) return nullptr;
+            continue;
+        }
+        Ref<> entries = call_function_objargs(meth.get(), {bases});
+        if (!entries) return nullptr;
+        if (!tuple_check(entries.get())) return format_error(Exc_TypeError, "__mro_entries__ must return a tuple");
+        if (!new_bases) {
+            new_bases = list_new(0);
+            if (!new_bases) return nullptr;
+            for (Py_ssize_t j = 0; j < i; j++)
+                if (list_append(new_bases.get(), tuple_item(bases, j)) < 0) return nullptr;
+        }
+        for (Py_ssize_t j = 0; j < tuple_size(entries.get()); j++)
+            if (list_append(new_bases.get(), tuple_item(entries.get(), j)) < 0) return nullptr;
+    }
+    if (!new_bases) return new_ref(bases);
+    return sequence_tuple(new_bases.get());
+}
+
 Ref<> builtin___build_class__(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames)
 {
     if (nargs < 2) return format_error(Exc_TypeError, "__build_class__: not enough arguments");
@@ -101,7 +131,9 @@ Ref<> builtin___build_class__(Object*, Object* const* args, Py_ssize_t nargs, Ob
     if (!function_check(func)) return format_error(Exc_TypeError, "__build_class__: func must be a function");
     Object* name = args[1];
     if (!unicode_check(name)) return format_error(Exc_TypeError, "__build_class__: name is not a string");
-    Ref<> bases = tuple_from_array(args + 2, nargs - 2);
+    Ref<> orig_bases = tuple_from_array(args + 2, nargs - 2);
+    if (!orig_bases) return nullptr;
+    Ref<> bases = update_bases(orig_bases.get());
     if (!bases) return nullptr;
 
     Ref<> mkw;
@@ -156,6 +188,8 @@ Ref<> builtin___build_class__(Object*, Object* const* args, Py_ssize_t nargs, Ob
     // __class__ cell when methods use super() or __class__.
     Ref<> cell = eval_vector(static_cast<FunctionObject*>(func), ns.get(), nullptr, 0, nullptr);
     if (!cell) return nullptr;
+    if (bases.get() != orig_bases.get() && object_set_item(ns.get(), intern_str("__orig_bases__"), orig_bases.get()) < 0)
+        return nullptr;
     Ref<> margs = tuple_pack({name, bases.get(), ns.get()});
     if (!margs) return nullptr;
     Ref<> cls = object_call(meta.get(), margs.get(), mkw.get());
