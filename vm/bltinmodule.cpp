@@ -459,6 +459,37 @@ Ref<> builtin_next(Object*, Object* const* args, Py_ssize_t nargs)
     return nullptr;
 }
 
+// aiter(async_iterable): PyObject_GetAIter.
+Ref<> builtin_aiter(Object*, Object* obj)
+{
+    Ref<> getter = lookup_special(obj, intern_str("__aiter__"));
+    if (!getter) {
+        if (error_occurred()) return nullptr;
+        return format_error(Exc_TypeError, "'%.200s' object is not an async iterable", Py_TYPE(obj)->tp_name);
+    }
+    Ref<> it = call_no_args(getter.get());
+    if (!it) return nullptr;
+    if (!type_lookup_mro(Py_TYPE(it.get()), intern_str("__anext__")))
+        return format_error(Exc_TypeError, "aiter() returned not an async iterator of type '%.100s'",
+                            Py_TYPE(it.get())->tp_name);
+    return it;
+}
+
+// anext(aiterator[, default]): the awaitable of aiterator.__anext__(); with
+// a default, wrapped so that the end of the iteration awaits to it.
+Ref<> builtin_anext(Object*, Object* const* args, Py_ssize_t nargs)
+{
+    if (!check_positional("anext", nargs, 1, 2)) return nullptr;
+    Ref<> getter = lookup_special(args[0], intern_str("__anext__"));
+    if (!getter) {
+        if (error_occurred()) return nullptr;
+        return format_error(Exc_TypeError, "'%.200s' object is not an async iterator", Py_TYPE(args[0])->tp_name);
+    }
+    Ref<> awaitable = call_no_args(getter.get());
+    if (!awaitable || nargs == 1) return awaitable;
+    return anextawaitable_new(awaitable.get(), args[1]);
+}
+
 Ref<> builtin_all(Object*, Object* iterable)
 {
     bool result = true;
@@ -753,7 +784,9 @@ MethodDef builtin_methods[] = {
                   "__build_class__(func, name, /, *bases, [metaclass], **kwds) -> class"),
     method_fastkw("__import__", builtin___import__, "Import a module."),
     method_o("abs", builtin_abs, "Return the absolute value of the argument."),
+    method_o("aiter", builtin_aiter, "Return an AsyncIterator for an AsyncIterable object."),
     method_o("all", builtin_all, "Return True if bool(x) is True for all values x in the iterable."),
+    method_fast("anext", builtin_anext, "Return the next item from the async iterator."),
     method_o("any", builtin_any, "Return True if bool(x) is True for any x in the iterable."),
     method_o("ascii", builtin_ascii, "Return an ASCII-only representation of an object."),
     method_o("bin", builtin_bin, "Return the binary representation of an integer."),
