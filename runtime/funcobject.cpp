@@ -51,6 +51,8 @@ Ref<> function_call(Object* func, Object* args, Object* kwargs)
         Py_ssize_t pos = 0, i = 0;
         Object *key, *value;
         while (dict_next(kwargs, &pos, &key, &value)) {
+            // _PyStack_UnpackDict checks this before the callee sees the names.
+            if (!unicode_check(key)) return format_error(Exc_TypeError, "keywords must be strings");
             tuple_set_item(kwnames.get(), i, new_ref(key).release());
             stack[static_cast<std::size_t>(nargs + i)] = value;
             i++;

@@ -47,16 +47,6 @@ const char* gen_kind(GenObject* gen)
     return "generator";
 }
 
-// _PyGen_SetStopIterationValue: StopIteration(value), the value kept as is
-// even when it is a tuple or an exception.
-void set_stop_iteration_value(Object* value)
-{
-    Ref<> args = tuple_pack({value});
-    if (!args) return;
-    Ref<> exc = object_call(Exc_StopIteration, args.get(), nullptr);
-    if (!exc) return;
-    set_error_object(Exc_StopIteration, exc.get());
-}
 
 // _PyGen_FetchStopIterationValue: the value of a pending StopIteration
 // (None when it has none); false when another exception is pending.
@@ -381,6 +371,14 @@ Ref<> gen_get_qualname(Object* self, void*) { return new_ref(G(self)->gi_qualnam
 Ref<> gen_get_code(Object* self, void*) { return new_ref(G(self)->gi_code); }
 Ref<> gen_get_running(Object* self, void*) { return bool_from_long(G(self)->gi_frame_state == FRAME_EXECUTING); }
 Ref<> gen_get_suspended(Object* self, void*) { return bool_from_long(G(self)->gi_frame_state == FRAME_SUSPENDED); }
+// gi_frame / cr_frame / ag_frame: the frame object of the generator's frame
+// (a snapshot, see runtime/frameobject.h), or None once it has finished.
+Ref<> gen_get_frame(Object* self, void*)
+{
+    GenObject* gen = G(self);
+    if (gen->gi_frame_state >= FRAME_COMPLETED) return none_ref();
+    return frame_make_object(gen_frame(gen));
+}
 // gi_yieldfrom / cr_await: what the object delegates to, or None.
 Ref<> gen_get_yieldfrom(Object* self, void*)
 {
@@ -392,6 +390,7 @@ GetSetDef gen_getsets[] = {
     {"__name__", gen_get_name, nullptr, nullptr, nullptr},
     {"__qualname__", gen_get_qualname, nullptr, nullptr, nullptr},
     {"gi_code", gen_get_code, nullptr, nullptr, nullptr},
+    {"gi_frame", gen_get_frame, nullptr, nullptr, nullptr},
     {"gi_running", gen_get_running, nullptr, nullptr, nullptr},
     {"gi_suspended", gen_get_suspended, nullptr, nullptr, nullptr},
     {"gi_yieldfrom", gen_get_yieldfrom, nullptr, nullptr, nullptr},
@@ -402,6 +401,7 @@ GetSetDef coro_getsets[] = {
     {"__name__", gen_get_name, nullptr, nullptr, nullptr},
     {"__qualname__", gen_get_qualname, nullptr, nullptr, nullptr},
     {"cr_code", gen_get_code, nullptr, nullptr, nullptr},
+    {"cr_frame", gen_get_frame, nullptr, nullptr, nullptr},
     {"cr_running", gen_get_running, nullptr, nullptr, nullptr},
     {"cr_suspended", gen_get_suspended, nullptr, nullptr, nullptr},
     {"cr_await", gen_get_yieldfrom, nullptr, nullptr, nullptr},
@@ -414,6 +414,7 @@ GetSetDef async_gen_getsets[] = {
     {"__name__", gen_get_name, nullptr, nullptr, nullptr},
     {"__qualname__", gen_get_qualname, nullptr, nullptr, nullptr},
     {"ag_code", gen_get_code, nullptr, nullptr, nullptr},
+    {"ag_frame", gen_get_frame, nullptr, nullptr, nullptr},
     {"ag_running", async_gen_get_running, nullptr, nullptr, nullptr},
     {"ag_suspended", gen_get_suspended, nullptr, nullptr, nullptr},
     {"ag_await", gen_get_yieldfrom, nullptr, nullptr, nullptr},
@@ -730,6 +731,15 @@ MethodDef coro_methods[] = {
 };
 
 }  // namespace
+
+void set_stop_iteration_value(Object* value)
+{
+    Ref<> args = tuple_pack({value});
+    if (!args) return;
+    Ref<> exc = object_call(Exc_StopIteration, args.get(), nullptr);
+    if (!exc) return;
+    set_error_object(Exc_StopIteration, exc.get());
+}
 
 TypeObject Gen_Type = [] {
     TypeObject t = static_type("generator", offsetof(GenObject, gi_iframe), sizeof(Object*),

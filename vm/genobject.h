@@ -68,6 +68,9 @@ SendResult iter_send(Object* iter, Object* arg, runtime::Ref<>* presult);
 // a generator flagged CO_ITERABLE_COROUTINE) itself, else o.__await__(),
 // which must return an iterator. Null with CPython's TypeError otherwise.
 [[nodiscard]] runtime::Ref<> coro_get_awaitable_iter(Object* o);
+// _PyGen_SetStopIterationValue: raises StopIteration(value), the value kept
+// as is even when it is a tuple or an exception.
+void set_stop_iteration_value(runtime::Object* value);
 // _PyGen_yf: what a suspended generator or coroutine delegates to (null: nothing).
 [[nodiscard]] runtime::Ref<> gen_yield_from(Object* gen);
 

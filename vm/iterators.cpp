@@ -9,14 +9,17 @@
 #include "iterators.h"
 
 #include <cstddef>
+#include <cstdint>
 
 #include "minipy/runtime/abstract.h"
 #include "minipy/runtime/boolobject.h"
+#include "minipy/runtime/descrobject.h"
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
 #include "ceval.h"
+#include "genobject.h"
 
 namespace minipy::vm {
 
@@ -47,8 +50,28 @@ int visit_all(std::initializer_list<Object*> objs, visitproc visit, void* arg)
 struct EnumObject : Object {
     Py_ssize_t en_index;
     Object* en_sit;       // the iterator
-    Object* en_longindex; // the index once it no longer fits Py_ssize_t (unused: 64-bit)
+    Object* en_longindex; // the index as an int once it no longer fits Py_ssize_t
 };
+
+// The slow path of enum_next (CPython's enum_next_long): counting goes on
+// in a Python int once the index has left Py_ssize_t's range.
+Ref<> enum_next_long(EnumObject* en, Ref<> item)
+{
+    if (!en->en_longindex) {
+        Ref<> start = long_from_ssize_t(en->en_index);
+        if (!start) return nullptr;
+        en->en_longindex = start.release();
+    }
+    Ref<> index = new_ref(en->en_longindex);
+    Ref<> one = long_from_ssize_t(1);
+    if (!one) return nullptr;
+    Ref<> next = number_add(en->en_longindex, one.get());
+    if (!next) return nullptr;
+    Object* old = en->en_longindex;
+    en->en_longindex = next.release();
+    decref(old);
+    return tuple_pack({index.get(), item.get()});
+}
 
 Ref<> enum_new(TypeObject* type, Object* args, Object* kwds)
 {
@@ -69,11 +92,20 @@ Ref<> enum_new(TypeObject* type, Object* args, Object* kwds)
     }
     if (!iterable) return format_error(Exc_TypeError, "enumerate() missing required argument 'iterable' (pos 1)");
     Py_ssize_t index = 0;
+    Ref<> longindex;  // set when start does not fit Py_ssize_t
     if (start) {
         Ref<> idx = number_index(start);
         if (!idx) return nullptr;
-        index = long_as_ssize_t(idx.get());
-        if (index == -1 && error_occurred()) return nullptr;
+        int overflow = 0;
+        long long v = long_as_long_long_and_overflow(idx.get(), &overflow);
+        if (v == -1 && error_occurred()) return nullptr;
+        if (overflow) {
+            index = PTRDIFF_MAX;
+            longindex = std::move(idx);
+        }
+        else {
+            index = static_cast<Py_ssize_t>(v);
+        }
     }
     Ref<> it = object_get_iter(iterable);
     if (!it) return nullptr;
@@ -81,7 +113,7 @@ Ref<> enum_new(TypeObject* type, Object* args, Object* kwds)
     if (!en) return nullptr;
     en->en_index = index;
     en->en_sit = it.release();
-    en->en_longindex = nullptr;
+    en->en_longindex = longindex.release();
     return en;
 }
 
@@ -94,7 +126,8 @@ void enum_dealloc(Object* op)
 
 int enum_traverse(Object* op, visitproc visit, void* arg)
 {
-    return visit_all({static_cast<EnumObject*>(op)->en_sit}, visit, arg);
+    auto* en = static_cast<EnumObject*>(op);
+    return visit_all({en->en_sit, en->en_longindex}, visit, arg);
 }
 
 Ref<> enum_next(Object* op)
@@ -102,6 +135,7 @@ Ref<> enum_next(Object* op)
     auto* en = static_cast<EnumObject*>(op);
     Ref<> item = Py_TYPE(en->en_sit)->tp_iternext(en->en_sit);
     if (!item) return nullptr;
+    if (en->en_index == PTRDIFF_MAX) return enum_next_long(en, std::move(item));
     Ref<> index = long_from_ssize_t(en->en_index++);
     if (!index) return nullptr;
     return tuple_pack({index.get(), item.get()});
@@ -294,7 +328,7 @@ Ref<> zip_new(TypeObject* type, Object* args, Object* kwds)
         Object *key, *value;
         while (dict_next(kwds, &pos, &key, &value)) {
             if (!unicode_equal_to_ascii(key, "strict"))
-                return format_error(Exc_TypeError, "zip() got an unexpected keyword argument '%U'", key);
+                return format_error(Exc_TypeError, "'%U' is an invalid keyword argument for zip()", key);
             strict = object_is_true(value);
             if (strict < 0) return nullptr;
         }
@@ -414,6 +448,86 @@ Ref<> calliter_next(Object* op)
     return nullptr;
 }
 
+// --- anext_awaitable: anext(aiterator, default) (Objects/iterobject.c) --------
+// Awaiting it awaits aiterator.__anext__()'s awaitable, except that the
+// StopAsyncIteration which ends the iteration becomes StopIteration(default):
+// the await then evaluates to default.
+
+struct AnextAwaitableObject : Object {
+    Object* wrapped;        // the awaitable __anext__() returned
+    Object* default_value;
+};
+
+AnextAwaitableObject* A(Object* op) { return static_cast<AnextAwaitableObject*>(op); }
+
+void anextawaitable_dealloc(Object* op)
+{
+    clear_ref(A(op)->wrapped);
+    clear_ref(A(op)->default_value);
+    object_dealloc_memory(op);
+}
+
+int anextawaitable_traverse(Object* op, visitproc visit, void* arg)
+{
+    return visit_all({A(op)->wrapped, A(op)->default_value}, visit, arg);
+}
+
+// One step of the wrapped awaitable's iterator: next() when method is null,
+// else the named method (send/throw/close) with args.
+Ref<> anextawaitable_proxy(Object* op, const char* method, Object* const* args, Py_ssize_t nargs)
+{
+    Ref<> awaitable = coro_get_awaitable_iter(A(op)->wrapped);
+    if (!awaitable) return nullptr;
+    if (!Py_TYPE(awaitable.get())->tp_iternext) {
+        // A coroutine is its own awaitable but no iterator: step it through
+        // its __await__() wrapper (anextawaitable_getiter).
+        Ref<> getter = lookup_special(awaitable.get(), intern_str("__await__"));
+        if (!getter) {
+            if (!error_occurred())
+                format_error(Exc_TypeError, "'%.200s' object is not awaitable", Py_TYPE(awaitable.get())->tp_name);
+            return nullptr;
+        }
+        awaitable = call_no_args(getter.get());
+        if (!awaitable) return nullptr;
+        if (!iter_check(awaitable.get()))
+            return format_error(Exc_TypeError, "__await__() returned non-iterator of type '%.100s'",
+                                Py_TYPE(awaitable.get())->tp_name);
+    }
+    Ref<> result;
+    if (!method) {
+        result = Py_TYPE(awaitable.get())->tp_iternext(awaitable.get());
+    } else {
+        Ref<> bound = object_get_attr_string(awaitable.get(), method);
+        if (!bound) return nullptr;
+        result = object_vectorcall(bound.get(), args, static_cast<std::size_t>(nargs), nullptr);
+    }
+    if (result) return result;
+    if (error_matches(Exc_StopAsyncIteration)) {
+        error_clear();
+        set_stop_iteration_value(A(op)->default_value);
+    }
+    return nullptr;
+}
+
+Ref<> anextawaitable_iternext(Object* op) { return anextawaitable_proxy(op, nullptr, nullptr, 0); }
+Ref<> anextawaitable_send(Object* op, Object* arg) { return anextawaitable_proxy(op, "send", &arg, 1); }
+Ref<> anextawaitable_throw(Object* op, Object* const* args, Py_ssize_t nargs)
+{
+    return anextawaitable_proxy(op, "throw", args, nargs);
+}
+Ref<> anextawaitable_close(Object* op, Object*) { return anextawaitable_proxy(op, "close", nullptr, 0); }
+// minipy's types have no am_await slot: __await__ is the method. The
+// object is its own iterator (CPython's am_await is PyObject_SelfIter).
+Ref<> anextawaitable_await(Object* op, Object*) { return new_ref(op); }
+
+MethodDef anextawaitable_methods[] = {
+    method_o("send", anextawaitable_send, "send(arg) -> send 'arg' into the wrapped iterator,\nreturn next yielded value or raise StopIteration."),
+    method_fast("throw", anextawaitable_throw, "throw(value)\nthrow(typ[,val[,tb]])\n\nraise exception in the wrapped iterator, return next yielded value\nor raise StopIteration."),
+    method_noargs("close", anextawaitable_close, "close() -> raise GeneratorExit inside generator."),
+    method_noargs("__await__", anextawaitable_await, "Return an iterator to be used in await expression."),
+    {},
+};
+
 TypeObject make_iter_type(const char* name, std::size_t size, destructor dealloc, traverseproc traverse,
                           iternextfunc next, newfunc tp_new, const char* doc)
 {
@@ -442,6 +556,22 @@ TypeObject Zip_Type = make_iter_type("zip", sizeof(ZipObject), zip_dealloc, zip_
 TypeObject CallIter_Type = make_iter_type("callable_iterator", sizeof(CallIterObject), calliter_dealloc,
                                           calliter_traverse, calliter_next, nullptr, nullptr);
 
+TypeObject AnextAwaitable_Type = [] {
+    TypeObject t = make_iter_type("anext_awaitable", sizeof(AnextAwaitableObject), anextawaitable_dealloc,
+                                  anextawaitable_traverse, anextawaitable_iternext, nullptr, nullptr);
+    t.tp_methods = anextawaitable_methods;
+    return t;
+}();
+
+Ref<> anextawaitable_new(Object* awaitable, Object* default_value)
+{
+    Ref<AnextAwaitableObject> it = alloc_instance<AnextAwaitableObject>(&AnextAwaitable_Type);
+    if (!it) return nullptr;
+    it->wrapped = new_ref(awaitable).release();
+    it->default_value = new_ref(default_value).release();
+    return it;
+}
+
 Ref<> calliter_new(Object* callable, Object* sentinel)
 {
     Ref<CallIterObject> it = alloc_instance<CallIterObject>(&CallIter_Type);
@@ -453,7 +583,8 @@ Ref<> calliter_new(Object* callable, Object* sentinel)
 
 int init_iterator_types()
 {
-    for (TypeObject* t : {&Enum_Type, &Reversed_Type, &Map_Type, &Filter_Type, &Zip_Type, &CallIter_Type})
+    for (TypeObject* t : {&Enum_Type, &Reversed_Type, &Map_Type, &Filter_Type, &Zip_Type, &CallIter_Type,
+                          &AnextAwaitable_Type})
         if (!(t->tp_flags & Py_TPFLAGS_READY) && type_ready(t) < 0) return -1;
     return 0;
 }
