@@ -206,6 +206,12 @@ Ref<> c3_mro(TypeObject* type)
 {
     Object* bases = type->tp_bases;
     Py_ssize_t n = tuple_size(bases);
+    // check_duplicates: class C(A, A) has no sensible linearization.
+    for (Py_ssize_t i = 0; i < n; i++)
+        for (Py_ssize_t j = i + 1; j < n; j++)
+            if (tuple_item(bases, i) == tuple_item(bases, j))
+                return format_error(Exc_TypeError, "duplicate base class %s",
+                                    type_short_name(static_cast<TypeObject*>(tuple_item(bases, i))));
     std::vector<std::vector<Object*>> seqs;
     for (Py_ssize_t i = 0; i < n; i++) {
         auto* base = static_cast<TypeObject*>(tuple_item(bases, i));
@@ -448,8 +454,12 @@ int add_subclass(TypeObject* base, TypeObject* type)
 void remove_subclass(TypeObject* base, TypeObject* type)
 {
     if (!base->tp_subclasses) return;
+    // Runs from type_dealloc, possibly while an error is pending (a class
+    // that failed half-way through type_new), which must survive.
+    Ref<> saved = fetch_exception();
     Ref<> key = subclass_key(type);
     if (!key || dict_del_item(base->tp_subclasses, key.get()) < 0) error_clear();
+    restore_exception(std::move(saved));
 }
 
 }  // namespace
@@ -1314,6 +1324,32 @@ Ref<> object_richcompare(Object* self, Object* other, int op)
 
 Ref<> object_get_class(Object* self, void*) { return new_ref<Object>(Py_TYPE(self)); }
 
+// object_set_class: obj.__class__ = C between classes written in Python
+// whose instances have the same layout.
+int object_set_class(Object* self, Object* value, void*)
+{
+    if (!value) {
+        set_error(Exc_TypeError, "can't delete __class__ attribute");
+        return -1;
+    }
+    if (!type_check(value)) {
+        format_error(Exc_TypeError, "__class__ must be set to a class, not '%s' object", Py_TYPE(value)->tp_name);
+        return -1;
+    }
+    auto* newto = static_cast<TypeObject*>(value);
+    TypeObject* oldto = Py_TYPE(self);
+    if (type_has_feature(newto, Py_TPFLAGS_IMMUTABLETYPE) || type_has_feature(oldto, Py_TPFLAGS_IMMUTABLETYPE)) {
+        set_error(Exc_TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
+        return -1;
+    }
+    if (!types_compatible_for_assignment(oldto, newto, "__class__")) return -1;
+    // Instances of heap types own a reference to their type.
+    incref(newto);
+    self->ob_type = newto;
+    decref(oldto);
+    return 0;
+}
+
 Ref<> object_format(Object* self, Object* spec)
 {
     if (!unicode_check(spec))
@@ -1402,7 +1438,7 @@ Ref<> object_reduce_ex(Object* self, Object* const* args, Py_ssize_t nargs)
 }
 
 GetSetDef object_getsets[] = {
-    {"__class__", object_get_class, nullptr, "the object's class", nullptr},
+    {"__class__", object_get_class, object_set_class, "the object's class", nullptr},
     {},
 };
 

@@ -715,9 +715,17 @@ bool is_slot_name(Object* name)
     return false;
 }
 
-void update_all_slots(TypeObject* type)
+// fixup_slot_dispatchers: every slot of a heap type from what its MRO
+// holds (a method inherited from a heap base counts as much as its own).
+void fixup_slot_dispatchers(TypeObject* type)
 {
     for (const HeapSlot& s : heap_slots) update_one_slot(type, s);
+    if (type_lookup(type, intern_id("__hash__")) == Py_None()) type->tp_hash = hash_not_implemented;
+}
+
+void update_all_slots(TypeObject* type)
+{
+    fixup_slot_dispatchers(type);
     for (TypeObject* sub : type_subclass_list(type)) update_all_slots(sub);
 }
 
@@ -1058,6 +1066,10 @@ Ref<> type_new_heap(TypeObject* metatype, Object* args, Object* kwds)
     if (Object* doc = dict_get_item_string(type->tp_dict, "__doc__"); doc && unicode_check(doc))
         type->tp_doc = unicode_as_utf8(doc);
     if (type_ready(type) < 0) return nullptr;
+    // Inheritance copied the bases' slots; dunders inherited from heap bases
+    // must dispatch through their slot_* function (e.g. a base's __eq__
+    // when this class only adds __hash__).
+    fixup_slot_dispatchers(type);
     if (type_new_set_classcell(type) < 0 || type_new_set_names(type) < 0 || type_new_init_subclass(type, kwds) < 0)
         return nullptr;
     return typ;
