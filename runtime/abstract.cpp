@@ -19,6 +19,8 @@
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "minipy/runtime/genericaliasobject.h"
+#include "minipy/runtime/unionobject.h"
 #include "pycore_runtime.h"
 
 namespace minipy::runtime {
@@ -464,11 +466,13 @@ Ref<> object_get_item(Object* o, Object* key)
         return sequence_get_item(o, i);
     }
     if (type_check(o)) {
-        if (o == &Type_Type) return new_ref(o);  // type[int] is types.GenericAlias in CPython
-        if (Object* meth = type_lookup(static_cast<TypeObject*>(o), intern_id("__class_getitem__"))) {
-            Ref<> keep = new_ref(meth);
-            return format_error(Exc_NotImplementedError, "__class_getitem__ needs types.GenericAlias");
-        }
+        // type[int] is special-cased (type itself has no __class_getitem__,
+        // so that str[int] still fails); other classes opt in with one.
+        if (o == &Type_Type) return generic_alias_new(o, key);
+        Ref<> meth;
+        int r = object_lookup_attr(o, intern_id("__class_getitem__"), &meth);
+        if (r < 0) return nullptr;
+        if (r > 0) return call_one_arg(meth.get(), key);
         return format_error(Exc_TypeError, "type '%.200s' is not subscriptable", static_cast<TypeObject*>(o)->tp_name);
     }
     return format_error(Exc_TypeError, "'%.200s' object is not subscriptable", tp->tp_name);
@@ -609,9 +613,35 @@ Ref<> iter_next(Object* iter)
 
 // --- isinstance, issubclass, format ---------------------------------------------
 
+namespace {
+
+// The __instancecheck__/__subclasscheck__ of type(cls), called with arg:
+// 1/0 its truth, -1 error, -2 when type(cls) has none.
+int call_check_hook(Object* cls, const char* name, Object* arg)
+{
+    Object* checker = type_lookup(Py_TYPE(cls), intern_id(name));
+    if (!checker) return -2;
+    Ref<> keep = new_ref(checker), bound = keep;
+    if (descrgetfunc get = Py_TYPE(checker)->tp_descr_get) {
+        bound = get(checker, cls, reinterpret_cast<Object*>(Py_TYPE(cls)));
+        if (!bound) return -1;
+    }
+    std::string where = std::string(" in ") + name;
+    if (!enter_recursive_call(where.c_str())) return -1;
+    Ref<> res = call_one_arg(bound.get(), arg);
+    leave_recursive_call();
+    return res ? object_is_true(res.get()) : -1;
+}
+
+}  // namespace
+
+// PyObject_IsInstance (object_recursive_isinstance): a union counts as the
+// tuple of its members; a class's metaclass may answer through
+// __instancecheck__ (a GenericAlias's refuses).
 int object_is_instance(Object* inst, Object* cls)
 {
-    if (type_check(cls)) return object_type_check(inst, static_cast<TypeObject*>(cls));
+    if (Py_TYPE(cls) == &Type_Type) return object_type_check(inst, static_cast<TypeObject*>(cls));
+    if (union_check(cls)) cls = union_args(cls);
     if (tuple_check(cls)) {
         for (Py_ssize_t i = 0; i < tuple_size(cls); i++) {
             int r = object_is_instance(inst, tuple_item(cls, i));
@@ -619,18 +649,26 @@ int object_is_instance(Object* inst, Object* cls)
         }
         return 0;
     }
+    int r = call_check_hook(cls, "__instancecheck__", inst);
+    if (r != -2) return r;
+    if (type_check(cls)) return object_type_check(inst, static_cast<TypeObject*>(cls));
     format_error(Exc_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
     return -1;
 }
 
 int object_is_subclass(Object* derived, Object* cls)
 {
-    if (tuple_check(cls)) {
-        for (Py_ssize_t i = 0; i < tuple_size(cls); i++) {
-            int r = object_is_subclass(derived, tuple_item(cls, i));
-            if (r != 0) return r;
+    if (Py_TYPE(cls) != &Type_Type) {
+        if (union_check(cls)) cls = union_args(cls);
+        if (tuple_check(cls)) {
+            for (Py_ssize_t i = 0; i < tuple_size(cls); i++) {
+                int r = object_is_subclass(derived, tuple_item(cls, i));
+                if (r != 0) return r;
+            }
+            return 0;
         }
-        return 0;
+        int r = call_check_hook(cls, "__subclasscheck__", derived);
+        if (r != -2) return r;
     }
     if (!type_check(cls)) {
         format_error(Exc_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
@@ -650,6 +688,10 @@ Ref<> object_format(Object* obj, Object* format_spec)
         empty = new_ref(unicode_empty());
         format_spec = empty.get();
     }
+    // builtin format()'s own argument check (its clinic converter); the
+    // __format__ methods word theirs differently.
+    if (!unicode_check(format_spec))
+        return format_error(Exc_TypeError, "format() argument 2 must be str, not %.200s", Py_TYPE(format_spec)->tp_name);
     if (unicode_check(format_spec) && unicode_length(format_spec) == 0 &&
         (unicode_check_exact(obj) || long_check_exact(obj)))
         return object_str(obj);

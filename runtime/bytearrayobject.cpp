@@ -23,6 +23,7 @@
 #include "minipy/runtime/sliceobject.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "pycore_bytes_methods.h"
 #include "pycore_runtime.h"
 
 namespace minipy::runtime {
@@ -393,9 +394,11 @@ Ref<> ba_hex(Object* self, Object*)
 // (a bytes result, and the bytes inside a partition tuple or a split list).
 
 constexpr const char* shared_with_bytes[] = {
-    "count",   "endswith", "find",   "index",  "isalpha", "isdigit", "isspace",    "join",
-    "lower",   "lstrip",   "partition", "replace", "rfind", "rindex", "rpartition", "rsplit",
-    "rstrip",  "split",    "startswith", "strip", "upper",
+    "capitalize", "center",  "count",     "endswith", "expandtabs", "find",      "index",        "isalnum",
+    "isalpha",    "isascii", "isdigit",   "islower",  "isspace",    "istitle",   "isupper",      "join",
+    "ljust",      "lower",   "lstrip",    "partition", "removeprefix", "removesuffix", "replace", "rfind",
+    "rindex",     "rjust",   "rpartition", "rsplit",  "rstrip",     "split",     "splitlines",   "startswith",
+    "strip",      "swapcase", "title",    "translate", "upper",     "zfill",
 };
 constexpr std::size_t n_shared = std::size(shared_with_bytes);
 
@@ -428,6 +431,8 @@ Ref<> ba_shared(Object* self, Object* const* args, Py_ssize_t nargs, Object* kwn
     return as_bytearray_result(object_vectorcall(meth.get(), args, static_cast<std::size_t>(nargs), kwnames));
 }
 
+Ref<> ba_alloc(Object* self, Object*) { return long_from_ssize_t(B(self)->ob_alloc); }
+
 // bytearray.fromhex(string): bytes.fromhex's parser, the result as cls.
 Ref<> ba_fromhex(Object* cls, Object* string)
 {
@@ -449,6 +454,9 @@ MethodDef own_methods[] = {
     method_o("remove", ba_remove, "Remove the first occurrence of a value in the bytearray."),
     method_noargs("reverse", ba_reverse, "Reverse the order of the values in B in place."),
     method_o("fromhex", ba_fromhex, "Create a bytearray object from a string of hexadecimal numbers.", METH_CLASS),
+    method_noargs("__alloc__", ba_alloc, "B.__alloc__() -> int\n\nReturn the number of bytes actually allocated."),
+    method_fast("maketrans", bytes_maketrans, "Return a translation table useable for the bytes or bytearray translate method.",
+                METH_STATIC),
 };
 
 template <std::size_t... I>
@@ -520,6 +528,20 @@ SequenceMethods bytearray_as_sequence = [] {
 }();
 MappingMethods bytearray_as_mapping = {bytearray_length, bytearray_subscript, bytearray_ass_subscript};
 
+// bytearray % args: bytes's formatting, the result as a bytearray.
+Ref<> bytearray_mod(Object* v, Object* w)
+{
+    if (!bytearray_check(v)) return not_implemented_ref();
+    std::string result;
+    if (!bytes_printf_format(bytearray_view(v), w, &result)) return nullptr;
+    return bytearray_from_view(result);
+}
+NumberMethods bytearray_as_number = [] {
+    NumberMethods nb{};
+    nb.nb_remainder = bytearray_mod;
+    return nb;
+}();
+
 }  // namespace
 
 TypeObject ByteArray_Type = [] {
@@ -529,6 +551,7 @@ TypeObject ByteArray_Type = [] {
     t.tp_repr = bytearray_repr;
     t.tp_as_sequence = &bytearray_as_sequence;
     t.tp_as_mapping = &bytearray_as_mapping;
+    t.tp_as_number = &bytearray_as_number;
     t.tp_hash = hash_not_implemented;
     t.tp_str = bytearray_repr;
     t.tp_getattro = object_generic_get_attr;

@@ -14,6 +14,8 @@
 #include "minipy/runtime/sliceobject.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "pycore_bytes_methods.h"
+#include "pycore_format.h"
 #include "pycore_runtime.h"
 
 namespace minipy::runtime {
@@ -72,6 +74,25 @@ Ref<> bytes_concat(Object* a, Object* b)
     else if (bytearray_check(b)) s += bytearray_view(b);
     else return format_error(Exc_TypeError, "can't concat %.100s to %.100s", Py_TYPE(b)->tp_name, Py_TYPE(a)->tp_name);
     return bytes_from_view(s);
+}
+
+// The result of v.__bytes__() (looked up on the type), or null: with an
+// error set when the call failed or returned a non-bytes, without one when
+// the type has no __bytes__.
+Ref<> bytes_from_dunder(Object* v)
+{
+    Object* meth = type_lookup(Py_TYPE(v), intern_id("__bytes__"));
+    if (!meth) return nullptr;
+    Ref<> keep = new_ref(meth);
+    Ref<> bound = keep;
+    if (descrgetfunc get = Py_TYPE(meth)->tp_descr_get) {
+        bound = get(meth, v, Py_TYPE(v));
+        if (!bound) return nullptr;
+    }
+    Ref<> result = call_no_args(bound.get());
+    if (result && !bytes_check(result.get()))
+        return format_error(Exc_TypeError, "__bytes__ returned non-bytes (type %.200s)", Py_TYPE(result.get())->tp_name);
+    return result;
 }
 
 namespace {
@@ -243,17 +264,7 @@ Ref<> bytes_getnewargs(Object* self, Object*)
 
 bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\x0b' || c == '\x0c'; }
 
-// A bytes-like argument (bytes or bytearray) as a view.
-bool buffer_arg(Object* o, std::string_view* out)
-{
-    if (bytes_check(o)) *out = bytes_view(o);
-    else if (bytearray_check(o)) *out = bytearray_view(o);
-    else {
-        format_error(Exc_TypeError, "a bytes-like object is required, not '%.100s'", Py_TYPE(o)->tp_name);
-        return false;
-    }
-    return true;
-}
+bool buffer_arg(Object* o, std::string_view* out) { return bytes_buffer_view(o, out); }
 
 // find/index/count's sub argument: bytes-like or an int in range(256).
 bool sub_arg(Object* o, std::string* out)
@@ -532,6 +543,121 @@ Ref<> bytes_fromhex(Object* cls, Object* text)
     return call_one_arg(cls, b.get());
 }
 
+// --- bytes % args (_PyBytes_FormatEx; the engine is printf_format.cpp) --------------
+
+bool bytes_is_mapping(Object* args)
+{
+    const MappingMethods* mp = Py_TYPE(args)->tp_as_mapping;
+    return mp && mp->mp_subscript && !tuple_check(args) && !bytes_check(args) && !unicode_check(args) &&
+           !bytearray_check(args);
+}
+
+std::string narrow(std::u32string_view s) { return std::string(s.begin(), s.end()); }
+
+Ref<> bytes_key(std::u32string_view key) { return bytes_from_view(narrow(key)); }
+
+void widen_into(std::string_view s, Py_ssize_t prec, std::u32string* out)
+{
+    if (prec >= 0 && prec < static_cast<Py_ssize_t>(s.size())) s = s.substr(0, static_cast<std::size_t>(prec));
+    for (char c : s) out->push_back(static_cast<unsigned char>(c));
+}
+
+// format_obj: %b and %s take bytes, bytearray, or what __bytes__ returns.
+int bytes_format_obj(Object* v, Py_ssize_t prec, std::u32string* out)
+{
+    if (bytes_check(v) || bytearray_check(v)) {
+        widen_into(bytes_check(v) ? bytes_view(v) : bytearray_view(v), prec, out);
+        return 1;
+    }
+    Ref<> result = bytes_from_dunder(v);
+    if (!result) {
+        if (!error_occurred())
+            format_error(Exc_TypeError,
+                         "%%b requires a bytes-like object, or an object that implements __bytes__, not '%.100s'",
+                         Py_TYPE(v)->tp_name);
+        return -1;
+    }
+    widen_into(bytes_view(result.get()), prec, out);
+    return 1;
+}
+
+// byte_converter: %c takes a bytes/bytearray of length 1 or an int in range(256).
+int bytes_format_char(Object* v, std::u32string* out)
+{
+    if ((bytes_check(v) && bytes_size(v) == 1) || (bytearray_check(v) && bytearray_size(v) == 1)) {
+        out->push_back(static_cast<unsigned char>(bytes_check(v) ? bytes_view(v)[0] : bytearray_view(v)[0]));
+        return 1;
+    }
+    Ref<> num = index_check(v) ? number_index(v) : nullptr;
+    if (!num) {
+        if (!index_check(v) || error_matches(Exc_TypeError)) {
+            error_clear();
+            set_error(Exc_TypeError, "%c requires an integer in range(256) or a single byte");
+        }
+        return -1;
+    }
+    long long x = long_as_long_long(num.get());
+    if (x == -1 && error_occurred()) {
+        if (!error_matches(Exc_OverflowError)) return -1;
+        error_clear();
+    }
+    if (x < 0 || x > 255) {
+        set_error(Exc_OverflowError, "%c arg not in range(256)");
+        return -1;
+    }
+    out->push_back(static_cast<char32_t>(x));
+    return 1;
+}
+
+int bytes_convert_text(Object* v, Py_UCS4 c, Py_ssize_t prec, std::u32string* out)
+{
+    switch (c) {
+    case 'r': case 'a': {  // %r is %a: ascii(v), whose text is ASCII
+        Ref<> s = object_ascii(v);
+        if (!s) return -1;
+        widen_into(unicode_to_std(s.get()), prec, out);
+        return 1;
+    }
+    case 's': case 'b': return bytes_format_obj(v, prec, out);
+    case 'c': return bytes_format_char(v, out);
+    default: return 0;
+    }
+}
+
+// CPython formats the offending byte with %c as a signed char: bytes past
+// 0x7f make that %c fail with its own OverflowError.
+void bytes_unsupported(Py_UCS4 c, Py_ssize_t index)
+{
+    if (c >= 0x80) {
+        set_error(Exc_OverflowError, "character argument not in range(0x110000)");
+        return;
+    }
+    Ref<> ch = unicode_from_ucs4(&c, 1);
+    if (!ch) return;
+    format_error(Exc_ValueError, "unsupported format character '%s' (0x%x) at index %zd", unicode_to_std(ch.get()).c_str(),
+                 static_cast<unsigned>(c), index);
+}
+
+const PrintfKind bytes_printf_kind = {
+    "bytes", "prec too big", "float argument required, not %.200s", bytes_is_mapping, bytes_key, bytes_convert_text,
+    bytes_unsupported,
+};
+
+Ref<> bytes_mod(Object* v, Object* w)
+{
+    if (!bytes_check(v)) return not_implemented_ref();
+    std::string result;
+    if (!bytes_printf_format(bytes_view(v), w, &result)) return nullptr;
+    return bytes_from_view(result);
+}
+
+// bytes.__bytes__: a bytes subclass instance gives its plain bytes value.
+Ref<> bytes_bytes(Object* self, Object*)
+{
+    if (bytes_check_exact(self)) return new_ref(self);
+    return bytes_from_view(bytes_view(self));
+}
+
 MethodDef bytes_methods[] = {
     method_fast("count", bytes_count, "B.count(sub[, start[, end]]) -> int"),
     method_fast("find", bytes_find, "B.find(sub[, start[, end]]) -> int"),
@@ -553,6 +679,27 @@ MethodDef bytes_methods[] = {
     method_fast("strip", bytes_strip, "Strip leading and trailing bytes contained in the argument."),
     method_noargs("upper", bytes_case<true>, "Return a copy of B with all ASCII characters converted to uppercase."),
     method_noargs("__getnewargs__", bytes_getnewargs),
+    method_noargs("__bytes__", bytes_bytes, "Convert this value to exact type bytes."),
+    // bytes_methods.cpp
+    method_noargs("capitalize", bytes_capitalize, "B.capitalize() -> copy of B"),
+    method_fast("center", bytes_center, "Return a centered string of length width."),
+    method_fastkw("expandtabs", bytes_expandtabs, "Return a copy where all tab characters are expanded using spaces."),
+    method_noargs("isalnum", bytes_isalnum, "B.isalnum() -> bool"),
+    method_noargs("isascii", bytes_isascii, "B.isascii() -> bool"),
+    method_noargs("islower", bytes_islower, "B.islower() -> bool"),
+    method_noargs("istitle", bytes_istitle, "B.istitle() -> bool"),
+    method_noargs("isupper", bytes_isupper, "B.isupper() -> bool"),
+    method_fast("ljust", bytes_ljust, "Return a left-justified string of length width."),
+    method_fast("maketrans", bytes_maketrans, "Return a translation table useable for the bytes or bytearray translate method.",
+                METH_STATIC),
+    method_o("removeprefix", bytes_removeprefix, "Return a bytes object with the given prefix string removed if present."),
+    method_o("removesuffix", bytes_removesuffix, "Return a bytes object with the given suffix string removed if present."),
+    method_fast("rjust", bytes_rjust, "Return a right-justified string of length width."),
+    method_fastkw("splitlines", bytes_splitlines, "Return a list of the lines in the bytes, breaking at line boundaries."),
+    method_noargs("swapcase", bytes_swapcase, "B.swapcase() -> copy of B"),
+    method_noargs("title", bytes_title, "B.title() -> copy of B"),
+    method_fastkw("translate", bytes_translate, "Return a copy with each character mapped by the given translation table."),
+    method_o("zfill", bytes_zfill, "Pad a numeric string with zeros on the left, to fill a field of the given width."),
     method_fastkw("decode", bytes_decode, "Decode the bytes using the codec registered for encoding."),
     method_o("endswith", bytes_endswith, "B.endswith(suffix) -> bool"),
     method_noargs("hex", bytes_hex, "Create a string of hexadecimal numbers from a bytes object."),
@@ -614,6 +761,11 @@ SequenceMethods bytes_as_sequence = [] {
     return sq;
 }();
 MappingMethods bytes_as_mapping = {bytes_length, bytes_subscript, nullptr};
+NumberMethods bytes_as_number = [] {
+    NumberMethods nb{};
+    nb.nb_remainder = bytes_mod;
+    return nb;
+}();
 
 }  // namespace
 
@@ -625,6 +777,7 @@ TypeObject Bytes_Type = [] {
     t.tp_repr = bytes_repr_slot;
     t.tp_as_sequence = &bytes_as_sequence;
     t.tp_as_mapping = &bytes_as_mapping;
+    t.tp_as_number = &bytes_as_number;
     t.tp_hash = bytes_hash;
     t.tp_str = bytes_repr_slot;
     t.tp_getattro = object_generic_get_attr;
@@ -636,6 +789,15 @@ TypeObject Bytes_Type = [] {
 }();
 
 TypeObject BytesIter_Type = index_iter_type("bytes_iterator");
+
+bool bytes_printf_format(std::string_view format, Object* args, std::string* out)
+{
+    std::u32string fmt(format.size(), U'\0'), result;
+    for (std::size_t i = 0; i < format.size(); i++) fmt[i] = static_cast<unsigned char>(format[i]);
+    if (!printf_format(fmt, args, bytes_printf_kind, &result)) return false;
+    out->assign(result.begin(), result.end());
+    return true;
+}
 
 void fini_bytes() { clear_ref(empty_bytes); }
 

@@ -17,6 +17,7 @@
 #include "minipy/runtime/pyhash.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "pycore_format.h"
 #include "pycore_runtime.h"
 
 namespace minipy::runtime {
@@ -177,26 +178,8 @@ Ref<> complex_abs(Object* v)
 }
 int complex_bool(Object* v) { return cval(v).real != 0.0 || cval(v).imag != 0.0; }
 
-std::string part_repr(double x)
-{
-    // 'r' formatting without the ".0" that float's repr adds.
-    std::string s = float_repr_string(x);
-    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
-    return s;
-}
-
-Ref<> complex_repr(Object* v)
-{
-    Py_complex c = cval(v);
-    if (c.real == 0.0 && std::copysign(1.0, c.real) == 1.0) return unicode_from_ascii(part_repr(c.imag) + "j");
-    std::string im = part_repr(c.imag);
-    if (im[0] != '-') im = "+" + im;
-    std::string text(1, '(');
-    text += part_repr(c.real);
-    text += im;
-    text += "j)";
-    return unicode_from_ascii(text);
-}
+// repr is format(z, "") without the str() shortcut: formatter_unicode.cpp.
+Ref<> complex_repr(Object* v) { return complex_repr_format(v); }
 
 Py_hash_t complex_hash(Object* v)
 {
@@ -235,8 +218,25 @@ Ref<> complex_conjugate(Object* self, Object*) { return complex_from_doubles(cva
 Ref<> complex_get_real(Object* self, void*) { return float_from_double(cval(self).real); }
 Ref<> complex_get_imag(Object* self, void*) { return float_from_double(cval(self).imag); }
 
+// complex.__complex__: an exact complex of the same value.
+Ref<> complex_complex(Object* self, Object*)
+{
+    if (Py_TYPE(self) == &Complex_Type) return new_ref(self);
+    return complex_from_doubles(cval(self).real, cval(self).imag);
+}
+Ref<> complex_getnewargs(Object* self, Object*)
+{
+    Ref<> re = float_from_double(cval(self).real), im = float_from_double(cval(self).imag);
+    if (!re || !im) return nullptr;
+    return tuple_pack({re.get(), im.get()});
+}
+Ref<> complex_format(Object* self, Object* spec) { return complex_format_spec(self, spec); }
+
 MethodDef complex_methods[] = {
     method_noargs("conjugate", complex_conjugate, "Return the complex conjugate of its argument."),
+    method_noargs("__complex__", complex_complex, "Convert complex to a complex."),
+    method_noargs("__getnewargs__", complex_getnewargs),
+    method_o("__format__", complex_format, "Convert to a string according to format_spec."),
     {},
 };
 GetSetDef complex_getsets[] = {

@@ -131,7 +131,7 @@ Ref<> method_vectorcall(Object* self, Object* const* args, std::size_t nargsf, O
                             d->d_method->ml_name);
     if (!descr_check(d, args[0])) return nullptr;
     if (!enter_recursive_call(" while calling a Python object")) return nullptr;
-    Ref<> res = methoddef_call(d->d_method, args[0], args + 1, nargs - 1, kwnames);
+    Ref<> res = methoddef_call(d->d_method, args[0], args + 1, nargs - 1, kwnames, d->d_type);
     leave_recursive_call();
     return res;
 }
@@ -144,6 +144,9 @@ Ref<> method_call(Object* self, Object* args, Object* kwargs)
     if (n < 1)
         return format_error(Exc_TypeError, "unbound method %s.%s() needs an argument", type_short_name(d->d_type),
                             d->d_method->ml_name);
+    // Without keywords, the vectorcall path (which names errors after d_type).
+    if (!kwargs || dict_size(kwargs) == 0)
+        return method_vectorcall(self, &static_cast<TupleObject*>(args)->ob_item[0], static_cast<std::size_t>(n), nullptr);
     Ref<> bound = method_get(self, tuple_item(args, 0), nullptr);
     if (!bound) return nullptr;
     Ref<> rest = tuple_get_slice(args, 1, n);

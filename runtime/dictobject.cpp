@@ -21,6 +21,7 @@
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "minipy/runtime/genericaliasobject.h"
 #include "pycore_runtime.h"
 
 namespace minipy::runtime {
@@ -708,6 +709,7 @@ int dict_init(Object* self, Object* args, Object* kwds)
 }
 
 MethodDef dict_methods[] = {
+    method_o("__class_getitem__", generic_alias_class_getitem, "See PEP 585", METH_CLASS),
     method_o("__contains__", dict_contains_method, "True if the dictionary has the specified key, else False.",
              METH_COEXIST),
     method_fast("get", dict_get, "Return the value for key if key is in the dictionary, else default."),

@@ -12,6 +12,7 @@
 #include "minipy/runtime/boolobject.h"
 #include "minipy/runtime/bytesobject.h"
 #include "minipy/runtime/dictobject.h"
+#include "minipy/runtime/genericaliasobject.h"
 #include "minipy/runtime/listobject.h"
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/tupleobject.h"
@@ -199,8 +200,24 @@ Ref<> get_dict(Object* self, void*)
     return new_ref(E(self)->dict);
 }
 
+// __setstate__(state): the instance dict items of a pickled exception
+// (what __reduce__ gave as its third item) become attributes again.
+Ref<> BaseException_setstate(Object* self, Object* state)
+{
+    if (state == Py_None()) return none_ref();
+    if (!dict_check(state)) return format_error(Exc_TypeError, "state is not a dictionary");
+    Py_ssize_t pos = 0;
+    Object *key, *value;
+    while (dict_next(state, &pos, &key, &value)) {
+        Ref<> k = new_ref(key), v = new_ref(value);
+        if (object_set_attr(self, k.get(), v.get()) < 0) return nullptr;
+    }
+    return none_ref();
+}
+
 MethodDef BaseException_methods[] = {
     method_noargs("__reduce__", BaseException_reduce),
+    method_o("__setstate__", BaseException_setstate),
     method_o("with_traceback", BaseException_with_traceback,
              "Exception.with_traceback(tb) --\n    set self.__traceback__ to tb and return self."),
     method_o("add_note", BaseException_add_note,
@@ -219,7 +236,6 @@ GetSetDef BaseException_getset[] = {
 
 MemberDef BaseException_members[] = {
     {"__suppress_context__", T_BOOL, offsetof(BaseExceptionObject, suppress_context), 0, nullptr},
-    {"__notes__", T_OBJECT_EX, offsetof(BaseExceptionObject, notes), 0, nullptr},
     {},
 };
 
@@ -708,13 +724,7 @@ int group_split(Object* exc, Object* condition, bool want_rest, Ref<>* match, Re
         if (list_size(list) == 0) return 0;
         Ref<> d = call_method(exc, "derive", {list});
         if (!d) return -1;
-        // The new group keeps the original's traceback, context, cause and notes.
-        auto* src = E(exc);
-        auto* dst = E(d.get());
-        set_ref(dst->traceback, new_ref(src->traceback).release());
-        set_ref(dst->context, new_ref(src->context).release());
-        set_ref(dst->cause, new_ref(src->cause).release());
-        set_ref(dst->notes, new_ref(src->notes).release());
+        if (exception_group_copy_metadata(exc, d.get()) < 0) return -1;
         *out = std::move(d);
         return 0;
     };
@@ -753,6 +763,7 @@ MemberDef BaseExceptionGroup_members[] = {
 };
 
 MethodDef BaseExceptionGroup_methods[] = {
+    method_o("__class_getitem__", generic_alias_class_getitem, "See PEP 585", METH_CLASS),
     method_o("derive", BaseExceptionGroup_derive),
     method_o("split", BaseExceptionGroup_split),
     method_o("subgroup", BaseExceptionGroup_subgroup),
@@ -771,6 +782,24 @@ Object* exception_get_args(Object* exc) { return E(exc)->args; }
 Object* exception_get_context(Object* exc) { return E(exc)->context; }
 void exception_set_context(Object* exc, Ref<> context) { set_ref(E(exc)->context, context.release()); }
 Object* exception_get_cause(Object* exc) { return E(exc)->cause; }
+// The tail of exceptiongroup_subset: a group derived from orig gets its
+// traceback, context and cause, and a copy of its __notes__ (a list of the
+// same notes, so that the parts can be annotated independently).
+int exception_group_copy_metadata(Object* orig, Object* eg)
+{
+    if (exception_set_traceback(eg, E(orig)->traceback ? E(orig)->traceback : Py_None()) < 0) return -1;
+    set_ref(E(eg)->context, E(orig)->context ? new_ref(E(orig)->context).release() : nullptr);
+    exception_set_cause(eg, E(orig)->cause ? new_ref(E(orig)->cause) : Ref<>());
+    Ref<> notes;
+    Object* name = intern_id("__notes__");
+    if (object_lookup_attr(orig, name, &notes) < 0) return -1;
+    if (notes && sequence_check(notes.get())) {
+        Ref<> copy = sequence_list(notes.get());
+        if (!copy || object_set_attr(eg, name, copy.get()) < 0) return -1;
+    }
+    return 0;
+}
+
 void exception_set_cause(Object* exc, Ref<> cause)
 {
     E(exc)->suppress_context = 1;

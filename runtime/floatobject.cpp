@@ -41,18 +41,21 @@ Ref<> float_from_double(double v)
     return f;
 }
 
+// PyFloat_AsDouble: __float__, else __index__; never parses a str.
 double float_as_double(Object* op)
 {
     if (float_check(op)) return float_value(op);
-    Ref<> f = number_float(op);
-    if (!f) {
-        if (error_matches(Exc_TypeError) && !unicode_check(op)) {
-            error_clear();
-            format_error(Exc_TypeError, "must be real number, not %.50s", Py_TYPE(op)->tp_name);
-        }
+    const NumberMethods* nb = Py_TYPE(op)->tp_as_number;
+    if (!nb || (!nb->nb_float && !nb->nb_index)) {
+        format_error(Exc_TypeError, "must be real number, not %.50s", Py_TYPE(op)->tp_name);
         return -1.0;
     }
-    return float_value(f.get());
+    Ref<> f = nb->nb_float ? number_float(op) : nullptr;
+    if (!nb->nb_float) {
+        Ref<> i = number_index(op);
+        return i ? long_as_double(i.get()) : -1.0;
+    }
+    return f ? float_value(f.get()) : -1.0;
 }
 
 // --- repr and formatting --------------------------------------------------------

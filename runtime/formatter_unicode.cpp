@@ -1,8 +1,7 @@
 // formatter_unicode.cpp: the format-spec mini-language (format(x, spec),
-// str.__format__, int.__format__, float.__format__) and printf-style
-// formatting (str % args).
-// Mirrors CPython 3.11 Python/formatter_unicode.c and PyUnicode_Format in
-// Objects/unicodeobject.c. Book chapter 11.
+// str.__format__, int.__format__, float.__format__, complex.__format__).
+// Mirrors CPython 3.11 Python/formatter_unicode.c. Book chapter 11.
+// (printf-style `%` formatting is in printf_format.cpp.)
 //
 // A spec is [[fill]align][sign][z][#][0][width][grouping][.precision][type].
 // Numbers are rendered as: padding, sign, prefix ("0x"), grouped digits,
@@ -12,6 +11,7 @@
 #include <cstring>
 #include <string>
 
+#include "minipy/runtime/complexobject.h"
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/floatobject.h"
 #include "minipy/runtime/longobject.h"
@@ -217,7 +217,7 @@ Ref<> format_float_value(Object* obj, double val, FormatSpec f);
 Ref<> unicode_format_spec(Object* self, Object* spec)
 {
     if (!unicode_check(spec))
-        return format_error(Exc_TypeError, "format() argument 2 must be str, not %.200s", Py_TYPE(spec)->tp_name);
+        return format_error(Exc_TypeError, "__format__() argument must be str, not %.200s", Py_TYPE(spec)->tp_name);
     if (unicode_length(spec) == 0) return object_str(self);
     FormatSpec f;
     if (!parse_spec(self, spec, 's', '<', &f)) return nullptr;
@@ -236,7 +236,7 @@ Ref<> unicode_format_spec(Object* self, Object* spec)
 Ref<> long_format_spec(Object* self, Object* spec)
 {
     if (!unicode_check(spec))
-        return format_error(Exc_TypeError, "format() argument 2 must be str, not %.200s", Py_TYPE(spec)->tp_name);
+        return format_error(Exc_TypeError, "__format__() argument must be str, not %.200s", Py_TYPE(spec)->tp_name);
     if (unicode_length(spec) == 0) return object_str(self);
     FormatSpec f;
     if (!parse_spec(self, spec, 'd', '>', &f)) return nullptr;
@@ -305,6 +305,31 @@ std::string format_general_dot0(double v, int precision)
     return s;
 }
 
+// A formatted float split for rendering: the sign, the integer digits
+// (which get grouped) and the rest (point, fraction, exponent). With 'z',
+// a negative zero after rounding loses its sign.
+struct FloatText {
+    bool negative;
+    std::string intpart, rest;
+};
+
+FloatText split_float_text(std::string s, double val, bool no_neg_0)
+{
+    FloatText t{s[0] == '-', {}, {}};
+    if (t.negative) s.erase(0, 1);
+    if (t.negative && no_neg_0 && s.find_first_of("123456789") == std::string::npos && std::isfinite(val))
+        t.negative = false;
+    std::size_t k = 0;
+    while (k < s.size() && std::isdigit(static_cast<unsigned char>(s[k]))) k++;
+    t.intpart = s.substr(0, k);
+    t.rest = s.substr(k);
+    if (t.intpart.empty()) {
+        t.intpart = s;  // inf / nan
+        t.rest.clear();
+    }
+    return t;
+}
+
 Ref<> format_float_value(Object* obj, double val, FormatSpec f)
 {
     Py_UCS4 type = f.type;
@@ -335,239 +360,93 @@ Ref<> format_float_value(Object* obj, double val, FormatSpec f)
                         ? format_general_dot0(val, static_cast<int>(precision))
                         : double_to_string(val, static_cast<char>(type), static_cast<int>(precision), false, f.alternate,
                                            add_dot_0 && type != 'r');
-    bool negative = s[0] == '-';
-    if (negative) s.erase(0, 1);
-    if (negative && f.no_neg_0 && s.find_first_of("123456789") == std::string::npos && std::isfinite(val)) negative = false;
-    // Split the integer digits (grouped) from the rest (point, fraction, exponent).
-    std::size_t k = 0;
-    while (k < s.size() && std::isdigit(static_cast<unsigned char>(s[k]))) k++;
-    std::string intpart = s.substr(0, k), rest = s.substr(k);
-    if (intpart.empty()) {
-        intpart = s;  // inf / nan
-        rest.clear();
+    FloatText t = split_float_text(std::move(s), val, f.no_neg_0);
+    if (add_pct) t.rest += "%";
+    return render_number(t.negative, "", t.intpart, t.rest, f, 3);
+}
+
+// repr's digits without the ".0" float's repr adds ('r' without
+// Py_DTSF_ADD_DOT_0); '#' keeps a point: "1.", "1.e+16".
+std::string repr_digits(double v, bool alternate)
+{
+    std::string s = float_repr_string(v);
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+    if (alternate && std::isfinite(v) && s.find('.') == std::string::npos) {
+        std::size_t e = s.find('e');
+        s.insert(e == std::string::npos ? s.size() : e, ".");
     }
-    if (add_pct) rest += "%";
-    return render_number(negative, "", intpart, rest, f, 3);
+    return s;
+}
+
+// format_complex_internal: both parts in the float presentation, the
+// imaginary one always signed when the real one is shown. No type means
+// repr's form: shortest digits, parentheses unless the real part is +0.
+// Zero padding and '=' have no meaning for a pair and are refused.
+Ref<> format_complex_value(Object* obj, double re, double im, const FormatSpec& f)
+{
+    if (f.fill_char == '0') return format_error(Exc_ValueError, "Zero padding is not allowed in complex format specifier");
+    if (f.align == '=')
+        return format_error(Exc_ValueError, "'=' alignment flag is not allowed in complex format specifier");
+    Py_UCS4 type = f.type;
+    if (type == 'r') return unknown_code(type, obj);  // internal to repr, not a spec code
+    Py_ssize_t precision = f.precision, default_precision = 6;
+    bool skip_re = false, add_parens = false;
+    if (type == 0) {
+        type = 'r';
+        default_precision = 0;
+        if (re == 0.0 && std::copysign(1.0, re) == 1.0) skip_re = true;
+        else add_parens = true;
+    }
+    if (type == 'n') type = 'g';
+    switch (type) {
+    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'r': break;
+    default: return unknown_code(f.type, obj);
+    }
+    if (precision < 0) precision = default_precision;
+    else if (type == 'r') type = 'g';
+    if (precision > 0x7fffffff) return format_error(Exc_ValueError, "precision too big");
+    auto part = [&](double v, bool force_sign) {
+        FloatText t = split_float_text(type == 'r' ? repr_digits(v, f.alternate)
+                                                   : double_to_string(v, static_cast<char>(type), static_cast<int>(precision),
+                                                                      false, f.alternate, false),
+                                       v, f.no_neg_0);
+        std::string sign = t.negative ? "-" : force_sign || f.sign == '+' ? "+" : f.sign == ' ' ? " " : "";
+        return sign + group_digits(t.intpart, f.thousands, 3, 0) + t.rest;
+    };
+    std::string body = add_parens ? "(" : "";
+    if (!skip_re) body += part(re, false);
+    body += part(im, !skip_re) + "j";
+    if (add_parens) body += ")";
+    return pad_and_finish(widen(body), f);
 }
 
 }  // namespace
 
+Ref<> complex_repr_format(Object* self)
+{
+    Py_complex c = static_cast<ComplexObject*>(self)->cval;
+    return format_complex_value(self, c.real, c.imag, FormatSpec{});
+}
+
+Ref<> complex_format_spec(Object* self, Object* spec)
+{
+    if (!unicode_check(spec))
+        return format_error(Exc_TypeError, "__format__() argument must be str, not %.200s", Py_TYPE(spec)->tp_name);
+    if (unicode_length(spec) == 0) return object_str(self);
+    FormatSpec f;
+    if (!parse_spec(self, spec, 0, '>', &f)) return nullptr;
+    Py_complex c = static_cast<ComplexObject*>(self)->cval;
+    return format_complex_value(self, c.real, c.imag, f);
+}
+
 Ref<> float_format_spec(Object* self, Object* spec)
 {
     if (!unicode_check(spec))
-        return format_error(Exc_TypeError, "format() argument 2 must be str, not %.200s", Py_TYPE(spec)->tp_name);
+        return format_error(Exc_TypeError, "__format__() argument must be str, not %.200s", Py_TYPE(spec)->tp_name);
     if (unicode_length(spec) == 0) return object_str(self);
     FormatSpec f;
     if (!parse_spec(self, spec, 0, '>', &f)) return nullptr;
     return format_float_value(self, float_value(self), f);
-}
-
-// --- printf-style formatting (PyUnicode_Format) ---------------------------------------
-
-Ref<> unicode_printf_format(Object* format, Object* args)
-{
-    Py_ssize_t n = unicode_length(format);
-    bool is_tuple = tuple_check(args);
-    Py_ssize_t arglen = is_tuple ? tuple_size(args) : -1, argidx = 0;
-    // A mapping is allowed for %(name)s (not a tuple and not a str).
-    bool is_mapping = !is_tuple && mapping_check(args) && !unicode_check(args);
-    auto next_arg = [&]() -> Object* {
-        if (arglen < 0) {
-            if (argidx == 0) {
-                argidx = 1;
-                return args;
-            }
-        } else if (argidx < arglen) {
-            return tuple_item(args, argidx++);
-        }
-        set_error(Exc_TypeError, "not enough arguments for format string");
-        return nullptr;
-    };
-    UnicodeWriter w;
-    bool used_mapping = false;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 c = unicode_read_char(format, i);
-        if (c != '%') {
-            w.write_char(c);
-            continue;
-        }
-        Py_ssize_t start_index = i;
-        if (++i >= n) return format_error(Exc_ValueError, "incomplete format");
-        Ref<> mapped;
-        if (unicode_read_char(format, i) == '(') {
-            if (!is_mapping) return format_error(Exc_TypeError, "format requires a mapping");
-            Py_ssize_t depth = 1, keystart = ++i;
-            while (i < n && depth) {
-                if (unicode_read_char(format, i) == '(') depth++;
-                else if (unicode_read_char(format, i) == ')') depth--;
-                i++;
-            }
-            if (depth) return format_error(Exc_ValueError, "incomplete format key");
-            Ref<> key = unicode_substring(format, keystart, i - 1);
-            if (!key) return nullptr;
-            mapped = object_get_item(args, key.get());
-            if (!mapped) return nullptr;
-            used_mapping = true;
-            arglen = -1;
-            argidx = -2;
-        }
-        bool left = false, plus = false, space = false, alt = false, zero = false;
-        for (; i < n; i++) {
-            Py_UCS4 fc = unicode_read_char(format, i);
-            if (fc == '-') left = true;
-            else if (fc == '+') plus = true;
-            else if (fc == ' ') space = true;
-            else if (fc == '#') alt = true;
-            else if (fc == '0') zero = true;
-            else break;
-        }
-        auto read_num = [&](Py_ssize_t* out) -> bool {
-            if (i < n && unicode_read_char(format, i) == '*') {
-                i++;
-                Object* v = mapped ? nullptr : next_arg();
-                if (!v) {
-                    if (!error_occurred()) set_error(Exc_TypeError, "* wants int");
-                    return false;
-                }
-                if (!long_check(v)) {
-                    set_error(Exc_TypeError, "* wants int");
-                    return false;
-                }
-                *out = long_as_ssize_t(v);
-                return !(*out == -1 && error_occurred());
-            }
-            Py_ssize_t num = -1;
-            while (i < n && unicode_read_char(format, i) >= '0' && unicode_read_char(format, i) <= '9')
-                num = (num < 0 ? 0 : num * 10) + (unicode_read_char(format, i++) - '0');
-            *out = num;
-            return true;
-        };
-        Py_ssize_t width, prec = -1;
-        if (!read_num(&width)) return nullptr;
-        if (width < -1) {
-            left = true;
-            width = -width;
-        }
-        if (i < n && unicode_read_char(format, i) == '.') {
-            i++;
-            if (!read_num(&prec)) return nullptr;
-            if (prec < 0) prec = 0;
-        }
-        while (i < n && (unicode_read_char(format, i) == 'h' || unicode_read_char(format, i) == 'l' || unicode_read_char(format, i) == 'L')) i++;
-        if (i >= n) return format_error(Exc_ValueError, "incomplete format");
-        Py_UCS4 type = unicode_read_char(format, i);
-        if (type == '%') {
-            w.write_char('%');
-            continue;
-        }
-        Object* arg = mapped ? mapped.get() : next_arg();
-        if (!arg) return nullptr;
-        std::u32string body;
-        std::string sign;
-        bool numeric = false;
-        switch (type) {
-        case 's': case 'r': case 'a': {
-            Ref<> s = type == 's' ? object_str(arg) : type == 'r' ? object_repr(arg) : object_ascii(arg);
-            if (!s) return nullptr;
-            Py_ssize_t len = unicode_length(s.get());
-            if (prec >= 0 && prec < len) len = prec;
-            for (Py_ssize_t k = 0; k < len; k++) body += static_cast<char32_t>(unicode_read_char(s.get(), k));
-            break;
-        }
-        case 'c': {
-            if (unicode_check(arg)) {
-                if (unicode_length(arg) != 1) return format_error(Exc_TypeError, "%%c requires int or char");
-                body += static_cast<char32_t>(unicode_read_char(arg, 0));
-            } else if (long_check(arg)) {
-                long long x = long_as_long_long(arg);
-                if (x == -1 && error_occurred()) return nullptr;
-                if (x < 0 || x > 0x10ffff) return format_error(Exc_OverflowError, "%%c arg not in range(0x110000)");
-                body += static_cast<char32_t>(x);
-            } else {
-                return format_error(Exc_TypeError, "%%c requires int or char");
-            }
-            break;
-        }
-        case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': {
-            numeric = true;
-            Ref<> num;
-            if (long_check(arg)) num = new_ref(arg);
-            else if (type == 'd' || type == 'i' || type == 'u') {
-                if (!float_check(arg) && !index_check(arg))
-                    return format_error(Exc_TypeError, "%%%c format: a real number is required, not %.200s",
-                                        static_cast<int>(type), Py_TYPE(arg)->tp_name);
-                num = number_long(arg);
-            } else {
-                if (!index_check(arg))
-                    return format_error(Exc_TypeError, "%%%c format: an integer is required, not %.200s",
-                                        static_cast<int>(type), Py_TYPE(arg)->tp_name);
-                num = number_index(arg);
-            }
-            if (!num) return nullptr;
-            int base = type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
-            Ref<> text = long_format(num.get(), base, false);
-            if (!text) return nullptr;
-            std::string digits = unicode_to_std(text.get());
-            if (digits[0] == '-') {
-                sign.assign(1, '-');
-                digits.erase(0, 1);
-            } else if (plus) sign.assign(1, '+');
-            else if (space) sign.assign(1, ' ');
-            if (type == 'X')
-                for (char& ch : digits) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-            if (prec > static_cast<Py_ssize_t>(digits.size())) digits = std::string(static_cast<std::size_t>(prec) - digits.size(), '0') + digits;
-            if (alt && base != 10) sign += type == 'o' ? "0o" : type == 'x' ? "0x" : "0X";
-            body = widen(digits);
-            break;
-        }
-        case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
-            numeric = true;
-            double v = float_as_double(arg);
-            if (v == -1.0 && error_occurred()) {
-                if (error_matches(Exc_TypeError)) {
-                    error_clear();
-                    return format_error(Exc_TypeError, "must be real number, not %.50s", Py_TYPE(arg)->tp_name);
-                }
-                return nullptr;
-            }
-            std::string s = double_to_string(v, static_cast<char>(type), prec < 0 ? 6 : static_cast<int>(prec), false, alt, false);
-            if (s[0] == '-') {
-                sign.assign(1, '-');
-                s.erase(0, 1);
-            } else if (plus) sign.assign(1, '+');
-            else if (space) sign.assign(1, ' ');
-            body = widen(s);
-            break;
-        }
-        default: {
-            char buf[128];
-            std::snprintf(buf, sizeof buf, "unsupported format character '%c' (0x%x) at index %zd",
-                          type < 128 && type >= 32 ? static_cast<char>(type) : '?', static_cast<unsigned>(type), i);
-            (void)start_index;
-            return format_error(Exc_ValueError, "%s", buf);
-        }
-        }
-        Py_ssize_t len = static_cast<Py_ssize_t>(sign.size() + body.size());
-        Py_ssize_t padlen = width > len ? width - len : 0;
-        if (left) {
-            w.write_ascii(sign);
-            for (char32_t ch : body) w.write_char(ch);
-            for (Py_ssize_t k = 0; k < padlen; k++) w.write_char(' ');
-        } else if (zero && numeric) {
-            w.write_ascii(sign);
-            for (Py_ssize_t k = 0; k < padlen; k++) w.write_char('0');
-            for (char32_t ch : body) w.write_char(ch);
-        } else {
-            for (Py_ssize_t k = 0; k < padlen; k++) w.write_char(' ');
-            w.write_ascii(sign);
-            for (char32_t ch : body) w.write_char(ch);
-        }
-    }
-    if (!used_mapping && arglen >= 0 && argidx < arglen)
-        return format_error(Exc_TypeError, "not all arguments converted during string formatting");
-    if (!used_mapping && arglen < 0 && argidx == 0 && !is_mapping)
-        return format_error(Exc_TypeError, "not all arguments converted during string formatting");
-    return w.finish();
 }
 
 }  // namespace minipy::runtime

@@ -17,6 +17,7 @@
 #include "minipy/runtime/sliceobject.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "minipy/runtime/genericaliasobject.h"
 #include "pycore_runtime.h"
 
 namespace minipy::runtime {
@@ -529,6 +530,7 @@ int list_init(Object* self, Object* args, Object* kwds)
 Ref<> list_tp_new(TypeObject* type, Object*, Object*) { return steal_ref(object_alloc_raw(type, 0)); }
 
 MethodDef list_methods[] = {
+    method_o("__class_getitem__", generic_alias_class_getitem, "See PEP 585", METH_CLASS),
     method_noargs("__reversed__", list_reversed, "Return a reverse iterator over the list."),
     method_noargs("__sizeof__", list_sizeof, "Return the size of the list in memory, in bytes."),
     method_noargs("clear", list_clear_method, "Remove all items from list."),

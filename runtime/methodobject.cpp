@@ -17,8 +17,9 @@ namespace minipy::runtime {
 namespace {
 
 // The name in argument errors: "str.upper" for methods, "len" for functions.
-std::string function_name(MethodDef* ml, Object* self)
+std::string function_name(MethodDef* ml, Object* self, TypeObject* owner)
 {
+    if (owner) return std::string(type_short_name(owner)) + "." + ml->ml_name;
     if (self && !module_check(self) && !type_check(self))
         return std::string(type_short_name(Py_TYPE(self))) + "." + ml->ml_name;
     if (self && type_check(self))
@@ -30,21 +31,22 @@ bool has_kwnames(Object* kwnames) { return kwnames && tuple_size(kwnames) > 0; }
 
 }  // namespace
 
-Ref<> methoddef_call(MethodDef* ml, Object* self, Object* const* args, Py_ssize_t nargs, Object* kwnames)
+Ref<> methoddef_call(MethodDef* ml, Object* self, Object* const* args, Py_ssize_t nargs, Object* kwnames,
+                     TypeObject* owner)
 {
     const int flags = ml->ml_flags & ~(METH_CLASS | METH_STATIC | METH_COEXIST);
     if (!(flags & METH_KEYWORDS) && has_kwnames(kwnames))
-        return format_error(Exc_TypeError, "%s() takes no keyword arguments", function_name(ml, self).c_str());
+        return format_error(Exc_TypeError, "%s() takes no keyword arguments", function_name(ml, self, owner).c_str());
     switch (flags) {
     case METH_NOARGS:
         if (nargs != 0)
-            return format_error(Exc_TypeError, "%s() takes no arguments (%zd given)", function_name(ml, self).c_str(),
+            return format_error(Exc_TypeError, "%s() takes no arguments (%zd given)", function_name(ml, self, owner).c_str(),
                                 nargs);
         return ml->ml_meth(self, nullptr);
     case METH_O:
         if (nargs != 1)
             return format_error(Exc_TypeError, "%s() takes exactly one argument (%zd given)",
-                                function_name(ml, self).c_str(), nargs);
+                                function_name(ml, self, owner).c_str(), nargs);
         return ml->ml_meth(self, args[0]);
     case METH_VARARGS: {
         Ref<> tuple = tuple_from_array(args, nargs);
@@ -155,7 +157,7 @@ Ref<> cfunction_get_name(Object* op, void*) { return unicode_from_string(static_
 Ref<> cfunction_get_qualname(Object* op, void*)
 {
     auto* f = static_cast<CFunctionObject*>(op);
-    return unicode_from_string(function_name(f->m_ml, f->m_self).c_str());
+    return unicode_from_string(function_name(f->m_ml, f->m_self, nullptr).c_str());
 }
 Ref<> cfunction_get_self(Object* op, void*)
 {

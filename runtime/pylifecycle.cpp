@@ -25,6 +25,8 @@
 #include "minipy/runtime/sliceobject.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "minipy/runtime/genericaliasobject.h"
+#include "minipy/runtime/unionobject.h"
 #include "pycore_runtime.h"
 
 namespace minipy::runtime {
@@ -55,7 +57,8 @@ void init_types()
           &BytesIter_Type, &ByteArray_Type, &ByteArrayIter_Type, &Tuple_Type, &TupleIter_Type, &List_Type, &ListIter_Type, &ListRevIter_Type, &Dict_Type,
           &DictKeys_Type, &DictValues_Type, &DictItems_Type, &DictIterKey_Type, &DictIterValue_Type,
           &DictIterItem_Type, &DictRevIterKey_Type, &DictRevIterValue_Type, &DictRevIterItem_Type, &Set_Type, &FrozenSet_Type, &SetIter_Type, &Range_Type, &RangeIter_Type,
-          &LongRangeIter_Type, &Slice_Type, &SeqIter_Type, &Module_Type, &Code_Type, &LineIter_Type, &PositionsIter_Type, &Method_Type, &Property_Type, &Super_Type})
+          &LongRangeIter_Type, &Slice_Type, &SeqIter_Type, &Module_Type, &Code_Type, &LineIter_Type, &PositionsIter_Type, &Method_Type, &Property_Type, &Super_Type,
+          &GenericAlias_Type, &Union_Type})
         ready_or_die(t);
     init_descr_types();
     init_exception_types();

@@ -17,6 +17,7 @@
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "minipy/runtime/genericaliasobject.h"
 #include "pycore_runtime.h"
 
 namespace minipy::runtime {
@@ -785,6 +786,7 @@ Ref<> set_reduce(Object* self, Object*)
 Ref<> setiter_new(Object* so);
 
 MethodDef set_methods[] = {
+    method_o("__class_getitem__", generic_alias_class_getitem, "See PEP 585", METH_CLASS),
     method_o("add", set_add_method, "Add an element to a set."),
     method_noargs("clear", set_clear_method, "Remove all elements from this set."),
     method_o("__contains__", set_contains_method, "x.__contains__(y) <==> y in x.", METH_COEXIST),
@@ -809,6 +811,7 @@ MethodDef set_methods[] = {
 };
 
 MethodDef frozenset_methods[] = {
+    method_o("__class_getitem__", generic_alias_class_getitem, "See PEP 585", METH_CLASS),
     method_o("__contains__", set_contains_method, "x.__contains__(y) <==> y in x.", METH_COEXIST),
     method_noargs("copy", set_copy_method, "Return a shallow copy of a set."),
     method_fast("difference", set_difference_method, "Return the difference of two or more sets as a new set."),

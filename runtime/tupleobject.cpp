@@ -10,6 +10,7 @@
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/sliceobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "minipy/runtime/genericaliasobject.h"
 #include "pycore_runtime.h"
 
 namespace minipy::runtime {
@@ -292,6 +293,7 @@ SequenceMethods tuple_as_sequence = [] {
 MappingMethods tuple_as_mapping = {tuple_length, tuple_subscript, nullptr};
 
 MethodDef tuple_methods[] = {
+    method_o("__class_getitem__", generic_alias_class_getitem, "See PEP 585", METH_CLASS),
     method_noargs("__getnewargs__", tuple_getnewargs),
     method_fast("index", tuple_index, "Return first index of value.\n\nRaises ValueError if the value is not present."),
     method_o("count", tuple_count, "Return number of occurrences of value."),

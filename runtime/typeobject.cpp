@@ -1353,7 +1353,7 @@ int object_set_class(Object* self, Object* value, void*)
 Ref<> object_format(Object* self, Object* spec)
 {
     if (!unicode_check(spec))
-        return format_error(Exc_TypeError, "format() argument 2 must be str, not %.200s", Py_TYPE(spec)->tp_name);
+        return format_error(Exc_TypeError, "__format__() argument must be str, not %.200s", Py_TYPE(spec)->tp_name);
     if (unicode_length(spec) > 0)
         return format_error(Exc_TypeError, "unsupported format string passed to %.200s.__format__",
                             Py_TYPE(self)->tp_name);
@@ -1422,12 +1422,9 @@ Ref<> object_getstate(Object* self, Object*)
     return none_ref();
 }
 
-Ref<> object_reduce_ex(Object* self, Object* const* args, Py_ssize_t nargs)
+Ref<> object_reduce_ex(Object* self, Object* protocol)
 {
-    if (nargs != 1)
-        return format_error(Exc_TypeError, "%s.__reduce_ex__() takes exactly one argument (%zd given)",
-                            Py_TYPE(self)->tp_name, nargs);
-    Ref<> proto = number_index(args[0]);
+    Ref<> proto = number_index(protocol);
     if (!proto) return nullptr;
     Ref<> name = unicode_from_string("__reduce__");
     if (!name) return nullptr;
@@ -1451,7 +1448,7 @@ MethodDef object_methods[] = {
                  METH_CLASS),
     method_noargs("__dir__", object_dir, "Default dir() implementation."),
     method_noargs("__reduce__", object_reduce, "Helper for pickle."),
-    method_fast("__reduce_ex__", object_reduce_ex, "Helper for pickle."),
+    method_o("__reduce_ex__", object_reduce_ex, "Helper for pickle."),
     method_noargs("__getstate__", object_getstate, "Helper for pickle."),
     method_varargs("__subclasshook__", object_subclasshook,
                    "Abstract classes can override this to customize issubclass().", METH_CLASS),

@@ -23,6 +23,7 @@ Values are encoded for the C++ side (tests/unit/runtime/case_values.h):
   M<type><name>    a method or slot wrapper of a built-in type (int.__sub__)
   P<get><set><del> property(get, set, del)
   V<k|v|i><dict>   dict.keys(), .values(), .items()
+  G<origin><args>  types.GenericAlias(origin, args)    U<args>   a types.UnionType of args
   K<args>          a code object, code(*args) (the 18 classic constructor arguments)
 A result that is a code object is shown as code_view(result): its fields as a tuple.
 """
@@ -41,7 +42,8 @@ if sys.version_info[:2] != (3, 11):
     sys.exit("gen_runtime_cases.py must run under python3.11")
 
 TYPES = {t.__name__: t for t in (int, float, complex, str, bytes, bytearray, bool, tuple, list, dict, set, frozenset,
-                                 range, slice, object, type, property, super, types.MethodType, types.CodeType)}
+                                 range, slice, object, type, property, super, types.MethodType, types.CodeType,
+                                 type(None), types.GenericAlias, types.UnionType)}
 for exc in (BaseException, Exception, ValueError, TypeError, KeyError, IndexError, SyntaxError,
             ImportError, OSError, FileNotFoundError, StopIteration, SystemExit, UnicodeDecodeError,
             UnicodeEncodeError, NameError, AttributeError, ExceptionGroup, BaseExceptionGroup,
@@ -59,6 +61,10 @@ def enc(v):
         return "F"
     if v is Ellipsis:
         return "E"
+    if isinstance(v, types.GenericAlias):
+        return "G" + enc(v.__origin__) + enc(v.__args__)
+    if isinstance(v, types.UnionType):
+        return "U" + enc(v.__args__)
     if isinstance(v, type):
         assert TYPES.get(v.__name__) is v, v
         return f"y{len(v.__name__)}:{v.__name__}"
@@ -157,6 +163,7 @@ BINOPS = {
     "xor": operator.xor, "matmul": operator.matmul, "lt": operator.lt, "le": operator.le,
     "eq": operator.eq, "ne": operator.ne, "gt": operator.gt, "ge": operator.ge,
     "iadd": operator.iadd, "imul": operator.imul, "contains": operator.contains, "getitem": operator.getitem,
+    "isinstance": isinstance, "issubclass": issubclass,
 }
 # _PyCode_ConstantKey (Objects/codeobject.c), the compiler's constant-table key.
 _constant_key = ctypes.pythonapi._PyCode_ConstantKey
@@ -376,6 +383,20 @@ call(complex, "", 1, 2)
 call(complex, "", 1.5)
 call(complex, "", 1j, 1j)
 
+# complex.__format__ (formatter_unicode.cpp's format_complex_value)
+for z in [1 + 2j, -1.5 - 0.5j, 2j, -0.0 + 1j, complex(0.0, -0.0), complex(-0.0, -0.0), 1e20 + 1e-5j, 1234567.5 - 7654321j,
+          complex(float("inf"), float("nan")), complex(-float("inf"), 0.0)]:
+    for spec in ["", "10", "<20", "^20", "*>25", ".2", ".2f", "e", "+", " ", "#", "#.0f", ",", "_.3f", "=20", "020",
+                 "0<20", "n", "z.0f", "d", "s", "%", "r", "10.3g", "-", "+g", "G", ",.2f", ".0", "#g", "z", ">30,.1E",
+                 "x<5", ".20", "F"]:
+        fmt(z, spec)
+call(1 + 2j, "__format__", 5)
+for v in (1.5, 1, "a", None):
+    call(v, "__format__", 5)
+    fmt(v, 5)
+call(1 + 2j, "__complex__")
+call(1 + 2j, "__getnewargs__")
+
 # complex(str)
 for text in ("1+2j", "  (1-2j) ", "j", "-j", "+J", "1e3", "inf+nanj", "-infinity-INFj", "(1", "1+", "1 + 2j", "1+2J",
              "+1.5e-3-4.5E+2j", "", "()", "nan", "1j ", "\t(3+4j)\n", "1__0j", "1_0j", "_1j", "1_j", "0x1j", ".5j",
@@ -572,6 +593,133 @@ for data in (b"", b"a,b,,c", b"  Hello World  ", b"xyzxyz"):
         ba_call(data, method, *args)
 call(bytearray, "fromhex", "0a 1b")
 call(bytearray, "fromhex", "zz")
+
+# --- printf-style %: str % args and bytes % args share one engine (printf_format.cpp) -----
+PRINTF_VALUES = [0, 42, -42, 255, 2**70, -(2**65) + 3, 3.14159, -0.5, 1e-7, 1e22, float("inf"), float("nan"), True]
+for conv in "diuoxXeEfFgG":
+    for flags in ["", "-", "+", " ", "#", "0", "-0", "+0", "#0", "# ", "-#"]:
+        for width in ["", "8", "1"]:
+            for prec in ["", ".0", ".3", ".12"]:
+                spec = "%" + flags + width + prec + conv
+                for v in PRINTF_VALUES[(len(spec) * 7 + ord(conv)) % 5::5]:
+                    binop("mod", spec, (v,))
+                    binop("mod", spec.encode(), (v,))
+for f, args in [("%s|%r|%a", ("é", "é", "é")), ("%c%c", ("x", 0x20ac)), ("%c", (0x110000,)), ("%c", (-1,)),
+                ("%c", (1.5,)), ("%c", (b"x",)), ("%5s|%-5s|%.1s", ("ab", "ab", "ab")), ("%(a)s %(a)r", {"a": "q"}),
+                ("%(a)*d", {"a": 1}), ("%(a", {}), ("%(a)", {"a": 1}), ("%(a)s %s", {"a": 1}), ("%s %(a)s", {"a": 1}),
+                ("%*.*f", (9, 2, 3.14159)), ("%-*d|", (-6, 1)), ("%*d", ("x", 1)), ("%.*d", (2**40, 1)),
+                ("%99999999999999999999d", (1,)), ("%.99999999999999d", (1,)), ("%", ()), ("%5", (1,)), ("%ld %hd %Lf", (1, 2, 3.0)),
+                ("%y", (1,)), ("%\x01", (1,)), ("%\xe9", (1,)), ("%s %s", (1,)), ("%s", ()), ("%d", "x"), ("%d", ("1",)),
+                ("%x", (1.5,)), ("%o", (3.0,)), ("%d", (3.99,)), ("%d", (1j,)), ("%f", ("x",)), ("%f", (10**400,)),
+                ("%s", []), ("%s", [1]), ("%s %s", [1, 2]), ("no format", ()), ("no format", 1), ("no format", {}),
+                ("no format", {"a": 1}), ("no format", []), ("%%s", 1), ("%s", (None,)), ("%r", ([1, "a"],)),
+                ("%#.3o|%#.3x", (8, 255)), ("%08.3f|%-8.3f|%+.0f", (-3.14159, 2.5, 2.5)), ("%#g|%#.0e", (1.0, 3.0))]:
+    binop("mod", f, args)
+    bf = f.encode("latin-1")
+    bargs = ({k: (v.encode() if isinstance(v, str) else v) for k, v in args.items()} if isinstance(args, dict) else
+             tuple(v.encode() if isinstance(v, str) else v for v in args) if isinstance(args, tuple) else
+             args.encode() if isinstance(args, str) else args)
+    binop("mod", bf, bargs)
+for f, args in [(b"%b|%s", (b"ab", bytearray(b"cd"))), (b"%b", ("x",)), (b"%s", (3,)),
+                (b"%r|%a", ("\xe9", b"\xe9")), (b"%c", (256,)), (b"%c", (b"ab",)), (b"%c%c", (bytearray(b"y"), 65)),
+                (b"%(k)s", {b"k": b"v"}), (b"%(k)s", {"k": b"v"}), (b"%5b|%-5b|%.1b", (b"ab", b"ab", b"ab")),
+                (b"%s", b"x"), (b"%s", bytearray(b"x")), (b"%s", "x"), (b"%d", b"x"), (b"%s %s", (b"a",))]:
+    binop("mod", f, args)
+    binop("mod", bytearray(f), args)
+binop("mod", "%s", b"x")
+binop("mod", b"%s", 5)
+binop("mod", bytearray(b"%d|%s"), (1, b"z"))
+
+# --- bytes_methods.cpp: ASCII classes, case, padding, translation ------------------------
+for b_ in [b"", b"abc", b"ABC", b"Hello World", b"hello world", b"HELLO", b"123", b"a1", b"x y", b"\xe9a", b"aB1 \t",
+           b"They're bill's", b"\x80", b"1A", b"A1b", b"_", b"Ab Cd", b"AB cd"]:
+    for name in ("isalnum", "isascii", "islower", "isupper", "istitle", "title", "capitalize", "swapcase"):
+        call(b_, name)
+        ba_call(b_, name)
+for b_ in [b"abc", b"", b"-42", b"+7", b"a\tb\tc", b"ab\r\n\tx\n\ty"]:
+    for name, args in [("center", (9,)), ("center", (8, b"*")), ("center", (2,)), ("ljust", (6, b"-")), ("rjust", (6,)),
+                       ("rjust", (1,)), ("zfill", (6,)), ("zfill", (1,)), ("expandtabs", ()), ("expandtabs", (4,)),
+                       ("expandtabs", (0,)), ("expandtabs", (-1,)), ("splitlines", ()), ("splitlines", (True,)),
+                       ("removeprefix", (b"a",)), ("removesuffix", (bytearray(b"c"),)), ("removeprefix", (b"",)),
+                       ("translate", (None,)), ("translate", (None, b"a")), ("translate", (bytes(range(255, -1, -1)),))]:
+        call(b_, name, *args)
+        ba_call(b_, name, *args)
+for b_ in [b"a\nb\r\nc\rd", b"\n\n", b"x\n", b"\r", b"a\x0bb\x0cc\x1cd"]:
+    call(b_, "splitlines")
+    call(b_, "splitlines", True)
+call(b"a\tb", "expandtabs", tabsize=3)
+call(b"a\nb", "splitlines", keepends=True)
+call(b"abc", "translate", None, delete=b"b")
+call(b"abc", "translate", bytes.maketrans(b"abc", b"xyz"))
+for name, args in [("center", (5, b"ab")), ("center", (5, "a")), ("center", ("x",)), ("center", (5, 3)), ("ljust", ()),
+                   ("center", (5, b"a", 1)), ("zfill", ("a",)), ("expandtabs", ("a",)), ("translate", (b"ab",)),
+                   ("translate", ("ab",)), ("translate", (None, "x")), ("removeprefix", ("a",)), ("splitlines", ("x",)),
+                   ("center", (2**70,)), ("center", (5, bytearray(b"x"))), ("expandtabs", (2**40,))]:
+    call(b"ab", name, *args)
+    ba_call(b"ab", name, *args)
+for args in [(b"abc", b"xyz"), (b"a", b"bc"), ("a", "b"), (bytearray(b"a"), b"b"), (b"",)]:
+    call(bytes, "maketrans", *args)
+    call(bytearray, "maketrans", *args)
+call(b"ab", "__bytes__")
+
+# --- types.GenericAlias and types.UnionType (genericaliasobject.cpp, unionobject.cpp) --------
+GA_KEYS = [int, (str, int), (), (int, ...), [int, str], None, 1, "x", list[int], (list[int], dict[str, bytes]), int | None,
+           (int, ValueError)]
+for origin in (list, dict, tuple, set, frozenset, type, BaseExceptionGroup, str, int):
+    for key in GA_KEYS[:4] + ([] if origin not in (list, type) else GA_KEYS[4:]):
+        binop("getitem", origin, key)
+    call(origin, "__class_getitem__", int)
+aliases = [list[int], dict[str, list[int]], tuple[()], tuple[int, ...], list[[int, str]], list[None], type[int],
+           list[list[int] | None], list[ValueError], tuple[int, str]]
+# (hashes of aliases and unions mix in type hashes, which are addresses: not reproducible)
+for a in aliases:
+    for op in ("repr", "str", "bool"):
+        unop(op, a)
+    for name in ("__origin__", "__args__", "__parameters__", "__unpacked__", "__typing_unpacked_tuple_args__",
+                 "__class__", "__mro_entries__", "__qualname__", "__name__", "__module__", "__nope__"):
+        getattr_case(a, name)
+    for other in (list[int], list[str], tuple[int, str], list, None, int, int | str):
+        binop("eq", a, other)
+        binop("ne", a, other)
+        binop("or", a, other)
+        binop("or", other, a)
+    call(a, "__mro_entries__", (1,))
+    call(a, "__instancecheck__", 1)
+    call(a, "__subclasscheck__", int)
+    call(a, "__reduce__")
+    binop("getitem", a, int)
+binop("contains", [list[int], int], list[int])
+call(list[int], "", [1, 2])
+call(list[int], "", "ab")
+call(dict[str, int], "", {"a": 1})
+call(list[int], "append", 1)
+call(types.GenericAlias, "", list, int)
+call(types.GenericAlias, "", list, (int, str))
+call(types.GenericAlias, "", list)
+call(types.GenericAlias, "", list, int, origin=1)
+call(types.UnionType, "")
+call(list[int], "__dir__")
+unions = [int | str, int | None, str | int, int | str | bytes, int | (str | bytes), int | list[int], list[int] | None,
+          int | str | int, None | int, int | type(None), list[int] | list[int], ValueError | TypeError]
+for u in unions:
+    for op in ("repr", "bool"):
+        unop(op, u)
+    for name in ("__args__", "__parameters__", "__module__", "__origin__", "__name__", "__qualname__"):
+        getattr_case(u, name)
+    for other in (int | str, str | int, int, None, list[int], "x", 1):
+        binop("eq", u, other)
+        binop("or", u, other)
+        binop("or", other, u)
+    binop("getitem", u, int)
+for inst, cls in [(1, int | str), ("a", int | str), (None, int | None), (1.5, int | str), (1, (str, int | bytes)),
+                  (1, list[int]), ([], list[int]), (1, int | list[int]), (1, 5), (True, int | None)]:
+    binop("isinstance", inst, cls)
+for sub, cls in [(bool, int | str), (float, int | str), (int, list[int]), (1, int | str), (type(None), int | None),
+                 (bool, (str, int | None)), (int, 5)]:
+    binop("issubclass", sub, cls)
+call(int | str, "__or__", bytes)
+call(int | str, "__ror__", None)
+call(int | str, "__or__", 1)
 
 # --- tuple, list -------------------------------------------------------------------
 seqs = [(), (1,), (1, 2, 3), ("a", (2, 3.5), None), [], [1], [1, "two", [3.0]]]

@@ -231,12 +231,7 @@ Ref<> project_by_ids(Object* eg, const std::set<Object*>& keep)
     Ref<> derived = call_method(eg, "derive", {kept.get()});
     if (!derived) return nullptr;
     // The new group carries the original's traceback, context, cause, notes.
-    auto* src = static_cast<BaseExceptionObject*>(eg);
-    auto* dst = static_cast<BaseExceptionObject*>(derived.get());
-    set_ref(dst->traceback, src->traceback ? new_ref(src->traceback).release() : nullptr);
-    set_ref(dst->context, src->context ? new_ref(src->context).release() : nullptr);
-    set_ref(dst->cause, src->cause ? new_ref(src->cause).release() : nullptr);
-    set_ref(dst->notes, src->notes ? new_ref(src->notes).release() : nullptr);
+    if (exception_group_copy_metadata(eg, derived.get()) < 0) return nullptr;
     return derived;
 }
 

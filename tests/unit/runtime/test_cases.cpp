@@ -18,6 +18,8 @@
 #include "minipy/runtime/rangeobject.h"
 #include "minipy/runtime/setobject.h"
 #include "minipy/runtime/sliceobject.h"
+#include "minipy/runtime/genericaliasobject.h"
+#include "minipy/runtime/unionobject.h"
 #include "runtime_test.h"
 
 using namespace runtime_test;
@@ -43,6 +45,7 @@ rt::TypeObject* type_named(std::string_view name)
         {"frozenset", &rt::FrozenSet_Type}, {"range", &rt::Range_Type}, {"slice", &rt::Slice_Type},
         {"object", &rt::BaseObject_Type}, {"type", &rt::Type_Type}, {"property", &rt::Property_Type},
         {"super", &rt::Super_Type}, {"method", &rt::Method_Type}, {"code", &rt::Code_Type},
+        {"NoneType", &rt::None_Type}, {"GenericAlias", &rt::GenericAlias_Type}, {"UnionType", &rt::Union_Type},
 #define MINIPY_EXC(name, base, layout) {#name, rt::Exc_##name},
 #include "minipy/runtime/exceptions.def"
 #undef MINIPY_EXC
@@ -133,6 +136,17 @@ Ref<> decode(std::string_view& s)
         if (tag == 'S') return rt::slice_new(a.get(), b.get(), c.get());
         return rt::range_new(a.get(), b.get(), c.get());
     }
+    case 'G': {  // types.GenericAlias(origin, args)
+        Ref<> origin = decode(s), args = decode(s);
+        return rt::generic_alias_new(origin.get(), args.get());
+    }
+    case 'U': {  // a types.UnionType: its members joined with |
+        Ref<> args = decode(s);
+        if (!args) return nullptr;
+        Ref<> u = rt::new_ref(rt::tuple_item(args.get(), 0));
+        for (rt::Py_ssize_t i = 1; u && i < rt::tuple_size(args.get()); i++) u = rt::union_type_or(u.get(), rt::tuple_item(args.get(), i));
+        return u;
+    }
     case 'a': {
         Ref<> b = decode(s);
         return rt::bytearray_from_view(rt::bytes_view(b.get()));
@@ -194,6 +208,8 @@ Ref<> run_binary(std::string_view op, Object* a, Object* b)
     if (auto it = cmps.find(op); it != cmps.end()) return rt::object_rich_compare(a, b, it->second);
     if (op == "pow") return rt::number_power(a, b, rt::Py_None());
     if (op == "contains") return bool_result(rt::sequence_contains(a, b));
+    if (op == "isinstance") return bool_result(rt::object_is_instance(a, b));
+    if (op == "issubclass") return bool_result(rt::object_is_subclass(a, b));
     FAIL("unknown binary op ", std::string(op));
     return nullptr;
 }

@@ -3,6 +3,7 @@
 // and Objects/bytesobject.c. Book chapter 11.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "minipy/runtime/object.h"
@@ -31,5 +32,10 @@ inline std::string_view bytes_view(Object* op)
 [[nodiscard]] Ref<> bytes_from_view(std::string_view s);
 [[nodiscard]] Ref<> bytes_repr(Object* op, bool smartquotes = true);
 [[nodiscard]] Ref<> bytes_concat(Object* a, Object* b);
+// v.__bytes__() through the type (null without an error: no __bytes__).
+[[nodiscard]] Ref<> bytes_from_dunder(Object* v);
+// format % args for bytes and bytearray (_PyBytes_FormatEx): the result's
+// bytes in *out, or false with an error set.
+[[nodiscard]] bool bytes_printf_format(std::string_view format, Object* args, std::string* out);
 
 }  // namespace minipy::runtime

@@ -133,9 +133,12 @@ extern TypeObject ClassMethod_Type;
 [[nodiscard]] Ref<> classmethod_new(Object* callable);
 
 // Calls a MethodDef with self and vectorcall-style arguments (used by both
-// builtin functions and method descriptors).
+// builtin functions and method descriptors). Argument-count errors name
+// the function as CPython's _PyObject_FunctionStr does: a method
+// descriptor called with self (x.m() goes this way) by its defining type,
+// owner ("object.__reduce_ex__()"); a bound builtin by type(self).
 [[nodiscard]] Ref<> methoddef_call(MethodDef* ml, Object* self, Object* const* args, Py_ssize_t nargs,
-                                   Object* kwnames);
+                                   Object* kwnames, TypeObject* owner = nullptr);
 
 // Python-level slot wrappers (__add__, __repr__, ... in a static type's dict).
 // typeobject.cpp adds them from the slot table in type_ready.

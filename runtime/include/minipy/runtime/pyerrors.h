@@ -50,7 +50,7 @@ Object* get_handled_exception();
 struct BaseExceptionObject : Object {
     Object* dict;
     Object* args;       // tuple
-    Object* notes;      // list or null (__notes__)
+    Object* notes;      // unused, always null, as in 3.11 (__notes__ lives in dict)
     Object* traceback;  // null or traceback
     Object* context;
     Object* cause;
@@ -133,6 +133,9 @@ Object* exception_get_context(Object* exc);
 void exception_set_context(Object* exc, Ref<> context);
 Object* exception_get_cause(Object* exc);
 void exception_set_cause(Object* exc, Ref<> cause);  // also sets __suppress_context__
+// A group derived from orig (split, subgroup, except*) takes orig's
+// traceback, context, cause and a copy of its __notes__: 0 or -1.
+[[nodiscard]] int exception_group_copy_metadata(Object* orig, Object* eg);
 Object* exception_get_traceback(Object* exc);
 [[nodiscard]] int exception_set_traceback(Object* exc, Object* tb);
 // Creates an instance of type with args (a tuple).
