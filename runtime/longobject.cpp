@@ -920,7 +920,11 @@ Ref<> long_lshift(Object* a, Object* b)
     if (!shift_count(b, &n)) return nullptr;
     Signed x = signed_of(a);
     if (x.sign == 0) return long_from_long(0);
-    if (n / PyLong_SHIFT > (PTRDIFF_MAX / static_cast<Py_ssize_t>(sizeof(digit))) / 4) return error_no_memory();
+    // A count past Py_ssize_t is CPython's divmod_shift OverflowError; a
+    // result too big to allocate is its MemoryError (std::vector would throw
+    // bad_alloc and abort the process instead).
+    if (n == PTRDIFF_MAX) return format_error(Exc_OverflowError, "too many digits in integer");
+    if (n / PyLong_SHIFT > (Py_ssize_t{1} << 40)) return error_no_memory();
     return from_signed({mag_lshift(x.mag, n), x.sign});
 }
 

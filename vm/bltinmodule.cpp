@@ -50,8 +50,9 @@ Object* kwarg(Object* const* args, Py_ssize_t nargs, Object* kwnames, const char
     return nullptr;
 }
 
-// "print() got an unexpected keyword argument 'x'" unless every keyword is
-// one of `allowed`.
+// "'x' is an invalid keyword argument for print()" (3.11 getargs.c wording
+// for builtins parsed with _PyArg_Parser) unless every keyword is one of
+// `allowed`.
 bool check_kwnames(const char* fname, Object* kwnames, std::initializer_list<const char*> allowed)
 {
     if (!kwnames) return true;
@@ -60,7 +61,7 @@ bool check_kwnames(const char* fname, Object* kwnames, std::initializer_list<con
         bool ok = false;
         for (const char* a : allowed) ok = ok || unicode_equal_to_ascii(key, a);
         if (!ok) {
-            format_error(Exc_TypeError, "%s() got an unexpected keyword argument '%U'", fname, key);
+            format_error(Exc_TypeError, "'%U' is an invalid keyword argument for %s()", key, fname);
             return false;
         }
     }
@@ -526,6 +527,8 @@ Ref<> builtin_any(Object*, Object* iterable)
 
 Ref<> builtin_sum(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames)
 {
+    // iterable is positional-only (sum(iterable, /, start=0)).
+    if (nargs < 1) return format_error(Exc_TypeError, "sum() takes at least 1 positional argument (0 given)");
     Object* out[2];
     if (!parse_args_fastkw("sum", args, nargs, kwnames, {"iterable", "start"}, 1, out)) return nullptr;
     Object* start = out[1];
@@ -711,11 +714,19 @@ Ref<> exec_or_eval(const char* fname, Object* const* args, Py_ssize_t nargs, Obj
     if (globals && !dict_check(globals))
         return format_error(Exc_TypeError, "%s() globals must be a dict, not %.100s", fname,
                             Py_TYPE(globals)->tp_name);
+    Ref<> frame_locals;  // keeps a function frame's locals() snapshot alive
     if (!globals) {
         InterpreterFrame* f = frame_stack().current;
         if (!f) return format_error(Exc_SystemError, "%s(): no current frame", fname);
         globals = f->f_globals;
-        if (!locals) locals = f->f_locals ? f->f_locals : globals;
+        if (!locals) {
+            // CPython passes PyEval_GetLocals(): in a function that is a dict
+            // of its fast locals, never the module's globals, so exec()
+            // cannot rebind a function's variables or create globals.
+            frame_locals = builtin_locals(nullptr, nullptr);
+            if (!frame_locals) return nullptr;
+            locals = frame_locals.get();
+        }
     }
     if (!locals) locals = globals;
     if (!dict_get_item_string(globals, "__builtins__")) {

@@ -90,7 +90,7 @@ Ref<> enum_new(TypeObject* type, Object* args, Object* kwds)
             else return format_error(Exc_TypeError, "'%U' is an invalid keyword argument for enumerate()", key);
         }
     }
-    if (!iterable) return format_error(Exc_TypeError, "enumerate() missing required argument 'iterable' (pos 1)");
+    if (!iterable) return format_error(Exc_TypeError, "enumerate() missing required argument 'iterable'");
     Py_ssize_t index = 0;
     Ref<> longindex;  // set when start does not fit Py_ssize_t
     if (start) {
