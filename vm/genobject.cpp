@@ -249,7 +249,7 @@ Ref<> gen_throw_impl(GenObject* gen, bool close_on_genexit, Object* typ, Object*
             gen->gi_frame_state = state;
             if (err < 0) return gen_send_ex(gen, Py_None(), true, false);
             if (!set_thrown_exception(typ, val, tb)) return nullptr;
-            return gen_send_ex(gen, nullptr, true, false);
+            return gen_send_ex(gen, Py_None(), true, false);
         }
         if (gen_check(yf.get()) || coro_check(yf.get())) {
             signed char state = gen->gi_frame_state;
@@ -262,7 +262,7 @@ Ref<> gen_throw_impl(GenObject* gen, bool close_on_genexit, Object* typ, Object*
             if (object_lookup_attr(yf.get(), intern_str("throw"), &meth) < 0) return nullptr;
             if (!meth) {
                 if (!set_thrown_exception(typ, val, tb)) return nullptr;
-                return gen_send_ex(gen, nullptr, true, false);
+                return gen_send_ex(gen, Py_None(), true, false);
             }
             signed char state = gen->gi_frame_state;
             gen->gi_frame_state = FRAME_EXECUTING;
@@ -285,7 +285,7 @@ Ref<> gen_throw_impl(GenObject* gen, bool close_on_genexit, Object* typ, Object*
         return ret;
     }
     if (!set_thrown_exception(typ, val, tb)) return nullptr;
-    return gen_send_ex(gen, nullptr, true, false);
+    return gen_send_ex(gen, Py_None(), true, false);
 }
 
 // gen_throw: raises the exception inside the generator at its yield.
