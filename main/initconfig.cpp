@@ -14,6 +14,7 @@
 
 #include <boost/program_options.hpp>
 
+#include <cstdlib>
 #include <functional>
 
 namespace minipy {
@@ -214,6 +215,20 @@ std::string offending_word(const po::error_with_option_name& e, const std::vecto
 
 }  // namespace
 
+void config_read_env(Config& config)
+{
+    if (!config.use_environment) return;
+    // config_get_env: a variable counts when it is set and not empty.
+    auto set = [](const char* name) {
+        const char* value = std::getenv(name);
+        return value != nullptr && *value != '\0';
+    };
+    if (set("PYTHONDONTWRITEBYTECODE")) config.write_bytecode = false;
+    if (set("PYTHONUNBUFFERED")) config.buffered_stdio = false;
+    if (set("PYTHONSAFEPATH")) config.safe_path = true;
+    if (set("PYTHONINSPECT")) config.inspect = true;
+}
+
 ParseResult parse_command_line(const std::vector<std::string>& args)
 {
     ParseResult result;
@@ -245,7 +260,7 @@ ParseResult parse_command_line(const std::vector<std::string>& args)
         if (config.run_command) {
             config.argv.push_back("-c");
         } else if (config.run_module) {
-            config.argv.push_back(*config.run_module);
+            config.argv.push_back("-m");  // the module's path once runpy finds it
         } else if (!words.empty()) {
             config.run_filename = words.front();
             config.argv.push_back(words.front());

@@ -57,8 +57,8 @@ struct Config {
     std::optional<std::string> run_module;    // -m mod
     std::optional<std::string> run_filename;  // file, or "-" for stdin
 
-    // sys.argv as CPython builds it: argv[0] is "-c", the module name (made
-    // a path once the module is found), the file name, or "" for stdin.
+    // sys.argv as CPython builds it: argv[0] is "-c", "-m" (made the
+    // module's path once it is found), the file name, or "" for stdin.
     std::vector<std::string> argv;
 
     // minipy's stage options (docs/cli.md).
@@ -74,6 +74,11 @@ struct Config {
 struct UsageError {
     std::string message;
 };
+
+// config_read_env: the PYTHON* variables that set Config fields
+// (PYTHONDONTWRITEBYTECODE, PYTHONUNBUFFERED, PYTHONSAFEPATH, PYTHONINSPECT),
+// unless -E or -I said to ignore the environment.
+void config_read_env(Config& config);
 
 struct ParseResult {
     Config config;

@@ -181,6 +181,7 @@ int pymain_main(int argc, char** argv)
     }
     Config& config = parsed.config;
     config.program_name = program;
+    config_read_env(config);
     if (config.reference_python.empty()) config.reference_python = MINIPY_REFERENCE_PYTHON;
 
     // As in CPython, -h wins over -V, and both over running anything.

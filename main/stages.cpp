@@ -103,9 +103,10 @@ int dump_symtable(const Config&, const std::string& filename)
     return 0;
 }
 
-// run: `minipy FILE`, `-c CMD` or stdin. Compiled bytecode (a .pyc, CPython's
-// own included) goes straight to the vm; source goes through the compiler
-// first (its SyntaxErrors printed as python3.11 prints them).
+// run: `minipy FILE`, `-c CMD`, `-m MOD` or stdin. Compiled bytecode (a
+// .pyc, CPython's own included) goes straight to the vm; source goes
+// through the compiler first (its SyntaxErrors printed as python3.11
+// prints them).
 int run_program(const Config& config, const std::string& filename)
 {
     std::string source;
@@ -113,6 +114,9 @@ int run_program(const Config& config, const std::string& filename)
     if (config.run_command) {
         source = *config.run_command;
         code_filename = "<string>";
+    }
+    else if (config.run_module) {
+        // runpy finds the module once the interpreter is up.
     }
     else if (filename == "-") {
         source.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
@@ -125,15 +129,23 @@ int run_program(const Config& config, const std::string& filename)
         if (!code_filename.empty() && code_filename[0] != '/')
             code_filename = std::filesystem::current_path().string() + "/" + code_filename;
     }
-    if (config.run_module) {
-        // Finding modules on sys.path is the next step of issue 7.
-        std::fprintf(stderr, "%s: -m %s: running a module needs imports from sys.path, not implemented yet\n",
-                     config.program_name.c_str(), config.run_module->c_str());
-        return EXIT_USAGE;
-    }
-    if (!vm::initialize(config.argv)) return EXIT_EXCEPTION;
+    vm::RunConfig vm_config;
+    vm_config.argv = config.argv;
+    if (config.run_filename && !config.run_command && !config.run_module) vm_config.run_filename = filename;
+    if (config.run_module) vm_config.run_module = *config.run_module;
+    vm_config.write_bytecode = config.write_bytecode;
+    vm_config.use_environment = config.use_environment;
+    vm_config.safe_path = config.safe_path;
+    vm_config.isolated = config.isolated;
+    vm_config.buffered_stdio = config.buffered_stdio;
+    vm_config.optimization_level = config.optimization_level;
+    vm_config.verbose = config.verbose;
+    if (!vm::initialize(vm_config)) return EXIT_EXCEPTION;
     int status;
-    if (code_filename.empty()) {
+    if (config.run_module) {
+        status = vm::run_module(*config.run_module);
+    }
+    else if (code_filename.empty()) {
         status = vm::run_pyc_file(filename);
     }
     else {
@@ -152,8 +164,7 @@ int run_program(const Config& config, const std::string& filename)
             status = vm::run_main_code(code.get(), code_filename);
         }
     }
-    vm::finalize();
-    return status;
+    return vm::finalize(status);
 }
 
 // The pending exception as python3.11 prints an uncaught one that has no

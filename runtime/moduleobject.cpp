@@ -3,6 +3,8 @@
 // before the import system exists). Book chapter 11.
 #include "minipy/runtime/moduleobject.h"
 
+#include "minipy/runtime/descrobject.h"
+
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/unicodeobject.h"
 #include "pycore_runtime.h"
@@ -42,6 +44,12 @@ Ref<> module_getattro(Object* op, Object* name)
     return format_error(Exc_AttributeError, "module '%U' has no attribute '%U'", m->md_name, name);
 }
 
+// module_members: the namespace itself is the read-only __dict__.
+MemberDef module_members[] = {
+    {"__dict__", T_OBJECT, offsetof(ModuleObject, md_dict), READONLY, nullptr},
+    {},
+};
+
 }  // namespace
 
 TypeObject Module_Type = [] {
@@ -53,6 +61,7 @@ TypeObject Module_Type = [] {
     t.tp_getattro = module_getattro;
     t.tp_setattro = object_generic_set_attr;
     t.tp_dictoffset = offsetof(ModuleObject, md_dict);
+    t.tp_members = module_members;
     return t;
 }();
 

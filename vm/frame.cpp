@@ -79,9 +79,10 @@ InterpreterFrame* push_frame(FunctionObject* func, Object* locals)
 
 void frame_clear(InterpreterFrame* frame)
 {
+    // A frame object outliving its frame takes the locals first (cold).
+    if (frame->frame_obj) frame_release_object(frame);
     for (int i = 0; i < frame->stacktop; i++) xdecref(frame->localsplus[i]);
     frame->stacktop = 0;
-    clear_ref(frame->frame_obj);
     clear_ref(frame->f_locals);
     clear_ref(frame->f_func);
     clear_ref(frame->f_code);
@@ -111,10 +112,114 @@ void pop_frame(InterpreterFrame* frame)
     pop_frame_memory(frame);
 }
 
+// --- frame objects (_PyFrame_GetFrameObject, take_ownership) ---------------
+
+namespace {
+
+FrameObject* frame_object_of(InterpreterFrame* frame) { return static_cast<FrameObject*>(frame->frame_obj); }
+
+// The position a frame object shows: its frame's last instruction and line
+// (a frame that has not started yet is at its first line).
+void sync_position(FrameObject* f, InterpreterFrame* frame)
+{
+    f->f_lasti = frame_lasti(frame);
+    f->f_lineno = f->f_lasti < 0 ? frame->f_code->co_firstlineno
+                                 : code_addr2line(frame->f_code, f->f_lasti * 2);
+}
+
+// _PyFrame_IsIncomplete: a thread frame that has not started running its
+// code is invisible to f_back and sys._getframe.
+bool is_incomplete(InterpreterFrame* frame)
+{
+    return frame->owner != FRAME_OWNED_BY_GENERATOR && frame_lasti(frame) < 0;
+}
+
+InterpreterFrame* complete_frame(InterpreterFrame* frame)
+{
+    while (frame && is_incomplete(frame)) frame = frame->previous;
+    return frame;
+}
+
+// Whether frame is on the thread's chain of running frames, where its
+// `previous` is its caller (a suspended generator's is stale).
+bool is_running(InterpreterFrame* frame)
+{
+    for (InterpreterFrame* f = frame_stack().current; f; f = f->previous)
+        if (f == frame) return true;
+    return false;
+}
+
+void hook_sync(FrameObject* f) { sync_position(f, static_cast<InterpreterFrame*>(f->f_frame)); }
+
+// frame_getback for a running frame: the caller's frame object.
+Ref<> hook_back(FrameObject* f)
+{
+    auto* frame = static_cast<InterpreterFrame*>(f->f_frame);
+    InterpreterFrame* prev = is_running(frame) ? complete_frame(frame->previous) : nullptr;
+    if (!prev) return none_ref();
+    return frame_make_object(prev);
+}
+
+const bool hooks_installed = [] {
+    frame_hooks.sync = hook_sync;
+    frame_hooks.back = hook_back;
+    return true;
+}();
+
+}  // namespace
+
+void frame_release_object(InterpreterFrame* frame)
+{
+    FrameObject* f = frame_object_of(frame);
+    frame->frame_obj = nullptr;
+    if (Py_REFCNT(f) > 1) {
+        // take_ownership: the object outlives the frame. It keeps the final
+        // position and its caller's frame object (made now, while the
+        // caller is known; a generator's frame has none once it is not
+        // running). CPython also moves the locals into the object; minipy
+        // drops them, and the f_locals snapshot, since without a cycle
+        // collector they would leak cycles (runtime/frameobject.h). This
+        // may run while an exception unwinds: keep it pending.
+        Ref<> exc = fetch_exception();
+        sync_position(f, frame);
+        if (frame->owner == FRAME_OWNED_BY_THREAD && !f->f_back) {
+            if (InterpreterFrame* prev = complete_frame(frame->previous)) {
+                Ref<> back = frame_make_object(prev);
+                if (back) f->f_back = back.release();
+                else error_clear();
+            }
+        }
+        if (f->f_fast_locals) clear_ref(f->f_locals);
+        f->f_localsplus = nullptr;
+        f->f_frame = nullptr;
+        restore_exception(std::move(exc));
+    }
+    else {
+        f->f_frame = nullptr;
+        f->f_localsplus = nullptr;
+    }
+    decref(f);
+}
+
 Ref<> frame_make_object(InterpreterFrame* frame)
 {
-    return frame_new_snapshot(frame->f_code, frame->f_globals, frame->f_builtins, frame->f_locals,
-                              frame_lasti(frame));
+    (void)hooks_installed;
+    if (!frame->frame_obj) {
+        // A module or class body shows its namespace as f_locals.
+        Ref<> f = frame_new_live(frame->f_code, frame->f_globals, frame->f_builtins, frame->f_locals, frame,
+                                 frame->localsplus);
+        if (!f) return nullptr;
+        frame->frame_obj = f.release();
+    }
+    sync_position(frame_object_of(frame), frame);
+    return new_ref(frame->frame_obj);
+}
+
+InterpreterFrame* frame_get_caller(int depth)
+{
+    InterpreterFrame* frame = complete_frame(frame_stack().current);
+    for (; depth > 0 && frame; depth--) frame = complete_frame(frame->previous);
+    return frame;
 }
 
 }  // namespace minipy::vm

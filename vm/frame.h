@@ -102,8 +102,15 @@ void pop_frame_memory(InterpreterFrame* frame);
 // Both: the end of a frame owned by the thread.
 void pop_frame(InterpreterFrame* frame);
 
-// The frame object for frame (a snapshot, see runtime/frameobject.h), made
-// for tracebacks. Null on error.
+// _PyFrame_GetFrameObject: the frame's frame object (runtime/frameobject.h),
+// made on first request and kept in frame_obj; its position is brought up
+// to date. Null on error.
 [[nodiscard]] runtime::Ref<> frame_make_object(InterpreterFrame* frame);
+// The end of a frame's frame object (frame_clear calls it when frame_obj is
+// set): take_ownership when something else still holds it, else a decref.
+void frame_release_object(InterpreterFrame* frame);
+// sys._getframe(depth): the running frame depth calls up (frames that have
+// not started are skipped), or null when the stack is not that deep.
+InterpreterFrame* frame_get_caller(int depth);
 
 }  // namespace minipy::vm

@@ -4,18 +4,33 @@
 // Mirrors the parts of CPython 3.11 Python/import.c
 // (PyImport_ImportModuleLevelObject, resolve_name) and
 // Lib/importlib/_bootstrap.py (_gcd_import, _find_and_load,
-// _handle_fromlist) that plain source imports need, and import_from /
-// import_all_from of ceval.c. Book chapter 8. Not yet: __pycache__,
-// .pyc-only modules, namespace packages, meta path hooks, importlib.
+// _handle_fromlist, FileFinder, SourceFileLoader with its __pycache__)
+// that file imports need, and import_from / import_all_from of ceval.c.
+// Book chapter 8. Not yet: namespace packages, __spec__/ModuleSpec, meta
+// path hooks, importlib.
+//
+// The __pycache__ files are named with minipy's own cache tag
+// (NAME.minipy-311.pyc, see import.h) and validated like CPython's
+// timestamp pycs: the header's source mtime and size must match.
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <vector>
 
 #include "ceval.h"
+#include "import.h"
+#include "pylifecycle.h"
+#include "minipy/runtime/bytesobject.h"
+#include "minipy/runtime/codeobject.h"
+#include "minipy/runtime/marshal.h"
 #include "minipy/compiler/compile.h"
 #include "minipy/runtime/abstract.h"
+#include "minipy/runtime/boolobject.h"
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/listobject.h"
 #include "minipy/runtime/moduleobject.h"
@@ -57,14 +72,23 @@ bool is_file(const std::string& path)
     return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
+bool is_dir(const std::string& path)
+{
+    struct stat st{};
+    return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 // The directories to search: sys.path for a top-level module, the
-// parent package's __path__ for a submodule.
-std::vector<std::string> search_path(Object* parent)
+// parent package's __path__ for a submodule. Null parent_path means the
+// parent is no package.
+std::vector<std::string> search_path(Object* parent, bool* parent_is_package)
 {
     std::vector<std::string> dirs;
     Ref<> path;
+    *parent_is_package = true;
     if (parent) {
         if (object_lookup_attr(parent, intern_str("__path__"), &path) < 0) error_clear();
+        if (!path) *parent_is_package = false;
     }
     else if (Object* sysdict = interpreter_get()->sysdict) {
         path = new_ref(dict_get_item_string(sysdict, "path"));
@@ -75,52 +99,111 @@ std::vector<std::string> search_path(Object* parent)
     return dirs;
 }
 
-// _find_and_load for source files: PART.py or PART/__init__.py in the
-// search path, compiled by minipy and run in a new module that is in
-// sys.modules while its body runs (so circular imports see it).
+// The set of modules whose body is running (a ModuleSpec's _initializing):
+// "from m import x" failing on one of them is a circular import.
+std::vector<std::string>& initializing_modules()
+{
+    static std::vector<std::string> names;
+    return names;
+}
+
+bool is_initializing(const std::string& name)
+{
+    for (const std::string& n : initializing_modules())
+        if (n == name) return true;
+    return false;
+}
+
+bool read_file(const std::string& path, std::string* bytes)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    bytes->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    return !in.bad();
+}
+
+// sys.dont_write_bytecode, read when a module is loaded as importlib does
+// (a program may change it); -B and PYTHONDONTWRITEBYTECODE set it at start.
+bool dont_write_bytecode()
+{
+    Object* sysdict = interpreter_get()->sysdict;
+    Object* flag = sysdict ? dict_get_item_string(sysdict, "dont_write_bytecode") : nullptr;
+    if (!flag) return false;
+    int r = object_is_true(flag);
+    if (r < 0) error_clear();
+    return r != 0;
+}
+
+// _write_atomic: the data goes to a temporary file renamed over the cache,
+// so a reader never sees half a file. Every failure is silent, as in
+// SourceLoader.set_data: an unwritable directory only costs a recompile.
+void write_cache(const std::string& cache_path, Object* code, const struct stat& source_st)
+{
+    std::size_t slash = cache_path.rfind('/');
+    std::string dir = cache_path.substr(0, slash);
+    if (!is_dir(dir) && ::mkdir(dir.c_str(), 0777) != 0) return;
+    Ref<> data = pyc_from_code_timestamp(code, static_cast<std::uint32_t>(source_st.st_mtime),
+                                         static_cast<std::uint32_t>(source_st.st_size));
+    if (!data) {
+        error_clear();
+        return;
+    }
+    std::string tmp = cache_path + "." + std::to_string(::getpid());
+    // The cache gets the source's permission bits, writable by the owner.
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL, (source_st.st_mode & 0666) | 0200);
+    if (fd < 0) return;
+    std::string_view bytes = bytes_view(data.get());
+    bool ok = ::write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size());
+    ok = ::close(fd) == 0 && ok;
+    if (!ok || ::rename(tmp.c_str(), cache_path.c_str()) != 0) ::unlink(tmp.c_str());
+}
+
+// Module attributes a loader sets before the body runs (_init_module_attrs).
+int init_module_attrs(Object* dict, const std::string& fullname, const ModuleLocation& where,
+                      const std::string& cached)
+{
+    std::size_t dot = fullname.rfind('.');
+    std::string package = where.is_package() ? fullname : dot == std::string::npos ? "" : fullname.substr(0, dot);
+    Ref<> file_obj = unicode_from_utf8(where.filename);
+    Ref<> package_obj = unicode_from_utf8(package);
+    Ref<> cached_obj = cached.empty() ? none_ref() : unicode_from_utf8(cached);
+    Ref<> spec = module_spec_new(fullname, where, cached);
+    if (!file_obj || !package_obj || !cached_obj || !spec || dict_set_item_string(dict, "__file__", file_obj.get()) < 0 ||
+        dict_set_item_string(dict, "__spec__", spec.get()) < 0 ||
+        dict_set_item_string(dict, "__loader__", Py_None()) < 0 ||
+        dict_set_item_string(dict, "__cached__", cached_obj.get()) < 0 ||
+        dict_set_item_string(dict, "__package__", package_obj.get()) < 0 ||
+        dict_set_item_string(dict, "__builtins__", interpreter_get()->builtins) < 0)
+        return -1;
+    if (where.is_package()) {
+        Ref<> dir = unicode_from_utf8(where.package_dir);
+        Ref<> path = dir ? list_new(0) : nullptr;
+        if (!path || list_append(path.get(), dir.get()) < 0 || dict_set_item_string(dict, "__path__", path.get()) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+// _find_and_load for files: the module is in sys.modules while its body
+// runs (so circular imports see it) and is removed again if the body fails.
 Ref<> find_and_load(const std::string& fullname, Object* parent)
 {
-    std::string part = fullname.substr(fullname.rfind('.') == std::string::npos ? 0 : fullname.rfind('.') + 1);
-    std::string file, package_dir;
-    for (const std::string& dir : search_path(parent)) {
-        std::string base = (dir.empty() ? std::string(".") : dir) + "/" + part;
-        if (is_file(base + "/__init__.py")) {
-            file = base + "/__init__.py";
-            package_dir = base;
-            break;
-        }
-        if (is_file(base + ".py")) {
-            file = base + ".py";
-            break;
-        }
-    }
-    if (file.empty()) return module_not_found(fullname);
-    std::ifstream in(file, std::ios::binary);
-    std::string source((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ModuleLocation where;
+    int found = find_module_location(fullname, parent, &where);
+    if (found < 0) return nullptr;
+    if (found == 0) return module_not_found(fullname);
+    std::string cached;
+    Ref<> code = load_module_code(fullname, where, &cached);
+    if (!code) return nullptr;
     Ref<> module = module_new(fullname.c_str());
     if (!module) return nullptr;
     Object* dict = module_get_dict(module.get());
-    Ref<> file_obj = unicode_from_utf8(file);
-    std::string package = package_dir.empty() ? fullname.substr(0, fullname.rfind('.') == std::string::npos
-                                                                         ? 0
-                                                                         : fullname.rfind('.'))
-                                              : fullname;
-    Ref<> package_obj = unicode_from_utf8(package);
-    if (!file_obj || !package_obj || dict_set_item_string(dict, "__file__", file_obj.get()) < 0 ||
-        dict_set_item_string(dict, "__package__", package_obj.get()) < 0 ||
-        dict_set_item_string(dict, "__builtins__", interpreter_get()->builtins) < 0)
-        return nullptr;
-    if (!package_dir.empty()) {
-        Ref<> dir = unicode_from_utf8(package_dir);
-        Ref<> path = dir ? list_new(0) : nullptr;
-        if (!path || list_append(path.get(), dir.get()) < 0 || dict_set_item_string(dict, "__path__", path.get()) < 0)
-            return nullptr;
-    }
-    Ref<> code = compiler::compile_source(source, file, compiler::CompileMode::Exec);
-    if (!code) return nullptr;
+    if (init_module_attrs(dict, fullname, where, cached) < 0) return nullptr;
     Object* modules = sys_modules();
     if (dict_set_item_string(modules, fullname.c_str(), module.get()) < 0) return nullptr;
+    initializing_modules().push_back(fullname);
     Ref<> result = eval_code(code.get(), dict, dict);
+    initializing_modules().pop_back();
     if (!result) {
         // A module whose body failed is not left half-imported.
         Ref<> exc = fetch_exception();
@@ -131,12 +214,32 @@ Ref<> find_and_load(const std::string& fullname, Object* parent)
     }
     // The module in sys.modules wins (a body may replace itself there).
     Object* final_module = dict_get_item_string(modules, fullname.c_str());
-    if (final_module) module = new_ref(final_module);
+    if (!final_module) {
+        Ref<> name = unicode_from_utf8(fullname);
+        if (name) format_error(Exc_KeyError, "%R not in sys.modules as expected", name.get());
+        return nullptr;
+    }
+    module = new_ref(final_module);
     if (parent) {
+        std::string part = fullname.substr(fullname.rfind('.') + 1);
         Ref<> part_obj = unicode_from_utf8(part);
         if (!part_obj || object_set_attr(parent, part_obj.get(), module.get()) < 0) return nullptr;
     }
     return module;
+}
+
+// A built-in module of the inittab, created on first import.
+Ref<> find_builtin(const std::string& fullname, bool* found)
+{
+    *found = false;
+    for (const BuiltinModule* b = builtin_modules; b->name; b++) {
+        if (fullname != b->name) continue;
+        *found = true;
+        Ref<> module = b->create();
+        if (!module || dict_set_item_string(sys_modules(), b->name, module.get()) < 0) return nullptr;
+        return module;
+    }
+    return nullptr;
 }
 
 // import_get_module + _find_and_load: sys.modules first.
@@ -147,27 +250,65 @@ Ref<> import_one(const std::string& fullname, Object* parent)
     Ref<> key = unicode_from_utf8(fullname);
     if (!key) return nullptr;
     Object* m = dict_get_item_with_error(modules, key.get());
-    if (m) return new_ref(m);
+    if (m) {
+        if (m == Py_None()) {
+            format_error(Exc_ModuleNotFoundError, "import of %U halted; None in sys.modules", key.get());
+            set_import_error_name(key.get());
+            return nullptr;
+        }
+        return new_ref(m);
+    }
     if (error_occurred()) return nullptr;
+    if (!parent) {
+        bool builtin = false;
+        Ref<> module = find_builtin(fullname, &builtin);
+        if (builtin) return module;
+    }
     return find_and_load(fullname, parent);
 }
 
-// resolve_name: the absolute name of a relative import from globals'
-// package (__package__, else __name__ and whether it has __path__).
+// resolve_name (_calc___package__ of _bootstrap.py): the absolute name of
+// a relative import from globals' package: __package__, else
+// __spec__.parent, else __name__ (itself when globals is a package's, with
+// __path__, else its parent).
 bool resolve_name(Object* name, Object* globals, int level, std::string* out)
 {
-    Object* package = globals ? dict_get_item_string(globals, "__package__") : nullptr;
+    if (!globals || !dict_check(globals)) {
+        format_error(Exc_KeyError, "'__name__' not in globals");
+        return false;
+    }
+    Object* package = dict_get_item_string(globals, "__package__");
+    Object* spec = dict_get_item_string(globals, "__spec__");
     std::string base;
-    if (package && unicode_check(package)) {
+    if (package && package != Py_None()) {
+        if (!unicode_check(package)) {
+            format_error(Exc_TypeError, "package must be a string");
+            return false;
+        }
         base = unicode_to_std(package);
     }
-    else if (globals) {
-        Object* modname = dict_get_item_string(globals, "__name__");
-        if (modname && unicode_check(modname)) {
-            base = unicode_to_std(modname);
-            if (!dict_get_item_string(globals, "__path__"))
-                base = base.rfind('.') == std::string::npos ? std::string() : base.substr(0, base.rfind('.'));
+    else if (spec && spec != Py_None()) {
+        Ref<> parent;
+        if (object_lookup_attr(spec, intern_str("parent"), &parent) < 0) return false;
+        if (!parent || !unicode_check(parent.get())) {
+            format_error(Exc_TypeError, "__spec__.parent must be a string");
+            return false;
         }
+        base = unicode_to_std(parent.get());
+    }
+    else {
+        Object* modname = dict_get_item_string(globals, "__name__");
+        if (!modname) {
+            format_error(Exc_KeyError, "'__name__' not in globals");
+            return false;
+        }
+        if (!unicode_check(modname)) {
+            format_error(Exc_TypeError, "__name__ must be a string");
+            return false;
+        }
+        base = unicode_to_std(modname);
+        if (!dict_get_item_string(globals, "__path__"))
+            base = base.rfind('.') == std::string::npos ? std::string() : base.substr(0, base.rfind('.'));
     }
     if (base.empty()) {
         format_error(Exc_ImportError, "attempted relative import with no known parent package");
@@ -187,6 +328,135 @@ bool resolve_name(Object* name, Object* globals, int level, std::string* out)
 }
 
 }  // namespace
+
+const BuiltinModule builtin_modules[] = {
+    {"atexit", atexit_module_create},
+    {nullptr, nullptr},
+};
+
+Ref<> module_spec_new(const std::string& fullname, const ModuleLocation& where, const std::string& cached)
+{
+    Ref<> dict = dict_new();
+    if (!dict) return nullptr;
+    std::size_t dot = fullname.rfind('.');
+    std::string parent = where.is_package() ? fullname : dot == std::string::npos ? "" : fullname.substr(0, dot);
+    Ref<> name = unicode_from_utf8(fullname);
+    Ref<> origin = unicode_from_utf8(where.filename);
+    Ref<> cached_obj = cached.empty() ? none_ref() : unicode_from_utf8(cached);
+    Ref<> parent_obj = unicode_from_utf8(parent);
+    Ref<> locations = none_ref();
+    if (where.is_package()) {
+        Ref<> dir = unicode_from_utf8(where.package_dir);
+        locations = dir ? list_new(0) : nullptr;
+        if (!locations || list_append(locations.get(), dir.get()) < 0) return nullptr;
+    }
+    if (!name || !origin || !cached_obj || !parent_obj || dict_set_item_string(dict.get(), "name", name.get()) < 0 ||
+        dict_set_item_string(dict.get(), "loader", Py_None()) < 0 ||
+        dict_set_item_string(dict.get(), "origin", origin.get()) < 0 ||
+        dict_set_item_string(dict.get(), "submodule_search_locations", locations.get()) < 0 ||
+        dict_set_item_string(dict.get(), "cached", cached_obj.get()) < 0 ||
+        dict_set_item_string(dict.get(), "parent", parent_obj.get()) < 0 ||
+        dict_set_item_string(dict.get(), "has_location", Py_True()) < 0)
+        return nullptr;
+    return simple_namespace_new(dict.get());
+}
+
+std::string cache_from_source(const std::string& source_path)
+{
+    std::size_t slash = source_path.rfind('/');
+    std::string dir = slash == std::string::npos ? std::string() : source_path.substr(0, slash + 1);
+    std::string base = slash == std::string::npos ? source_path : source_path.substr(slash + 1);
+    std::size_t dot = base.rfind('.');
+    if (dot != std::string::npos && dot > 0) base.resize(dot);
+    return dir + "__pycache__/" + base + "." + CACHE_TAG + ".pyc";
+}
+
+int find_module_location(const std::string& fullname, Object* parent, ModuleLocation* where)
+{
+    std::size_t last_dot = fullname.rfind('.');
+    std::string part = last_dot == std::string::npos ? fullname : fullname.substr(last_dot + 1);
+    bool parent_is_package = true;
+    std::vector<std::string> dirs = search_path(parent, &parent_is_package);
+    if (!parent_is_package) {
+        Ref<> name = unicode_from_utf8(fullname);
+        Ref<> parent_name = unicode_from_utf8(fullname.substr(0, last_dot));
+        if (!name || !parent_name) return -1;
+        format_error(Exc_ModuleNotFoundError, "No module named %R; %R is not a package", name.get(), parent_name.get());
+        set_import_error_name(name.get());
+        return -1;
+    }
+    for (const std::string& entry : dirs) {
+        // FileFinder: "" and "." mean the current directory, and a relative
+        // entry is made absolute, so __file__ is always an absolute path.
+        std::string dir = entry;
+        if (dir.empty() || dir == ".") dir = std::filesystem::current_path().string();
+        else if (dir[0] != '/') dir = (std::filesystem::current_path() / dir).string();
+        std::string base = dir + "/" + part;
+        // A package directory wins over a module of the same name.
+        if (is_dir(base)) {
+            for (const char* init : {"/__init__.py", "/__init__.pyc"}) {
+                if (is_file(base + init)) {
+                    where->filename = base + init;
+                    where->package_dir = base;
+                    where->sourceless = init[std::strlen(init) - 1] == 'c';
+                    return 1;
+                }
+            }
+        }
+        if (is_file(base + ".py")) {
+            where->filename = base + ".py";
+            return 1;
+        }
+        if (is_file(base + ".pyc")) {
+            where->filename = base + ".pyc";
+            where->sourceless = true;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+Ref<> load_module_code(const std::string& fullname, const ModuleLocation& where, std::string* cached)
+{
+    cached->clear();
+    std::string data;
+    if (where.sourceless) {
+        // SourcelessFileLoader: the .pyc is the module; its header is
+        // checked but nothing is validated against a source.
+        if (!read_file(where.filename, &data)) return format_error(Exc_ImportError, "cannot read %s", where.filename.c_str());
+        PycHeader header;
+        if (pyc_classify(data, fullname, &header) < 0) return nullptr;
+        return pyc_load_code(std::string_view(data).substr(16), where.filename);
+    }
+    struct stat st{};
+    if (::stat(where.filename.c_str(), &st) != 0 || !read_file(where.filename, &data)) {
+        Ref<> name = unicode_from_utf8(fullname);
+        if (name) format_error(Exc_ImportError, "cannot read the source of %R", name.get());
+        return nullptr;
+    }
+    *cached = cache_from_source(where.filename);
+    // SourceLoader.get_code: a cache whose header names this source's
+    // mtime and size is used; any problem with it (missing, another magic
+    // number, hash-based, stale, unreadable code) means compiling again.
+    std::string pyc;
+    if (read_file(*cached, &pyc)) {
+        PycHeader header;
+        if (pyc_classify(pyc, fullname, &header) == 0 && header.flags == 0 &&
+            pyc_validate_timestamp(header, static_cast<double>(st.st_mtime), static_cast<std::uint64_t>(st.st_size),
+                                   fullname) == 0) {
+            Ref<> code = pyc_load_code(std::string_view(pyc).substr(16), *cached);
+            // A cache written for the same file under another path (a moved
+            // tree) would name the wrong file in tracebacks.
+            if (code && unicode_to_std(static_cast<CodeObject*>(code.get())->co_filename) == where.filename)
+                return code;
+        }
+        error_clear();
+    }
+    Ref<> code = compiler::compile_source(data, where.filename, compiler::CompileMode::Exec);
+    if (!code) return nullptr;
+    if (!dont_write_bytecode()) write_cache(*cached, code.get(), st);
+    return code;
+}
 
 Ref<> import_module_level(Object* name, Object* globals, Object* fromlist, int level)
 {
@@ -260,7 +530,12 @@ Ref<> import_from(Object* module, Object* name)
         }
         // PyModule_GetFilenameObject: a module loaded from a file names it.
         Object* file = module_check(module) ? dict_get_item_string(module_get_dict(module), "__file__") : nullptr;
-        if (file && unicode_check(file))
+        if (is_initializing(unicode_to_std(pkgname.get())))
+            format_error(Exc_ImportError,
+                         "cannot import name %R from partially initialized module %R "
+                         "(most likely due to a circular import) (%S)",
+                         name, pkgname.get(), file && unicode_check(file) ? file : Py_None());
+        else if (file && unicode_check(file))
             format_error(Exc_ImportError, "cannot import name %R from %R (%S)", name, pkgname.get(), file);
         else
             format_error(Exc_ImportError, "cannot import name %R from %R (unknown location)", name, pkgname.get());

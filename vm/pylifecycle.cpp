@@ -11,6 +11,7 @@
 #include <cstdio>
 
 #include "ceval.h"
+#include "pylifecycle.h"
 #include "genobject.h"
 #include "iterators.h"
 #include "minipy/runtime/bytesobject.h"
@@ -21,6 +22,7 @@
 #include "minipy/runtime/funcobject.h"
 #include "minipy/runtime/moduleobject.h"
 #include "minipy/runtime/pyerrors.h"
+#include "minipy/runtime/abstract.h"
 #include "minipy/runtime/pystate.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
@@ -82,11 +84,34 @@ bool fail(const char* what)
     return false;
 }
 
+RunConfig& config_storage()
+{
+    static RunConfig config;
+    return config;
+}
+
 }  // namespace
+
+const RunConfig& run_config() { return config_storage(); }
 
 bool initialize(const std::vector<std::string>& argv)
 {
+    RunConfig config;
+    config.argv = argv;
+    return initialize(config);
+}
+
+bool initialize(const RunConfig& config)
+{
     if (vm_initialized) return true;
+    config_storage() = config;
+    const std::vector<std::string>& argv = config.argv;
+    // -u: every write reaches the file at once (CPython's write_through
+    // text layer over an unbuffered binary one).
+    if (!config.buffered_stdio) {
+        std::setvbuf(stdout, nullptr, _IONBF, 0);
+        std::setvbuf(stderr, nullptr, _IONBF, 0);
+    }
     runtime::initialize();
     init_function_types();
     if (init_iterator_types() < 0 || init_gen_types() < 0) return fail("cannot initialize the vm's types");
@@ -100,6 +125,7 @@ bool initialize(const std::vector<std::string>& argv)
     Ref<> sys = sys_module_create(argv);
     if (!sys) return fail("_PySys_Create: can't initialize the sys module");
     interp->sysdict = new_ref(module_get_dict(sys.get())).release();
+    if (sys_set_config(interp->sysdict, config) < 0) return fail("_PySys_UpdateConfig: can't set up sys");
     Object* modules = dict_get_item_string(interp->sysdict, "modules");
     if (!modules || dict_set_item_string(modules, "builtins", builtins.get()) < 0 ||
         dict_set_item_string(modules, "sys", sys.get()) < 0)
@@ -117,9 +143,51 @@ bool initialize(const std::vector<std::string>& argv)
     return true;
 }
 
-void finalize()
+namespace {
+
+// flush_std_files: sys.stdout then sys.stderr; a stdout that cannot be
+// flushed (a full disk, a closed pipe) is reported as unraisable and makes
+// the exit status 120.
+int flush_std_files()
 {
-    if (vm_initialized) sys_flush_streams();
+    int status = 0;
+    Object* sysdict = interpreter_get()->sysdict;
+    for (const char* name : {"stdout", "stderr"}) {
+        Object* stream = sysdict ? dict_get_item_string(sysdict, name) : nullptr;
+        if (!stream || stream == Py_None()) continue;
+        Ref<> keep = new_ref(stream);
+        Ref<> r = call_method(stream, "flush");
+        if (!r) {
+            if (std::string(name) == "stdout") {
+                write_unraisable(nullptr, stream);
+                status = -1;
+            }
+            else {
+                error_clear();
+            }
+        }
+    }
+    return status;
+}
+
+}  // namespace
+
+int finalize(int status)
+{
+    if (!vm_initialized) return status;
+    // Py_FinalizeEx: the atexit callbacks run first, while everything
+    // still works, then the standard streams are flushed.
+    atexit_call_callbacks();
+    if (flush_std_files() < 0) status = 120;
+    std::fflush(stdout);
+    std::fflush(stderr);
+    if (unhandled_keyboard_interrupt) {
+        // _Py_UnhandledKeyboardInterrupt: die of SIGINT with its default
+        // action, so that a calling shell sees the interrupt (status 130).
+        std::signal(SIGINT, SIG_DFL);
+        std::raise(SIGINT);
+    }
+    return status;
 }
 
 }  // namespace minipy::vm

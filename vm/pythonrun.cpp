@@ -11,15 +11,17 @@
 // "Traceback (most recent call last):", the traceback entries, and
 // "Type: message". A SystemExit is not printed: its code becomes the exit
 // status (None: 0, an int: itself, anything else: printed, then 1).
-#include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "ceval.h"
+#include "import.h"
+#include "pylifecycle.h"
 #include "minipy/runtime/abstract.h"
 #include "minipy/runtime/codeobject.h"
 #include "minipy/runtime/dictobject.h"
@@ -29,6 +31,9 @@
 #include "minipy/runtime/moduleobject.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "minipy/runtime/frameobject.h"
+#include "minipy/runtime/traceback.h"
+#include "minipy/compiler/compile.h"
 #include "minipy/vm/pythonrun.h"
 #include "suggestions.h"
 
@@ -47,6 +52,16 @@ std::string safe_str(Object* obj, const char* fallback)
         return fallback;
     }
     return unicode_to_std(s.get());
+}
+
+// Text to sys.stderr (or the C stream when sys.stderr is unusable).
+void write_stderr(const std::string& out)
+{
+    Ref<> text = unicode_from_utf8(out);
+    if (!text || sys_write_text("stderr", text.get()) < 0) {
+        error_clear();
+        std::fwrite(out.data(), 1, out.size(), stderr);
+    }
 }
 
 // exception_print_context: where the printer is in a tree of exception
@@ -272,85 +287,239 @@ int handle_system_exit(Object* value)
 
 }  // namespace
 
+bool unhandled_keyboard_interrupt = false;
+
 int print_pending_exception()
 {
     Ref<> exc = fetch_exception();
     if (!exc) return 0;
     if (object_type_check(exc.get(), Exc_SystemExit)) return handle_system_exit(exc.get());
-    // _Py_UnhandledKeyboardInterrupt: after the traceback the process
-    // ends the way SIGINT ends it (exit status 130 in a shell).
-    const bool keyboard_interrupt = object_type_check(exc.get(), Exc_KeyboardInterrupt);
+    // _Py_UnhandledKeyboardInterrupt: after the traceback (and the atexit
+    // callbacks) the process ends the way SIGINT ends it; finalize() does it.
+    if (object_type_check(exc.get(), Exc_KeyboardInterrupt)) unhandled_keyboard_interrupt = true;
     // Standard output first, as CPython flushes it before writing stderr.
     sys_flush_streams();
     std::string out;
     PrintContext ctx(out);
     format_exception_recursive(ctx, exc.get());
-    Ref<> text = unicode_from_utf8(out);
-    if (!text || sys_write_text("stderr", text.get()) < 0) {
-        error_clear();
-        std::fwrite(out.data(), 1, out.size(), stderr);
-    }
-    if (keyboard_interrupt) {
-        sys_flush_streams();
-        std::signal(SIGINT, SIG_DFL);
-        std::raise(SIGINT);
-    }
+    write_stderr(out);
     return 1;
+}
+
+void write_unraisable(const char* err_msg, Object* obj)
+{
+    Ref<> exc = fetch_exception();
+    if (!exc) return;
+    // write_unraisable_exc_file: the header, the traceback, then the
+    // exception's type and str; unlike print_exception, ": " is written
+    // even when str() is empty, and nothing it was chained to is shown.
+    sys_flush_streams();
+    std::string out = "Exception ignored ";
+    out += err_msg ? err_msg : "in";
+    if (obj) {
+        Ref<> r = object_repr(obj);
+        if (!r) error_clear();
+        out += ": " + (r ? unicode_to_std(r.get()) : std::string("<object repr() failed>"));
+    }
+    out += "\n";
+    Object* tb = exception_get_traceback(exc.get());
+    if (tb && tb != Py_None()) {
+        out += "Traceback (most recent call last):\n";
+        traceback_format(tb, out);
+    }
+    TypeObject* type = Py_TYPE(exc.get());
+    Ref<> modulename;
+    if (object_lookup_attr(type, intern_str("__module__"), &modulename) < 0) error_clear();
+    if (!modulename || !unicode_check(modulename.get())) out += "<unknown>.";
+    else if (!unicode_equal_to_ascii(modulename.get(), "builtins"))
+        out += unicode_to_std(modulename.get()) + ".";
+    Ref<> qualname;
+    if (object_lookup_attr(type, intern_str("__qualname__"), &qualname) < 0) error_clear();
+    out += qualname && unicode_check(qualname.get()) ? unicode_to_std(qualname.get()) : "<unknown>";
+    out += ": " + safe_str(exc.get(), "<exception str() failed>") + "\n";
+    write_stderr(out);
 }
 
 namespace {
 
-// sys.path[0] is the script's directory ('' for -c and stdin), then the
-// PYTHONPATH entries (Modules/getpath.py's first steps).
-void init_sys_path(const std::string& filename)
+// The frames of runpy that python3.11's tracebacks show above a module run
+// with -m ("<frozen runpy>", lines 198 and 88). minipy runs the module from
+// C++, so it adds entries for them itself, so that the tracebacks read the
+// same. Each is a frame object of a one-line function compiled at that line.
+void add_runpy_traceback_entries()
 {
-    Object* sysdict = interpreter_get()->sysdict;
-    Object* path = sysdict ? dict_get_item_string(sysdict, "path") : nullptr;
-    if (!path || !list_check(path) || list_size(path) > 0) return;
-    std::vector<std::string> entries;
-    if (filename.empty() || filename[0] == '<') {
-        entries.push_back("");
-    }
-    else {
-        std::size_t slash = filename.rfind('/');
-        entries.push_back(slash == std::string::npos ? std::string(".") : filename.substr(0, slash == 0 ? 1 : slash));
-    }
-    if (const char* pythonpath = std::getenv("PYTHONPATH"); pythonpath && *pythonpath) {
-        std::string all = pythonpath;
-        std::size_t start = 0;
-        for (;;) {
-            std::size_t colon = all.find(':', start);
-            std::string entry = all.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
-            if (!entry.empty()) entries.push_back(entry);
-            if (colon == std::string::npos) break;
-            start = colon + 1;
+    Ref<> exc = fetch_exception();
+    struct Entry {
+        const char* name;
+        int line;
+    };
+    // Innermost first: each entry goes in front of the traceback.
+    for (Entry e : {Entry{"_run_code", 88}, Entry{"_run_module_as_main", 198}}) {
+        std::string source(static_cast<std::size_t>(e.line - 1), '\n');
+        source += "def " + std::string(e.name) + "(): pass\n";
+        Ref<> module_code = compiler::compile_source(source, "<frozen runpy>", compiler::CompileMode::Exec);
+        Object* func_code = nullptr;
+        if (module_code) {
+            Object* consts = static_cast<CodeObject*>(module_code.get())->co_consts;
+            for (Py_ssize_t i = 0; i < tuple_size(consts) && !func_code; i++)
+                if (code_check(tuple_item(consts, i))) func_code = tuple_item(consts, i);
+        }
+        Ref<> frame = func_code ? frame_new_snapshot(func_code, interpreter_get()->builtins, interpreter_get()->builtins,
+                                                     nullptr, 0)
+                                : nullptr;
+        if (!frame) {
+            error_clear();
+            break;
+        }
+        Object* old_tb = exception_get_traceback(exc.get());
+        Ref<> tb = traceback_new(old_tb == Py_None() ? nullptr : old_tb, frame.get(), 0,
+                                 static_cast<FrameObject*>(frame.get())->f_lineno);
+        if (!tb || exception_set_traceback(exc.get(), tb.get()) < 0) {
+            error_clear();
+            break;
         }
     }
-    for (const std::string& e : entries) {
-        Ref<> s = unicode_from_utf8(e);
-        if (!s || list_append(path, s.get()) < 0) error_clear();
-    }
+    restore_exception(std::move(exc));
 }
 
-}  // namespace
-
-int run_main_code(Object* code, const std::string& filename)
+// Sets the module attributes a module run as __main__ gets (runpy's
+// _run_code), makes it sys.modules['__main__'] and runs code in it.
+int run_code_as_main(Object* code, const std::string& filename, Object* package, const std::string& cached,
+                     Object* spec)
 {
-    init_sys_path(filename);
     Ref<> main = module_new("__main__");
     if (!main) return print_pending_exception();
     Object* globals = module_get_dict(main.get());
     Ref<> file = unicode_from_utf8(filename);
-    Object* builtins_module =
-        dict_get_item_string(dict_get_item_string(interpreter_get()->sysdict, "modules"), "builtins");
-    if (!file || dict_set_item_string(globals, "__file__", file.get()) < 0 ||
-        dict_set_item_string(globals, "__cached__", Py_None()) < 0 ||
+    Ref<> cached_obj = cached.empty() ? none_ref() : unicode_from_utf8(cached);
+    Object* builtins_module = dict_get_item_string(sys_modules(), "builtins");
+    if (!file || !cached_obj || dict_set_item_string(globals, "__file__", file.get()) < 0 ||
+        dict_set_item_string(globals, "__cached__", cached_obj.get()) < 0 ||
+        dict_set_item_string(globals, "__package__", package ? package : Py_None()) < 0 ||
+        dict_set_item_string(globals, "__loader__", Py_None()) < 0 ||
+        dict_set_item_string(globals, "__spec__", spec ? spec : Py_None()) < 0 ||
         dict_set_item_string(globals, "__builtins__", builtins_module) < 0 ||
         dict_set_item_string(sys_modules(), "__main__", main.get()) < 0)
         return print_pending_exception();
     Ref<> result = eval_code(code, globals, globals);
-    if (!result) return print_pending_exception();
+    if (!result) {
+        if (spec) add_runpy_traceback_entries();  // run by -m
+        return print_pending_exception();
+    }
     return 0;
+}
+
+// "EXECUTABLE: message" and status 1: how runpy reports a module -m cannot run.
+int runpy_error(const std::string& message)
+{
+    sys_flush_streams();
+    Object* executable = dict_get_item_string(interpreter_get()->sysdict, "executable");
+    std::string text = (executable && unicode_check(executable) ? unicode_to_std(executable) : "minipy") + ": " +
+                       message + "\n";
+    write_stderr(text);
+    return 1;
+}
+
+// "Type: message" of the pending exception (clears it), for runpy's
+// "Error while finding module specification" sentence.
+std::string pending_error_summary()
+{
+    Ref<> exc = fetch_exception();
+    if (!exc) return "";
+    std::string msg = safe_str(exc.get(), "");
+    std::string type_name = Py_TYPE(exc.get())->tp_name;
+    type_name = type_name.substr(type_name.rfind('.') + 1);  // npos + 1 == 0
+    return type_name + (msg.empty() ? "" : ": " + msg);
+}
+
+}  // namespace
+
+int run_module(const std::string& name)
+{
+    // runpy._get_module_details, from the top: a relative name, then the
+    // parent package (imported for real: its __init__ runs), then the spec.
+    if (!name.empty() && name[0] == '.') return runpy_error("Relative module names not supported");
+    std::string mod_name = name;
+    for (int depth = 0;; depth++) {
+        std::size_t dot = mod_name.rfind('.');
+        Ref<> parent;
+        if (dot != std::string::npos) {
+            std::string pkg_name = mod_name.substr(0, dot);
+            Ref<> pkg = unicode_from_utf8(pkg_name);
+            parent = pkg ? import_module_level(pkg.get(), nullptr, nullptr, 0) : nullptr;
+            if (!parent) {
+                // A parent that is missing (ImportError) says so in the
+                // "finding the specification" sentence; other errors escape.
+                if (!error_matches(Exc_ImportError)) return print_pending_exception();
+                std::string why = pending_error_summary();
+                return runpy_error("Error while finding module specification for '" + mod_name + "' (" + why + ")");
+            }
+            // import_module_level returned the top-level package: walk down.
+            Object* modules = sys_modules();
+            Object* m = dict_get_item_string(modules, pkg_name.c_str());
+            parent = m ? new_ref(m) : parent;
+            // importlib.util.find_spec's wording for a parent that is no package.
+            Ref<> parent_path;
+            if (object_lookup_attr(parent.get(), intern_str("__path__"), &parent_path) < 0) error_clear();
+            if (!parent_path)
+                return runpy_error("Error while finding module specification for '" + mod_name +
+                                   "' (ModuleNotFoundError: __path__ attribute not found on '" + pkg_name +
+                                   "' while trying to find '" + mod_name + "')");
+        }
+        ModuleLocation where;
+        int found = find_module_location(mod_name, parent.get(), &where);
+        if (found < 0) {
+            std::string why = pending_error_summary();
+            return runpy_error("Error while finding module specification for '" + mod_name + "' (" + why + ")");
+        }
+        if (found == 0) {
+            if (depth > 0) {
+                std::string pkg_name = mod_name.substr(0, mod_name.rfind('.'));
+                return runpy_error("No module named " + mod_name + "; '" + pkg_name +
+                                   "' is a package and cannot be directly executed");
+            }
+            return runpy_error("No module named " + mod_name);
+        }
+        if (where.is_package()) {
+            if (depth > 0)
+                return runpy_error("Cannot use package as __main__ module");
+            // A package runs its __main__ submodule; importing the
+            // package first runs its __init__.
+            Ref<> pkg = unicode_from_utf8(mod_name);
+            Ref<> imported = pkg ? import_module_level(pkg.get(), nullptr, nullptr, 0) : nullptr;
+            if (!imported) {
+                if (!error_matches(Exc_ImportError)) return print_pending_exception();
+                std::string why = pending_error_summary();
+                return runpy_error("Error while finding module specification for '" + mod_name + ".__main__' (" +
+                                   why + ")");
+            }
+            mod_name += ".__main__";
+            continue;
+        }
+        // Found: sys.argv[0] becomes the file, and the code runs as __main__
+        // with the package of the real module name.
+        Object* argv = dict_get_item_string(interpreter_get()->sysdict, "argv");
+        Ref<> file = unicode_from_utf8(where.filename);
+        if (!file) return print_pending_exception();
+        if (argv && list_check(argv) && list_size(argv) > 0) {
+            Object* old = list_item(argv, 0);
+            list_set_item(argv, 0, file.release());
+            decref(old);
+        }
+        std::string cached;
+        Ref<> code = load_module_code(mod_name, where, &cached);
+        if (!code) return print_pending_exception();
+        std::size_t last_dot = mod_name.rfind('.');
+        Ref<> package = unicode_from_utf8(last_dot == std::string::npos ? std::string() : mod_name.substr(0, last_dot));
+        Ref<> spec = module_spec_new(mod_name, where, cached);
+        if (!package || !spec) return print_pending_exception();
+        return run_code_as_main(code.get(), where.filename, package.get(), cached, spec.get());
+    }
+}
+
+int run_main_code(Object* code, const std::string& filename)
+{
+    return run_code_as_main(code, filename, nullptr, "", nullptr);
 }
 
 bool maybe_pyc_file(const std::string& filename)

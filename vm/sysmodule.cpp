@@ -7,10 +7,17 @@
 // The streams write UTF-8 through C stdio (stdout is fully buffered unless
 // it is a terminal, stderr unbuffered, as for python3.11), so output
 // written by minipy and by C-level error reports keep their order.
+#include <algorithm>
+#include <cerrno>
+#include <climits>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <unistd.h>
 
 #include "ceval.h"
+#include "import.h"
+#include "pylifecycle.h"
 #include "minipy/config.h"
 #include "minipy/runtime/abstract.h"
 #include "minipy/runtime/boolobject.h"
@@ -52,7 +59,11 @@ Ref<> stream_write(Object* self, Object* text)
 
 Ref<> stream_flush(Object* self, Object*)
 {
-    if (S(self)->fp) std::fflush(S(self)->fp);
+    if (S(self)->fp && std::fflush(S(self)->fp) != 0) {
+        int err = errno;
+        std::clearerr(S(self)->fp);
+        return format_error(Exc_OSError, "[Errno %d] %s", err, std::strerror(err));
+    }
     return none_ref();
 }
 
@@ -103,6 +114,46 @@ Ref<> stream_new(std::FILE* fp, const char* name, const char* mode)
     return s;
 }
 
+// --- sys.implementation's namespace -------------------------------------------
+// A types.SimpleNamespace: attributes in a __dict__, shown as
+// namespace(name=value, ...) in insertion order.
+
+struct NamespaceObject : Object {
+    Object* ns_dict;
+};
+
+void namespace_dealloc(Object* op)
+{
+    clear_ref(static_cast<NamespaceObject*>(op)->ns_dict);
+    object_dealloc_memory(op);
+}
+
+Ref<> namespace_repr(Object* op)
+{
+    Object* dict = static_cast<NamespaceObject*>(op)->ns_dict;
+    std::string text = "namespace(";
+    Py_ssize_t pos = 0;
+    Object *key, *value;
+    bool first = true;
+    while (dict_next(dict, &pos, &key, &value)) {
+        Ref<> r = object_repr(value);
+        if (!r) return nullptr;
+        text += (first ? "" : ", ") + unicode_to_std(key) + "=" + unicode_to_std(r.get());
+        first = false;
+    }
+    return unicode_from_utf8(text + ")");
+}
+
+TypeObject Namespace_Type = [] {
+    TypeObject t = static_type("types.SimpleNamespace", sizeof(NamespaceObject), 0, Py_TPFLAGS_DEFAULT,
+                               "A simple attribute-based namespace.");
+    t.tp_dealloc = namespace_dealloc;
+    t.tp_repr = namespace_repr;
+    t.tp_setattro = object_generic_set_attr;
+    t.tp_dictoffset = offsetof(NamespaceObject, ns_dict);
+    return t;
+}();
+
 // --- sys functions --------------------------------------------------------------
 
 Ref<> sys_exit(Object*, Object* const* args, Py_ssize_t nargs)
@@ -146,6 +197,23 @@ Ref<> sys_exc_info(Object*, Object*)
     return tuple_pack({Py_TYPE(exc), exc, tb ? tb : Py_None()});
 }
 
+// sys._getframe([depth]): a running frame's frame object.
+Ref<> sys_getframe(Object*, Object* const* args, Py_ssize_t nargs)
+{
+    if (!check_positional("_getframe", nargs, 0, 1)) return nullptr;
+    long long depth = 0;
+    if (nargs == 1) {
+        if (!long_check(args[0]))
+            return format_error(Exc_TypeError, "'%.200s' object cannot be interpreted as an integer",
+                                Py_TYPE(args[0])->tp_name);
+        depth = long_as_long_long(args[0]);
+        if (depth == -1 && error_occurred()) return nullptr;
+    }
+    InterpreterFrame* frame = frame_get_caller(depth > INT_MAX ? INT_MAX : static_cast<int>(depth));
+    if (!frame) return format_error(Exc_ValueError, "call stack is not deep enough");
+    return frame_make_object(frame);
+}
+
 Ref<> sys_getrefcount(Object*, Object* arg) { return long_from_ssize_t(get_refcount(arg)); }
 
 Ref<> sys_intern(Object*, Object* arg)
@@ -163,6 +231,7 @@ MethodDef sys_methods[] = {
     method_o("setrecursionlimit", sys_setrecursionlimit, "Set the maximum depth of the Python interpreter stack to n."),
     method_noargs("exception", sys_exception, "Return the current exception."),
     method_noargs("exc_info", sys_exc_info, "Return current exception information: (type, value, traceback)."),
+    method_fast("_getframe", sys_getframe, "Return a frame object from the call stack."),
     method_o("getrefcount", sys_getrefcount, "Return the reference count of object."),
     method_o("intern", sys_intern, "``Intern'' the given string."),
     {},
@@ -213,6 +282,110 @@ Ref<> sys_module_create(const std::vector<std::string>& argv)
     for (const Entry& e : entries)
         if (module_add_object(mod.get(), e.name, e.value) < 0) return nullptr;
     return mod;
+}
+
+namespace {
+
+// The path of a file made absolute, with "." and ".." and symbolic links
+// resolved, as CPython computes sys.path[0] from the script.
+std::string real_path(const std::string& path)
+{
+    std::error_code ec;
+    std::filesystem::path p = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
+    return ec ? path : p.string();
+}
+
+// sys.path as Modules/getpath.py and pymain_run_python build it: the
+// script's directory (the current directory for -m, '' for -c and stdin;
+// nothing with -P/-I), then the PYTHONPATH entries (unless -E/-I), then
+// minipy's own lib/ where its pure-Python modules live.
+int sys_init_path(Object* sysdict, const RunConfig& config)
+{
+    Object* path = dict_get_item_string(sysdict, "path");
+    if (!path || !list_check(path)) return 0;
+    std::vector<std::string> entries;
+    if (!config.safe_path) {
+        if (!config.run_filename.empty() && config.run_filename != "-")
+            entries.push_back(std::filesystem::path(real_path(config.run_filename)).parent_path().string());
+        else if (!config.run_module.empty())
+            entries.push_back(std::filesystem::current_path().string());
+        else
+            entries.push_back("");
+    }
+    const char* pythonpath = config.use_environment ? std::getenv("PYTHONPATH") : nullptr;
+    if (pythonpath && *pythonpath) {
+        std::string all = pythonpath;
+        std::size_t start = 0;
+        for (;;) {
+            std::size_t colon = all.find(':', start);
+            std::string entry = all.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+            // getpath.py makes each entry absolute; an empty one stays the cwd.
+            if (!entry.empty()) entries.push_back(entry[0] == '/' ? entry : real_path(entry));
+            if (colon == std::string::npos) break;
+            start = colon + 1;
+        }
+    }
+    entries.push_back(MINIPY_SOURCE_DIR "/lib");
+    for (const std::string& e : entries) {
+        Ref<> s = unicode_from_utf8(e);
+        if (!s || list_append(path, s.get()) < 0) return -1;
+    }
+    return 0;
+}
+
+}  // namespace
+
+Ref<> simple_namespace_new(Object* dict)
+{
+    if (!(Namespace_Type.tp_flags & Py_TPFLAGS_READY) && type_ready(&Namespace_Type) < 0) return nullptr;
+    Ref<NamespaceObject> ns = object_new<NamespaceObject>(&Namespace_Type);
+    if (!ns) return nullptr;
+    ns->ns_dict = nullptr;
+    Ref<> copy = dict ? dict_copy(dict) : dict_new();
+    if (!copy) return nullptr;
+    ns->ns_dict = copy.release();
+    return ns;
+}
+
+int sys_set_config(Object* sysdict, const RunConfig& config)
+{
+    if (!(Namespace_Type.tp_flags & Py_TPFLAGS_READY) && type_ready(&Namespace_Type) < 0) return -1;
+    // sys.executable: the running binary, as CPython finds it from argv[0].
+    std::error_code ec;
+    std::string exe = std::filesystem::read_symlink("/proc/self/exe", ec).string();
+    Ref<> executable = unicode_from_utf8(ec ? std::string() : exe);
+    Ref<> dont_write = new_ref(config.write_bytecode ? Py_False() : Py_True());
+    Ref<> impl_obj = simple_namespace_new(nullptr);
+    if (!executable || !impl_obj) return -1;
+    auto* impl = static_cast<NamespaceObject*>(impl_obj.get());
+    Ref<> name = unicode_from_string("minipy");
+    Ref<> tag = unicode_from_string(CACHE_TAG);
+    Ref<> hexversion = long_from_long((MINIPY_PY_VERSION_MAJOR << 24) | (MINIPY_PY_VERSION_MINOR << 16) | (7 << 8) | 0xf0);
+    Object* version_info = dict_get_item_string(sysdict, "version_info");
+    if (!name || !tag || !hexversion || dict_set_item_string(impl->ns_dict, "name", name.get()) < 0 ||
+        dict_set_item_string(impl->ns_dict, "cache_tag", tag.get()) < 0 ||
+        (version_info && dict_set_item_string(impl->ns_dict, "version", version_info) < 0) ||
+        dict_set_item_string(impl->ns_dict, "hexversion", hexversion.get()) < 0)
+        return -1;
+    std::vector<std::string> sorted_names = {"builtins", "sys"};
+    for (const BuiltinModule* b = builtin_modules; b->name; b++) sorted_names.push_back(b->name);
+    std::sort(sorted_names.begin(), sorted_names.end());
+    Ref<> names = list_new(0);
+    if (!names) return -1;
+    for (const std::string& n : sorted_names) {
+        Ref<> s = unicode_from_utf8(n);
+        if (!s || list_append(names.get(), s.get()) < 0) return -1;
+    }
+    Ref<> builtin_names = list_as_tuple(names.get());
+    if (!builtin_names) return -1;
+    if (dict_set_item_string(sysdict, "executable", executable.get()) < 0 ||
+        dict_set_item_string(sysdict, "_base_executable", executable.get()) < 0 ||
+        dict_set_item_string(sysdict, "dont_write_bytecode", dont_write.get()) < 0 ||
+        dict_set_item_string(sysdict, "implementation", impl_obj.get()) < 0 ||
+        dict_set_item_string(sysdict, "hexversion", hexversion.get()) < 0 ||
+        dict_set_item_string(sysdict, "builtin_module_names", builtin_names.get()) < 0)
+        return -1;
+    return sys_init_path(sysdict, config);
 }
 
 int sys_write_text(const char* stream_name, Object* text)

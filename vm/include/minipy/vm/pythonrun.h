@@ -11,12 +11,33 @@
 
 namespace minipy::vm {
 
+// The part of PyConfig the vm reads (main/initconfig.h has the whole
+// command line); field names are PyConfig's.
+struct RunConfig {
+    std::vector<std::string> argv;  // sys.argv
+    std::string run_filename;       // the script ("" for -c, -m and stdin): sys.path[0] is its directory
+    std::string run_module;         // NAME of -m NAME: sys.path[0] is the current directory
+    bool write_bytecode = true;     // -B, PYTHONDONTWRITEBYTECODE: no __pycache__ files
+    bool use_environment = true;    // -E, -I: PYTHON* variables are ignored
+    bool safe_path = false;         // -P, -I: no script directory (or cwd) in sys.path
+    bool isolated = false;          // -I
+    bool buffered_stdio = true;     // -u, PYTHONUNBUFFERED
+    int optimization_level = 0;     // -O
+    int verbose = 0;                // -v
+};
+
 // Py_InitializeFromConfig's second half: the runtime, the eval loop's hooks,
-// the builtins and sys modules. argv becomes sys.argv. Idempotent; false
-// (with a message on stderr) if start-up failed.
+// the builtins and sys modules, sys.path. Idempotent; false (with a message
+// on stderr) if start-up failed.
+[[nodiscard]] bool initialize(const RunConfig& config);
+// The same with only sys.argv given (embedding, unit tests).
 [[nodiscard]] bool initialize(const std::vector<std::string>& argv);
-// Flushes sys.stdout and sys.stderr (what Py_FinalizeEx does first).
-void finalize();
+// Py_FinalizeEx's first steps: runs the atexit callbacks, then flushes
+// sys.stdout and sys.stderr. Returns the exit status: `status` unchanged,
+// or 120 when flushing stdout failed (as Py_Exit does). After an uncaught
+// KeyboardInterrupt it ends the process the way SIGINT does
+// (_Py_UnhandledKeyboardInterrupt), so the shell sees status 130.
+int finalize(int status);
 
 // maybe_pyc_file: whether FILE is compiled bytecode (by its ".pyc" name or
 // its magic number), so that `minipy FILE` runs it without compiling.
@@ -30,6 +51,12 @@ int run_pyc_file(const std::string& filename);
 // Runs a code object (a module body) as __main__ with __file__ set to
 // filename; same exit status rules.
 int run_main_code(runtime::Object* code, const std::string& filename);
+
+// pymain_run_module / runpy._run_module_as_main: `minipy -m NAME`. Finds
+// NAME on sys.path (a package runs NAME.__main__), sets sys.argv[0] to its
+// file and runs it as __main__. Errors in finding it are printed as
+// "EXECUTABLE: No module named NAME" with status 1.
+int run_module(const std::string& name);
 
 // PyErr_Print: prints the pending exception (and what it was chained to) on
 // sys.stderr as python3.11 does, or handles SystemExit. Returns the exit

@@ -1,0 +1,1 @@
+from runcirc.bad_a import value

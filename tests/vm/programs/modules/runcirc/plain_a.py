@@ -1,0 +1,2 @@
+import runcirc.plain_b
+seen_by_b = runcirc.plain_b.saw

@@ -1,0 +1,3 @@
+from .. import base as parent_base
+from ..base import helper
+from . import leaf

@@ -1,0 +1,2 @@
+public = "public"
+_private = "private"

@@ -1,0 +1,39 @@
+// pylifecycle.h: what start-up, running __main__ and shutting down share
+// inside the vm: the configuration, the atexit callbacks, unraisable
+// exceptions. Private to the vm stage.
+// Mirrors CPython 3.11 Include/internal/pycore_pylifecycle.h and the
+// atexit part of pycore_interp.h. Book chapter 8.
+#pragma once
+
+#include "minipy/runtime/object.h"
+#include "minipy/vm/pythonrun.h"
+
+namespace minipy::vm {
+
+// The configuration initialize() was given (PyInterpreterState.config).
+const RunConfig& run_config();
+
+// sysmodule.cpp: the configuration's part of sys (executable, path,
+// dont_write_bytecode, implementation, builtin_module_names); 0 or -1.
+[[nodiscard]] int sys_set_config(runtime::Object* sysdict, const RunConfig& config);
+
+// sysmodule.cpp: a types.SimpleNamespace whose attributes are dict's
+// items (copied).
+[[nodiscard]] runtime::Ref<> simple_namespace_new(runtime::Object* dict);
+
+// _PyErr_WriteUnraisableMsg: reports the pending exception (and clears it)
+// as sys.unraisablehook's default does: "Exception ignored ERR_MSG: repr(obj)"
+// ("Exception ignored in: ..." when err_msg is null), the traceback, then
+// "Type: str".
+void write_unraisable(const char* err_msg, runtime::Object* obj);
+
+// Set by print_pending_exception for an uncaught KeyboardInterrupt; finalize
+// then re-raises SIGINT with the default action.
+extern bool unhandled_keyboard_interrupt;
+
+// atexitmodule.cpp: the module, and _PyAtExit_Call (runs the callbacks,
+// last registered first; each exception reported and cleared).
+[[nodiscard]] runtime::Ref<> atexit_module_create();
+void atexit_call_callbacks();
+
+}  // namespace minipy::vm
