@@ -23,6 +23,7 @@
 #include "minipy/runtime/pyhash.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/typeobject.h"
+#include "minipy/runtime/unionobject.h"
 #include "minipy/runtime/unicodeobject.h"
 #include "pycore_runtime.h"
 
@@ -1100,6 +1101,42 @@ Ref<> type_get_dict(Object* self, void*)
     return mappingproxy_wrap(type->tp_dict);
 }
 
+// type.__annotations__: a class's own annotations dict, made empty on
+// first access when its body had none (classes do not inherit it).
+Ref<> type_get_annotations(Object* self, void*)
+{
+    auto* type = static_cast<TypeObject*>(self);
+    if (!type_has_feature(type, Py_TPFLAGS_HEAPTYPE))
+        return format_error(Exc_AttributeError, "type object '%s' has no attribute '__annotations__'", type->tp_name);
+    Object* annotations = dict_get_item_with_error(type->tp_dict, intern_id("__annotations__"));
+    if (annotations) {
+        if (descrgetfunc get = Py_TYPE(annotations)->tp_descr_get) return get(annotations, nullptr, self);
+        return new_ref(annotations);
+    }
+    if (error_occurred()) return nullptr;
+    Ref<> fresh = dict_new();
+    if (!fresh || dict_set_item(type->tp_dict, intern_id("__annotations__"), fresh.get()) < 0) return nullptr;
+    type_modified(type);
+    return fresh;
+}
+
+int type_set_annotations(Object* self, Object* value, void*)
+{
+    auto* type = static_cast<TypeObject*>(self);
+    if (type_has_feature(type, Py_TPFLAGS_IMMUTABLETYPE)) {
+        format_error(Exc_TypeError, "cannot set '__annotations__' attribute of immutable type '%s'", type->tp_name);
+        return -1;
+    }
+    int res = value ? dict_set_item(type->tp_dict, intern_id("__annotations__"), value)
+                    : dict_del_item(type->tp_dict, intern_id("__annotations__"));
+    if (res < 0 && !value && error_matches(Exc_KeyError)) {
+        error_clear();
+        set_error(Exc_AttributeError, "__annotations__");
+    }
+    type_modified(type);
+    return res;
+}
+
 Ref<> type_get_flags(Object* self, void*)
 {
     return long_from_unsigned(static_cast<TypeObject*>(self)->tp_flags);
@@ -1180,6 +1217,7 @@ GetSetDef type_getsets[] = {
     {"__doc__", type_get_doc, nullptr, nullptr, nullptr},
     {"__flags__", type_get_flags, nullptr, nullptr, nullptr},
     {"__dict__", type_get_dict, nullptr, nullptr, nullptr},
+    {"__annotations__", type_get_annotations, type_set_annotations, nullptr, nullptr},
     {},
 };
 
@@ -1223,6 +1261,17 @@ Ref<> type_new(TypeObject* metatype, Object* args, Object* kwds)
 
 }  // namespace
 
+namespace {
+
+// type.__or__/__ror__: int | None makes a types.UnionType (PEP 604).
+NumberMethods type_as_number = [] {
+    NumberMethods nb{};
+    nb.nb_or = union_type_or;
+    return nb;
+}();
+
+}  // namespace
+
 TypeObject Type_Type = [] {
     TypeObject t = static_type("type", sizeof(HeapTypeObject), sizeof(MemberDef),
                                Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE |
@@ -1230,6 +1279,7 @@ TypeObject Type_Type = [] {
                                "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type");
     t.tp_dealloc = type_dealloc;
     t.tp_repr = type_repr;
+    t.tp_as_number = &type_as_number;
     t.tp_call = type_call;
     t.tp_getattro = type_getattro;
     t.tp_setattro = type_setattro;

@@ -287,6 +287,15 @@ Ref<> slot_unary(Object* self)
     return call_special(self, Name, {});
 }
 
+// method_is_overloaded: whether right (a subclass of left) has its own
+// version of the reflected method rather than left's.
+bool method_is_overloaded(TypeObject* left, TypeObject* right, const char* name)
+{
+    Object* b = type_lookup(right, intern_id(name));
+    if (!b) return false;
+    return type_lookup(left, intern_id(name)) != b;
+}
+
 // SLOT1BINFULL: the left operand's __op__, then the right one's __rop__,
 // with a subclass's reflected method first when it overrides it.
 template <const char* Op, const char* ROp, binaryfunc NumberMethods::*Field>
@@ -306,7 +315,8 @@ Ref<> slot_binary(Object* self, Object* other)
         Py_TYPE(self) != Py_TYPE(other) && has_slot<Op, ROp, Field>(other);
     bool do_other_left = do_other;
     if (has_slot<Op, ROp, Field>(self)) {
-        if (do_other && type_is_subtype(Py_TYPE(other), Py_TYPE(self))) {
+        if (do_other && type_is_subtype(Py_TYPE(other), Py_TYPE(self)) &&
+            method_is_overloaded(Py_TYPE(self), Py_TYPE(other), ROp)) {
             Ref<> r = call_or_not_implemented(other, ROp, {self});
             if (!r || r.get() != Py_NotImplemented()) return r;
             do_other_left = false;
