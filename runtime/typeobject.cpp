@@ -1101,6 +1101,41 @@ Ref<> type_get_dict(Object* self, void*)
     return mappingproxy_wrap(type->tp_dict);
 }
 
+// type.__abstractmethods__: what abc.ABCMeta (and any metaclass) stores to
+// forbid instantiation; setting it sets or clears Py_TPFLAGS_IS_ABSTRACT,
+// which object_new checks. `type` itself has no such attribute, although
+// the descriptor lives in its dict.
+Ref<> type_get_abstractmethods(Object* self, void*)
+{
+    auto* type = static_cast<TypeObject*>(self);
+    Object* mod = type != &Type_Type ? dict_get_item_with_error(type->tp_dict, intern_id("__abstractmethods__")) : nullptr;
+    if (mod) return new_ref(mod);
+    if (!error_occurred()) set_error(Exc_AttributeError, "__abstractmethods__");
+    return nullptr;
+}
+
+int type_set_abstractmethods(Object* self, Object* value, void*)
+{
+    auto* type = static_cast<TypeObject*>(self);
+    int abstract = 0, res;
+    if (value) {
+        abstract = object_is_true(value);
+        if (abstract < 0) return -1;
+        res = dict_set_item(type->tp_dict, intern_id("__abstractmethods__"), value);
+    } else {
+        res = dict_del_item(type->tp_dict, intern_id("__abstractmethods__"));
+        if (res < 0 && error_matches(Exc_KeyError)) {
+            error_clear();
+            set_error(Exc_AttributeError, "__abstractmethods__");
+        }
+    }
+    if (res < 0) return -1;
+    type_modified(type);
+    if (abstract) type->tp_flags |= Py_TPFLAGS_IS_ABSTRACT;
+    else type->tp_flags &= ~Py_TPFLAGS_IS_ABSTRACT;
+    return 0;
+}
+
 // type.__annotations__: a class's own annotations dict, made empty on
 // first access when its body had none (classes do not inherit it).
 Ref<> type_get_annotations(Object* self, void*)
@@ -1218,6 +1253,7 @@ GetSetDef type_getsets[] = {
     {"__flags__", type_get_flags, nullptr, nullptr, nullptr},
     {"__dict__", type_get_dict, nullptr, nullptr, nullptr},
     {"__annotations__", type_get_annotations, type_set_annotations, nullptr, nullptr},
+    {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods, nullptr, nullptr},
     {},
 };
 
@@ -1337,6 +1373,22 @@ int object_init(Object* self, Object* args, Object* kwds)
     return 0;
 }
 
+// "Can't instantiate abstract class A with abstract methods f, g": the
+// sorted names of type.__abstractmethods__.
+std::nullptr_t abstract_instantiation_error(TypeObject* type)
+{
+    Ref<> abstract_methods = type_get_abstractmethods(type, nullptr);
+    if (!abstract_methods) return nullptr;
+    Ref<> sorted = sequence_list(abstract_methods.get());
+    if (!sorted || list_sort(sorted.get()) < 0) return nullptr;
+    Ref<> comma = unicode_from_string(", ");
+    if (!comma) return nullptr;
+    Ref<> joined = unicode_join(comma.get(), sorted.get());
+    if (!joined) return nullptr;
+    return format_error(Exc_TypeError, "Can't instantiate abstract class %s with abstract method%s %U", type->tp_name,
+                        list_size(sorted.get()) > 1 ? "s" : "", joined.get());
+}
+
 Ref<> object_new(TypeObject* type, Object* args, Object* kwds)
 {
     if (excess_args(args, kwds)) {
@@ -1346,8 +1398,7 @@ Ref<> object_new(TypeObject* type, Object* args, Object* kwds)
         if (type->tp_init == BaseObject_Type.tp_init)
             return format_error(Exc_TypeError, "%.200s() takes no arguments", type_short_name(type));
     }
-    if (type_has_feature(type, Py_TPFLAGS_IS_ABSTRACT))
-        return format_error(Exc_TypeError, "Can't instantiate abstract class %s", type->tp_name);
+    if (type_has_feature(type, Py_TPFLAGS_IS_ABSTRACT)) return abstract_instantiation_error(type);
     allocfunc alloc = type->tp_alloc ? type->tp_alloc : object_generic_alloc;
     return alloc(type, 0);
 }
