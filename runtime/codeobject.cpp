@@ -76,12 +76,32 @@ bool code_validate(const CodeConstructor& con)
     return true;
 }
 
+// intern_strings: every str of a name tuple is replaced, in place, by its
+// interned copy, as _PyCode_New does. Names then compare by identity: the
+// key STORE_ATTR puts in an instance dict is the very object a LOAD_ATTR
+// in another function looks up (dict_lookup's first test), and the type
+// method cache, which only caches interned names, applies.
+void intern_strings(Object* tuple)
+{
+    for (Py_ssize_t i = 0; i < tuple_size(tuple); i++) {
+        Ref<> s = new_ref(tuple_item(tuple, i));
+        unicode_intern_in_place(&s);
+        if (s.get() != tuple_item(tuple, i)) {
+            Object* old = tuple_item(tuple, i);
+            tuple_set_item(tuple, i, s.release());
+            decref(old);
+        }
+    }
+}
+
 // _PyCode_New after validation.
 Ref<> code_new_validated(const CodeConstructor& con)
 {
     // intern_strings: the name tuples are interned, so they must be strs.
     if (!all_str(con.names) || !all_str(con.localsplusnames))
         return format_error(Exc_SystemError, "non-string found in code slot");
+    intern_strings(con.names);
+    intern_strings(con.localsplusnames);
     int nlocalsplus = static_cast<int>(tuple_size(con.localsplusnames));
     int nlocals = 0, ncellvars = 0, nplaincellvars = 0, nfreevars = 0;
     for (int i = 0; i < nlocalsplus; i++) {

@@ -30,6 +30,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "ceval_fastpaths.h"
 #include "ceval_macros.h"
 #include "genobject.h"
 #include "minipy/runtime/abstract.h"
@@ -579,7 +580,8 @@ dispatch_opcode:
     TARGET(BINARY_OP) {
         Object* rhs = POP();
         Object* lhs = TOP();
-        Object* res = (binary_op(oparg, lhs, rhs)).release();
+        Object* res = binary_op_fast(oparg, lhs, rhs);
+        if (res == nullptr) res = (binary_op(oparg, lhs, rhs)).release();
         decref(lhs);
         decref(rhs);
         SET_TOP(res);
@@ -591,7 +593,15 @@ dispatch_opcode:
     TARGET(COMPARE_OP) {
         Object* right = POP();
         Object* left = TOP();
-        Object* res = (object_rich_compare(left, right, oparg)).release();
+        int fast = compare_op_fast(left, right, oparg);
+        Object* res;
+        if (fast >= 0) {
+            res = fast ? Py_True() : Py_False();
+            incref(res);
+        }
+        else {
+            res = (object_rich_compare(left, right, oparg)).release();
+        }
         decref(left);
         decref(right);
         SET_TOP(res);
@@ -628,7 +638,11 @@ dispatch_opcode:
     TARGET(BINARY_SUBSCR) {
         Object* sub = POP();
         Object* container = TOP();
-        Object* res = (object_get_item(container, sub)).release();
+        Object* res = subscr_fast(container, sub);
+        if (res == nullptr) {
+            if (error_occurred()) error_clear();  // the slow path raises it again
+            res = (object_get_item(container, sub)).release();
+        }
         decref(container);
         decref(sub);
         SET_TOP(res);
@@ -642,8 +656,11 @@ dispatch_opcode:
         Object* container = SECOND();
         Object* v = THIRD();
         STACK_SHRINK(3);
-        int err = object_set_item(container, sub, v);
-        decref(v);
+        int err = 0;
+        if (store_subscr_list_fast(container, sub, v) < 0) {
+            err = Py_TYPE(container) == &Dict_Type ? dict_set_item(container, sub, v) : object_set_item(container, sub, v);
+            decref(v);
+        }
         decref(container);
         decref(sub);
         if (err != 0) goto error;
