@@ -64,8 +64,6 @@ void update_location_to_match_attr(Compiler* c, expr_ty meth)
     }
 }
 
-namespace {
-
 bool forbidden_name(Compiler* c, std::string_view name, expr_context_ty ctx)
 {
     if (ctx == Store && name == "__debug__") {
@@ -78,6 +76,8 @@ bool forbidden_name(Compiler* c, std::string_view name, expr_context_ty ctx)
     }
     return false;
 }
+
+namespace {
 
 bool are_all_items_const(const asdl_expr_seq* seq, int begin, int end)
 {

@@ -265,6 +265,7 @@ bool compiler_addop_name(Compiler* c, int opcode, std::string_view name, bool ma
 // globals, LOAD_NAME otherwise (module and class bodies).
 bool compiler_nameop(Compiler* c, std::string_view name, ast::expr_context_ty ctx)
 {
+    if (forbidden_name(c, name, ctx)) return false;
     enum { OP_FAST, OP_GLOBAL, OP_DEREF, OP_NAME } optype = OP_NAME;
     std::string mangled = compiler_mangle(c, name);
     const SymtableEntry* ste = c->u->ste;

@@ -120,6 +120,9 @@ void compiler_use_next_block(Compiler* c, BasicBlock* b);
 // ADDOP_NAME: the name mangled first; ADDOP_N: as is.
 [[nodiscard]] bool compiler_addop_name(Compiler* c, int opcode, std::string_view name, bool mangle_it = true);
 [[nodiscard]] bool compiler_nameop(Compiler* c, std::string_view name, ast::expr_context_ty ctx);
+// forbidden_name: true (with the SyntaxError set) when ctx stores to or
+// deletes __debug__.
+[[nodiscard]] bool forbidden_name(Compiler* c, std::string_view name, ast::expr_context_ty ctx);
 std::string compiler_mangle(Compiler* c, std::string_view name);
 
 // Frame blocks.
