@@ -392,9 +392,15 @@ int run_code_as_main(Object* code, const std::string& filename, Object* package,
     Object* globals = module_get_dict(main.get());
     Ref<> file = unicode_from_utf8(filename);
     Ref<> cached_obj = cached.empty() ? none_ref() : unicode_from_utf8(cached);
+    Ref<> annotations = dict_new();
     Object* builtins_module = dict_get_item_string(sys_modules(), "builtins");
-    if (!file || !cached_obj || dict_set_item_string(globals, "__file__", file.get()) < 0 ||
-        dict_set_item_string(globals, "__cached__", cached_obj.get()) < 0 ||
+    // add_main_module gives __main__ an empty __annotations__; a -c
+    // command has no __file__ (stdin's is "<stdin>").
+    bool has_file = filename != "<string>";
+    if (!file || !cached_obj || !annotations ||
+        dict_set_item_string(globals, "__annotations__", annotations.get()) < 0 ||
+        (has_file && dict_set_item_string(globals, "__file__", file.get()) < 0) ||
+        (has_file && dict_set_item_string(globals, "__cached__", cached_obj.get()) < 0) ||
         dict_set_item_string(globals, "__package__", package ? package : Py_None()) < 0 ||
         dict_set_item_string(globals, "__loader__", Py_None()) < 0 ||
         dict_set_item_string(globals, "__spec__", spec ? spec : Py_None()) < 0 ||

@@ -197,6 +197,26 @@ Ref<> sys_exc_info(Object*, Object*)
     return tuple_pack({Py_TYPE(exc), exc, tb ? tb : Py_None()});
 }
 
+// sys.displayhook: what the interactive prompt (and PRINT_EXPR) does with
+// a value: nothing for None; else repr(value) on sys.stdout, and the value
+// kept in builtins._ (set to None first, so that repr() sees no stale one).
+Ref<> sys_displayhook(Object*, Object* value)
+{
+    if (value == Py_None()) return none_ref();
+    Object* builtins = interpreter_get()->builtins;
+    if (!builtins) return format_error(Exc_RuntimeError, "lost builtins module");
+    if (dict_set_item_string(builtins, "_", Py_None()) < 0) return nullptr;
+    Object* sysdict = interpreter_get()->sysdict;
+    Object* out = sysdict ? dict_get_item_string(sysdict, "stdout") : nullptr;
+    if (!out || out == Py_None()) return format_error(Exc_RuntimeError, "lost sys.stdout");
+    Ref<> text = object_repr(value);
+    if (!text) return nullptr;
+    Ref<> line = unicode_from_format("%U\n", text.get());
+    if (!line || !call_method(out, "write", {line.get()})) return nullptr;
+    if (dict_set_item_string(builtins, "_", value) < 0) return nullptr;
+    return none_ref();
+}
+
 // sys._getframe([depth]): a running frame's frame object.
 Ref<> sys_getframe(Object*, Object* const* args, Py_ssize_t nargs)
 {
@@ -231,6 +251,7 @@ MethodDef sys_methods[] = {
     method_o("setrecursionlimit", sys_setrecursionlimit, "Set the maximum depth of the Python interpreter stack to n."),
     method_noargs("exception", sys_exception, "Return the current exception."),
     method_noargs("exc_info", sys_exc_info, "Return current exception information: (type, value, traceback)."),
+    method_o("displayhook", sys_displayhook, "Print an object to sys.stdout and also save it in builtins._"),
     method_fast("_getframe", sys_getframe, "Return a frame object from the call stack."),
     method_o("getrefcount", sys_getrefcount, "Return the reference count of object."),
     method_o("intern", sys_intern, "``Intern'' the given string."),
@@ -377,13 +398,18 @@ int sys_set_config(Object* sysdict, const RunConfig& config)
         if (!s || list_append(names.get(), s.get()) < 0) return -1;
     }
     Ref<> builtin_names = list_as_tuple(names.get());
-    if (!builtin_names) return -1;
+    Ref<> maxunicode = long_from_long(0x10FFFF);
+    if (!builtin_names || !maxunicode) return -1;
+    // The original hook, kept for programs that replace sys.displayhook.
+    if (Object* hook = dict_get_item_string(sysdict, "displayhook"))
+        if (dict_set_item_string(sysdict, "__displayhook__", hook) < 0) return -1;
     if (dict_set_item_string(sysdict, "executable", executable.get()) < 0 ||
         dict_set_item_string(sysdict, "_base_executable", executable.get()) < 0 ||
         dict_set_item_string(sysdict, "dont_write_bytecode", dont_write.get()) < 0 ||
         dict_set_item_string(sysdict, "implementation", impl_obj.get()) < 0 ||
         dict_set_item_string(sysdict, "hexversion", hexversion.get()) < 0 ||
-        dict_set_item_string(sysdict, "builtin_module_names", builtin_names.get()) < 0)
+        dict_set_item_string(sysdict, "builtin_module_names", builtin_names.get()) < 0 ||
+        dict_set_item_string(sysdict, "maxunicode", maxunicode.get()) < 0)
         return -1;
     return sys_init_path(sysdict, config);
 }

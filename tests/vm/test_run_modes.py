@@ -40,6 +40,7 @@ FILES = {
     "pkg/sub.py": "print('sub', __name__, __package__, __spec__.parent)\nraise SystemExit('sub says bye')\n",
     "pkg/fails.py": "x = [1]\nprint(x[2])\n",
     "nomain/__init__.py": "",
+    "globals_of_main.py": "print(sorted(globals()), __name__)\n",
     "importer.py": "import helper\nprint(helper.VALUE)\n",
     "helper.py": "VALUE = 'helper from source'\n",
     "sub_dir/where.py": "import sys\nprint(sys.path[0].endswith('sub_dir'), sys.argv)\n",
@@ -140,6 +141,11 @@ CASES = [
     ("atexit_after_error", ["-c", "import atexit\natexit.register(print, 'atexit ran')\n{}['k']"], None, None),
     ("atexit_run_exitfuncs", ["-c", "import atexit\natexit.register(print, 'once')\natexit._run_exitfuncs()"],
      None, None),
+    ("main_globals_c", ["-c", "print(sorted(globals()), __annotations__)"], None, None),
+    ("main_globals_stdin", [], None, "print(sorted(globals()), __file__)\n"),
+    ("main_globals_m", ["-m", "globals_of_main"], None, None),
+    ("displayhook", ["-c", "import sys\nsys.displayhook(3)\nsys.displayhook(None)\n"
+                     "print(_, sys.__displayhook__ is sys.displayhook)"], None, None),
     ("unbuffered", ["-u", "-c", "import sys\nprint('a')\nsys.stderr.write('b\\n')\nprint('c')"], None, None),
 ]
 
