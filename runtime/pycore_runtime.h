@@ -67,6 +67,9 @@ void fixup_heap_slots(TypeObject* type);
 bool is_slot_name(Object* name);
 void update_slot(TypeObject* type, Object* name);  // after name changed in type's dict
 void update_all_slots(TypeObject* type);          // after its bases changed
+// _PyType_GetSlotNames: the list of slot names for __getstate__ (None or a
+// list; cached as __slotnames__ in a heap type's dict).
+[[nodiscard]] Ref<> type_slot_names(TypeObject* type);
 // best_base: the base of a tuple of bases that decides the instance layout
 // (TypeError when two of them conflict or one cannot be subclassed).
 TypeObject* heap_best_base(Object* bases);

@@ -1005,6 +1005,74 @@ Ref<> type_get_module(Object* self, void*)
         return unicode_from_utf8(std::string_view(type->tp_name, static_cast<std::size_t>(dot - type->tp_name)));
     return unicode_intern_from_string("builtins");
 }
+// check_set_special_type_attr: static types' special attributes are fixed,
+// and none of them can be deleted.
+bool check_set_special_type_attr(TypeObject* type, Object* value, const char* name)
+{
+    if (type_has_feature(type, Py_TPFLAGS_IMMUTABLETYPE)) {
+        format_error(Exc_TypeError, "cannot set '%s' attribute of immutable type '%s'", name, type->tp_name);
+        return false;
+    }
+    if (!value) {
+        format_error(Exc_TypeError, "cannot delete '%s' attribute of immutable type '%s'", name, type->tp_name);
+        return false;
+    }
+    return true;
+}
+
+int type_set_name(Object* self, Object* value, void*)
+{
+    auto* type = static_cast<TypeObject*>(self);
+    if (!check_set_special_type_attr(type, value, "__name__")) return -1;
+    if (!unicode_check(value)) {
+        format_error(Exc_TypeError, "can only assign string to %s.__name__, not '%s'", type->tp_name,
+                     Py_TYPE(value)->tp_name);
+        return -1;
+    }
+    const char* utf8 = unicode_as_utf8(value);
+    if (!utf8) return -1;
+    if (std::strlen(utf8) != static_cast<std::size_t>(as_unicode(value)->utf8_length)) {
+        set_error(Exc_ValueError, "type name must not contain null characters");
+        return -1;
+    }
+    // tp_name points into ht_name's UTF-8 cache: switch both together.
+    auto* ht = static_cast<HeapTypeObject*>(type);
+    Object* old = ht->ht_name;
+    ht->ht_name = new_ref(value).release();
+    type->tp_name = utf8;
+    decref(old);
+    return 0;
+}
+
+int type_set_qualname(Object* self, Object* value, void*)
+{
+    auto* type = static_cast<TypeObject*>(self);
+    if (!check_set_special_type_attr(type, value, "__qualname__")) return -1;
+    if (!unicode_check(value)) {
+        format_error(Exc_TypeError, "can only assign string to %s.__qualname__, not '%s'", type->tp_name,
+                     Py_TYPE(value)->tp_name);
+        return -1;
+    }
+    set_ref(static_cast<HeapTypeObject*>(type)->ht_qualname, new_ref(value).release());
+    return 0;
+}
+
+// __module__ and __doc__ of a class live in its dict.
+int type_set_dict_entry(TypeObject* type, Object* value, const char* name)
+{
+    if (!check_set_special_type_attr(type, value, name)) return -1;
+    type_modified(type);
+    return dict_set_item(type->tp_dict, intern_id(name), value);
+}
+int type_set_module(Object* self, Object* value, void*)
+{
+    return type_set_dict_entry(static_cast<TypeObject*>(self), value, "__module__");
+}
+int type_set_doc(Object* self, Object* value, void*)
+{
+    return type_set_dict_entry(static_cast<TypeObject*>(self), value, "__doc__");
+}
+
 Ref<> type_get_mro(Object* self, void*) { return new_ref(static_cast<TypeObject*>(self)->tp_mro); }
 Ref<> type_get_bases(Object* self, void*) { return new_ref(static_cast<TypeObject*>(self)->tp_bases); }
 // mro_hierarchy: a type's MRO and those of its subclasses, recomputed
@@ -1243,13 +1311,13 @@ MemberDef type_members[] = {
 };
 
 GetSetDef type_getsets[] = {
-    {"__name__", type_get_name, nullptr, nullptr, nullptr},
-    {"__qualname__", type_get_qualname, nullptr, nullptr, nullptr},
-    {"__module__", type_get_module, nullptr, nullptr, nullptr},
+    {"__name__", type_get_name, type_set_name, nullptr, nullptr},
+    {"__qualname__", type_get_qualname, type_set_qualname, nullptr, nullptr},
+    {"__module__", type_get_module, type_set_module, nullptr, nullptr},
     {"__mro__", type_get_mro, nullptr, nullptr, nullptr},
     {"__bases__", type_get_bases, type_set_bases, nullptr, nullptr},
     {"__base__", type_get_base, nullptr, nullptr, nullptr},
-    {"__doc__", type_get_doc, nullptr, nullptr, nullptr},
+    {"__doc__", type_get_doc, type_set_doc, nullptr, nullptr},
     {"__flags__", type_get_flags, nullptr, nullptr, nullptr},
     {"__dict__", type_get_dict, nullptr, nullptr, nullptr},
     {"__annotations__", type_get_annotations, type_set_annotations, nullptr, nullptr},
@@ -1514,13 +1582,25 @@ Ref<> object_reduce(Object* self, Object*) { return object_reduce_common(self); 
 Ref<> object_subclasshook(Object*, Object*) { return not_implemented_ref(); }
 
 // object.__getstate__ (object_getstate_default with required=0): the
-// instance __dict__ when it has entries, else None. Slot values would be
-// added here; minipy classes have no __slots__ yet.
+// instance __dict__ when it has entries, else None; with (state, {slot:
+// value}) when slots of the class hierarchy hold values.
 Ref<> object_getstate(Object* self, Object*)
 {
     Object** dictptr = object_get_dict_ptr(self);
-    if (dictptr && *dictptr && dict_size(*dictptr)) return new_ref(*dictptr);
-    return none_ref();
+    Ref<> state = dictptr && *dictptr && dict_size(*dictptr) ? new_ref(*dictptr) : none_ref();
+    Ref<> slotnames = type_slot_names(Py_TYPE(self));
+    if (!slotnames) return nullptr;
+    if (slotnames.get() == Py_None() || list_size(slotnames.get()) == 0) return state;
+    Ref<> slots = dict_new();
+    if (!slots) return nullptr;
+    for (Py_ssize_t i = 0; i < list_size(slotnames.get()); i++) {
+        Object* name = list_item(slotnames.get(), i);
+        Ref<> value;
+        if (object_lookup_attr(self, name, &value) < 0) return nullptr;
+        if (value && dict_set_item(slots.get(), name, value.get()) < 0) return nullptr;
+    }
+    if (dict_size(slots.get()) == 0) return state;
+    return tuple_pack({state.get(), slots.get()});
 }
 
 Ref<> object_reduce_ex(Object* self, Object* protocol)

@@ -779,6 +779,53 @@ Ref<> mangle_slot(Object* class_name, Object* name)
     return unicode_from_utf8("_" + cls.substr(i) + n);
 }
 
+}  // namespace
+
+// _PyType_GetSlotNames: cls.__slotnames__, computed once as
+// copyreg._slotnames does (every class of the MRO that has __slots__, in
+// declaration order, private names mangled, __dict__/__weakref__ left out)
+// and cached in the class dict when the class is a heap type.
+Ref<> type_slot_names(TypeObject* type)
+{
+    if (Object* cached = dict_get_item_with_error(type->tp_dict, intern_id("__slotnames__"))) {
+        if (cached != Py_None() && !list_check(cached))
+            return format_error(Exc_TypeError, "%.200s.__slotnames__ should be a list or None, not %.200s",
+                                type->tp_name, Py_TYPE(cached)->tp_name);
+        return new_ref(cached);
+    }
+    if (error_occurred()) return nullptr;
+    Ref<> names = list_new(0);
+    if (!names) return nullptr;
+    for (Py_ssize_t i = 0; type->tp_mro && i < tuple_size(type->tp_mro); i++) {
+        auto* c = static_cast<TypeObject*>(tuple_item(type->tp_mro, i));
+        Object* slots = dict_get_item_with_error(c->tp_dict, intern_id("__slots__"));
+        if (!slots) {
+            if (error_occurred()) return nullptr;
+            continue;
+        }
+        Ref<> seq = unicode_check(slots) ? tuple_pack({slots}) : sequence_tuple(slots);
+        if (!seq) return nullptr;
+        for (Py_ssize_t j = 0; j < tuple_size(seq.get()); j++) {
+            Object* name = tuple_item(seq.get(), j);
+            if (unicode_check(name) &&
+                (unicode_equal_to_ascii(name, "__dict__") || unicode_equal_to_ascii(name, "__weakref__")))
+                continue;
+            Ref<> cls_name = type_has_feature(c, Py_TPFLAGS_HEAPTYPE)
+                                 ? new_ref(static_cast<HeapTypeObject*>(c)->ht_name)
+                                 : unicode_from_string(type_short_name(c));
+            Ref<> mangled = cls_name && unicode_check(name) ? mangle_slot(cls_name.get(), name) : nullptr;
+            if (!mangled || list_append(names.get(), mangled.get()) < 0) return nullptr;
+        }
+    }
+    if (type_has_feature(type, Py_TPFLAGS_HEAPTYPE)) {
+        if (dict_set_item(type->tp_dict, intern_id("__slotnames__"), names.get()) < 0) return nullptr;
+        type_modified(type);
+    }
+    return names;
+}
+
+namespace {
+
 // What __slots__ asks of the new type (type_new_slots in CPython).
 struct SlotsInfo {
     Ref<> slots;  // the sorted, mangled names that become members; null without __slots__
