@@ -472,7 +472,7 @@ Ref<> object_get_item(Object* o, Object* key)
         Ref<> meth;
         int r = object_lookup_attr(o, intern_id("__class_getitem__"), &meth);
         if (r < 0) return nullptr;
-        if (r > 0) return call_one_arg(meth.get(), key);
+        if (r > 0 && meth.get() != Py_None()) return call_one_arg(meth.get(), key);
         return format_error(Exc_TypeError, "type '%.200s' is not subscriptable", static_cast<TypeObject*>(o)->tp_name);
     }
     return format_error(Exc_TypeError, "'%.200s' object is not subscriptable", tp->tp_name);
@@ -640,6 +640,8 @@ int call_check_hook(Object* cls, const char* name, Object* arg)
 // __instancecheck__ (a GenericAlias's refuses).
 int object_is_instance(Object* inst, Object* cls)
 {
+    // An exact match never asks a metaclass's __instancecheck__.
+    if (reinterpret_cast<Object*>(Py_TYPE(inst)) == cls) return 1;
     if (Py_TYPE(cls) == &Type_Type) return object_type_check(inst, static_cast<TypeObject*>(cls));
     if (union_check(cls)) cls = union_args(cls);
     if (tuple_check(cls)) {

@@ -708,8 +708,25 @@ MethodDef bytes_methods[] = {
     {},
 };
 
-// bytes(), bytes(int), bytes(iterable_of_ints), bytes(str, encoding), bytes(bytes)
-Ref<> bytes_new(TypeObject*, Object* args, Object* kwds)
+Ref<> bytes_new_exact(Object* args, Object* kwds);
+
+// bytes.__new__: the value as an exact bytes, then copied into an instance
+// of a subclass when type is one (bytes_subtype_new).
+Ref<> bytes_new(TypeObject* type, Object* args, Object* kwds)
+{
+    Ref<> exact = bytes_new_exact(args, kwds);
+    if (!exact || type == &Bytes_Type) return exact;
+    Py_ssize_t n = bytes_size(exact.get());
+    Ref<> self = steal_ref(object_alloc_raw(type, n));
+    if (!self) return nullptr;
+    static_cast<BytesObject*>(self.get())->ob_shash = -1;
+    std::memcpy(bytes_as_string(self.get()), bytes_as_string(exact.get()), static_cast<std::size_t>(n) + 1);
+    return self;
+}
+
+// bytes(), bytes(int), bytes(iterable_of_ints), bytes(str, encoding),
+// bytes(bytes), bytes(x) with x.__bytes__().
+Ref<> bytes_new_exact(Object* args, Object* kwds)
 {
     if (!check_no_kwargs("bytes", kwds)) return nullptr;
     Py_ssize_t n = tuple_size(args);
@@ -721,6 +738,8 @@ Ref<> bytes_new(TypeObject*, Object* args, Object* kwds)
         return call_method(x, "encode", {tuple_item(args, 1)});
     }
     if (n > 1) return format_error(Exc_TypeError, unicode_check(tuple_item(args, 1)) ? "encoding without a string argument" : "bytes() argument 'encoding' must be str, not %.50s", Py_TYPE(tuple_item(args, 1))->tp_name);
+    if (Ref<> b = bytes_from_dunder(x)) return b;
+    if (error_occurred()) return nullptr;
     if (bytes_check(x)) return bytes_from_view(bytes_view(x));
     if (bytearray_check(x)) return bytes_from_view(bytearray_view(x));
     if (index_check(x)) {

@@ -356,9 +356,11 @@ Ref<> complex_new(TypeObject*, Object* args, Object* kwds)
     Py_ssize_t n = tuple_size(args);
     if (!check_positional("complex", n, 0, 2)) return nullptr;
     Py_complex a{0, 0}, b{0, 0};
+    bool is_complex[2] = {false, false};
     for (Py_ssize_t i = 0; i < n; i++) {
         Object* o = tuple_item(args, i);
         Py_complex& dst = i == 0 ? a : b;
+        is_complex[i] = complex_check(o) || type_lookup(Py_TYPE(o), intern_id("__complex__"));
         if (unicode_check(o)) {
             if (i == 1) return format_error(Exc_TypeError, "complex() second arg can't be a string");
             if (n == 2) return format_error(Exc_TypeError, "complex() can't take second arg if first is a string");
@@ -376,7 +378,12 @@ Ref<> complex_new(TypeObject*, Object* args, Object* kwds)
             dst = {float_value(f.get()), 0.0};
         }
     }
-    return complex_from_doubles(a.real - b.imag, a.imag + b.real);
+    // As complex_new_impl: only complex parts mix, so that the sign of a
+    // zero imaginary part survives (complex(1.5, -0.0) is (1.5-0j)).
+    double real = a.real, imag = n == 2 ? b.real : a.imag;
+    if (is_complex[1]) real -= b.imag;
+    if (is_complex[0] && n == 2) imag += a.imag;
+    return complex_from_doubles(real, imag);
 }
 
 NumberMethods complex_as_number = [] {

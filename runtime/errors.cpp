@@ -37,12 +37,19 @@ void restore_raw(ThreadState* ts, Object* type, Object* value, Object* tb)
 }
 
 // Builds the instance for raise type(value) (_PyErr_CreateException).
+// The call goes straight to the metatype's tp_call, outside the recursion
+// limit's count: CPython 3.11 only records (type, value) here and
+// instantiates later, so an AttributeError raised at the depth limit (a
+// __getattr__ that recurses) must not turn into a RecursionError
+// " while calling a Python object".
 Ref<> create_exception(TypeObject* type, Object* value)
 {
-    if (!value || value == Py_None()) return call_no_args(type);
-    if (exception_check(value) && object_type_check(value, type)) return new_ref(value);
-    if (tuple_check(value)) return object_call(type, value, nullptr);
-    return call_one_arg(type, value);
+    if (value && exception_check(value) && object_type_check(value, type)) return new_ref(value);
+    Ref<> args = !value || value == Py_None() ? tuple_new(0) : tuple_check(value) ? new_ref(value) : tuple_pack({value});
+    if (!args) return nullptr;
+    ternaryfunc call = Py_TYPE(type)->tp_call;
+    if (!call) return format_error(Exc_TypeError, "'%.200s' object is not callable", Py_TYPE(type)->tp_name);
+    return call(type, args.get(), nullptr);
 }
 
 }  // namespace

@@ -646,7 +646,19 @@ Ref<> float_fromhex(Object* type, Object* string)
 
 namespace {
 
+// float.__getformat__(typestr): the C double and float formats, which
+// are IEEE 754 little-endian on every platform minipy builds for.
+Ref<> float_getformat(Object*, Object* typestr)
+{
+    if (!unicode_check(typestr))
+        return format_error(Exc_TypeError, "__getformat__() argument must be str, not %.50s", Py_TYPE(typestr)->tp_name);
+    if (!unicode_equal_to_ascii(typestr, "double") && !unicode_equal_to_ascii(typestr, "float"))
+        return format_error(Exc_ValueError, "__getformat__() argument 1 must be 'double' or 'float'");
+    return unicode_from_string("IEEE, little-endian");
+}
+
 MethodDef float_methods[] = {
+    method_o("__getformat__", float_getformat, "You probably don't want to use this function.", METH_CLASS),
     method_noargs("conjugate", float_conjugate, "Return self, the complex conjugate of any float."),
     method_noargs("__trunc__", float_trunc_method, "Return the Integral closest to x between 0 and x."),
     method_noargs("__floor__", float_floor, "Return the floor as an Integral."),

@@ -222,7 +222,9 @@ Ref<> unicode_format_spec(Object* self, Object* spec)
     FormatSpec f;
     if (!parse_spec(self, spec, 's', '<', &f)) return nullptr;
     if (f.type != 's') return unknown_code(f.type, self);
-    if (f.sign) return format_error(Exc_ValueError, "Sign not allowed in string format specifier");
+    if (f.sign)
+        return format_error(Exc_ValueError, f.sign == ' ' ? "Space not allowed in string format specifier"
+                                                          : "Sign not allowed in string format specifier");
     if (f.no_neg_0) return format_error(Exc_ValueError, "Negative zero coercion (z) not allowed in string format specifier");
     if (f.alternate) return format_error(Exc_ValueError, "Alternate form (#) not allowed in string format specifier");
     if (f.align == '=') return format_error(Exc_ValueError, "'=' alignment not allowed in string format specifier");

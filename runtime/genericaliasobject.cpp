@@ -298,10 +298,15 @@ Ref<> ga_reduce(Object* self, Object*)
 // dir(alias): the origin's names plus the alias's own attributes.
 Ref<> ga_dir(Object* self, Object*)
 {
-    Ref<> names = call_method(GA(self)->origin, "__dir__");
+    // dir(origin): type(origin).__dir__(origin), sorted (PyObject_Dir).
+    Object* origin = GA(self)->origin;
+    Object* dir = type_lookup(Py_TYPE(origin), intern_id("__dir__"));
+    if (!dir) return format_error(Exc_TypeError, "object does not provide __dir__");
+    Ref<> keep = new_ref(dir);
+    Ref<> names = call_function_objargs(dir, {origin});
     if (!names) return nullptr;
     Ref<> list = sequence_list(names.get());
-    if (!list) return nullptr;
+    if (!list || list_sort(list.get()) < 0) return nullptr;
     for (const char* e : attr_exceptions) {
         Ref<> name = unicode_from_string(e);
         if (!name) return nullptr;

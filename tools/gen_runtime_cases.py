@@ -394,6 +394,10 @@ call(1 + 2j, "__format__", 5)
 for v in (1.5, 1, "a", None):
     call(v, "__format__", 5)
     fmt(v, 5)
+for a in ("double", "float", "x", 5):
+    call(float, "__getformat__", a)
+for spec in (" ", "+", "-", " 10"):
+    fmt("s", spec)
 call(1 + 2j, "__complex__")
 call(1 + 2j, "__getnewargs__")
 
