@@ -31,6 +31,7 @@
 #include "minipy/runtime/setobject.h"
 #include "minipy/runtime/sliceobject.h"
 #include "minipy/runtime/tupleobject.h"
+#include "minipy/runtime/typeobject.h"
 #include "minipy/runtime/unicodeobject.h"
 #include "iterators.h"
 
@@ -470,7 +471,7 @@ Ref<> builtin_aiter(Object*, Object* obj)
     }
     Ref<> it = call_no_args(getter.get());
     if (!it) return nullptr;
-    if (!type_lookup_mro(Py_TYPE(it.get()), intern_str("__anext__")))
+    if (!type_lookup(Py_TYPE(it.get()), intern_str("__anext__")))
         return format_error(Exc_TypeError, "aiter() returned not an async iterator of type '%.100s'",
                             Py_TYPE(it.get())->tp_name);
     return it;

@@ -300,10 +300,6 @@ Ref<> function_str(Object* func)
     return unicode_from_format("%S()", qualname.get());
 }
 
-// Kept for the vm's older callers: the lookup is the runtime's, through the
-// method cache (type_lookup).
-Object* type_lookup_mro(TypeObject* type, Object* name) { return type_lookup(type, name); }
-
 bool object_get_method(Object* obj, Object* name, Ref<>* method)
 {
     TypeObject* tp = Py_TYPE(obj);

@@ -46,8 +46,6 @@ extern std::atomic<bool> sigint_pending;
 // _PyObject_LookupSpecial: a dunder looked up on the type only, bound to
 // obj. Null without an error when missing.
 [[nodiscard]] Ref<> lookup_special(Object* obj, Object* name);
-// _PyType_Lookup without the method cache: borrowed, null when missing.
-Object* type_lookup_mro(runtime::TypeObject* type, Object* name);
 
 // An interned str for a C string literal (borrowed, lives forever); keyed
 // by the literal's address, so pass literals only.

@@ -11,6 +11,7 @@
 #include "genobject.h"
 #include "minipy/runtime/abstract.h"
 #include "minipy/runtime/pyerrors.h"
+#include "minipy/runtime/typeobject.h"
 
 namespace minipy::vm {
 
@@ -46,7 +47,7 @@ Ref<> get_awaitable(Object* obj, int oparg)
 {
     Ref<> iter = coro_get_awaitable_iter(obj);
     if (!iter) {
-        if ((oparg == 1 || oparg == 2) && error_matches(Exc_TypeError) && !type_lookup_mro(Py_TYPE(obj), intern_str("__await__"))) {
+        if ((oparg == 1 || oparg == 2) && error_matches(Exc_TypeError) && !type_lookup(Py_TYPE(obj), intern_str("__await__"))) {
             error_clear();
             format_error(Exc_TypeError, "'async with' received an object from %s that does not implement __await__: %.100s",
                          oparg == 1 ? "__aenter__" : "__aexit__", Py_TYPE(obj)->tp_name);
@@ -72,7 +73,7 @@ Ref<> get_aiter(Object* obj)
     }
     Ref<> iter = call_no_args(getter.get());
     if (!iter) return nullptr;
-    if (!type_lookup_mro(Py_TYPE(iter.get()), intern_str("__anext__"))) {
+    if (!type_lookup(Py_TYPE(iter.get()), intern_str("__anext__"))) {
         return format_error(Exc_TypeError,
                             "'async for' received an object from __aiter__ that does not implement __anext__: %.100s",
                             Py_TYPE(iter.get())->tp_name);
