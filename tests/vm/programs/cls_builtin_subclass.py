@@ -21,6 +21,9 @@ class Tup(tuple): pass
 t = Tup([1, 2]); print(t, t + (3,), type(t + (3,)), t[0], repr(t), hash(t) == hash((1, 2)))
 class Bts(bytes):
     def hello(self): return self.upper()
+class Bts(bytes):
+    def hello(self): return self.upper()
+print(Bts(b"ab").hello(), Bts(b"x"), repr(Bts(b"y")), type(Bts(b"z")).__name__, Bts(b"ab")[0], Bts(b"q") == b"q")
 class FS(frozenset): pass
 print(FS([1]) | {2}, type(FS([1]) | {2}), FS())
 class St(set): pass
