@@ -13,10 +13,12 @@
 #include "minipy/runtime/codeobject.h"
 #include "minipy/runtime/complexobject.h"
 #include "minipy/runtime/dictobject.h"
+#include "minipy/runtime/genericaliasobject.h"
 #include "minipy/runtime/listobject.h"
 #include "minipy/runtime/rangeobject.h"
 #include "minipy/runtime/setobject.h"
 #include "minipy/runtime/sliceobject.h"
+#include "minipy/runtime/unionobject.h"
 #include "runtime_test.h"
 
 using namespace runtime_test;
@@ -103,4 +105,23 @@ TEST_CASE("a million objects of each type come and go without leaking")
     });
     churn("bound method", [&](int) { return rt::object_get_attr_string(big.get(), "bit_length"); });
     churn("iterator", [&](int i) { return rt::object_get_iter(rt::tuple_pack({integer(i).get()}).get()); });
+    // Session 3's objects: GenericAlias, UnionType, and both printf engines.
+    churn("GenericAlias", [&](int i) {
+        Ref<> args = rt::tuple_pack({&rt::Long_Type, integer(i).get()});
+        return args ? rt::generic_alias_new(&rt::List_Type, args.get()) : args;
+    });
+    churn("UnionType", [&](int i) {
+        Ref<> alias = rt::generic_alias_new(&rt::List_Type, integer(i).get());
+        return alias ? rt::union_type_or(alias.get(), rt::Py_None()) : alias;
+    });
+    Ref<> bfmt = rt::bytes_from_view("%s|%5d|%.2f"), sfmt = str("%r|%-4x|%e");
+    churn("bytes % args", [&](int i) {
+        Ref<> b = rt::bytes_from_view(std::to_string(i));
+        Ref<> args = rt::tuple_pack({b.get(), integer(i).get(), flt(i * 0.25).get()});
+        return rt::number_remainder(bfmt.get(), args.get());
+    });
+    churn("str % args", [&](int i) {
+        Ref<> args = rt::tuple_pack({str("x").get(), integer(i).get(), flt(i * 0.25).get()});
+        return rt::number_remainder(sfmt.get(), args.get());
+    });
 }
