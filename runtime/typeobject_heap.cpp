@@ -589,15 +589,34 @@ GetSetDef subtype_getsets_weakref_only[] = {
     {},
 };
 
+// A str's code points follow its header (unicode_data), so str behaves
+// here as a var-sized base: a subclass of str itself gets 4 bytes per code
+// point and a terminator (unicode_subtype_new), whatever the string's kind,
+// and any __dict__ after them.
+Py_ssize_t layout_itemsize(TypeObject* base)
+{
+    return base == &Unicode_Type ? static_cast<Py_ssize_t>(sizeof(Py_UCS4)) : base->tp_itemsize;
+}
+Py_ssize_t layout_basicsize(TypeObject* base)
+{
+    return base == &Unicode_Type ? static_cast<Py_ssize_t>(sizeof(UnicodeObject) + sizeof(Py_UCS4))
+                                 : base->tp_basicsize;
+}
+
 // A type adds instance fields over its base (extra_ivars in CPython). The
 // __weakref__ and __dict__ fields a heap type appends at its end do not
 // count: two bases that add only those can still be combined.
 bool extra_ivars(TypeObject* type, TypeObject* base)
 {
     constexpr auto ptr = static_cast<Py_ssize_t>(sizeof(Object*));
-    Py_ssize_t t_size = type->tp_basicsize, b_size = base->tp_basicsize;
-    if (type->tp_itemsize || base->tp_itemsize) return t_size != b_size || type->tp_itemsize != base->tp_itemsize;
+    Py_ssize_t t_size = type->tp_basicsize, b_size = layout_basicsize(base);
     const bool heap = type_has_feature(type, Py_TPFLAGS_HEAPTYPE);
+    if (type->tp_itemsize || layout_itemsize(base)) {
+        // The __dict__ a str subclass appends does not count either (in
+        // CPython str subclasses are not var-sized, so two of them combine).
+        if (heap && type_is_subtype(type, &Unicode_Type) && type->tp_dictoffset && !base->tp_dictoffset) t_size -= ptr;
+        return t_size != b_size || type->tp_itemsize != layout_itemsize(base);
+    }
     if (heap && type->tp_weaklistoffset && !base->tp_weaklistoffset && type->tp_weaklistoffset + ptr == t_size)
         t_size -= ptr;
     if (heap && type->tp_dictoffset && !base->tp_dictoffset && type->tp_dictoffset + ptr == t_size) t_size -= ptr;
@@ -832,20 +851,6 @@ struct SlotsInfo {
     bool add_dict = false;
     bool add_weak = false;
 };
-
-// A str's code points follow its header (unicode_data), so str behaves
-// here as a var-sized base: a subclass of str itself gets 4 bytes per code
-// point and a terminator (unicode_subtype_new), whatever the string's kind,
-// and any __dict__ after them.
-Py_ssize_t layout_itemsize(TypeObject* base)
-{
-    return base == &Unicode_Type ? static_cast<Py_ssize_t>(sizeof(Py_UCS4)) : base->tp_itemsize;
-}
-Py_ssize_t layout_basicsize(TypeObject* base)
-{
-    return base == &Unicode_Type ? static_cast<Py_ssize_t>(sizeof(UnicodeObject) + sizeof(Py_UCS4))
-                                 : base->tp_basicsize;
-}
 
 int type_new_slots(Object* name, TypeObject* base, Object* dict, SlotsInfo* info)
 {

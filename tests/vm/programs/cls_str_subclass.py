@@ -21,3 +21,16 @@ class U(str):
     def __repr__(self): return "U<" + str(self) + ">"
 print([U("q")], U("q"))
 print(" ".join(["x", "y"]), str.__new__(S, "zz"), type(str.__new__(S, "zz")))
+class A(str): pass
+class B(str): pass
+class C(A, B): pass
+c = C("xyz"); c.k = 1
+print(C.__mro__, c, c.k, type(c).__name__, c.upper())
+class I1(int): pass
+class I2(int): pass
+try:
+    class I3(I1, I2): pass
+except TypeError as e: print(e)
+class M: pass
+class SM(M, str): pass
+print(SM("q"), SM.__mro__)
