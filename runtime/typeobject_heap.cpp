@@ -10,6 +10,12 @@
 // the type (MRO, descriptors) and calls it. So `a + b` still goes through
 // the same binary_op1 dispatch whether the type is written in C++ or Python.
 //
+// Slots follow the MRO, not only the class dict (fixup_slot_dispatchers
+// after type_ready): a slot dispatches to Python when some heap class of
+// the MRO defines one of its dunders, else it is the nearest static base's.
+// Setting or deleting a dunder later (type_setattro -> update_slot), or
+// assigning __bases__, recomputes it for the class and all its subclasses.
+//
 // __slots__ become member descriptors over pointer fields after the base's
 // layout (type_new_slots, type_new_descriptors); the new class then gets
 // __set_name__ calls for its attributes and its base's __init_subclass__
