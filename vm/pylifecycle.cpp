@@ -156,6 +156,11 @@ int flush_std_files()
         Object* stream = sysdict ? dict_get_item_string(sysdict, name) : nullptr;
         if (!stream || stream == Py_None()) continue;
         Ref<> keep = new_ref(stream);
+        // file_is_closed: a closed stream is not flushed.
+        Ref<> closed;
+        if (object_lookup_attr(stream, intern_str("closed"), &closed) < 0) error_clear();
+        if (closed && object_is_true(closed.get()) == 1) continue;
+        error_clear();
         Ref<> r = call_method(stream, "flush");
         if (!r) {
             if (std::string(name) == "stdout") {

@@ -269,8 +269,8 @@ int handle_system_exit(Object* value)
     if (long_check(code)) {
         long long v = long_as_long_long(code);
         if (v == -1 && error_occurred()) {
-            error_clear();
-            return 1;
+            error_clear();  // too big for a C long: (int)-1, status 255
+            return -1;
         }
         return static_cast<int>(v);
     }

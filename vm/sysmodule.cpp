@@ -67,6 +67,17 @@ Ref<> stream_flush(Object* self, Object*)
     return none_ref();
 }
 
+// close(): later writes raise ValueError; the C stream itself stays open
+// (minipy's own error reports still need it), and closing twice is fine.
+Ref<> stream_close(Object* self, Object*)
+{
+    if (S(self)->fp) std::fflush(S(self)->fp);
+    S(self)->fp = nullptr;
+    return none_ref();
+}
+
+Ref<> stream_get_closed(Object* self, void*) { return bool_from_long(S(self)->fp == nullptr); }
+
 Ref<> stream_fileno(Object* self, Object*) { return long_from_long(S(self)->fp ? fileno(S(self)->fp) : -1); }
 
 Ref<> stream_isatty(Object* self, Object*) { return bool_from_long(S(self)->fp && isatty(fileno(S(self)->fp))); }
@@ -83,6 +94,7 @@ Ref<> stream_get_encoding(Object*, void*) { return unicode_from_string("utf-8");
 MethodDef stream_methods[] = {
     method_o("write", stream_write, "Write string to stream."),
     method_noargs("flush", stream_flush, "Flush the write buffers of the stream."),
+    method_noargs("close", stream_close, "Flush and close the stream."),
     method_noargs("fileno", stream_fileno, "Return the underlying file descriptor."),
     method_noargs("isatty", stream_isatty, "Return whether this is an 'interactive' stream."),
     {},
@@ -91,6 +103,7 @@ MethodDef stream_methods[] = {
 GetSetDef stream_getsets[] = {
     {"name", stream_get_name, nullptr, nullptr, nullptr},
     {"encoding", stream_get_encoding, nullptr, nullptr, nullptr},
+    {"closed", stream_get_closed, nullptr, nullptr, nullptr},
     {},
 };
 
@@ -418,11 +431,12 @@ int sys_write_text(const char* stream_name, Object* text)
 {
     Object* sysdict = interpreter_get()->sysdict;
     Object* stream = sysdict ? dict_get_item_string(sysdict, stream_name) : nullptr;
-    if (stream && stream != Py_None()) {
+    if (stream == Py_None()) return 0;  // e.g. sys.stderr = None: the output is dropped
+    if (stream) {
         Ref<> r = call_method(stream, "write", {text});
         return r ? 0 : -1;
     }
-    // No stream: write to the C stream directly, as PySys_WriteStderr does.
+    // No stream at all: write to the C stream directly.
     Py_ssize_t size = 0;
     const char* utf8 = unicode_as_utf8(text, &size);
     if (!utf8) return -1;
