@@ -733,8 +733,27 @@ int group_split(Object* exc, Object* condition, bool want_rest, Ref<>* match, Re
     return 0;
 }
 
+// get_matcher_type: the condition must be a predicate, an exception class
+// or a tuple of exception classes, checked before any leaf is visited.
+bool check_matcher(Object* condition)
+{
+    auto is_exc_class = [](Object* o) {
+        return type_check(o) && type_is_subtype(static_cast<TypeObject*>(o), Exc_BaseException);
+    };
+    if (callable_check(condition) && !type_check(condition)) return true;
+    if (is_exc_class(condition)) return true;
+    if (tuple_check(condition)) {
+        bool ok = true;
+        for (Py_ssize_t i = 0; i < tuple_size(condition); i++) ok = ok && is_exc_class(tuple_item(condition, i));
+        if (ok) return true;
+    }
+    set_error(Exc_TypeError, "expected a function, exception type or tuple of exception types");
+    return false;
+}
+
 Ref<> BaseExceptionGroup_split(Object* op, Object* condition)
 {
+    if (!check_matcher(condition)) return nullptr;
     Ref<> match, rest;
     if (group_split(op, condition, true, &match, &rest) < 0) return nullptr;
     return tuple_pack({match ? match.get() : Py_None(), rest ? rest.get() : Py_None()});
@@ -742,6 +761,7 @@ Ref<> BaseExceptionGroup_split(Object* op, Object* condition)
 
 Ref<> BaseExceptionGroup_subgroup(Object* op, Object* condition)
 {
+    if (!check_matcher(condition)) return nullptr;
     Ref<> match, rest;
     if (group_split(op, condition, false, &match, &rest) < 0) return nullptr;
     return match ? match : none_ref();
