@@ -164,18 +164,18 @@ Ref<> range_subscript(Object* op, Object* item)
         if (len < 0) return nullptr;
         Py_ssize_t start, stop, step;
         if (slice_unpack(item, &start, &stop, &step) < 0) return nullptr;
-        Py_ssize_t n = slice_adjust_indices(len, &start, &stop, step);
-        Ref<> s = long_from_ssize_t(start), st = long_from_ssize_t(step);
-        if (!s || !st) return nullptr;
+        (void)slice_adjust_indices(len, &start, &stop, step);
+        // compute_slice: the new bounds are the old range's items at the
+        // adjusted start and stop (not start + length * step), so the
+        // repr matches CPython's: range(-10, 10, 4)[::3] is range(-10, 10, 12).
+        Ref<> s = long_from_ssize_t(start), e = long_from_ssize_t(stop), st = long_from_ssize_t(step);
+        if (!s || !e || !st) return nullptr;
         Ref<> new_start = compute_item(r, s.get());
-        Ref<> n_obj = long_from_ssize_t(n);
-        if (!new_start || !n_obj) return nullptr;
+        if (!new_start) return nullptr;
+        Ref<> new_stop = compute_item(r, e.get());
+        if (!new_stop) return nullptr;
         Ref<> new_step = number_multiply(st.get(), r->step);
         if (!new_step) return nullptr;
-        Ref<> span = number_multiply(n_obj.get(), new_step.get());
-        if (!span) return nullptr;
-        Ref<> new_stop = number_add(new_start.get(), span.get());
-        if (!new_stop) return nullptr;
         return make_range(&Range_Type, std::move(new_start), std::move(new_stop), std::move(new_step));
     }
     return format_error(Exc_TypeError, "range indices must be integers or slices, not %.200s", Py_TYPE(item)->tp_name);
