@@ -759,9 +759,10 @@ bool parse_args_fastkw(const char* fname, Object* const* args, Py_ssize_t nargs,
 {
     const Py_ssize_t max = static_cast<Py_ssize_t>(names.size());
     const Py_ssize_t nkw = kwnames ? tuple_size(kwnames) : 0;
-    if (nargs > max) {
-        format_error(Exc_TypeError, "%s() takes at most %zd argument%s (%zd given)", fname, max, max == 1 ? "" : "s",
-                     nargs + nkw);
+    // _PyArg_UnpackKeywords counts keywords too ("keyword" when all are).
+    if (nargs + nkw > max) {
+        format_error(Exc_TypeError, "%s() takes at most %zd %sargument%s (%zd given)", fname, max,
+                     nargs == 0 ? "keyword " : "", max == 1 ? "" : "s", nargs + nkw);
         return false;
     }
     for (Py_ssize_t i = 0; i < max; i++) out[i] = i < nargs ? args[i] : nullptr;

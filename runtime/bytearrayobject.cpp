@@ -380,11 +380,12 @@ Ref<> ba_decode(Object* self, Object* const* args, Py_ssize_t nargs, Object* kwn
     return object_vectorcall(meth.get(), args, static_cast<std::size_t>(nargs), kwnames);
 }
 
-Ref<> ba_hex(Object* self, Object*)
+Ref<> ba_hex(Object* self, Object* const* args, Py_ssize_t nargs, Object* kwnames)
 {
     Ref<> b = bytes_from_view(bytearray_view(self));
-    if (!b) return nullptr;
-    return call_method(b.get(), "hex");
+    Ref<> meth = b ? object_get_attr_string(b.get(), "hex") : nullptr;
+    if (!meth) return nullptr;
+    return object_vectorcall(meth.get(), args, static_cast<std::size_t>(nargs), kwnames);
 }
 
 // --- The methods bytearray shares with bytes ------------------------------
@@ -448,7 +449,7 @@ MethodDef own_methods[] = {
     method_noargs("copy", ba_copy, "Return a copy of B."),
     method_fastkw("decode", ba_decode, "Decode the bytearray using the codec registered for encoding."),
     method_o("extend", ba_extend, "Append all the items from the iterator or sequence to the end of the bytearray."),
-    method_noargs("hex", ba_hex, "Create a string of hexadecimal numbers from a bytearray object."),
+    method_fastkw("hex", ba_hex, "Create a string of hexadecimal numbers from a bytearray object."),
     method_fast("insert", ba_insert, "Insert a single item into the bytearray before the given index."),
     method_fast("pop", ba_pop, "Remove and return a single item from B."),
     method_o("remove", ba_remove, "Remove the first occurrence of a value in the bytearray."),

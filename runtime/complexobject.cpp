@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "minipy/runtime/boolobject.h"
+#include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/floatobject.h"
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/pyhash.h"
@@ -350,21 +351,46 @@ Ref<> complex_from_string(Object* text)
     return complex_from_doubles(x, y);
 }
 
+// complex(real=0, imag=0): argv[i] null when the argument is absent.
 Ref<> complex_new(TypeObject*, Object* args, Object* kwds)
 {
-    if (!check_no_kwargs("complex", kwds)) return nullptr;
-    Py_ssize_t n = tuple_size(args);
-    if (!check_positional("complex", n, 0, 2)) return nullptr;
+    Py_ssize_t npos = tuple_size(args);
+    if (!check_positional("complex", npos, 0, 2)) return nullptr;
+    Object* argv[2] = {npos > 0 ? tuple_item(args, 0) : nullptr, npos > 1 ? tuple_item(args, 1) : nullptr};
+    if (kwds) {
+        Py_ssize_t pos = 0;
+        Object *key, *value;
+        while (dict_next(kwds, &pos, &key, &value)) {
+            int k = unicode_check(key) && unicode_equal_to_ascii(key, "real") ? 0
+                    : unicode_check(key) && unicode_equal_to_ascii(key, "imag") ? 1 : -1;
+            if (k < 0) return format_error(Exc_TypeError, "'%S' is an invalid keyword argument for complex()", key);
+            if (k < npos)
+                return format_error(Exc_TypeError, "argument for complex() given by name ('%s') and position (%d)",
+                                    k ? "imag" : "real", k + 1);
+            argv[k] = value;
+        }
+    }
+    bool has_imag = argv[1] != nullptr;
     Py_complex a{0, 0}, b{0, 0};
     bool is_complex[2] = {false, false};
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Object* o = tuple_item(args, i);
+    for (int i = 0; i < 2; i++) {
+        Object* o = argv[i];
+        if (!o) continue;
         Py_complex& dst = i == 0 ? a : b;
         is_complex[i] = complex_check(o) || type_lookup(Py_TYPE(o), intern_id("__complex__"));
         if (unicode_check(o)) {
             if (i == 1) return format_error(Exc_TypeError, "complex() second arg can't be a string");
-            if (n == 2) return format_error(Exc_TypeError, "complex() can't take second arg if first is a string");
+            if (has_imag) return format_error(Exc_TypeError, "complex() can't take second arg if first is a string");
             return complex_from_string(o);
+        }
+        if (is_complex[i] && !complex_check(o)) {
+            // try_complex_special_method: __complex__ must give a complex.
+            Ref<> c = call_method(o, "__complex__");
+            if (!c) return nullptr;
+            if (!complex_check(c.get()))
+                return format_error(Exc_TypeError, "__complex__ returned non-complex (type %.200s)", Py_TYPE(c.get())->tp_name);
+            dst = cval(c.get());
+            continue;
         }
         if (to_complex(o, &dst) != Conv::Ok) {
             if (error_occurred()) return nullptr;
@@ -380,9 +406,9 @@ Ref<> complex_new(TypeObject*, Object* args, Object* kwds)
     }
     // As complex_new_impl: only complex parts mix, so that the sign of a
     // zero imaginary part survives (complex(1.5, -0.0) is (1.5-0j)).
-    double real = a.real, imag = n == 2 ? b.real : a.imag;
+    double real = a.real, imag = has_imag ? b.real : a.imag;
     if (is_complex[1]) real -= b.imag;
-    if (is_complex[0] && n == 2) imag += a.imag;
+    if (is_complex[0] && has_imag) imag += a.imag;
     return complex_from_doubles(real, imag);
 }
 

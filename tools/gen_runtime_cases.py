@@ -382,6 +382,14 @@ for a, b in [(-8, 1 / 3), (-1, 0.5), (-2.0, 1.5), (0.0, -1.0)]:
 call(complex, "", 1, 2)
 call(complex, "", 1.5)
 call(complex, "", 1j, 1j)
+call(complex, "", real=1, imag=2)
+call(complex, "", imag=-0.0)
+call(complex, "", real="1+2j")
+call(complex, "", x=1)
+call(complex, "", 1, real=2)
+call(complex, "", 1.5, -0.0)
+call(complex, "", -0.0, -0.0)
+call(complex, "", 1j, -0.0)
 
 # complex.__format__ (formatter_unicode.cpp's format_complex_value)
 for z in [1 + 2j, -1.5 - 0.5j, 2j, -0.0 + 1j, complex(0.0, -0.0), complex(-0.0, -0.0), 1e20 + 1e-5j, 1234567.5 - 7654321j,
@@ -665,6 +673,13 @@ for args in [(b"abc", b"xyz"), (b"a", b"bc"), ("a", "b"), (bytearray(b"a"), b"b"
     call(bytes, "maketrans", *args)
     call(bytearray, "maketrans", *args)
 call(b"ab", "__bytes__")
+for args in [(":",), (b"-", 2), (" ", -3), (".", 0), ("ab",), (1,), ("\xe9",), (":", 2**70), (":", "x"), ("",),
+             (bytearray(b"|"), 1), ([":"],), (b"\xff",)]:
+    call(bytes(range(1, 8)), "hex", *args)
+    ba_call(bytes(range(1, 8)), "hex", *args)
+call(b"", "hex", ":")
+call(b"\x01\x02\x03", "hex", sep=":", bytes_per_sep=2)
+call(b"\x01", "hex", sep=":", bytes_per_sep=2, x=1)
 
 # --- types.GenericAlias and types.UnionType (genericaliasobject.cpp, unionobject.cpp) --------
 GA_KEYS = [int, (str, int), (), (int, ...), [int, str], None, 1, "x", list[int], (list[int], dict[str, bytes]), int | None,
