@@ -1732,10 +1732,26 @@ dispatch_opcode:
         DISPATCH();
     }
 
+    TARGET(PRINT_EXPR) {
+        // An expression statement of 'single' code (the REPL, or
+        // compile(..., "single")): sys.displayhook(value).
+        Object* value = POP();
+        Object* sysdict = interpreter_get()->sysdict;
+        Object* hook = sysdict ? dict_get_item_string(sysdict, "displayhook") : nullptr;
+        if (hook == nullptr) {
+            set_error(Exc_RuntimeError, "lost sys.displayhook");
+            decref(value);
+            goto error;
+        }
+        Ref<> res = call_one_arg(hook, value);
+        decref(value);
+        if (!res) goto error;
+        DISPATCH();
+    }
+
     // --- not implemented yet: each raises SystemError ------------------------------
 
     TARGET(CACHE) goto unknown_opcode;
-    TARGET(PRINT_EXPR) goto unknown_opcode;
 
 #if !MINIPY_COMPUTED_GOTO
     default:
