@@ -1,6 +1,6 @@
 // ceval_fastpaths.h: what the generic eval-loop instructions do first for
-// exact built-in operands: BINARY_OP on small ints and floats, COMPARE_OP
-// on small ints and floats, BINARY_SUBSCR on list/tuple/dict, STORE_SUBSCR
+// exact built-in operands: BINARY_OP on ints below 2**60 and floats,
+// COMPARE_OP on those, BINARY_SUBSCR on list/tuple/dict, STORE_SUBSCR
 // on list. Mirrors the bodies of CPython 3.11's specialized instructions in
 // Python/ceval.c (BINARY_OP_ADD_INT, BINARY_OP_MULTIPLY_FLOAT,
 // COMPARE_OP_INT_JUMP, BINARY_SUBSCR_LIST_INT, BINARY_SUBSCR_DICT,
@@ -21,6 +21,8 @@
 
 #pragma once
 
+#include <cstdint>
+
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/floatobject.h"
 #include "minipy/runtime/listobject.h"
@@ -33,25 +35,37 @@ namespace minipy::vm {
 
 using namespace runtime;
 
-// An exact int of at most one 30-bit digit ("compact", as 3.12 calls it).
-inline bool long_is_compact(Object* o)
+// An exact int of at most two 30-bit digits (|v| < 2**60, CPython's
+// "medium value" widened to what int64 arithmetic covers): its value fits
+// a long long with room for one addition.
+inline bool long_is_medium(Object* o)
 {
-    return Py_TYPE(o) == &Long_Type && static_cast<VarObject*>(o)->ob_size >= -1
-        && static_cast<VarObject*>(o)->ob_size <= 1;
+    return Py_TYPE(o) == &Long_Type && static_cast<VarObject*>(o)->ob_size >= -2
+        && static_cast<VarObject*>(o)->ob_size <= 2;
 }
-inline long long compact_value(Object* o)
+inline long long medium_value(Object* o)
 {
     auto* v = static_cast<LongObject*>(o);
-    return v->ob_size == 0 ? 0 : v->ob_size > 0 ? static_cast<long long>(v->ob_digit[0]) : -static_cast<long long>(v->ob_digit[0]);
+    Py_ssize_t size = v->ob_size;
+    Py_ssize_t n = size < 0 ? -size : size;
+    long long abs = n == 0 ? 0 : static_cast<long long>(v->ob_digit[0]);
+    if (n == 2) abs |= static_cast<long long>(v->ob_digit[1]) << PyLong_SHIFT;
+    return size < 0 ? -abs : abs;
 }
+// Ints up to 2**53 convert to double exactly (true division, mixed float).
+inline bool exact_in_double(long long v) { return v <= (1LL << 53) && v >= -(1LL << 53); }
 
-inline Object* binary_op_compact_int(int op, long long a, long long b)
+inline Object* binary_op_medium_int(int op, long long a, long long b)
 {
     long long r;
     switch (op) {
-    case NB_ADD: case NB_INPLACE_ADD: r = a + b; break;
+    case NB_ADD: case NB_INPLACE_ADD: r = a + b; break;  // |r| < 2**61
     case NB_SUBTRACT: case NB_INPLACE_SUBTRACT: r = a - b; break;
-    case NB_MULTIPLY: case NB_INPLACE_MULTIPLY: r = a * b; break;  // |r| < 2**60
+    case NB_MULTIPLY: case NB_INPLACE_MULTIPLY:
+        if (__builtin_mul_overflow(a, b, &r)) return nullptr;
+        break;
+    // Python's bitwise operators act on infinite two's complement, which
+    // int64 matches for these magnitudes.
     case NB_AND: case NB_INPLACE_AND: r = a & b; break;
     case NB_OR: case NB_INPLACE_OR: r = a | b; break;
     case NB_XOR: case NB_INPLACE_XOR: r = a ^ b; break;
@@ -66,17 +80,20 @@ inline Object* binary_op_compact_int(int op, long long a, long long b)
         r = (op == NB_FLOOR_DIVIDE || op == NB_INPLACE_FLOOR_DIVIDE) ? q : m;
         break;
     }
-    case NB_LSHIFT: case NB_INPLACE_LSHIFT:
-        if (b < 0 || b > 32) return nullptr;
-        r = static_cast<long long>(static_cast<unsigned long long>(a) << b);  // |r| < 2**62
+    case NB_LSHIFT: case NB_INPLACE_LSHIFT: {
+        if (b < 0 || b >= 64) return nullptr;
+        __int128 wide = static_cast<__int128>(a) * (static_cast<__int128>(1) << b);  // |wide| < 2**124
+        if (wide > INT64_MAX || wide < INT64_MIN) return nullptr;
+        r = static_cast<long long>(wide);
         break;
+    }
     case NB_RSHIFT: case NB_INPLACE_RSHIFT:
         if (b < 0) return nullptr;
-        r = a >> (b > 40 ? 40 : b);
+        r = a >> (b > 62 ? 62 : b);
         break;
     case NB_TRUE_DIVIDE: case NB_INPLACE_TRUE_DIVIDE:
-        // Both below 2**53: the double quotient is correctly rounded.
-        if (b == 0) return nullptr;
+        // Both within 2**53: the double quotient is correctly rounded.
+        if (b == 0 || !exact_in_double(a) || !exact_in_double(b)) return nullptr;
         return float_from_double(static_cast<double>(a) / static_cast<double>(b)).release();
     default: return nullptr;
     }
@@ -99,22 +116,24 @@ inline Object* binary_op_float(int op, double a, double b)
     return float_from_double(r).release();
 }
 
-// BINARY_OP on two compact ints, two floats, or a float and a compact int
-// (exactly representable as a double).
+// BINARY_OP on two medium ints, two floats, or a float and an int that a
+// double holds exactly.
 inline Object* binary_op_fast(int op, Object* lhs, Object* rhs)
 {
-    if (long_is_compact(lhs)) {
-        if (long_is_compact(rhs)) return binary_op_compact_int(op, compact_value(lhs), compact_value(rhs));
-        if (Py_TYPE(rhs) == &Float_Type) return binary_op_float(op, static_cast<double>(compact_value(lhs)), float_value(rhs));
+    if (long_is_medium(lhs)) {
+        if (long_is_medium(rhs)) return binary_op_medium_int(op, medium_value(lhs), medium_value(rhs));
+        if (Py_TYPE(rhs) == &Float_Type && exact_in_double(medium_value(lhs)))
+            return binary_op_float(op, static_cast<double>(medium_value(lhs)), float_value(rhs));
     }
     else if (Py_TYPE(lhs) == &Float_Type) {
         if (Py_TYPE(rhs) == &Float_Type) return binary_op_float(op, float_value(lhs), float_value(rhs));
-        if (long_is_compact(rhs)) return binary_op_float(op, float_value(lhs), static_cast<double>(compact_value(rhs)));
+        if (long_is_medium(rhs) && exact_in_double(medium_value(rhs)))
+            return binary_op_float(op, float_value(lhs), static_cast<double>(medium_value(rhs)));
     }
     return nullptr;
 }
 
-// COMPARE_OP on two compact ints or two floats: 1/0, or -1 when it does not
+// COMPARE_OP on two medium ints or two floats: 1/0, or -1 when it does not
 // apply. C++'s comparisons give IEEE results for NaN, as float_richcompare.
 template <typename T>
 inline int compare_values(T a, T b, int op)
@@ -131,7 +150,7 @@ inline int compare_values(T a, T b, int op)
 }
 inline int compare_op_fast(Object* lhs, Object* rhs, int op)
 {
-    if (long_is_compact(lhs) && long_is_compact(rhs)) return compare_values(compact_value(lhs), compact_value(rhs), op);
+    if (long_is_medium(lhs) && long_is_medium(rhs)) return compare_values(medium_value(lhs), medium_value(rhs), op);
     if (Py_TYPE(lhs) == &Float_Type && Py_TYPE(rhs) == &Float_Type) return compare_values(float_value(lhs), float_value(rhs), op);
     return -1;
 }
@@ -149,8 +168,8 @@ inline Object* subscr_fast(Object* container, Object* sub)
         if (v) incref(v);
         return v;
     }
-    if (!long_is_compact(sub)) return nullptr;
-    long long i = compact_value(sub);
+    if (!long_is_medium(sub)) return nullptr;
+    long long i = medium_value(sub);
     if (Py_TYPE(container) == &List_Type) {
         Py_ssize_t n = list_size(container);
         if (i < 0) i += n;
@@ -174,8 +193,8 @@ inline Object* subscr_fast(Object* container, Object* sub)
 // path. Steals v.
 inline int store_subscr_list_fast(Object* container, Object* sub, Object* v)
 {
-    if (Py_TYPE(container) != &List_Type || !long_is_compact(sub)) return -1;
-    long long i = compact_value(sub);
+    if (Py_TYPE(container) != &List_Type || !long_is_medium(sub)) return -1;
+    long long i = medium_value(sub);
     Py_ssize_t n = list_size(container);
     if (i < 0) i += n;
     if (i < 0 || i >= n) return -1;
