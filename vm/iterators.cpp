@@ -201,6 +201,23 @@ Ref<> reversed_next(Object* op)
     return nullptr;
 }
 
+// reversed.__length_hint__ (CPython's reversed_len): the items still to
+// come, 0 once exhausted or when the sequence shrank below the position.
+Ref<> reversed_len(Object* op, Object*)
+{
+    auto* ro = static_cast<ReversedObject*>(op);
+    if (!ro->seq) return long_from_ssize_t(0);
+    Py_ssize_t seqsize = object_size(ro->seq);
+    if (seqsize < 0) return nullptr;
+    Py_ssize_t position = ro->index + 1;
+    return long_from_ssize_t(seqsize < position ? 0 : position);
+}
+
+MethodDef reversed_methods[] = {
+    method_noargs("__length_hint__", reversed_len, "Private method returning an estimate of len(list(it))."),
+    {},
+};
+
 // --- map ----------------------------------------------------------------------
 
 struct MapObject : Object {
@@ -545,8 +562,12 @@ TypeObject make_iter_type(const char* name, std::size_t size, destructor dealloc
 
 TypeObject Enum_Type = make_iter_type("enumerate", sizeof(EnumObject), enum_dealloc, enum_traverse, enum_next,
                                       enum_new, "Return an enumerate object.");
-TypeObject Reversed_Type = make_iter_type("reversed", sizeof(ReversedObject), reversed_dealloc, reversed_traverse,
-                                          reversed_next, reversed_new, "Return a reverse iterator over the values of the given sequence.");
+TypeObject Reversed_Type = [] {
+    TypeObject t = make_iter_type("reversed", sizeof(ReversedObject), reversed_dealloc, reversed_traverse,
+                                  reversed_next, reversed_new, "Return a reverse iterator over the values of the given sequence.");
+    t.tp_methods = reversed_methods;
+    return t;
+}();
 TypeObject Map_Type = make_iter_type("map", sizeof(MapObject), map_dealloc, map_traverse, map_next, map_new,
                                      "map(func, *iterables) --> map object");
 TypeObject Filter_Type = make_iter_type("filter", sizeof(FilterObject), filter_dealloc, filter_traverse,
