@@ -161,11 +161,9 @@ int bytes_contains(Object* op, Object* arg)
         }
         return bytes_view(op).find(static_cast<char>(v)) != std::string_view::npos;
     }
-    if (!bytes_check(arg)) {
-        format_error(Exc_TypeError, "a bytes-like object is required, not '%.100s'", Py_TYPE(arg)->tp_name);
-        return -1;
-    }
-    return bytes_view(op).find(bytes_view(arg)) != std::string_view::npos;
+    std::string_view sub;
+    if (!bytes_buffer_view(arg, &sub)) return -1;
+    return bytes_view(op).find(sub) != std::string_view::npos;
 }
 
 Ref<> bytes_decode(Object* self, Object* const* args, Py_ssize_t nargs, Object* kwnames)

@@ -216,8 +216,6 @@ Ref<> complex_richcompare(Object* v, Object* w, int op)
 }
 
 Ref<> complex_conjugate(Object* self, Object*) { return complex_from_doubles(cval(self).real, -cval(self).imag); }
-Ref<> complex_get_real(Object* self, void*) { return float_from_double(cval(self).real); }
-Ref<> complex_get_imag(Object* self, void*) { return float_from_double(cval(self).imag); }
 
 // complex.__complex__: an exact complex of the same value.
 Ref<> complex_complex(Object* self, Object*)
@@ -240,9 +238,13 @@ MethodDef complex_methods[] = {
     method_o("__format__", complex_format, "Convert to a string according to format_spec."),
     {},
 };
-GetSetDef complex_getsets[] = {
-    {"real", complex_get_real, nullptr, "the real part of a complex number", nullptr},
-    {"imag", complex_get_imag, nullptr, "the imaginary part of a complex number", nullptr},
+// real and imag are READONLY T_DOUBLE members, as in complexobject.c
+// (so assigning one says "readonly attribute").
+MemberDef complex_members[] = {
+    {"real", T_DOUBLE, offsetof(ComplexObject, cval) + offsetof(Py_complex, real), READONLY,
+     "the real part of a complex number"},
+    {"imag", T_DOUBLE, offsetof(ComplexObject, cval) + offsetof(Py_complex, imag), READONLY,
+     "the imaginary part of a complex number"},
     {},
 };
 
@@ -440,7 +442,7 @@ TypeObject Complex_Type = [] {
     t.tp_getattro = object_generic_get_attr;
     t.tp_richcompare = complex_richcompare;
     t.tp_methods = complex_methods;
-    t.tp_getset = complex_getsets;
+    t.tp_members = complex_members;
     t.tp_new = complex_new;
     return t;
 }();

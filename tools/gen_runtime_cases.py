@@ -407,6 +407,13 @@ for a in ("double", "float", "x", 5):
 for spec in (" ", "+", "-", " 10"):
     fmt("s", spec)
 call(1 + 2j, "__complex__")
+call(1j, "__setattr__", "real", 5.0)
+call(1j, "__delattr__", "imag")
+getattr_case(1.5 - 2j, "real")
+getattr_case(1.5 - 2j, "imag")
+binop("contains", b"AZaz", bytearray(b"az"))
+binop("contains", bytearray(b"AZaz"), b"Za")
+binop("contains", b"AZaz", "az")
 call(1 + 2j, "__getnewargs__")
 
 # complex(str)
