@@ -712,9 +712,22 @@ Ref<> exec_or_eval(const char* fname, Object* const* args, Py_ssize_t nargs, Obj
     if (!parse_args_fastkw(fname, args, nargs, kwnames, {"source", "globals", "locals"}, 1, out)) return nullptr;
     Object* globals = out[1] == Py_None() ? nullptr : out[1];
     Object* locals = out[2] == Py_None() ? nullptr : out[2];
-    if (globals && !dict_check(globals))
-        return format_error(Exc_TypeError, "%s() globals must be a dict, not %.100s", fname,
-                            Py_TYPE(globals)->tp_name);
+    const bool is_eval = std::strcmp(fname, "eval") == 0;
+    // builtin_eval_impl checks locals first, builtin_exec_impl globals
+    // first, and they word the errors differently.
+    if (is_eval) {
+        if (locals && !mapping_check(locals)) return format_error(Exc_TypeError, "locals must be a mapping");
+        if (globals && !dict_check(globals))
+            return format_error(Exc_TypeError, mapping_check(globals)
+                                                   ? "globals must be a real dict; try eval(expr, {}, mapping)"
+                                                   : "globals must be a dict");
+    }
+    else {
+        if (globals && !dict_check(globals))
+            return format_error(Exc_TypeError, "exec() globals must be a dict, not %.100s", Py_TYPE(globals)->tp_name);
+        if (locals && !mapping_check(locals))
+            return format_error(Exc_TypeError, "locals must be a mapping or None, not %.100s", Py_TYPE(locals)->tp_name);
+    }
     Ref<> frame_locals;  // keeps a function frame's locals() snapshot alive
     if (!globals) {
         InterpreterFrame* f = frame_stack().current;
@@ -735,7 +748,6 @@ Ref<> exec_or_eval(const char* fname, Object* const* args, Py_ssize_t nargs, Obj
     }
     Ref<> code = new_ref(out[0]);
     if (!code_check(out[0])) {
-        const bool is_eval = std::strcmp(fname, "eval") == 0;
         std::string source;
         if (unicode_check(out[0])) source = unicode_to_std(out[0]);
         else if (bytes_check(out[0])) source.assign(bytes_as_string(out[0]), static_cast<std::size_t>(bytes_size(out[0])));
