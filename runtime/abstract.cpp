@@ -386,14 +386,7 @@ Ref<> number_long(Object* o)
                                 Py_TYPE(res.get())->tp_name);
         return number_index(res.get());
     }
-    if (unicode_check(o)) {
-        Ref<> r = long_from_string(unicode_to_std(o), 10);
-        if (!r && error_matches(Exc_ValueError)) {
-            error_clear();
-            return format_error(Exc_ValueError, "invalid literal for int() with base %d: %R", 10, o);
-        }
-        return r;
-    }
+    if (unicode_check(o)) return long_from_unicode_object(o, 10);
     if (bytes_check(o)) {
         Ref<> r = long_from_string(std::string_view(bytes_as_string(o), static_cast<std::size_t>(bytes_size(o))), 10);
         if (!r && error_matches(Exc_ValueError)) {

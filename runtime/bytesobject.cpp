@@ -170,31 +170,7 @@ Ref<> bytes_decode(Object* self, Object* const* args, Py_ssize_t nargs, Object* 
 {
     Object* out[2];
     if (!parse_args_fastkw("decode", args, nargs, kwnames, {"encoding", "errors"}, 0, out)) return nullptr;
-    std::string enc = out[0] ? unicode_to_std(out[0]) : "utf-8";
-    for (char& c : enc) c = static_cast<char>(c == '_' ? '-' : std::tolower(static_cast<unsigned char>(c)));
-    if (enc == "utf-8" || enc == "utf8") return unicode_from_utf8(bytes_view(self));
-    if (enc == "latin-1" || enc == "latin1" || enc == "iso-8859-1") {
-        UnicodeWriter w;
-        for (char c : bytes_view(self)) w.write_char(static_cast<unsigned char>(c));
-        return w.finish();
-    }
-    if (enc == "ascii") {
-        std::string_view v = bytes_view(self);
-        for (std::size_t i = 0; i < v.size(); i++) {
-            if (static_cast<unsigned char>(v[i]) >= 128) {
-                Ref<> e = unicode_from_ascii("ascii");
-                Ref<> st = long_from_ssize_t(static_cast<Py_ssize_t>(i)), en = long_from_ssize_t(static_cast<Py_ssize_t>(i + 1));
-                Ref<> rs = unicode_from_ascii("ordinal not in range(128)");
-                if (e && st && en && rs) {
-                    Ref<> a = tuple_pack({e.get(), self, st.get(), en.get(), rs.get()});
-                    if (a) set_error_object(Exc_UnicodeDecodeError, a.get());
-                }
-                return nullptr;
-            }
-        }
-        return unicode_from_ascii(v);
-    }
-    return format_error(Exc_LookupError, "unknown encoding: %s", enc.c_str());
+    return unicode_decode(self, out[0]);
 }
 
 // hex(sep=, bytes_per_sep=1) (_Py_strhex_impl): a one-character ASCII sep

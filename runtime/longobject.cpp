@@ -626,6 +626,39 @@ Ref<> long_format(Object* v, int base, bool alternate)
     return unicode_from_ascii(s);
 }
 
+Ref<> long_from_unicode_object(Object* u, int base)
+{
+    // _PyUnicode_TransformDecimalAndSpaceToASCII: every Unicode decimal digit
+    // becomes its ASCII digit and every Unicode space an ASCII space; any other
+    // non-ASCII character becomes '?', which the parser then rejects.
+    std::string text;
+    Py_ssize_t n = unicode_length(u);
+    text.reserve(static_cast<std::size_t>(n));
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = unicode_read_char(u, i);
+        if (ch < 128) {
+            text += static_cast<char>(ch);
+        } else if (int d = unicode_todecimal(ch); d >= 0) {
+            text += static_cast<char>('0' + d);
+        } else {
+            text += unicode_isspace(ch) ? ' ' : '?';
+        }
+    }
+    Ref<> result = long_from_string(text, base);
+    if (!result && error_matches(Exc_ValueError)) {
+        // The message must quote the caller's text, not the ASCII transform;
+        // other ValueErrors (the digit limit) pass through unchanged.
+        Ref<> exc = fetch_exception();
+        Ref<> msg = object_str(exc.get());
+        if (msg && unicode_to_std(msg.get()).rfind("invalid literal", 0) == 0) {
+            Ref<> shown = n > 200 ? unicode_substring(u, 0, 200) : new_ref(u);
+            return format_error(Exc_ValueError, "invalid literal for int() with base %d: %R", base, shown.get());
+        }
+        restore_exception(std::move(exc));
+    }
+    return result;
+}
+
 Ref<> long_from_string(std::string_view text, int base)
 {
     auto invalid = [&]() -> std::nullptr_t {
@@ -1204,32 +1237,12 @@ Ref<> long_new(TypeObject* type, Object* args, Object* kwds)
         if ((base != 0 && base < 2) || base > 36)
             return format_error(Exc_ValueError, "int() base must be >= 2 and <= 36, or 0");
         if (!out[0]) return format_error(Exc_TypeError, "int() missing string argument");
-        std::string text;
         if (unicode_check(out[0])) {
-            // Unicode decimal digits and spaces count as their ASCII forms.
-            for (Py_ssize_t i = 0; i < unicode_length(out[0]); i++) {
-                Py_UCS4 ch = unicode_read_char(out[0], i);
-                int d = ch < 128 ? -1 : unicode_todecimal(ch);
-                if (d >= 0) text += static_cast<char>('0' + d);
-                else if (ch >= 128 && unicode_isspace(ch)) text += ' ';
-                else if (ch < 128) text += static_cast<char>(ch);
-                else text += '?';
-            }
+            result = long_from_unicode_object(out[0], static_cast<int>(base));
         } else if (bytes_check(out[0])) {
-            text.assign(bytes_view(out[0]));
+            result = long_from_string(bytes_view(out[0]), static_cast<int>(base));
         } else {
             return format_error(Exc_TypeError, "int() can't convert non-string with explicit base");
-        }
-        result = long_from_string(text, static_cast<int>(base));
-        if (!result && error_matches(Exc_ValueError) && unicode_check(out[0])) {
-            Ref<> exc = fetch_exception();
-            Ref<> msg = object_str(exc.get());
-            if (msg && unicode_to_std(msg.get()).rfind("invalid literal", 0) == 0) {
-                Ref<> shown = unicode_length(out[0]) > 200 ? unicode_substring(out[0], 0, 200) : new_ref(out[0]);
-                return format_error(Exc_ValueError, "invalid literal for int() with base %d: %R", static_cast<int>(base),
-                                    shown.get());
-            }
-            restore_exception(std::move(exc));
         }
     }
     if (!result || type == &Long_Type) return result;

@@ -458,12 +458,18 @@ void singleton_dealloc(Object* op)
     std::abort();
 }
 
-// NoneType(), type(NotImplemented)(), type(...)() return the singleton.
-template <Object* (*Singleton)()>
-Ref<> singleton_new(TypeObject* type, Object* args, Object* kwargs)
+// NoneType(), type(NotImplemented)(), type(...)() return the singleton. The
+// error names the type as its `types` module alias (EllipsisType, whose
+// tp_name is "ellipsis"), as none_new/notimplemented_new/ellipsis_new do.
+constexpr char none_type_name[] = "NoneType";
+constexpr char notimplemented_type_name[] = "NotImplementedType";
+constexpr char ellipsis_type_name[] = "EllipsisType";
+
+template <Object* (*Singleton)(), const char* Name>
+Ref<> singleton_new(TypeObject*, Object* args, Object* kwargs)
 {
     if ((args && tuple_size(args)) || (kwargs && dict_size(kwargs)))
-        return format_error(Exc_TypeError, "%s takes no arguments", type->tp_name);
+        return format_error(Exc_TypeError, "%s takes no arguments", Name);
     return new_ref(Singleton());
 }
 
@@ -481,7 +487,7 @@ TypeObject None_Type = [] {
     t.tp_repr = none_repr;
     t.tp_as_number = &none_as_number;
     t.tp_hash = object_hash_default;
-    t.tp_new = singleton_new<Py_None>;
+    t.tp_new = singleton_new<Py_None, none_type_name>;
     return t;
 }();
 
@@ -490,7 +496,7 @@ TypeObject NotImplemented_Type = [] {
     t.tp_dealloc = singleton_dealloc;
     t.tp_repr = notimplemented_repr;
     t.tp_hash = object_hash_default;
-    t.tp_new = singleton_new<Py_NotImplemented>;
+    t.tp_new = singleton_new<Py_NotImplemented, notimplemented_type_name>;
     return t;
 }();
 
@@ -499,7 +505,7 @@ TypeObject Ellipsis_Type = [] {
     t.tp_dealloc = singleton_dealloc;
     t.tp_repr = ellipsis_repr;
     t.tp_hash = object_hash_default;
-    t.tp_new = singleton_new<Py_Ellipsis>;
+    t.tp_new = singleton_new<Py_Ellipsis, ellipsis_type_name>;
     return t;
 }();
 

@@ -400,7 +400,9 @@ bool parse_fill(const char* name, Object* const* args, Py_ssize_t nargs, Py_ssiz
     *fill = ' ';
     if (nargs == 2) {
         if (!unicode_check(args[1])) {
-            format_error(Exc_TypeError, "%s() argument 2 must be str, not %.100s", name, Py_TYPE(args[1])->tp_name);
+            // convert_uc of the argument clinic, shared by center/ljust/rjust.
+            format_error(Exc_TypeError, "The fill character must be a unicode character, not %.200s",
+                         Py_TYPE(args[1])->tp_name);
             return false;
         }
         if (unicode_length(args[1]) != 1) {
@@ -496,7 +498,8 @@ Ref<> str_expandtabs(Object* self, Object* const* args, Py_ssize_t nargs, Object
 
 Ref<> str_removeprefix(Object* self, Object* prefix)
 {
-    if (!check_str_arg(prefix)) return nullptr;
+    if (!unicode_check(prefix))
+        return format_error(Exc_TypeError, "removeprefix() argument must be str, not %.100s", Py_TYPE(prefix)->tp_name);
     Py_ssize_t m = unicode_length(prefix);
     if (m <= unicode_length(self) && match_at(self, 0, prefix)) return unicode_substring(self, m, unicode_length(self));
     return unicode_substring(self, 0, unicode_length(self));
@@ -504,7 +507,8 @@ Ref<> str_removeprefix(Object* self, Object* prefix)
 
 Ref<> str_removesuffix(Object* self, Object* suffix)
 {
-    if (!check_str_arg(suffix)) return nullptr;
+    if (!unicode_check(suffix))
+        return format_error(Exc_TypeError, "removesuffix() argument must be str, not %.100s", Py_TYPE(suffix)->tp_name);
     Py_ssize_t m = unicode_length(suffix), n = unicode_length(self);
     if (m > 0 && m <= n && match_at(self, n - m, suffix)) return unicode_substring(self, 0, n - m);
     return unicode_substring(self, 0, n);
@@ -677,16 +681,22 @@ Ref<> str_encode(Object* self, Object* const* args, Py_ssize_t nargs, Object* kw
 {
     Object* out[2];
     if (!parse_args_fastkw("encode", args, nargs, kwnames, {"encoding", "errors"}, 0, out)) return nullptr;
-    std::string enc = out[0] ? unicode_to_std(out[0]) : "utf-8";
-    for (char& c : enc) c = static_cast<char>(c == '_' ? '-' : std::tolower(static_cast<unsigned char>(c)));
-    if (enc == "utf-8" || enc == "utf8") {
+    const char* found = "utf_8";
+    if (out[0]) {
+        if (!unicode_check(out[0]))
+            return format_error(Exc_TypeError, "encode() argument 'encoding' must be str, not %.100s",
+                                Py_TYPE(out[0])->tp_name);
+        found = unicode_codec_name(unicode_to_std(out[0]));
+    }
+    std::string_view codec = found ? found : "";
+    if (codec == "utf_8") {
         Py_ssize_t size;
         const char* s = unicode_as_utf8(self, &size);
         if (!s) return nullptr;
         return bytes_from_string_and_size(s, size);
     }
-    Py_UCS4 limit = (enc == "ascii" || enc == "us-ascii") ? 128 : (enc == "latin-1" || enc == "latin1" || enc == "iso-8859-1") ? 256 : 0;
-    if (!limit) return format_error(Exc_LookupError, "unknown encoding: %s", enc.c_str());
+    Py_UCS4 limit = codec == "ascii" ? 128 : codec == "latin_1" ? 256 : 0;
+    if (!limit) return format_error(Exc_LookupError, "unknown encoding: %U", out[0]);
     std::string bytes;
     for (Py_ssize_t i = 0; i < unicode_length(self); i++) {
         Py_UCS4 ch = unicode_read_char(self, i);
@@ -985,13 +995,14 @@ Ref<> str_tp_new(TypeObject* type, Object* args, Object* kwds)
     if (!out[0]) result = new_ref(unicode_empty());
     else if (!out[1] && !out[2]) result = object_str(out[0]);
     else {
+        if (out[1] && !unicode_check(out[1]))
+            return format_error(Exc_TypeError, "str() argument 'encoding' must be str, not %.100s",
+                                Py_TYPE(out[1])->tp_name);
+        if (unicode_check(out[0])) return format_error(Exc_TypeError, "decoding str is not supported");
         if (!bytes_check(out[0]))
             return format_error(Exc_TypeError, "decoding to str: need a bytes-like object, %.80s found",
                                 Py_TYPE(out[0])->tp_name);
-        std::string enc = out[1] ? unicode_to_std(out[1]) : "utf-8";
-        if (enc != "utf-8" && enc != "utf8" && enc != "UTF-8")
-            return format_error(Exc_LookupError, "unknown encoding: %s", enc.c_str());
-        result = unicode_from_utf8(bytes_view(out[0]));
+        result = unicode_decode(out[0], out[1]);
     }
     if (!result || type == &Unicode_Type) return result;
     return unicode_subtype_new(type, result.get());

@@ -2,14 +2,17 @@
 // PyUnicode_FromFormat, interning, repr, hashing and comparison.
 // Mirrors CPython 3.11 Objects/unicodeobject.c (the core; the methods are in
 // unicode_methods.cpp). Book chapter 11.
+#include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "minipy/memory/obmalloc.h"
 #include "minipy/runtime/bytesobject.h"
 #include "minipy/runtime/dictobject.h"
+#include "minipy/runtime/listobject.h"
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/pyhash.h"
 #include "minipy/runtime/tupleobject.h"
@@ -733,9 +736,92 @@ Ref<> unicode_concat(Object* a, Object* b)
     return res;
 }
 
+const char* unicode_codec_name(std::string_view encoding)
+{
+    // normalize_encoding: ASCII letters and digits and '.' are kept (lowered),
+    // every run of anything else becomes one '_' between two kept runs.
+    std::string norm;
+    bool pending = false;
+    for (char c : encoding) {
+        unsigned char u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || c == '.') {
+            if (pending && !norm.empty()) norm += '_';
+            pending = false;
+            norm += static_cast<char>(std::tolower(u));
+        } else {
+            pending = true;
+        }
+    }
+    // encodings.aliases for the three codecs, plus their own module names;
+    // search_function also retries the alias table with '.' read as '_'.
+    static const std::pair<const char*, const char*> aliases[] = {
+        {"utf_8", "utf_8"}, {"utf8", "utf_8"}, {"u8", "utf_8"}, {"utf", "utf_8"}, {"utf8_ucs2", "utf_8"},
+        {"utf8_ucs4", "utf_8"}, {"cp65001", "utf_8"},
+        {"ascii", "ascii"}, {"646", "ascii"}, {"ansi_x3.4_1968", "ascii"}, {"ansi_x3_4_1968", "ascii"},
+        {"ansi_x3.4_1986", "ascii"}, {"cp367", "ascii"}, {"csascii", "ascii"}, {"ibm367", "ascii"},
+        {"iso646_us", "ascii"}, {"iso_646.irv_1991", "ascii"}, {"iso_ir_6", "ascii"}, {"us", "ascii"},
+        {"us_ascii", "ascii"},
+        {"latin_1", "latin_1"}, {"8859", "latin_1"}, {"cp819", "latin_1"}, {"csisolatin1", "latin_1"},
+        {"ibm819", "latin_1"}, {"iso8859", "latin_1"}, {"iso8859_1", "latin_1"}, {"iso_8859_1", "latin_1"},
+        {"iso_8859_1_1987", "latin_1"}, {"iso_ir_100", "latin_1"}, {"l1", "latin_1"}, {"latin", "latin_1"},
+        {"latin1", "latin_1"},
+    };
+    std::string dotless = norm;
+    for (char& c : dotless)
+        if (c == '.') c = '_';
+    for (const auto& [alias, codec] : aliases)
+        if (norm == alias || dotless == alias) return codec;
+    return nullptr;
+}
+
+Ref<> unicode_decode(Object* bytes, Object* encoding)
+{
+    const char* codec = "utf_8";
+    if (encoding) {
+        if (!unicode_check(encoding))
+            return format_error(Exc_TypeError, "decode() argument 'encoding' must be str, not %.100s",
+                                Py_TYPE(encoding)->tp_name);
+        codec = unicode_codec_name(unicode_to_std(encoding));
+    }
+    if (!codec) codec = "";
+    if (codec == std::string_view("utf_8")) return unicode_from_utf8(bytes_view(bytes));
+    if (codec == std::string_view("latin_1")) {
+        UnicodeWriter w;
+        for (char c : bytes_view(bytes)) w.write_char(static_cast<unsigned char>(c));
+        return w.finish();
+    }
+    if (codec == std::string_view("ascii")) {
+        std::string_view v = bytes_view(bytes);
+        for (std::size_t i = 0; i < v.size(); i++) {
+            if (static_cast<unsigned char>(v[i]) >= 128) {
+                Ref<> e = unicode_from_ascii("ascii");
+                Ref<> st = long_from_ssize_t(static_cast<Py_ssize_t>(i)), en = long_from_ssize_t(static_cast<Py_ssize_t>(i + 1));
+                Ref<> rs = unicode_from_ascii("ordinal not in range(128)");
+                if (e && st && en && rs) {
+                    Ref<> a = tuple_pack({e.get(), bytes, st.get(), en.get(), rs.get()});
+                    if (a) set_error_object(Exc_UnicodeDecodeError, a.get());
+                }
+                return nullptr;
+            }
+        }
+        return unicode_from_ascii(v);
+    }
+    return format_error(Exc_LookupError, "unknown encoding: %U", encoding);
+}
+
 Ref<> unicode_join(Object* sep, Object* iterable)
 {
-    Ref<> seq = sequence_tuple(iterable);
+    // PySequence_Fast(iterable, "can only join an iterable"): only a TypeError
+    // from getting the iterator is reworded, not one raised while iterating.
+    Ref<> source = new_ref(iterable);
+    if (!tuple_check_exact(iterable) && !list_check_exact(iterable)) {
+        source = object_get_iter(iterable);
+        if (!source) {
+            if (error_matches(Exc_TypeError)) set_error(Exc_TypeError, "can only join an iterable");
+            return nullptr;
+        }
+    }
+    Ref<> seq = sequence_tuple(source.get());
     if (!seq) return nullptr;
     Py_ssize_t n = tuple_size(seq.get());
     if (n == 1 && unicode_check_exact(tuple_item(seq.get(), 0))) return new_ref(tuple_item(seq.get(), 0));

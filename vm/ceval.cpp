@@ -1049,6 +1049,16 @@ dispatch_opcode:
     TARGET(DICT_UPDATE) {
         Object* update = POP();
         Object* dict = PEEK(oparg);
+        // PyDict_Update only takes mappings (keys() + __getitem__): unlike
+        // dict.update(), {**x} never falls back to the iterable-of-pairs
+        // protocol, so a missing keys attribute is the "not a mapping" error.
+        int is_mapping = dict_check(update) ? 1 : object_has_attr_string(update, "keys");
+        if (is_mapping <= 0) {
+            if (is_mapping == 0)
+                format_error(Exc_TypeError, "'%.200s' object is not a mapping", Py_TYPE(update)->tp_name);
+            decref(update);
+            goto error;
+        }
         if (dict_update(dict, update) < 0) {
             if (error_matches(Exc_AttributeError)) {
                 error_clear();
