@@ -8,6 +8,7 @@
 // base's operators. Slots return NotImplemented to pass. Both calls receive
 // the operands in source order; a slot checks which side is "self".
 #include "minipy/runtime/abstract.h"
+#include "minipy/runtime/bytearrayobject.h"
 
 #include <string>
 
@@ -387,14 +388,7 @@ Ref<> number_long(Object* o)
         return number_index(res.get());
     }
     if (unicode_check(o)) return long_from_unicode_object(o, 10);
-    if (bytes_check(o)) {
-        Ref<> r = long_from_string(std::string_view(bytes_as_string(o), static_cast<std::size_t>(bytes_size(o))), 10);
-        if (!r && error_matches(Exc_ValueError)) {
-            error_clear();
-            return format_error(Exc_ValueError, "invalid literal for int() with base %d: %R", 10, o);
-        }
-        return r;
-    }
+    if (bytes_check(o) || bytearray_check(o)) return long_from_bytes(o, 10);
     return format_error(Exc_TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%.200s'",
                         Py_TYPE(o)->tp_name);
 }

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "minipy/runtime/boolobject.h"
+#include "minipy/runtime/bytearrayobject.h"
 #include "minipy/runtime/bytesobject.h"
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/floatobject.h"
@@ -659,6 +660,23 @@ Ref<> long_from_unicode_object(Object* u, int base)
     return result;
 }
 
+Ref<> long_from_bytes(Object* b, int base)
+{
+    std::string_view text = bytes_check(b) ? bytes_view(b) : bytearray_view(b);
+    Ref<> result = long_from_string(text, base);
+    if (!result && error_matches(Exc_ValueError)) {
+        Ref<> exc = fetch_exception();
+        Ref<> msg = object_str(exc.get());
+        if (msg && unicode_to_std(msg.get()).rfind("invalid literal", 0) == 0) {
+            Ref<> shown = bytes_from_view(text.substr(0, 200));
+            if (!shown) return nullptr;
+            return format_error(Exc_ValueError, "invalid literal for int() with base %d: %R", base, shown.get());
+        }
+        restore_exception(std::move(exc));
+    }
+    return result;
+}
+
 Ref<> long_from_string(std::string_view text, int base)
 {
     auto invalid = [&]() -> std::nullptr_t {
@@ -1239,8 +1257,8 @@ Ref<> long_new(TypeObject* type, Object* args, Object* kwds)
         if (!out[0]) return format_error(Exc_TypeError, "int() missing string argument");
         if (unicode_check(out[0])) {
             result = long_from_unicode_object(out[0], static_cast<int>(base));
-        } else if (bytes_check(out[0])) {
-            result = long_from_string(bytes_view(out[0]), static_cast<int>(base));
+        } else if (bytes_check(out[0]) || bytearray_check(out[0])) {
+            result = long_from_bytes(out[0], static_cast<int>(base));
         } else {
             return format_error(Exc_TypeError, "int() can't convert non-string with explicit base");
         }

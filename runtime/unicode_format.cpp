@@ -90,6 +90,8 @@ Ref<> get_field_object(const Text& field, FormatArgs& fa)
             index = to_index(first);
             if (index < 0) return nullptr;
         }
+        // format_map has no positional args at all (args null, not empty).
+        if (!fa.args) return format_error(Exc_ValueError, "Format string contains positional fields");
         if (index >= fa.nargs)
             return format_error(Exc_IndexError, "Replacement index %zd out of range for positional args tuple", index);
         obj = new_ref(fa.args[index]);
@@ -245,21 +247,32 @@ bool build_string(Object* format, Py_ssize_t start, Py_ssize_t end, FormatArgs& 
         // In the field name, braces inside [...] do not count.
         Py_ssize_t field_start = ++i;
         int depth = 1;
+        // spec_mark: where the field name ended (':' or '!'), -1 while still in it.
         bool in_spec = false, in_bracket = false;
+        Py_ssize_t spec_mark = -1;
         while (i < end) {
             Py_UCS4 ch = unicode_read_char(format, i);
             if (!in_spec && ch == '[') in_bracket = true;
             else if (in_bracket && ch == ']') in_bracket = false;
             else if (!in_bracket) {
-                if (ch == ':') in_spec = true;
+                if (!in_spec && (ch == ':' || ch == '!')) {
+                    in_spec = true;
+                    spec_mark = i;
+                }
                 if (ch == '{') depth++;
                 else if (ch == '}' && --depth == 0) break;
             }
             i++;
         }
         if (depth) {
-            set_error(Exc_ValueError, field_start == end ? "Single '{' encountered in format string"
-                                                         : "expected '}' before end of string");
+            // MarkupIterator_next's wording depends on where the text ran out:
+            // in the field name, right after '!', or inside the format spec.
+            const char* msg = field_start == end ? "Single '{' encountered in format string"
+                              : spec_mark < 0    ? "expected '}' before end of string"
+                              : spec_mark == end - 1 && unicode_read_char(format, spec_mark) == '!'
+                                  ? "end of string while looking for conversion specifier"
+                                  : "unmatched '{' in format spec";
+            set_error(Exc_ValueError, msg);
             return false;
         }
         if (!render_field(format, field_start, i, fa, recursion_depth, out)) return false;

@@ -499,7 +499,8 @@ Ref<> str_expandtabs(Object* self, Object* const* args, Py_ssize_t nargs, Object
 Ref<> str_removeprefix(Object* self, Object* prefix)
 {
     if (!unicode_check(prefix))
-        return format_error(Exc_TypeError, "removeprefix() argument must be str, not %.100s", Py_TYPE(prefix)->tp_name);
+        return format_error(Exc_TypeError, "removeprefix() argument must be str, not %.100s",
+                            prefix == Py_None() ? "None" : Py_TYPE(prefix)->tp_name);  // _PyArg_BadArgument
     Py_ssize_t m = unicode_length(prefix);
     if (m <= unicode_length(self) && match_at(self, 0, prefix)) return unicode_substring(self, m, unicode_length(self));
     return unicode_substring(self, 0, unicode_length(self));
@@ -508,7 +509,8 @@ Ref<> str_removeprefix(Object* self, Object* prefix)
 Ref<> str_removesuffix(Object* self, Object* suffix)
 {
     if (!unicode_check(suffix))
-        return format_error(Exc_TypeError, "removesuffix() argument must be str, not %.100s", Py_TYPE(suffix)->tp_name);
+        return format_error(Exc_TypeError, "removesuffix() argument must be str, not %.100s",
+                            suffix == Py_None() ? "None" : Py_TYPE(suffix)->tp_name);  // _PyArg_BadArgument
     Py_ssize_t m = unicode_length(suffix), n = unicode_length(self);
     if (m > 0 && m <= n && match_at(self, n - m, suffix)) return unicode_substring(self, 0, n - m);
     return unicode_substring(self, 0, n);

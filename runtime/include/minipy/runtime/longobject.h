@@ -46,6 +46,9 @@ inline bool long_check_exact(const Object* op) { return Py_TYPE(op) == &Long_Typ
 // PyLong_FromUnicodeObject: long_from_string after mapping Unicode decimal
 // digits and spaces to ASCII; the error message quotes the original str.
 [[nodiscard]] Ref<> long_from_unicode_object(Object* u, int base);
+// _PyLong_FromBytes: the text of a bytes or bytearray; the message quotes it
+// as a bytes repr (b'...').
+[[nodiscard]] Ref<> long_from_bytes(Object* b, int base);
 // _PyLong_Copy: an exact int with the value of an int (or subclass).
 [[nodiscard]] Ref<> long_copy(Object* v);
 // The small-int cache entry for -5 <= v <= 256 (borrowed).
