@@ -741,6 +741,29 @@ bool check_no_kwnames(const char* name, Object* kwnames)
     return false;
 }
 
+bool parse_args_tuple_kw(const char* fname, Object* args, Object* kwds, std::initializer_list<const char*> names,
+                         Py_ssize_t required, Object** out)
+{
+    Py_ssize_t nargs = tuple_size(args);
+    if (!kwds || !dict_size(kwds))
+        return parse_args_fastkw(fname, &static_cast<TupleObject*>(args)->ob_item[0], nargs, nullptr, names, required,
+                                 out);
+    // Flatten the keyword arguments into vectorcall form; the parsed values
+    // stay borrowed from args and kwds, which outlive the call.
+    Ref<> stack = tuple_new(nargs + dict_size(kwds));
+    Ref<> kwnames = tuple_new(dict_size(kwds));
+    if (!stack || !kwnames) return false;
+    for (Py_ssize_t i = 0; i < nargs; i++) tuple_set_item(stack.get(), i, new_ref(tuple_item(args, i)).release());
+    Py_ssize_t pos = 0, j = 0;
+    Object *k, *v;
+    while (dict_next(kwds, &pos, &k, &v)) {
+        tuple_set_item(stack.get(), nargs + j, new_ref(v).release());
+        tuple_set_item(kwnames.get(), j++, new_ref(k).release());
+    }
+    return parse_args_fastkw(fname, &static_cast<TupleObject*>(stack.get())->ob_item[0], nargs, kwnames.get(), names,
+                             required, out);
+}
+
 bool parse_args_fastkw(const char* fname, Object* const* args, Py_ssize_t nargs, Object* kwnames,
                        std::initializer_list<const char*> names, Py_ssize_t required, Object** out)
 {

@@ -734,16 +734,26 @@ Ref<> bytes_new(TypeObject* type, Object* args, Object* kwds)
 // bytes(bytes), bytes(x) with x.__bytes__().
 Ref<> bytes_new_exact(Object* args, Object* kwds)
 {
-    if (!check_no_kwargs("bytes", kwds)) return nullptr;
-    Py_ssize_t n = tuple_size(args);
-    if (!check_positional("bytes", n, 0, 3)) return nullptr;
-    if (n == 0) return bytes_from_string_and_size(nullptr, 0);
-    Object* x = tuple_item(args, 0);
-    if (unicode_check(x)) {
-        if (n < 2) return format_error(Exc_TypeError, "string argument without an encoding");
-        return call_method(x, "encode", {tuple_item(args, 1)});
+    Object* arg[3];
+    if (!parse_args_tuple_kw("bytes", args, kwds, {"source", "encoding", "errors"}, 0, arg)) return nullptr;
+    // bytes_new's clinic checks the two names are str before the body runs.
+    for (int i = 1; i < 3; i++)
+        if (arg[i] && !unicode_check(arg[i]))
+            return format_error(Exc_TypeError, "bytes() argument '%s' must be str, not %.50s",
+                                i == 1 ? "encoding" : "errors", Py_TYPE(arg[i])->tp_name);
+    Object* x = arg[0];
+    if (!x) {
+        if (arg[1]) return format_error(Exc_TypeError, "encoding without a string argument");
+        if (arg[2]) return format_error(Exc_TypeError, "errors without a string argument");
+        return bytes_from_string_and_size(nullptr, 0);
     }
-    if (n > 1) return format_error(Exc_TypeError, unicode_check(tuple_item(args, 1)) ? "encoding without a string argument" : "bytes() argument 'encoding' must be str, not %.50s", Py_TYPE(tuple_item(args, 1))->tp_name);
+    if (unicode_check(x)) {
+        if (!arg[1]) return format_error(Exc_TypeError, "string argument without an encoding");
+        if (arg[2]) return call_method(x, "encode", {arg[1], arg[2]});
+        return call_method(x, "encode", {arg[1]});
+    }
+    if (arg[1]) return format_error(Exc_TypeError, "encoding without a string argument");
+    if (arg[2]) return format_error(Exc_TypeError, "errors without a string argument");
     if (Ref<> b = bytes_from_dunder(x)) return b;
     if (error_occurred()) return nullptr;
     if (bytes_check(x)) return bytes_from_view(bytes_view(x));

@@ -975,24 +975,7 @@ Ref<> unicode_subtype_new(TypeObject* type, Object* unicode)
 Ref<> str_tp_new(TypeObject* type, Object* args, Object* kwds)
 {
     Object* out[3];
-    Object* const* argv = &static_cast<TupleObject*>(args)->ob_item[0];
-    Ref<> names, stack;
-    Py_ssize_t nargs = tuple_size(args);
-    if (kwds && dict_size(kwds)) {
-        // Flatten keyword arguments into vectorcall form for the parser.
-        stack = tuple_new(nargs + dict_size(kwds));
-        names = tuple_new(dict_size(kwds));
-        if (!stack || !names) return nullptr;
-        for (Py_ssize_t i = 0; i < nargs; i++) tuple_set_item(stack.get(), i, new_ref(tuple_item(args, i)).release());
-        Py_ssize_t pos = 0, j = 0;
-        Object *k, *v;
-        while (dict_next(kwds, &pos, &k, &v)) {
-            tuple_set_item(stack.get(), nargs + j, new_ref(v).release());
-            tuple_set_item(names.get(), j++, new_ref(k).release());
-        }
-        argv = &static_cast<TupleObject*>(stack.get())->ob_item[0];
-    }
-    if (!parse_args_fastkw("str", argv, nargs, names.get(), {"object", "encoding", "errors"}, 0, out)) return nullptr;
+    if (!parse_args_tuple_kw("str", args, kwds, {"object", "encoding", "errors"}, 0, out)) return nullptr;
     Ref<> result;
     if (!out[0]) result = new_ref(unicode_empty());
     else if (!out[1] && !out[2]) result = object_str(out[0]);

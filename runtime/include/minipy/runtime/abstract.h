@@ -114,6 +114,9 @@ template <class F>
 // argument 'x'", "... takes at most 2 arguments (3 given)").
 [[nodiscard]] bool parse_args_fastkw(const char* fname, Object* const* args, Py_ssize_t nargs, Object* kwnames,
                                      std::initializer_list<const char*> names, Py_ssize_t required, Object** out);
+// The same for tp_new/tp_init style arguments (a tuple and a dict or null).
+[[nodiscard]] bool parse_args_tuple_kw(const char* fname, Object* args, Object* kwds,
+                                       std::initializer_list<const char*> names, Py_ssize_t required, Object** out);
 
 template <class F>
 int for_each_item(Object* iterable, F&& fn)
