@@ -28,12 +28,14 @@ TEST_CASE("the value of -c may be glued to it or start with a dash")
     CHECK(parse_command_line({"-c", "-1"}).config.run_command == "-1");
 }
 
-TEST_CASE("-m ends the option list and names argv[0]")
+TEST_CASE("-m ends the option list; argv[0] is \"-m\" until the module is found")
 {
     auto r = parse_command_line({"-m", "json.tool", "-c", "x"});
     REQUIRE_FALSE(r.error);
     CHECK(r.config.run_module == "json.tool");
-    CHECK(r.config.argv == Args{"json.tool", "-c", "x"});
+    // Modules/main.c (config_init_argv) starts sys.argv with "-m"; runpy
+    // later replaces it with the module's path (vm/pythonrun.cpp).
+    CHECK(r.config.argv == Args{"-m", "-c", "x"});
 }
 
 TEST_CASE("arguments after the script belong to the script")
