@@ -7,6 +7,7 @@
 #include "minipy/memory/gc_head.h"
 #include "minipy/memory/obmalloc.h"
 #include "minipy/runtime/boolobject.h"
+#include "minipy/runtime/descrobject.h"
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/listobject.h"
 #include "minipy/runtime/tupleobject.h"
@@ -479,6 +480,20 @@ NumberMethods none_as_number = [] {
     return nb;
 }();
 
+// notimplemented_reduce/ellipsis_reduce: the singletons pickle by name, so
+// copy and pickle find them again as the builtins of that name.
+Ref<> notimplemented_reduce(Object*, Object*) { return unicode_from_ascii("NotImplemented"); }
+Ref<> ellipsis_reduce(Object*, Object*) { return unicode_from_ascii("Ellipsis"); }
+
+MethodDef notimplemented_methods[] = {
+    method_noargs("__reduce__", notimplemented_reduce),
+    {},
+};
+MethodDef ellipsis_methods[] = {
+    method_noargs("__reduce__", ellipsis_reduce),
+    {},
+};
+
 }  // namespace
 
 TypeObject None_Type = [] {
@@ -497,6 +512,7 @@ TypeObject NotImplemented_Type = [] {
     t.tp_repr = notimplemented_repr;
     t.tp_hash = object_hash_default;
     t.tp_new = singleton_new<Py_NotImplemented, notimplemented_type_name>;
+    t.tp_methods = notimplemented_methods;
     return t;
 }();
 
@@ -506,6 +522,7 @@ TypeObject Ellipsis_Type = [] {
     t.tp_repr = ellipsis_repr;
     t.tp_hash = object_hash_default;
     t.tp_new = singleton_new<Py_Ellipsis, ellipsis_type_name>;
+    t.tp_methods = ellipsis_methods;
     return t;
 }();
 
