@@ -140,6 +140,8 @@ int run_program(const Config& config, const std::string& filename)
     vm_config.buffered_stdio = config.buffered_stdio;
     vm_config.optimization_level = config.optimization_level;
     vm_config.verbose = config.verbose;
+    for (const std::string& x : config.xoptions)
+        if (x == "showrefcount") vm_config.show_ref_count = true;
     if (!vm::initialize(vm_config)) return EXIT_EXCEPTION;
     int status;
     if (config.run_module) {

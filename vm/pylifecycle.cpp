@@ -185,6 +185,13 @@ int finalize(int status)
     atexit_call_callbacks();
     if (flush_std_files() < 0) status = 120;
     std::fflush(stdout);
+    // -X showrefcount: what a debug build of CPython prints at the end of
+    // Py_FinalizeEx (_PyDebug_PrintTotalRefs). minipy does not tear modules
+    // down yet, so the totals include everything still alive at exit.
+    if (run_config().show_ref_count) {
+        std::string summary = runtime::refcount_summary();
+        if (!summary.empty()) std::fprintf(stderr, "%s\n", summary.c_str());
+    }
     std::fflush(stderr);
     if (unhandled_keyboard_interrupt) {
         // _Py_UnhandledKeyboardInterrupt: die of SIGINT with its default

@@ -24,6 +24,7 @@ struct RunConfig {
     bool buffered_stdio = true;     // -u, PYTHONUNBUFFERED
     int optimization_level = 0;     // -O
     int verbose = 0;                // -v
+    bool show_ref_count = false;    // -X showrefcount: "[N refs, M blocks]" on stderr at exit
 };
 
 // Py_InitializeFromConfig's second half: the runtime, the eval loop's hooks,
