@@ -354,7 +354,7 @@ Ref<> complex_from_string(Object* text)
 }
 
 // complex(real=0, imag=0): argv[i] null when the argument is absent.
-Ref<> complex_new(TypeObject*, Object* args, Object* kwds)
+Ref<> complex_new_exact(Object* args, Object* kwds)
 {
     Py_ssize_t npos = tuple_size(args);
     if (!check_positional("complex", npos, 0, 2)) return nullptr;
@@ -412,6 +412,18 @@ Ref<> complex_new(TypeObject*, Object* args, Object* kwds)
     if (is_complex[1]) real -= b.imag;
     if (is_complex[0] && has_imag) imag += a.imag;
     return complex_from_doubles(real, imag);
+}
+
+// A subclass gets its own instance with the value computed for complex
+// (complex_subtype_from_doubles in Objects/complexobject.c).
+Ref<> complex_new(TypeObject* type, Object* args, Object* kwds)
+{
+    Ref<> c = complex_new_exact(args, kwds);
+    if (!c || type == &Complex_Type) return c;
+    Ref<ComplexObject> sub = steal_ref(static_cast<ComplexObject*>(object_alloc_raw(type, 0)));
+    if (!sub) return nullptr;
+    sub->cval = cval(c.get());
+    return sub;
 }
 
 NumberMethods complex_as_number = [] {

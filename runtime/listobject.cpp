@@ -96,12 +96,16 @@ int list_insert(Object* op, Py_ssize_t where, Object* item)
 
 int list_extend(Object* op, Object* iterable)
 {
-    if (list_check(iterable) || tuple_check(iterable)) {
+    // Exact types only, as list_extend in Objects/listobject.c: a subclass
+    // may override __iter__, which the copy of its items would bypass.
+    // (op itself: l.extend(l) of a subclass copies too, as CPython does.)
+    bool is_list = list_check_exact(iterable) || iterable == op;
+    if (is_list || tuple_check_exact(iterable)) {
         // Snapshot first: l.extend(l) must not see its own growth.
-        Py_ssize_t n = list_check(iterable) ? list_size(iterable) : tuple_size(iterable);
+        Py_ssize_t n = is_list ? list_size(iterable) : tuple_size(iterable);
         std::vector<Object*> items(static_cast<std::size_t>(n));
         for (Py_ssize_t i = 0; i < n; i++)
-            items[static_cast<std::size_t>(i)] = list_check(iterable) ? list_item(iterable, i) : tuple_item(iterable, i);
+            items[static_cast<std::size_t>(i)] = is_list ? list_item(iterable, i) : tuple_item(iterable, i);
         Py_ssize_t m = list_size(op);
         if (list_resize(L(op), m + n) < 0) return -1;
         for (Py_ssize_t i = 0; i < n; i++) L(op)->ob_item[m + i] = new_ref(items[static_cast<std::size_t>(i)]).release();
