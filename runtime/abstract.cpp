@@ -702,6 +702,15 @@ Ref<> object_format(Object* obj, Object* format_spec)
 
 // --- Argument checks (Python/getargs.c) -------------------------------------------
 
+bool check_positional_getargs(const char* name, Py_ssize_t nargs, Py_ssize_t min, Py_ssize_t max)
+{
+    if (nargs >= min && nargs <= max) return true;
+    Py_ssize_t bound = nargs < min ? min : max;
+    const char* how = min == max ? "exactly" : nargs < min ? "at least" : "at most";
+    format_error(Exc_TypeError, "%.200s() takes %s %zd argument%s (%zd given)", name, how, bound, bound == 1 ? "" : "s", nargs);
+    return false;
+}
+
 bool check_positional(const char* name, Py_ssize_t nargs, Py_ssize_t min, Py_ssize_t max)
 {
     if (nargs < min) {

@@ -92,7 +92,7 @@ bool check_str_arg(Object* arg)
 bool parse_find_args(const char* name, Object* self, Object* const* args, Py_ssize_t nargs, Object** sub,
                      Py_ssize_t* start, Py_ssize_t* end)
 {
-    if (!check_positional(name, nargs, 1, 3)) return false;
+    if (!check_positional_getargs(name, nargs, 1, 3)) return false;
     *sub = args[0];
     if (!check_str_arg(*sub)) return false;
     *start = 0;
@@ -129,7 +129,7 @@ Ref<> str_count(Object* self, Object* const* args, Py_ssize_t nargs)
 
 Ref<> tailmatch(Object* self, Object* const* args, Py_ssize_t nargs, const char* name, bool suffix)
 {
-    if (!check_positional(name, nargs, 1, 3)) return nullptr;
+    if (!check_positional_getargs(name, nargs, 1, 3)) return nullptr;
     Py_ssize_t start = 0, end = PTRDIFF_MAX;
     if (nargs >= 2 && !eval_slice_index(args[1], &start)) return nullptr;
     if (nargs >= 3 && !eval_slice_index(args[2], &end)) return nullptr;
@@ -280,7 +280,10 @@ Ref<> str_splitlines(Object* self, Object* const* args, Py_ssize_t nargs, Object
     if (!parse_args_fastkw("splitlines", args, nargs, kwnames, {"keepends"}, 0, out)) return nullptr;
     int keepends = 0;
     if (out[0]) {
-        keepends = object_is_true(out[0]);
+        // keepends is an int (clinic's bool(accept={int})): "x".splitlines("yes") is a TypeError.
+        Ref<> n = number_index(out[0]);
+        if (!n) return nullptr;
+        keepends = object_is_true(n.get());
         if (keepends < 0) return nullptr;
     }
     Ref<> list = list_new(0);

@@ -106,6 +106,10 @@ template <class F>
 
 // Arguments checking helpers used by built-in methods (Python/getargs.c).
 [[nodiscard]] bool check_positional(const char* name, Py_ssize_t nargs, Py_ssize_t min, Py_ssize_t max);
+// The same count with PyArg_ParseTuple's words, "f() takes at least 1
+// argument (0 given)", for the methods CPython still parses that way
+// (str.find/startswith and friends).
+[[nodiscard]] bool check_positional_getargs(const char* name, Py_ssize_t nargs, Py_ssize_t min, Py_ssize_t max);
 [[nodiscard]] bool check_no_kwargs(const char* name, Object* kwargs);
 [[nodiscard]] bool check_no_kwnames(const char* name, Object* kwnames);
 // Parses vectorcall arguments against parameter names (positional-or-keyword,
