@@ -1753,9 +1753,12 @@ dispatch_opcode:
             decref(value);
             goto error;
         }
-        Ref<> res = call_one_arg(hook, value);
+        // A raw pointer, not Ref<>: clang rejects an indirect goto
+        // (DISPATCH) out of the scope of an object with a destructor.
+        Object* res = call_one_arg(hook, value).release();
         decref(value);
         if (!res) goto error;
+        decref(res);
         DISPATCH();
     }
 
