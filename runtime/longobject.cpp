@@ -44,7 +44,7 @@ LongObject small_ints[NSMALLNEGINTS + NSMALLPOSINTS];
 using Mag = std::vector<digit>;  // magnitude, least significant digit first
 
 LongObject* L(Object* o) { return static_cast<LongObject*>(o); }
-Py_ssize_t ndigits(const LongObject* v) { return v->ob_size < 0 ? -v->ob_size : v->ob_size; }
+Py_ssize_t ndigits(const LongObject* v) { return long_ndigits(v); }
 int sign_of(const LongObject* v) { return v->ob_size < 0 ? -1 : v->ob_size > 0; }
 
 void mag_normalize(Mag& m)
@@ -776,25 +776,8 @@ namespace {
 
 // "Medium" ints (at most one digit, |v| < 2**30) take a machine-integer
 // fast path, as CPython 3.11's MEDIUM_VALUE: no digit vectors at all.
-bool is_medium(Object* v) { return ndigits(L(v)) <= 1; }
-long long medium_value(Object* v)
-{
-    LongObject* l = L(v);
-    return l->ob_size == 0 ? 0 : l->ob_size < 0 ? -static_cast<long long>(l->ob_digit[0]) : l->ob_digit[0];
-}
-// Floor division and modulo of machine integers with Python's signs.
-long long floor_div_ll(long long a, long long b)
-{
-    long long q = a / b;
-    if ((a % b != 0) && ((a < 0) != (b < 0))) q--;
-    return q;
-}
-long long floor_mod_ll(long long a, long long b)
-{
-    long long r = a % b;
-    if (r != 0 && ((r < 0) != (b < 0))) r += b;
-    return r;
-}
+bool is_medium(Object* v) { return long_ndigits(v) <= 1; }
+long long medium_value(Object* v) { return long_small_value(v); }
 
 Ref<> long_add(Object* a, Object* b)
 {

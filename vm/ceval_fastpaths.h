@@ -38,20 +38,8 @@ using namespace runtime;
 // An exact int of at most two 30-bit digits (|v| < 2**60, CPython's
 // "medium value" widened to what int64 arithmetic covers): its value fits
 // a long long with room for one addition.
-inline bool long_is_medium(Object* o)
-{
-    return Py_TYPE(o) == &Long_Type && static_cast<VarObject*>(o)->ob_size >= -2
-        && static_cast<VarObject*>(o)->ob_size <= 2;
-}
-inline long long medium_value(Object* o)
-{
-    auto* v = static_cast<LongObject*>(o);
-    Py_ssize_t size = v->ob_size;
-    Py_ssize_t n = size < 0 ? -size : size;
-    long long abs = n == 0 ? 0 : static_cast<long long>(v->ob_digit[0]);
-    if (n == 2) abs |= static_cast<long long>(v->ob_digit[1]) << PyLong_SHIFT;
-    return size < 0 ? -abs : abs;
-}
+inline bool long_is_medium(Object* o) { return Py_TYPE(o) == &Long_Type && long_ndigits(o) <= 2; }
+inline long long medium_value(Object* o) { return long_small_value(o); }
 // Ints up to 2**53 convert to double exactly (true division, mixed float).
 inline bool exact_in_double(long long v) { return v <= (1LL << 53) && v >= -(1LL << 53); }
 
@@ -72,12 +60,7 @@ inline Object* binary_op_medium_int(int op, long long a, long long b)
     case NB_FLOOR_DIVIDE: case NB_INPLACE_FLOOR_DIVIDE:
     case NB_REMAINDER: case NB_INPLACE_REMAINDER: {
         if (b == 0) return nullptr;
-        long long q = a / b, m = a % b;
-        if (m != 0 && ((m < 0) != (b < 0))) {  // Python floors toward -inf
-            q -= 1;
-            m += b;
-        }
-        r = (op == NB_FLOOR_DIVIDE || op == NB_INPLACE_FLOOR_DIVIDE) ? q : m;
+        r = (op == NB_FLOOR_DIVIDE || op == NB_INPLACE_FLOOR_DIVIDE) ? floor_div_ll(a, b) : floor_mod_ll(a, b);
         break;
     }
     case NB_LSHIFT: case NB_INPLACE_LSHIFT: {

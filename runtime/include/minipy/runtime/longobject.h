@@ -36,6 +36,37 @@ extern TypeObject Long_Type;
 inline bool long_check(const Object* op) { return type_fast_subclass(Py_TYPE(op), Py_TPFLAGS_LONG_SUBCLASS); }
 inline bool long_check_exact(const Object* op) { return Py_TYPE(op) == &Long_Type; }
 
+// Machine-integer views of small ints, shared by longobject.cpp's "medium"
+// paths (one digit, CPython 3.11's MEDIUM_VALUE) and the eval loop's fast
+// paths (up to two digits, |v| < 2**60).
+inline Py_ssize_t long_ndigits(const Object* op)
+{
+    Py_ssize_t size = static_cast<const VarObject*>(op)->ob_size;
+    return size < 0 ? -size : size;
+}
+// The value of an int of at most two digits.
+inline long long long_small_value(const Object* op)
+{
+    const auto* v = static_cast<const LongObject*>(op);
+    Py_ssize_t n = long_ndigits(op);
+    long long abs = n == 0 ? 0 : static_cast<long long>(v->ob_digit[0]);
+    if (n == 2) abs |= static_cast<long long>(v->ob_digit[1]) << PyLong_SHIFT;
+    return v->ob_size < 0 ? -abs : abs;
+}
+// Floor division and modulo of machine integers with Python's signs (b != 0).
+inline long long floor_div_ll(long long a, long long b)
+{
+    long long q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0))) q--;
+    return q;
+}
+inline long long floor_mod_ll(long long a, long long b)
+{
+    long long r = a % b;
+    if (r != 0 && ((r < 0) != (b < 0))) r += b;
+    return r;
+}
+
 [[nodiscard]] Ref<> long_from_long(long long v);
 [[nodiscard]] Ref<> long_from_unsigned(unsigned long long v);
 [[nodiscard]] Ref<> long_from_ssize_t(Py_ssize_t v);
