@@ -231,15 +231,12 @@ Ref<> find_and_load(const std::string& fullname, Object* parent)
 // A built-in module of the inittab, created on first import.
 Ref<> find_builtin(const std::string& fullname, bool* found)
 {
-    *found = false;
-    for (const BuiltinModule* b = builtin_modules; b->name; b++) {
-        if (fullname != b->name) continue;
-        *found = true;
-        Ref<> module = b->create();
-        if (!module || dict_set_item_string(sys_modules(), b->name, module.get()) < 0) return nullptr;
-        return module;
-    }
-    return nullptr;
+    const BuiltinModule* b = find_inittab(fullname);
+    *found = b != nullptr;
+    if (!b) return nullptr;
+    Ref<> module = b->create();
+    if (!module || dict_set_item_string(sys_modules(), b->name, module.get()) < 0) return nullptr;
+    return module;
 }
 
 // import_get_module + _find_and_load: sys.modules first.
@@ -333,6 +330,14 @@ const BuiltinModule builtin_modules[] = {
     {"atexit", atexit_module_create},
     {nullptr, nullptr},
 };
+
+const BuiltinModule* find_inittab(const std::string& name)
+{
+    for (const BuiltinModule* table : {builtin_modules, modules::inittab})
+        for (const BuiltinModule* b = table; b->name; b++)
+            if (name == b->name) return b;
+    return nullptr;
+}
 
 Ref<> module_spec_new(const std::string& fullname, const ModuleLocation& where, const std::string& cached)
 {

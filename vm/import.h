@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "minipy/modules/config.h"
 #include "minipy/runtime/object.h"
 
 namespace minipy::vm {
@@ -45,11 +46,20 @@ std::string cache_from_source(const std::string& source_path);
 // minipy and python3.11 never read each other's cached files.
 inline constexpr const char* CACHE_TAG = "minipy-311";
 
-// The built-in modules import finds before sys.path (PyImport_Inittab).
-struct BuiltinModule {
-    const char* name;
-    runtime::Ref<> (*create)();
-};
+// The built-in modules import finds before sys.path (PyImport_Inittab):
+// the vm's own (atexit) and every module of modules/ (its config.cpp).
+using BuiltinModule = modules::InittabEntry;
 extern const BuiltinModule builtin_modules[];
+
+// The inittab entry named name (from either table), or null.
+const BuiltinModule* find_inittab(const std::string& name);
+
+// Calls fn(name) for every module of both tables (sys.builtin_module_names).
+template <typename Fn>
+void for_each_inittab(Fn fn)
+{
+    for (const BuiltinModule* b = builtin_modules; b->name; b++) fn(b->name);
+    for (const BuiltinModule* b = modules::inittab; b->name; b++) fn(b->name);
+}
 
 }  // namespace minipy::vm

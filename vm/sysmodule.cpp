@@ -402,7 +402,7 @@ int sys_set_config(Object* sysdict, const RunConfig& config)
         dict_set_item_string(impl->ns_dict, "hexversion", hexversion.get()) < 0)
         return -1;
     std::vector<std::string> sorted_names = {"builtins", "sys"};
-    for (const BuiltinModule* b = builtin_modules; b->name; b++) sorted_names.push_back(b->name);
+    for_each_inittab([&](const char* n) { sorted_names.push_back(n); });
     std::sort(sorted_names.begin(), sorted_names.end());
     Ref<> names = list_new(0);
     if (!names) return -1;
