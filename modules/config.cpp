@@ -14,12 +14,14 @@ Ref<> collections_module_create();  // _collectionsmodule.cpp
 Ref<> functools_module_create();    // _functoolsmodule.cpp
 Ref<> bisect_module_create();       // _bisectmodule.cpp
 Ref<> heapq_module_create();        // _heapqmodule.cpp
+Ref<> gc_module_create();           // gcmodule.cpp
 
 const InittabEntry inittab[] = {
     {"_collections", collections_module_create},
     {"_functools", functools_module_create},
     {"_bisect", bisect_module_create},
     {"_heapq", heapq_module_create},
+    {"gc", gc_module_create},
     {nullptr, nullptr},
 };
 

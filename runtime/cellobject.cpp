@@ -27,6 +27,12 @@ void cell_dealloc(Object* op)
 
 int cell_traverse(Object* op, visitproc visit, void* arg) { return C(op)->ob_ref ? visit(C(op)->ob_ref, arg) : 0; }
 
+int cell_clear(Object* op)
+{
+    clear_ref(C(op)->ob_ref);
+    return 0;
+}
+
 Ref<> cell_repr(Object* op)
 {
     if (!C(op)->ob_ref) return unicode_from_format("<cell at %p: empty>", op);
@@ -85,6 +91,7 @@ TypeObject Cell_Type = [] {
     t.tp_dealloc = cell_dealloc;
     t.tp_repr = cell_repr;
     t.tp_traverse = cell_traverse;
+    t.tp_clear = cell_clear;
     t.tp_richcompare = cell_richcompare;
     t.tp_hash = hash_not_implemented;
     t.tp_getset = cell_getsets;

@@ -383,6 +383,14 @@ int cw_traverse(Object* op, visitproc visit, void* arg)
         if (int r = visit(w->callable, arg)) return r;
     return w->dict ? visit(w->dict, arg) : 0;
 }
+// sm_clear / cm_clear.
+int cw_clear(Object* op)
+{
+    auto* w = static_cast<CallableWrapper*>(op);
+    clear_ref(w->callable);
+    clear_ref(w->dict);
+    return 0;
+}
 int cw_init(Object* op, Object* args, Object* kwds)
 {
     auto* w = static_cast<CallableWrapper*>(op);
@@ -483,6 +491,7 @@ TypeObject StaticMethod_Type = [] {
                                Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE);
     t.tp_dealloc = cw_dealloc;
     t.tp_traverse = cw_traverse;
+    t.tp_clear = cw_clear;
     t.tp_init = cw_init;
     t.tp_call = staticmethod_call;
     t.tp_descr_get = staticmethod_get;
@@ -497,6 +506,7 @@ TypeObject ClassMethod_Type = [] {
                                Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE);
     t.tp_dealloc = cw_dealloc;
     t.tp_traverse = cw_traverse;
+    t.tp_clear = cw_clear;
     t.tp_init = cw_init;
     t.tp_descr_get = classmethod_wrapper_get;
     t.tp_getset = cw_getsets;

@@ -17,6 +17,7 @@
 #include "minipy/memory/obmalloc.h"
 #include "minipy/runtime/boolobject.h"
 #include "minipy/runtime/listobject.h"
+#include "minipy/runtime/objimpl.h"
 #include "minipy/runtime/setobject.h"
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/tupleobject.h"
@@ -201,6 +202,10 @@ Py_hash_t key_hash(Object* key)
 // insertdict: steals nothing; increfs key and value as needed.
 int insertdict(DictObject* mp, Object* key, Py_hash_t hash, Object* value)
 {
+    // MAINTAIN_TRACKING: a dict starts untracked and is tracked once it
+    // holds something that may be part of a cycle.
+    if (!object_gc_is_tracked(mp) && (object_gc_may_be_tracked(key) || object_gc_may_be_tracked(value)))
+        object_gc_track(mp);
     Object* old_value;
     Ref<> keep_key = new_ref(key), keep_value = new_ref(value);
     Py_ssize_t ix = dict_lookup(mp, key, hash, &old_value);

@@ -82,6 +82,19 @@ int func_traverse(Object* op, visitproc visit, void* arg)
     return 0;
 }
 
+// func_clear: breaks the cycles a function can be part of. Unlike CPython,
+// globals and builtins stay: a frame set up from a resurrected function
+// reads them unchecked; a cycle through them is broken by the dict's clear.
+int func_clear(Object* op)
+{
+    FunctionObject* f = F(op);
+    f->func_version = 0;
+    for (Object** field : {&f->func_module, &f->func_defaults, &f->func_kwdefaults, &f->func_doc, &f->func_dict,
+                           &f->func_closure, &f->func_annotations})
+        clear_ref(*field);
+    return 0;
+}
+
 Ref<> func_repr(Object* op) { return unicode_from_format("<function %U at %p>", F(op)->func_qualname, op); }
 
 // func_descr_get: a function found on a class and fetched through an
@@ -245,6 +258,7 @@ TypeObject Function_Type = [] {
     t.tp_repr = func_repr;
     t.tp_call = function_call;
     t.tp_traverse = func_traverse;
+    t.tp_clear = func_clear;
     t.tp_descr_get = func_descr_get;
     t.tp_getset = func_getsets;
     t.tp_members = func_members;

@@ -24,6 +24,12 @@ std::string function_name(MethodDef* ml, Object* self, TypeObject* owner)
         return std::string(type_short_name(Py_TYPE(self))) + "." + ml->ml_name;
     if (self && type_check(self))
         return std::string(type_short_name(static_cast<TypeObject*>(self))) + "." + ml->ml_name;
+    // _PyObject_FunctionStr: "gc.collect", but "len" for builtins.
+    if (self && module_check(self)) {
+        Object* mod = dict_get_item_string(module_get_dict(self), "__name__");
+        if (mod && unicode_check(mod) && unicode_to_std(mod) != "builtins")
+            return unicode_to_std(mod) + "." + ml->ml_name;
+    }
     return ml->ml_name;
 }
 

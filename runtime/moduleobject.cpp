@@ -27,6 +27,12 @@ int module_traverse(Object* op, visitproc visit, void* arg)
     return m->md_dict ? visit(m->md_dict, arg) : 0;
 }
 
+int module_clear(Object* op)
+{
+    clear_ref(static_cast<ModuleObject*>(op)->md_dict);
+    return 0;
+}
+
 Ref<> module_repr(Object* op)
 {
     auto* m = static_cast<ModuleObject*>(op);
@@ -57,6 +63,7 @@ TypeObject Module_Type = [] {
                                Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE);
     t.tp_dealloc = module_dealloc;
     t.tp_traverse = module_traverse;
+    t.tp_clear = module_clear;
     t.tp_repr = module_repr;
     t.tp_getattro = module_getattro;
     t.tp_setattro = object_generic_set_attr;

@@ -4,12 +4,13 @@
 // Mirrors CPython 3.11 Objects/object.c. Book chapter 11, "Objects and Types".
 #include <cstring>
 
-#include "minipy/memory/gc_head.h"
+#include "minipy/memory/gc.h"
 #include "minipy/memory/obmalloc.h"
 #include "minipy/runtime/boolobject.h"
 #include "minipy/runtime/descrobject.h"
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/listobject.h"
+#include "minipy/runtime/objimpl.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
 #include "pycore_runtime.h"
@@ -18,7 +19,16 @@ namespace minipy::runtime {
 
 // --- Allocation ---------------------------------------------------------------
 
-void dealloc(Object* op) { Py_TYPE(op)->tp_dealloc(op); }
+void dealloc(Object* op)
+{
+    // Every container deallocator starts with PyObject_GC_UnTrack in
+    // CPython; minipy does it once here, before tp_dealloc runs, so a
+    // collection triggered while the object is torn down never traverses it.
+    // (A tp_dealloc that resurrects through a finalizer tracks it again:
+    // object_call_finalizer_from_dealloc.)
+    if (object_is_gc(op)) object_gc_untrack(op);
+    Py_TYPE(op)->tp_dealloc(op);
+}
 
 Py_ssize_t get_ref_total()
 {
@@ -55,12 +65,24 @@ Object* object_alloc_sized(TypeObject* type, std::size_t size)
     ++ref_total;
 #endif
     if (type_has_feature(type, Py_TPFLAGS_HEAPTYPE)) incref(type);
+    if (gc) {
+        // _PyObject_GC_Link: counts the allocation and may run a collection
+        // (which cannot see op: it is not tracked yet).
+        memory::gc_link();
+        // Tracked from birth, as CPython's constructors and
+        // PyType_GenericAlloc do, except exact dicts (tracked on the first
+        // insertion of a container, dictobject.cpp's MAINTAIN_TRACKING).
+        if (type != &Dict_Type) memory::gc_track(op);
+    }
     return op;
 }
 
 void object_free_memory(Object* op)
 {
-    if (object_is_gc(op)) memory::object_free(memory::gc_head_of(op));
+    if (object_is_gc(op)) {
+        memory::gc_unlink(op);  // PyObject_GC_Del: untrack, uncount
+        memory::object_free(memory::gc_head_of(op));
+    }
     else memory::object_free(op);
 }
 

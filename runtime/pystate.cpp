@@ -3,7 +3,7 @@
 // Python/pylifecycle.c's init sequence). Book chapter 10.
 #include <thread>
 
-#include "minipy/memory/gc_head.h"
+#include "minipy/runtime/objimpl.h"
 #include "minipy/runtime/pyhash.h"
 #include "minipy/runtime/unicodeobject.h"
 #include "pycore_runtime.h"
@@ -16,36 +16,6 @@ InterpreterState main_interp;
 ThreadState* main_thread = nullptr;
 bool initialized = false;
 thread_local ThreadState* current = nullptr;
-
-// The collector (issue 8) sees objects only through these hooks.
-void install_gc_hooks()
-{
-    auto& h = memory::gc_object_hooks;
-    h.traverse = [](void* op, memory::gc_visitproc visit, void* arg) {
-        auto* o = static_cast<Object*>(op);
-        traverseproc t = Py_TYPE(o)->tp_traverse;
-        return t ? t(o, reinterpret_cast<visitproc>(visit), arg) : 0;
-    };
-    h.clear = [](void* op) {
-        auto* o = static_cast<Object*>(op);
-        inquiry c = Py_TYPE(o)->tp_clear;
-        return c ? c(o) : 0;
-    };
-    h.finalize = [](void* op) {
-        auto* o = static_cast<Object*>(op);
-        if (Py_TYPE(o)->tp_finalize && !memory::gc_is_finalized(op)) {
-            Py_TYPE(o)->tp_finalize(o);
-            memory::gc_set_finalized(op);
-        }
-    };
-    h.is_gc = [](void* op) {
-        auto* o = static_cast<Object*>(op);
-        return object_is_gc(o) && (!Py_TYPE(o)->tp_is_gc || Py_TYPE(o)->tp_is_gc(o));
-    };
-    h.refcount = [](void* op) { return static_cast<Object*>(op)->ob_refcnt; };
-    h.incref = [](void* op) { incref(static_cast<Object*>(op)); };
-    h.decref = [](void* op) { decref(static_cast<Object*>(op)); };
-}
 
 }  // namespace
 
@@ -65,6 +35,7 @@ void finalize()
 {
     if (!initialized) return;
     thread_state_clear(main_thread);
+    gc_fini();
     fini_types();
 }
 

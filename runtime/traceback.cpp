@@ -34,6 +34,13 @@ int tb_traverse(Object* op, visitproc visit, void* arg)
     return TB(op)->tb_frame ? visit(TB(op)->tb_frame, arg) : 0;
 }
 
+int tb_clear(Object* op)
+{
+    clear_ref(TB(op)->tb_next);
+    clear_ref(TB(op)->tb_frame);
+    return 0;
+}
+
 Ref<> tb_get_next(Object* op, void*) { return new_ref(TB(op)->tb_next ? TB(op)->tb_next : Py_None()); }
 
 // tb_next may be replaced by another traceback or None, never making a loop.
@@ -81,6 +88,7 @@ TypeObject TraceBack_Type = [] {
     TypeObject t = static_type("traceback", sizeof(TracebackObject), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC);
     t.tp_dealloc = tb_dealloc;
     t.tp_traverse = tb_traverse;
+    t.tp_clear = tb_clear;
     t.tp_getset = tb_getsets;
     t.tp_members = tb_members;
     return t;

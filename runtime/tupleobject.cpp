@@ -8,6 +8,7 @@
 
 #include "minipy/runtime/boolobject.h"
 #include "minipy/runtime/longobject.h"
+#include "minipy/runtime/objimpl.h"
 #include "minipy/runtime/sliceobject.h"
 #include "minipy/runtime/unicodeobject.h"
 #include "minipy/runtime/genericaliasobject.h"
@@ -335,7 +336,11 @@ TypeObject TupleIter_Type = [] {
 Ref<> tuple_new(Py_ssize_t n)
 {
     if (n == 0) {
-        if (!empty_tuple) empty_tuple = tuple_alloc(0).release();
+        if (!empty_tuple) {
+            empty_tuple = tuple_alloc(0).release();
+            // () holds nothing: never a cycle (CPython's is a static object).
+            if (empty_tuple) object_gc_untrack(empty_tuple);
+        }
         return new_ref(empty_tuple);
     }
     return tuple_alloc(n);

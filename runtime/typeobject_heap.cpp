@@ -38,6 +38,7 @@
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/funcobject.h"
 #include "minipy/runtime/longobject.h"
+#include "minipy/runtime/objimpl.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
 #include "pycore_runtime.h"
@@ -499,12 +500,9 @@ void clear_all_slots(Object* self)
 void subtype_dealloc(Object* self)
 {
     TypeObject* type = Py_TYPE(self);
-    if (type->tp_finalize) {
-        // PEP 442: __del__ runs once; a resurrected object stays alive.
-        ++self->ob_refcnt;
-        type->tp_finalize(self);
-        if (--self->ob_refcnt > 0) return;
-    }
+    // PEP 442: __del__ runs once (the GC head remembers it); a resurrected
+    // object stays alive, tracked again by the collector.
+    if (type->tp_finalize && object_call_finalizer_from_dealloc(self) < 0) return;
     clear_all_slots(self);
     // The instance dict this class (or a heap base) added.
     TypeObject* base = static_base(type);

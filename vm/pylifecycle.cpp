@@ -14,6 +14,7 @@
 #include "pylifecycle.h"
 #include "genobject.h"
 #include "iterators.h"
+#include "minipy/memory/gc.h"
 #include "minipy/runtime/bytesobject.h"
 #include "minipy/runtime/cellobject.h"
 #include "minipy/runtime/classobject.h"
@@ -24,6 +25,7 @@
 #include "minipy/runtime/pyerrors.h"
 #include "minipy/runtime/abstract.h"
 #include "minipy/runtime/pystate.h"
+#include "minipy/runtime/traceback.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
 #include "minipy/vm/pythonrun.h"
@@ -117,6 +119,7 @@ bool initialize(const RunConfig& config)
     if (init_iterator_types() < 0 || init_gen_types() < 0) return fail("cannot initialize the vm's types");
     function_eval_hook = function_vectorcall_hook;
     super_no_args_hook = super_without_args;
+    unraisable_hook = write_unraisable;
 
     InterpreterState* interp = interpreter_get();
     Ref<> builtins = builtins_module_create();
@@ -183,6 +186,11 @@ int finalize(int status)
     // Py_FinalizeEx: the atexit callbacks run first, while everything
     // still works, then the standard streams are flushed.
     atexit_call_callbacks();
+    // The collection of finalize_modules (_PyGC_CollectNoFail): cyclic
+    // garbage still waiting for a collection gets its __del__ and weakref
+    // callbacks now. (minipy tears no modules down yet, so what they still
+    // reach is not finalized, unlike CPython.)
+    (void)memory::gc_collect_no_fail();
     if (flush_std_files() < 0) status = 120;
     std::fflush(stdout);
     // -X showrefcount: what a debug build of CPython prints at the end of

@@ -65,6 +65,36 @@ struct GCObjectHooks {
     std::ptrdiff_t (*refcount)(void* op) = nullptr;
     void (*incref)(void* op) = nullptr;
     void (*decref)(void* op) = nullptr;
+
+    // --- Used by gcmodule.cpp's collection steps (all may stay null in unit
+    // tests of the memory stage; the collector then skips the step).
+    // Whether op's type has tp_finalize (PEP 442) / a legacy tp_del.
+    bool (*has_finalizer)(void* op) = nullptr;
+    bool (*has_legacy_finalizer)(void* op) = nullptr;
+    // _PyTuple_MaybeUntrack / _PyDict_MaybeUntrack: untrack op when it is an
+    // exact tuple (dict) that holds only objects that cannot be in cycles.
+    void (*maybe_untrack_tuple)(void* op) = nullptr;
+    void (*maybe_untrack_dict)(void* op) = nullptr;
+    // Weak references (handle_weakrefs): the address of op's weakref list
+    // head (null when its type has none), whether op is a weakref, clearing
+    // one without its callback, and calling its callback (errors reported
+    // as unraisable).
+    void** (*weaklist_ptr)(void* op) = nullptr;
+    bool (*is_weakref)(void* op) = nullptr;
+    void (*weakref_clear_ref)(void* wr) = nullptr;
+    bool (*weakref_has_callback)(void* wr) = nullptr;
+    void (*weakref_call_callback)(void* wr) = nullptr;
+    // gc.callbacks with phase "start"/"stop", and gc.garbage.
+    void (*invoke_callbacks)(const char* phase, int generation, std::ptrdiff_t collected,
+                             std::ptrdiff_t uncollectable) = nullptr;
+    bool (*append_garbage)(void* op) = nullptr;  // false: could not append
+    // Whether an exception is set (no automatic collection then) and the
+    // "in garbage collection" report of one left behind by a collection.
+    bool (*error_occurred)() = nullptr;
+    void (*report_error)() = nullptr;
+    // The type name of op for the DEBUG_COLLECTABLE lines; sys.stderr.
+    const char* (*type_name)(void* op) = nullptr;
+    void (*write_stderr)(const char* text) = nullptr;
 };
 
 // Installed once by runtime (runtime::initialize); read by the collector.
