@@ -5,6 +5,7 @@
 // See frameobject.h for how a frame object relates to the vm's frame.
 #include "minipy/runtime/frameobject.h"
 
+#include "minipy/memory/obmalloc.h"
 #include "minipy/runtime/bytesobject.h"
 #include "minipy/runtime/cellobject.h"
 #include "minipy/runtime/codeobject.h"
@@ -24,17 +25,36 @@ namespace {
 
 FrameObject* FR(Object* op) { return static_cast<FrameObject*>(op); }
 
+int owned_slot_count(FrameObject* f)
+{
+    return f->f_owns_locals ? static_cast<CodeObject*>(f->f_code)->co_nlocalsplus : 0;
+}
+
+// Drops the owned copy of the slots (a running frame's are not ours).
+void clear_owned_locals(FrameObject* f)
+{
+    if (!f->f_owns_locals) return;
+    Object** slots = f->f_localsplus;
+    const int n = owned_slot_count(f);
+    f->f_localsplus = nullptr;
+    f->f_owns_locals = false;
+    for (int i = 0; i < n; i++) clear_ref(slots[i]);
+    memory::mem_free(slots);
+}
+
 int frame_tp_clear(Object* op)
 {
     FrameObject* f = FR(op);
     clear_ref(f->f_back);
     clear_ref(f->f_locals);
+    clear_owned_locals(f);
     return 0;
 }
 
 void frame_dealloc(Object* op)
 {
     FrameObject* f = FR(op);
+    clear_owned_locals(f);
     for (Object** field : {&f->f_back, &f->f_code, &f->f_globals, &f->f_builtins, &f->f_locals}) clear_ref(*field);
     object_dealloc_memory(op);
 }
@@ -45,7 +65,13 @@ int frame_traverse(Object* op, visitproc visit, void* arg)
     for (Object* o : {f->f_back, f->f_code, f->f_globals, f->f_builtins, f->f_locals})
         if (o)
             if (int r = visit(o, arg)) return r;
-    return 0;  // a running frame's slots belong to the frame (the vm)
+    // A running frame's slots belong to the frame (the vm); an exited
+    // frame's copy belongs to this object.
+    const int n = owned_slot_count(f);
+    for (int i = 0; i < n; i++)
+        if (Object* o = f->f_localsplus[i])
+            if (int r = visit(o, arg)) return r;
+    return 0;
 }
 
 // The position of a running frame is read when asked for.
@@ -132,6 +158,7 @@ Ref<FrameObject> frame_alloc(Object* code, Object* globals, Object* builtins, Ob
     // A function's frame has no namespace of its own: f_locals is built
     // from the slots. Module and class bodies run with one (f_locals).
     f->f_fast_locals = locals == nullptr;
+    f->f_owns_locals = false;
     return f;
 }
 
@@ -155,6 +182,23 @@ Ref<> frame_new_live(Object* code, Object* globals, Object* builtins, Object* lo
     f->f_frame = frame;
     f->f_localsplus = localsplus;
     return f;
+}
+
+int frame_take_locals(FrameObject* f, Object* const* localsplus)
+{
+    f->f_frame = nullptr;
+    f->f_localsplus = nullptr;
+    const int n = static_cast<CodeObject*>(f->f_code)->co_nlocalsplus;
+    if (!f->f_fast_locals || n == 0) return 0;
+    auto* slots = static_cast<Object**>(memory::mem_malloc(sizeof(Object*) * static_cast<std::size_t>(n)));
+    if (!slots) {
+        (void)error_no_memory();
+        return -1;
+    }
+    for (int i = 0; i < n; i++) slots[i] = localsplus[i] ? new_ref(localsplus[i]).release() : nullptr;
+    f->f_localsplus = slots;
+    f->f_owns_locals = true;
+    return 0;
 }
 
 Ref<> frame_new_snapshot(Object* code, Object* globals, Object* builtins, Object* locals, int lasti)

@@ -174,12 +174,10 @@ void frame_release_object(InterpreterFrame* frame)
     frame->frame_obj = nullptr;
     if (Py_REFCNT(f) > 1) {
         // take_ownership: the object outlives the frame. It keeps the final
-        // position and its caller's frame object (made now, while the
-        // caller is known; a generator's frame has none once it is not
-        // running). CPython also moves the locals into the object; minipy
-        // drops them, and the f_locals snapshot, since without a cycle
-        // collector they would leak cycles (runtime/frameobject.h). This
-        // may run while an exception unwinds: keep it pending.
+        // position, its caller's frame object (made now, while the caller
+        // is known; a generator's frame has none once it is not running)
+        // and a copy of the local slots (runtime/frameobject.h). This may
+        // run while an exception unwinds: keep it pending.
         Ref<> exc = fetch_exception();
         sync_position(f, frame);
         if (frame->owner == FRAME_OWNED_BY_THREAD && !f->f_back) {
@@ -189,9 +187,7 @@ void frame_release_object(InterpreterFrame* frame)
                 else error_clear();
             }
         }
-        if (f->f_fast_locals) clear_ref(f->f_locals);
-        f->f_localsplus = nullptr;
-        f->f_frame = nullptr;
+        if (frame_take_locals(f, frame->localsplus) < 0) error_clear();  // f_locals then shows {}
         restore_exception(std::move(exc));
     }
     else {

@@ -19,11 +19,11 @@
 //   the vm's take_ownership stores the final position and the caller's
 //   frame object in f_back; f_frame becomes null. Otherwise the object
 //   simply dies with the frame.
-// * Unlike CPython's, an exited function frame keeps none of its locals
-//   (f_locals is then an empty dict): minipy has no cycle collector yet,
-//   and the locals would make cycles that nothing frees (a frame whose local
-//   is the frame itself, `f = sys._getframe()`; an exception whose
-//   traceback's frame holds the exception).
+// * Then, as CPython's take_ownership does, the object keeps a copy of the
+//   frame's local slots (f_localsplus pointing at its own array,
+//   f_owns_locals set), so f_locals still shows the final values and cell
+//   contents; the copy makes cycles (an exception whose traceback's frame
+//   holds the exception as a local) that only the cycle collector frees.
 #pragma once
 
 #include "minipy/runtime/object.h"
@@ -38,10 +38,12 @@ struct FrameObject : Object {
     Object* f_locals;    // owned: the namespace of a module or class body, or a function
                          // frame's dict of locals (made and refreshed by f_locals)
     void* f_frame;       // the vm's running InterpreterFrame, null once it exited
-    Object** f_localsplus;  // the running frame's local slots (borrowed), null once it exited
+    Object** f_localsplus;  // the running frame's local slots (borrowed); after it exited, the
+                            // object's own copy (f_owns_locals) or null
     int f_lasti;         // index of the last instruction, in code units
     int f_lineno;        // its line (-1 when it has none)
     bool f_fast_locals;  // a function frame: f_locals is a snapshot of the slots
+    bool f_owns_locals;  // f_localsplus is an owned copy of co_nlocalsplus references
 };
 
 extern TypeObject Frame_Type;
@@ -60,6 +62,11 @@ inline bool frame_check(const Object* op) { return Py_TYPE(op) == &Frame_Type; }
 // the vm's _PyFrame_New_NoTrack. locals is the body's namespace or null.
 [[nodiscard]] Ref<> frame_new_live(Object* code, Object* globals, Object* builtins, Object* locals, void* frame,
                                    Object** localsplus);
+// take_ownership's half in the runtime: the frame f was a view of exited,
+// so f copies its code's co_nlocalsplus slots from localsplus (new
+// references; empty slots stay null) and stops looking at the frame.
+// -1 with MemoryError when the copy cannot be made.
+[[nodiscard]] int frame_take_locals(FrameObject* f, Object* const* localsplus);
 // A frame object that never ran (for code shown in tracebacks without a
 // frame of minipy's, such as runpy's).
 [[nodiscard]] Ref<> frame_new_snapshot(Object* code, Object* globals, Object* builtins, Object* locals, int lasti);
