@@ -413,7 +413,7 @@ Ref<> number_float(Object* o)
         return float_from_double(d);
     }
     if (float_check(o)) return float_from_double(float_value(o));
-    if (unicode_check(o)) return float_from_string(o);
+    if (unicode_check(o) || bytes_check(o) || bytearray_check(o)) return float_from_string(o);
     return format_error(Exc_TypeError, "float() argument must be a string or a real number, not '%.200s'",
                         Py_TYPE(o)->tp_name);
 }

@@ -24,6 +24,7 @@
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
 #include "pycore_bytes_methods.h"
+#include "pycore_codecs.h"
 #include "pycore_runtime.h"
 
 namespace minipy::runtime {
@@ -380,6 +381,44 @@ Ref<> ba_decode(Object* self, Object* const* args, Py_ssize_t nargs, Object* kwn
     return object_vectorcall(meth.get(), args, static_cast<std::size_t>(nargs), kwnames);
 }
 
+// __reduce__/__reduce_ex__ (_common_reduce): (type, args, state). Up to
+// protocol 2 the contents travel as a Latin-1 str with its encoding, the
+// form Python 2 could read; from protocol 3 as bytes.
+Ref<> ba_common_reduce(Object* self, long proto)
+{
+    Ref<> state = object_get_state(self);
+    if (!state) return nullptr;
+    std::string_view data = bytearray_view(self);
+    Ref<> args;
+    if (data.empty()) {
+        args = tuple_new(0);
+    } else if (proto < 3) {
+        Ref<> text = unicode_decode_latin1(data);
+        Ref<> enc = unicode_from_string("latin-1");
+        if (text && enc) args = tuple_pack({text.get(), enc.get()});
+    } else {
+        Ref<> bytes = bytes_from_view(data);
+        if (bytes) args = tuple_pack({bytes.get()});
+    }
+    if (!args) return nullptr;
+    return tuple_pack({Py_TYPE(self), args.get(), state.get()});
+}
+
+Ref<> ba_reduce(Object* self, Object*) { return ba_common_reduce(self, 2); }
+
+Ref<> ba_reduce_ex(Object* self, Object* const* args, Py_ssize_t nargs)
+{
+    if (!check_positional("__reduce_ex__", nargs, 0, 1)) return nullptr;
+    long proto = 0;
+    if (nargs == 1) {
+        Ref<> index = number_index(args[0]);
+        if (!index) return nullptr;
+        proto = static_cast<long>(number_as_ssize_t(index.get(), Exc_OverflowError));
+        if (proto == -1 && error_occurred()) return nullptr;
+    }
+    return ba_common_reduce(self, proto);
+}
+
 Ref<> ba_hex(Object* self, Object* const* args, Py_ssize_t nargs, Object* kwnames)
 {
     Ref<> b = bytes_from_view(bytearray_view(self));
@@ -449,6 +488,8 @@ MethodDef own_methods[] = {
     method_noargs("copy", ba_copy, "Return a copy of B."),
     method_fastkw("decode", ba_decode, "Decode the bytearray using the codec registered for encoding."),
     method_o("extend", ba_extend, "Append all the items from the iterator or sequence to the end of the bytearray."),
+    method_noargs("__reduce__", ba_reduce, "Return state information for pickling."),
+    method_fast("__reduce_ex__", ba_reduce_ex, "Return state information for pickling."),
     method_fastkw("hex", ba_hex, "Create a string of hexadecimal numbers from a bytearray object."),
     method_fast("insert", ba_insert, "Insert a single item into the bytearray before the given index."),
     method_fast("pop", ba_pop, "Remove and return a single item from B."),
@@ -474,24 +515,24 @@ auto bytearray_methods = make_methods(std::make_index_sequence<n_shared>{});
 
 int bytearray_init(Object* self, Object* args, Object* kwds)
 {
-    if (!check_no_kwargs("bytearray", kwds)) return -1;
-    Py_ssize_t n = tuple_size(args);
-    if (!check_positional("bytearray", n, 0, 3)) return -1;
-    if (n == 0) return set_contents(B(self), "");
-    Object* x = tuple_item(args, 0);
-    if (unicode_check(x)) {
-        if (n < 2) {
+    Object* arg[3];
+    if (!parse_args_tuple_kw("bytearray", args, kwds, {"source", "encoding", "errors"}, 0, arg)) return -1;
+    if (!codec_check_arguments("bytearray", arg[1], arg[2])) return -1;
+    Object* x = arg[0];
+    if (x && unicode_check(x)) {
+        if (!arg[1]) {
             set_error(Exc_TypeError, "string argument without an encoding");
             return -1;
         }
-        Ref<> enc = call_method(x, "encode", {tuple_item(args, 1)});
+        Ref<> enc = unicode_encode(x, arg[1], arg[2]);
         if (!enc) return -1;
         return set_contents(B(self), bytes_view(enc.get()));
     }
-    if (n > 1) {
-        set_error(Exc_TypeError, "encoding without a string argument");
+    if (arg[1] || arg[2]) {
+        set_error(Exc_TypeError, arg[1] ? "encoding without a string argument" : "errors without a string argument");
         return -1;
     }
+    if (!x) return set_contents(B(self), "");
     if (index_check(x)) {
         Py_ssize_t count = number_as_ssize_t(x, Exc_OverflowError);
         if (count == -1 && error_occurred()) return -1;

@@ -15,6 +15,7 @@
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
 #include "pycore_bytes_methods.h"
+#include "pycore_codecs.h"
 #include "pycore_format.h"
 #include "pycore_runtime.h"
 
@@ -170,7 +171,8 @@ Ref<> bytes_decode(Object* self, Object* const* args, Py_ssize_t nargs, Object* 
 {
     Object* out[2];
     if (!parse_args_fastkw("decode", args, nargs, kwnames, {"encoding", "errors"}, 0, out)) return nullptr;
-    return unicode_decode(self, out[0]);
+    if (!codec_check_arguments("decode", out[0], out[1])) return nullptr;
+    return unicode_decode(self, out[0], out[1]);
 }
 
 // hex(sep=, bytes_per_sep=1) (_Py_strhex_impl): a one-character ASCII sep
@@ -737,10 +739,7 @@ Ref<> bytes_new_exact(Object* args, Object* kwds)
     Object* arg[3];
     if (!parse_args_tuple_kw("bytes", args, kwds, {"source", "encoding", "errors"}, 0, arg)) return nullptr;
     // bytes_new's clinic checks the two names are str before the body runs.
-    for (int i = 1; i < 3; i++)
-        if (arg[i] && !unicode_check(arg[i]))
-            return format_error(Exc_TypeError, "bytes() argument '%s' must be str, not %.50s",
-                                i == 1 ? "encoding" : "errors", Py_TYPE(arg[i])->tp_name);
+    if (!codec_check_arguments("bytes", arg[1], arg[2])) return nullptr;
     Object* x = arg[0];
     if (!x) {
         if (arg[1]) return format_error(Exc_TypeError, "encoding without a string argument");
@@ -749,8 +748,7 @@ Ref<> bytes_new_exact(Object* args, Object* kwds)
     }
     if (unicode_check(x)) {
         if (!arg[1]) return format_error(Exc_TypeError, "string argument without an encoding");
-        if (arg[2]) return call_method(x, "encode", {arg[1], arg[2]});
-        return call_method(x, "encode", {arg[1]});
+        return unicode_encode(x, arg[1], arg[2]);
     }
     if (arg[1]) return format_error(Exc_TypeError, "encoding without a string argument");
     if (arg[2]) return format_error(Exc_TypeError, "errors without a string argument");

@@ -396,13 +396,15 @@ Ref<> complex_new_exact(Object* args, Object* kwds)
         }
         if (to_complex(o, &dst) != Conv::Ok) {
             if (error_occurred()) return nullptr;
-            Ref<> f = number_float(o);
-            if (!f) {
-                error_clear();
+            // A number is what has __float__ or __index__ (bytes, which
+            // float() also parses, is not).
+            NumberMethods* nb = Py_TYPE(o)->tp_as_number;
+            if (!nb || (!nb->nb_float && !nb->nb_index))
                 return format_error(Exc_TypeError, i == 0 ? "complex() first argument must be a string or a number, not '%.200s'"
                                                           : "complex() second argument must be a number, not '%.200s'",
                                     Py_TYPE(o)->tp_name);
-            }
+            Ref<> f = number_float(o);
+            if (!f) return nullptr;
             dst = {float_value(f.get()), 0.0};
         }
     }

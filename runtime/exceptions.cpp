@@ -506,14 +506,23 @@ int OSError_init(Object* op, Object* args, Object* kwds)
     if (n >= 2 && n <= 5) {
         set_ref(self->myerrno, new_ref(tuple_item(args, 0)).release());
         set_ref(self->strerror, new_ref(tuple_item(args, 1)).release());
-        if (n >= 3) set_ref(self->filename, new_ref(tuple_item(args, 2)).release());
-        if (n >= 5) set_ref(self->filename2, new_ref(tuple_item(args, 4)).release());
-        if (n >= 3 && Py_TYPE(op) == Exc_BlockingIOError && long_check(tuple_item(args, 2))) {
-            self->written = long_as_ssize_t(tuple_item(args, 2));
-            clear_ref(self->filename);
+        Object* filename = n >= 3 ? tuple_item(args, 2) : nullptr;
+        Object* filename2 = n == 5 ? tuple_item(args, 4) : nullptr;
+        // A None filename is no filename (nor is filename2 then kept).
+        if (filename && filename != Py_None()) {
+            // BlockingIOError's third argument may be the number of
+            // characters written (PyNumber_Check: anything number-like).
+            NumberMethods* nb = Py_TYPE(filename)->tp_as_number;
+            if (Py_TYPE(op) == Exc_BlockingIOError && nb && (nb->nb_index || nb->nb_int || nb->nb_float)) {
+                self->written = number_as_ssize_t(filename, Exc_ValueError);
+                if (self->written == -1 && error_occurred()) return -1;
+            } else {
+                set_ref(self->filename, new_ref(filename).release());
+                if (filename2 && filename2 != Py_None()) set_ref(self->filename2, new_ref(filename2).release());
+            }
         }
         // args keeps only (errno, strerror) when a filename was given.
-        if (n >= 3 && self->filename) {
+        if (self->filename) {
             Ref<> two = tuple_get_slice(args, 0, 2);
             if (!two) return -1;
             set_ref(self->args, two.release());
@@ -547,6 +556,37 @@ MemberDef OSError_members[] = {
     {"strerror", T_OBJECT, offsetof(OSErrorObject, strerror), 0, "exception strerror"},
     {"filename", T_OBJECT, offsetof(OSErrorObject, filename), 0, "exception filename"},
     {"filename2", T_OBJECT, offsetof(OSErrorObject, filename2), 0, "second exception filename"},
+    {},
+};
+
+// BlockingIOError's characters_written lives on every OSError, as in
+// CPython, but reads as missing (AttributeError) until it is set.
+Ref<> OSError_written_get(Object* op, void*)
+{
+    auto* self = static_cast<OSErrorObject*>(op);
+    if (self->written == -1) return format_error(Exc_AttributeError, "characters_written");
+    return long_from_ssize_t(self->written);
+}
+
+int OSError_written_set(Object* op, Object* value, void*)
+{
+    auto* self = static_cast<OSErrorObject*>(op);
+    if (!value) {
+        if (self->written == -1) {
+            set_error(Exc_AttributeError, "characters_written");
+            return -1;
+        }
+        self->written = -1;
+        return 0;
+    }
+    Py_ssize_t n = number_as_ssize_t(value, Exc_ValueError);
+    if (n == -1 && error_occurred()) return -1;
+    self->written = n;
+    return 0;
+}
+
+GetSetDef OSError_getset[] = {
+    {"characters_written", OSError_written_get, OSError_written_set, nullptr, nullptr},
     {},
 };
 
@@ -896,6 +936,7 @@ void init_exception_types()
     special(Exc_AttributeError, AttributeError_init, nullptr, AttributeError_clear, AttributeError_traverse, AttributeError_members);
     special(Exc_OSError, OSError_init, OSError_str, OSError_clear, OSError_traverse, OSError_members);
     Exc_OSError->tp_new = OSError_new;
+    Exc_OSError->tp_getset = OSError_getset;
     for (TypeObject* t : {Exc_UnicodeEncodeError, Exc_UnicodeDecodeError, Exc_UnicodeTranslateError})
         special(t, UnicodeError_init, UnicodeError_str, UnicodeError_clear, UnicodeError_traverse, UnicodeError_members);
     Exc_KeyError->tp_str = KeyError_str;

@@ -21,6 +21,8 @@
 
 #include "minipy/runtime/abstract.h"
 #include "minipy/runtime/boolobject.h"
+#include "minipy/runtime/bytearrayobject.h"
+#include "minipy/runtime/bytesobject.h"
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/pyhash.h"
 #include "minipy/runtime/tupleobject.h"
@@ -156,9 +158,24 @@ std::string double_to_string(double v, char code, int precision, bool always_sig
 
 // --- Parsing --------------------------------------------------------------------
 
+namespace {
+
+// PyFloat_FromString's parse of the ASCII text s; text is the argument
+// float() was given, shown by the ValueError.
+Ref<> float_from_ascii(std::string s, Object* text);
+
+}  // namespace
+
 Ref<> float_from_string(Object* text)
 {
     std::string s;
+    if (bytes_check(text) || bytearray_check(text)) {
+        // Bytes are read as ASCII: no Unicode digits or spaces, and any
+        // other byte fails the parse.
+        std::string_view v = bytes_check(text) ? bytes_view(text) : bytearray_view(text);
+        for (char c : v) s += static_cast<unsigned char>(c) < 128 && c != '\0' ? c : '?';
+        return float_from_ascii(std::move(s), text);
+    }
     // Unicode digits and spaces map to ASCII as for int().
     for (Py_ssize_t i = 0; i < unicode_length(text); i++) {
         Py_UCS4 ch = unicode_read_char(text, i);
@@ -168,6 +185,13 @@ Ref<> float_from_string(Object* text)
         else if (ch < 128) s += static_cast<char>(ch);
         else s += '?';
     }
+    return float_from_ascii(std::move(s), text);
+}
+
+namespace {
+
+Ref<> float_from_ascii(std::string s, Object* text)
+{
     auto fail = [&]() -> std::nullptr_t {
         return format_error(Exc_ValueError, "could not convert string to float: %R", text);
     };
@@ -209,6 +233,8 @@ Ref<> float_from_string(Object* text)
     }
     return float_from_double(negative ? -v : v);
 }
+
+}  // namespace
 
 // --- Arithmetic -------------------------------------------------------------------
 

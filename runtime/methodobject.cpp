@@ -184,6 +184,13 @@ GetSetDef cfunction_getsets[] = {
     {},
 };
 
+// __module__: the defining module's name for module functions (set by
+// the module's function table), None for methods; writable, as CPython's.
+MemberDef cfunction_members[] = {
+    {"__module__", T_OBJECT, offsetof(CFunctionObject, m_module), 0, nullptr},
+    {},
+};
+
 }  // namespace
 
 TypeObject CFunction_Type = [] {
@@ -198,6 +205,7 @@ TypeObject CFunction_Type = [] {
     t.tp_traverse = cfunction_traverse;
     t.tp_richcompare = cfunction_richcompare;
     t.tp_getset = cfunction_getsets;
+    t.tp_members = cfunction_members;
     return t;
 }();
 

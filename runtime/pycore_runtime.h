@@ -40,6 +40,19 @@ Py_hash_t object_hash_default(Object* self);  // object.__hash__ (identity)
 // Interned identifiers (_Py_ID): a borrowed interned str, created once.
 Object* intern_id(const char* name);
 
+// _PySlice_GetLongIndices (sliceobject.cpp): slice's start, stop, step as
+// ints clamped to a sequence of the int `length` (>= 0), Python's rules.
+[[nodiscard]] int slice_get_long_indices(Object* slice, Object* length, Ref<>* start, Ref<>* stop, Ref<>* step);
+
+// object.__getstate__, __reduce__ and __reduce_ex__ (typeobject_pickle.cpp),
+// the pickling support of object's method table in typeobject.cpp.
+[[nodiscard]] Ref<> object_getstate(Object* self, Object*);
+[[nodiscard]] Ref<> object_reduce(Object* self, Object*);
+[[nodiscard]] Ref<> object_reduce_ex(Object* self, Object* protocol);
+// _PyObject_GetState: obj.__getstate__() (object's own: the instance dict
+// and slots, None when empty), for the __reduce__ of built-in types.
+[[nodiscard]] Ref<> object_get_state(Object* obj);
+
 // Reports "X() takes no keyword arguments"-style errors; true when OK.
 bool no_keywords(const char* funcname, Object* kwargs);
 

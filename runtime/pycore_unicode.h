@@ -3,11 +3,15 @@
 // (_PyUnicode_ToLowerFull & co.). Book chapter 11.
 #pragma once
 
+#include <string>
+
 #include "minipy/runtime/unicodeobject.h"
 
 namespace minipy::runtime {
 
 bool unicode_iscased(Py_UCS4 ch);
 bool unicode_iscaseignorable(Py_UCS4 ch);
+// unicodedata.name(ch) as of Unicode 14.0; false when ch has no name.
+bool unicode_char_name(Py_UCS4 ch, std::string* name);
 
 }  // namespace minipy::runtime

@@ -160,16 +160,11 @@ Ref<> range_subscript(Object* op, Object* item)
     }
     if (slice_check(item)) {
         // The slice of a range is a range: compute with ints (no size limits).
-        Py_ssize_t len = range_length(op);
-        if (len < 0) return nullptr;
-        Py_ssize_t start, stop, step;
-        if (slice_unpack(item, &start, &stop, &step) < 0) return nullptr;
-        (void)slice_adjust_indices(len, &start, &stop, step);
         // compute_slice: the new bounds are the old range's items at the
         // adjusted start and stop (not start + length * step), so the
         // repr matches CPython's: range(-10, 10, 4)[::3] is range(-10, 10, 12).
-        Ref<> s = long_from_ssize_t(start), e = long_from_ssize_t(stop), st = long_from_ssize_t(step);
-        if (!s || !e || !st) return nullptr;
+        Ref<> s, e, st;
+        if (slice_get_long_indices(item, r->length, &s, &e, &st) < 0) return nullptr;
         Ref<> new_start = compute_item(r, s.get());
         if (!new_start) return nullptr;
         Ref<> new_stop = compute_item(r, e.get());

@@ -78,6 +78,61 @@ Py_ssize_t slice_adjust_indices(Py_ssize_t length, Py_ssize_t* start, Py_ssize_t
     return 0;
 }
 
+// _PySlice_GetLongIndices: the clamped indices as ints, for any length
+// (range slicing and slice.indices() are not limited to Py_ssize_t).
+int slice_get_long_indices(Object* op, Object* length, Ref<>* start_out, Ref<>* stop_out, Ref<>* step_out)
+{
+    auto* self = static_cast<SliceObject*>(op);
+    auto as_index = [](Object* v) -> Ref<> {
+        if (!index_check(v))
+            return format_error(Exc_TypeError, "slice indices must be integers or None or have an __index__ method");
+        return number_index(v);
+    };
+    Ref<> step = self->step == Py_None() ? long_from_long(1) : as_index(self->step);
+    if (!step) return -1;
+    int step_sign = long_sign(static_cast<LongObject*>(step.get()));
+    if (step_sign == 0) {
+        set_error(Exc_ValueError, "slice step cannot be zero");
+        return -1;
+    }
+    // The bounds an index is clamped to: [0, length] going up,
+    // [-1, length - 1] going down.
+    Ref<> lower, upper;
+    if (step_sign < 0) {
+        Ref<> minus_one = long_from_long(-1);
+        if (!minus_one) return -1;
+        lower = std::move(minus_one);
+        upper = number_add(length, lower.get());
+    } else {
+        lower = long_from_long(0);
+        upper = new_ref(length);
+    }
+    if (!lower || !upper) return -1;
+    auto clamp = [&](Object* v, Object* dflt) -> Ref<> {
+        if (v == Py_None()) return new_ref(dflt);
+        Ref<> i = as_index(v);
+        if (!i) return nullptr;
+        if (long_sign(static_cast<LongObject*>(i.get())) < 0) {
+            i = number_add(i.get(), length);
+            if (!i) return nullptr;
+            int below = object_rich_compare_bool(i.get(), lower.get(), Py_LT);
+            if (below < 0) return nullptr;
+            return below ? new_ref(lower.get()) : std::move(i);
+        }
+        int above = object_rich_compare_bool(i.get(), upper.get(), Py_GT);
+        if (above < 0) return nullptr;
+        return above ? new_ref(upper.get()) : std::move(i);
+    };
+    Ref<> start = clamp(self->start, step_sign < 0 ? upper.get() : lower.get());
+    if (!start) return -1;
+    Ref<> stop = clamp(self->stop, step_sign < 0 ? lower.get() : upper.get());
+    if (!stop) return -1;
+    *start_out = std::move(start);
+    *stop_out = std::move(stop);
+    *step_out = std::move(step);
+    return 0;
+}
+
 namespace {
 
 void slice_dealloc(Object* op)
@@ -124,15 +179,13 @@ Ref<> slice_richcompare(Object* v, Object* w, int op)
 
 Ref<> slice_indices(Object* self, Object* len)
 {
-    Py_ssize_t length = number_as_ssize_t(len, Exc_OverflowError);
-    if (length == -1 && error_occurred()) return nullptr;
-    if (length < 0) return format_error(Exc_ValueError, "length should not be negative");
-    Py_ssize_t start, stop, step;
-    if (slice_unpack(self, &start, &stop, &step) < 0) return nullptr;
-    slice_adjust_indices(length, &start, &stop, step);
-    Ref<> a = long_from_ssize_t(start), b = long_from_ssize_t(stop), c = long_from_ssize_t(step);
-    if (!a || !b || !c) return nullptr;
-    return tuple_pack({a.get(), b.get(), c.get()});
+    Ref<> length = number_index(len);
+    if (!length) return nullptr;
+    if (long_sign(static_cast<LongObject*>(length.get())) < 0)
+        return format_error(Exc_ValueError, "length should not be negative");
+    Ref<> start, stop, step;
+    if (slice_get_long_indices(self, length.get(), &start, &stop, &step) < 0) return nullptr;
+    return tuple_pack({start.get(), stop.get(), step.get()});
 }
 
 Ref<> slice_reduce(Object* self, Object*)

@@ -1564,56 +1564,9 @@ Ref<> object_dir(Object* self, Object*)
     return dict_keys(dict.get());
 }
 
-// object.__reduce_ex__(protocol): a type's own __reduce__ wins (range,
-// set, slice, exceptions have one). The default reduction of
-// Objects/typeobject.c (_common_reduce: copyreg.__reduce_ex__ for
-// protocols 0 and 1, copyreg.__newobj__ from protocol 2) needs the copyreg
-// module, which needs the import system: until then it fails as an
-// interpreter without copyreg would.
-Ref<> object_reduce_common(Object*)
-{
-    return format_error(Exc_ModuleNotFoundError, "No module named 'copyreg'");
-}
-
-Ref<> object_reduce(Object* self, Object*) { return object_reduce_common(self); }
-
 // object.__subclasshook__: abstract base classes override it; the default
 // has no opinion.
 Ref<> object_subclasshook(Object*, Object*) { return not_implemented_ref(); }
-
-// object.__getstate__ (object_getstate_default with required=0): the
-// instance __dict__ when it has entries, else None; with (state, {slot:
-// value}) when slots of the class hierarchy hold values.
-Ref<> object_getstate(Object* self, Object*)
-{
-    Object** dictptr = object_get_dict_ptr(self);
-    Ref<> state = dictptr && *dictptr && dict_size(*dictptr) ? new_ref(*dictptr) : none_ref();
-    Ref<> slotnames = type_slot_names(Py_TYPE(self));
-    if (!slotnames) return nullptr;
-    if (slotnames.get() == Py_None() || list_size(slotnames.get()) == 0) return state;
-    Ref<> slots = dict_new();
-    if (!slots) return nullptr;
-    for (Py_ssize_t i = 0; i < list_size(slotnames.get()); i++) {
-        Object* name = list_item(slotnames.get(), i);
-        Ref<> value;
-        if (object_lookup_attr(self, name, &value) < 0) return nullptr;
-        if (value && dict_set_item(slots.get(), name, value.get()) < 0) return nullptr;
-    }
-    if (dict_size(slots.get()) == 0) return state;
-    return tuple_pack({state.get(), slots.get()});
-}
-
-Ref<> object_reduce_ex(Object* self, Object* protocol)
-{
-    Ref<> proto = number_index(protocol);
-    if (!proto) return nullptr;
-    Ref<> name = unicode_from_string("__reduce__");
-    if (!name) return nullptr;
-    Object* reduce = type_lookup(Py_TYPE(self), name.get());
-    Object* base_reduce = dict_get_item_string(BaseObject_Type.tp_dict, "__reduce__");
-    if (reduce && reduce != base_reduce) return call_method(self, "__reduce__");
-    return object_reduce_common(self);
-}
 
 GetSetDef object_getsets[] = {
     {"__class__", object_get_class, object_set_class, "the object's class", nullptr},

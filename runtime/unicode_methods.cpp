@@ -15,6 +15,7 @@
 #include "minipy/runtime/sliceobject.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "pycore_codecs.h"
 #include "pycore_format.h"
 #include "pycore_runtime.h"
 #include "pycore_unicode.h"
@@ -686,40 +687,8 @@ Ref<> str_encode(Object* self, Object* const* args, Py_ssize_t nargs, Object* kw
 {
     Object* out[2];
     if (!parse_args_fastkw("encode", args, nargs, kwnames, {"encoding", "errors"}, 0, out)) return nullptr;
-    const char* found = "utf_8";
-    if (out[0]) {
-        if (!unicode_check(out[0]))
-            return format_error(Exc_TypeError, "encode() argument 'encoding' must be str, not %.100s",
-                                Py_TYPE(out[0])->tp_name);
-        found = unicode_codec_name(unicode_to_std(out[0]));
-    }
-    std::string_view codec = found ? found : "";
-    if (codec == "utf_8") {
-        Py_ssize_t size;
-        const char* s = unicode_as_utf8(self, &size);
-        if (!s) return nullptr;
-        return bytes_from_string_and_size(s, size);
-    }
-    Py_UCS4 limit = codec == "ascii" ? 128 : codec == "latin_1" ? 256 : 0;
-    if (!limit) return format_error(Exc_LookupError, "unknown encoding: %U", out[0]);
-    std::string bytes;
-    for (Py_ssize_t i = 0; i < unicode_length(self); i++) {
-        Py_UCS4 ch = unicode_read_char(self, i);
-        if (ch >= limit) {
-            Py_ssize_t end = i + 1;
-            while (end < unicode_length(self) && unicode_read_char(self, end) >= limit) end++;
-            Ref<> e = unicode_from_ascii(limit == 128 ? "ascii" : "latin-1");
-            Ref<> st = long_from_ssize_t(i), en = long_from_ssize_t(end);
-            Ref<> rs = unicode_from_ascii(limit == 128 ? "ordinal not in range(128)" : "ordinal not in range(256)");
-            if (e && st && en && rs) {
-                Ref<> a = tuple_pack({e.get(), self, st.get(), en.get(), rs.get()});
-                if (a) set_error_object(Exc_UnicodeEncodeError, a.get());
-            }
-            return nullptr;
-        }
-        bytes += static_cast<char>(ch);
-    }
-    return bytes_from_view(bytes);
+    if (!codec_check_arguments("encode", out[0], out[1])) return nullptr;
+    return unicode_encode(self, out[0], out[1]);
 }
 
 // str.maketrans(x[, y[, z]]): the translation table as a dict of ordinals.
@@ -983,14 +952,12 @@ Ref<> str_tp_new(TypeObject* type, Object* args, Object* kwds)
     if (!out[0]) result = new_ref(unicode_empty());
     else if (!out[1] && !out[2]) result = object_str(out[0]);
     else {
-        if (out[1] && !unicode_check(out[1]))
-            return format_error(Exc_TypeError, "str() argument 'encoding' must be str, not %.100s",
-                                Py_TYPE(out[1])->tp_name);
+        if (!codec_check_arguments("str", out[1], out[2])) return nullptr;
         if (unicode_check(out[0])) return format_error(Exc_TypeError, "decoding str is not supported");
         if (!bytes_check(out[0]))
             return format_error(Exc_TypeError, "decoding to str: need a bytes-like object, %.80s found",
                                 Py_TYPE(out[0])->tp_name);
-        result = unicode_decode(out[0], out[1]);
+        result = unicode_decode(out[0], out[1], out[2]);
     }
     if (!result || type == &Unicode_Type) return result;
     return unicode_subtype_new(type, result.get());

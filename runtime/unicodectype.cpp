@@ -209,4 +209,19 @@ int unicode_to_folded_full(Py_UCS4 ch, Py_UCS4* out)
     return full_map(ch, out, fold_case);
 }
 
+// The character's name in the Unicode 14.0 database, as unicodedata.name
+// gives it (algorithmic names of Hangul syllables and CJK ideographs
+// included); false for characters without one (controls, surrogates,
+// private use, unassigned). The "namereplace" error handler uses it.
+bool unicode_char_name(Py_UCS4 ch, std::string* name)
+{
+    if (ch > 0x10FFFF || new_after_unicode_14(ch)) return false;
+    char buf[128];
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = u_charName(static_cast<UChar32>(ch), U_UNICODE_CHAR_NAME, buf, sizeof buf, &status);
+    if (U_FAILURE(status) || n <= 0) return false;
+    name->assign(buf, static_cast<std::size_t>(n));
+    return true;
+}
+
 }  // namespace minipy::runtime

@@ -421,6 +421,7 @@ Ref<> unicode_from_format_v(const char* format, va_list va)
         // Precision (%.200s) limits the number of characters for strings.
         Py_ssize_t precision = -1;
         int width = 0;
+        bool zeropad = *f == '0';  // %02x: numbers padded with zeros
         while (*f >= '0' && *f <= '9') width = width * 10 + (*f++ - '0');
         if (*f == '.') {
             f++;
@@ -447,6 +448,21 @@ Ref<> unicode_from_format_v(const char* format, va_list va)
             for (Py_ssize_t k = n; k < width; k++) w.write_char(' ');
             w.write_substring(s, 0, n);
         };
+        // The numbers come space-padded from snprintf; the '0' flag turns
+        // the padding into zeros after the sign.
+        auto write_number = [&](char* text) {
+            if (zeropad && *text == ' ') {
+                char* first = text;  // the sign or first digit
+                while (*first == ' ') first++;
+                if (*first == '-') {  // "  -5" -> "-005"
+                    for (char* p = text + 1; p <= first; p++) *p = '0';
+                    text[0] = '-';
+                } else {
+                    for (char* p = text; p < first; p++) *p = '0';
+                }
+            }
+            w.write_ascii(text);
+        };
         switch (*f) {
         case 'c': w.write_char(static_cast<Py_UCS4>(va_arg(ap, int))); break;
         case 'd':
@@ -455,19 +471,19 @@ Ref<> unicode_from_format_v(const char* format, va_list va)
             else if (longflag == 1) std::snprintf(buf, sizeof buf, "%*ld", width, va_arg(ap, long));
             else if (longflag == 2) std::snprintf(buf, sizeof buf, "%*lld", width, va_arg(ap, long long));
             else std::snprintf(buf, sizeof buf, "%*d", width, va_arg(ap, int));
-            w.write_ascii(buf);
+            write_number(buf);
             break;
         case 'u':
             if (size_tflag) std::snprintf(buf, sizeof buf, "%*zu", width, va_arg(ap, std::size_t));
             else if (longflag == 1) std::snprintf(buf, sizeof buf, "%*lu", width, va_arg(ap, unsigned long));
             else if (longflag == 2) std::snprintf(buf, sizeof buf, "%*llu", width, va_arg(ap, unsigned long long));
             else std::snprintf(buf, sizeof buf, "%*u", width, va_arg(ap, unsigned));
-            w.write_ascii(buf);
+            write_number(buf);
             break;
         case 'x':
             if (longflag == 1) std::snprintf(buf, sizeof buf, "%*lx", width, va_arg(ap, unsigned long));
             else std::snprintf(buf, sizeof buf, "%*x", width, va_arg(ap, unsigned));
-            w.write_ascii(buf);
+            write_number(buf);
             break;
         case 'p':
             std::snprintf(buf, sizeof buf, "%p", va_arg(ap, void*));
@@ -734,79 +750,6 @@ Ref<> unicode_concat(Object* a, Object* b)
         for (Py_ssize_t i = 0; i < la; i++) unicode_write(kind, data, i, unicode_read_char(a, i));
     for (Py_ssize_t i = 0; i < lb; i++) unicode_write(kind, data, la + i, unicode_read_char(b, i));
     return res;
-}
-
-const char* unicode_codec_name(std::string_view encoding)
-{
-    // normalize_encoding: ASCII letters and digits and '.' are kept (lowered),
-    // every run of anything else becomes one '_' between two kept runs.
-    std::string norm;
-    bool pending = false;
-    for (char c : encoding) {
-        unsigned char u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) || c == '.') {
-            if (pending && !norm.empty()) norm += '_';
-            pending = false;
-            norm += static_cast<char>(std::tolower(u));
-        } else {
-            pending = true;
-        }
-    }
-    // encodings.aliases for the three codecs, plus their own module names;
-    // search_function also retries the alias table with '.' read as '_'.
-    static const std::pair<const char*, const char*> aliases[] = {
-        {"utf_8", "utf_8"}, {"utf8", "utf_8"}, {"u8", "utf_8"}, {"utf", "utf_8"}, {"utf8_ucs2", "utf_8"},
-        {"utf8_ucs4", "utf_8"}, {"cp65001", "utf_8"},
-        {"ascii", "ascii"}, {"646", "ascii"}, {"ansi_x3.4_1968", "ascii"}, {"ansi_x3_4_1968", "ascii"},
-        {"ansi_x3.4_1986", "ascii"}, {"cp367", "ascii"}, {"csascii", "ascii"}, {"ibm367", "ascii"},
-        {"iso646_us", "ascii"}, {"iso_646.irv_1991", "ascii"}, {"iso_ir_6", "ascii"}, {"us", "ascii"},
-        {"us_ascii", "ascii"},
-        {"latin_1", "latin_1"}, {"8859", "latin_1"}, {"cp819", "latin_1"}, {"csisolatin1", "latin_1"},
-        {"ibm819", "latin_1"}, {"iso8859", "latin_1"}, {"iso8859_1", "latin_1"}, {"iso_8859_1", "latin_1"},
-        {"iso_8859_1_1987", "latin_1"}, {"iso_ir_100", "latin_1"}, {"l1", "latin_1"}, {"latin", "latin_1"},
-        {"latin1", "latin_1"},
-    };
-    std::string dotless = norm;
-    for (char& c : dotless)
-        if (c == '.') c = '_';
-    for (const auto& [alias, codec] : aliases)
-        if (norm == alias || dotless == alias) return codec;
-    return nullptr;
-}
-
-Ref<> unicode_decode(Object* bytes, Object* encoding)
-{
-    const char* codec = "utf_8";
-    if (encoding) {
-        if (!unicode_check(encoding))
-            return format_error(Exc_TypeError, "decode() argument 'encoding' must be str, not %.100s",
-                                Py_TYPE(encoding)->tp_name);
-        codec = unicode_codec_name(unicode_to_std(encoding));
-    }
-    if (!codec) codec = "";
-    if (codec == std::string_view("utf_8")) return unicode_from_utf8(bytes_view(bytes));
-    if (codec == std::string_view("latin_1")) {
-        UnicodeWriter w;
-        for (char c : bytes_view(bytes)) w.write_char(static_cast<unsigned char>(c));
-        return w.finish();
-    }
-    if (codec == std::string_view("ascii")) {
-        std::string_view v = bytes_view(bytes);
-        for (std::size_t i = 0; i < v.size(); i++) {
-            if (static_cast<unsigned char>(v[i]) >= 128) {
-                Ref<> e = unicode_from_ascii("ascii");
-                Ref<> st = long_from_ssize_t(static_cast<Py_ssize_t>(i)), en = long_from_ssize_t(static_cast<Py_ssize_t>(i + 1));
-                Ref<> rs = unicode_from_ascii("ordinal not in range(128)");
-                if (e && st && en && rs) {
-                    Ref<> a = tuple_pack({e.get(), bytes, st.get(), en.get(), rs.get()});
-                    if (a) set_error_object(Exc_UnicodeDecodeError, a.get());
-                }
-                return nullptr;
-            }
-        }
-        return unicode_from_ascii(v);
-    }
-    return format_error(Exc_LookupError, "unknown encoding: %U", encoding);
 }
 
 Ref<> unicode_join(Object* sep, Object* iterable)

@@ -76,13 +76,13 @@ inline Py_UCS4 unicode_read_char(const Object* op, Py_ssize_t i)
 [[nodiscard]] Ref<UnicodeObject> unicode_new(Py_ssize_t length, Py_UCS4 maxchar);
 // From UTF-8 (strict: UnicodeDecodeError on invalid input).
 [[nodiscard]] Ref<> unicode_from_utf8(std::string_view utf8);
-// The codec minipy has for an encoding name, after encodings.normalize_encoding
-// (lower case, runs of punctuation -> '_') and encodings.aliases: "utf_8",
-// "ascii" or "latin_1"; nullptr for any other codec (LookupError at the caller).
-const char* unicode_codec_name(std::string_view encoding);
-// PyUnicode_Decode of a bytes object with one of those codecs (encoding
-// nullptr: utf-8); LookupError "unknown encoding: <name as given>" otherwise.
-[[nodiscard]] Ref<> unicode_decode(Object* bytes, Object* encoding);
+// PyUnicode_Decode of a bytes object and PyUnicode_AsEncodedString of a str
+// (unicode_codecs.cpp) with the built-in codecs (utf-8, ascii, latin-1,
+// utf-16[-le|-be], utf-32[-le|-be] under their encodings.aliases names) and
+// error handlers. encoding and errors are str or nullptr (utf-8, strict);
+// LookupError "unknown encoding: <name as given>" for any other codec.
+[[nodiscard]] Ref<> unicode_decode(Object* bytes, Object* encoding, Object* errors = nullptr);
+[[nodiscard]] Ref<> unicode_encode(Object* str, Object* encoding, Object* errors = nullptr);
 [[nodiscard]] Ref<> unicode_from_string(const char* utf8);
 [[nodiscard]] Ref<> unicode_from_ucs4(const Py_UCS4* chars, Py_ssize_t n);
 // PyUnicode_FromFormat: %s (UTF-8), %.Ns, %d %i %u %ld %lu %lld %llu %zd %zu
