@@ -14,6 +14,7 @@ Ref<> collections_module_create();  // _collectionsmodule.cpp
 Ref<> functools_module_create();    // _functoolsmodule.cpp
 Ref<> bisect_module_create();       // _bisectmodule.cpp
 Ref<> heapq_module_create();        // _heapqmodule.cpp
+Ref<> abc_module_create();          // _abcmodule.cpp
 Ref<> gc_module_create();           // gcmodule.cpp
 
 const InittabEntry inittab[] = {
@@ -21,6 +22,7 @@ const InittabEntry inittab[] = {
     {"_functools", functools_module_create},
     {"_bisect", bisect_module_create},
     {"_heapq", heapq_module_create},
+    {"_abc", abc_module_create},
     {"gc", gc_module_create},
     {nullptr, nullptr},
 };
