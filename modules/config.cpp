@@ -16,6 +16,7 @@ Ref<> bisect_module_create();       // _bisectmodule.cpp
 Ref<> heapq_module_create();        // _heapqmodule.cpp
 Ref<> abc_module_create();          // _abcmodule.cpp
 Ref<> gc_module_create();           // gcmodule.cpp
+Ref<> weakref_module_create();  // _weakref.cpp
 
 const InittabEntry inittab[] = {
     {"_collections", collections_module_create},
@@ -24,6 +25,7 @@ const InittabEntry inittab[] = {
     {"_heapq", heapq_module_create},
     {"_abc", abc_module_create},
     {"gc", gc_module_create},
+    {"_weakref", weakref_module_create},
     {nullptr, nullptr},
 };
 

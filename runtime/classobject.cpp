@@ -10,6 +10,7 @@
 #include "minipy/runtime/pyhash.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "minipy/runtime/weakrefobject.h"
 #include "pycore_runtime.h"
 
 namespace minipy::runtime {
@@ -44,6 +45,7 @@ Ref<> method_call(Object* method, Object* args, Object* kwargs)
 
 void method_dealloc(Object* op)
 {
+    if (M(op)->im_weakreflist) object_clear_weakrefs(op);
     clear_ref(M(op)->im_func);
     clear_ref(M(op)->im_self);
     object_dealloc_memory(op);
@@ -121,6 +123,7 @@ TypeObject Method_Type = [] {
     TypeObject t = static_type("method", sizeof(MethodObject), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL);
     t.tp_dealloc = method_dealloc;
     t.tp_vectorcall_offset = offsetof(MethodObject, vectorcall);
+    t.tp_weaklistoffset = offsetof(MethodObject, im_weakreflist);
     t.tp_repr = method_repr;
     t.tp_hash = method_hash;
     t.tp_call = method_call;
@@ -271,6 +274,22 @@ MemberDef property_members[] = {
     {},
 };
 
+// abc.abstractmethod marks functions; a property over one is abstract too.
+Ref<> property_get_isabstractmethod(Object* self, void*)
+{
+    for (Object* f : {P(self)->prop_get, P(self)->prop_set, P(self)->prop_del}) {
+        int r = object_is_abstract(f);
+        if (r < 0) return nullptr;
+        if (r) return new_ref(Py_True());
+    }
+    return new_ref(Py_False());
+}
+
+GetSetDef property_getsets[] = {
+    {"__isabstractmethod__", property_get_isabstractmethod, nullptr, nullptr, nullptr},
+    {},
+};
+
 // --- super -----------------------------------------------------------------------------
 
 struct SuperObject : Object {
@@ -407,6 +426,7 @@ TypeObject Property_Type = [] {
     t.tp_traverse = property_traverse;
     t.tp_methods = property_methods;
     t.tp_members = property_members;
+    t.tp_getset = property_getsets;
     t.tp_descr_get = property_descr_get;
     t.tp_descr_set = property_descr_set;
     t.tp_init = property_init;

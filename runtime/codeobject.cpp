@@ -20,6 +20,7 @@
 #include "minipy/runtime/setobject.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "minipy/runtime/weakrefobject.h"
 #include "pycore_runtime.h"
 
 namespace minipy::runtime {
@@ -789,6 +790,7 @@ namespace {
 void code_dealloc(Object* op)
 {
     CodeObject* co = C(op);
+    if (co->co_weakreflist) object_clear_weakrefs(op);
     for (Object** f : {&co->co_consts, &co->co_names, &co->co_exceptiontable, &co->co_localsplusnames,
                        &co->co_localspluskinds, &co->co_filename, &co->co_name, &co->co_qualname, &co->co_linetable,
                        &co->_co_code})
@@ -905,6 +907,7 @@ TypeObject Code_Type = [] {
     TypeObject t = static_type("code", offsetof(CodeObject, co_code_adaptive), sizeof(_Py_CODEUNIT), Py_TPFLAGS_DEFAULT,
                                "Create a code object.  Not for the faint of heart.");
     t.tp_dealloc = code_dealloc;
+    t.tp_weaklistoffset = offsetof(CodeObject, co_weakreflist);
     t.tp_repr = code_repr;
     t.tp_hash = code_hash;
     t.tp_getattro = object_generic_get_attr;

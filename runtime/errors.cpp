@@ -7,6 +7,7 @@
 // keep 3.11's three-part interface for callers written against it.
 #include <cstdio>
 
+#include "minipy/runtime/traceback.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
 #include "pycore_runtime.h"
@@ -190,8 +191,14 @@ std::nullptr_t error_bad_internal_call()
     return nullptr;
 }
 
+UnraisableHook unraisable_hook = nullptr;
+
 void error_write_unraisable(Object* where)
 {
+    if (unraisable_hook) {
+        unraisable_hook(nullptr, where);
+        return;
+    }
     Ref<> exc = fetch_exception();
     if (!exc) return;
     // The full sys.unraisablehook arrives with the sys module; until then

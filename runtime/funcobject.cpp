@@ -18,6 +18,7 @@
 #include "minipy/runtime/traceback.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "minipy/runtime/weakrefobject.h"
 #include "pycore_runtime.h"
 
 namespace minipy::runtime {
@@ -64,6 +65,7 @@ Ref<> function_call(Object* func, Object* args, Object* kwargs)
 void func_dealloc(Object* op)
 {
     FunctionObject* f = F(op);
+    if (f->func_weakreflist) object_clear_weakrefs(op);
     for (Object** field : {&f->func_globals, &f->func_builtins, &f->func_name, &f->func_qualname, &f->func_code,
                            &f->func_defaults, &f->func_kwdefaults, &f->func_closure, &f->func_doc, &f->func_dict,
                            &f->func_module, &f->func_annotations})
@@ -255,6 +257,7 @@ TypeObject Function_Type = [] {
                                "Create a function object.");
     t.tp_dealloc = func_dealloc;
     t.tp_vectorcall_offset = offsetof(FunctionObject, vectorcall);
+    t.tp_weaklistoffset = offsetof(FunctionObject, func_weakreflist);
     t.tp_repr = func_repr;
     t.tp_call = function_call;
     t.tp_traverse = func_traverse;

@@ -27,6 +27,7 @@
 #include "minipy/runtime/unicodeobject.h"
 #include "minipy/runtime/genericaliasobject.h"
 #include "minipy/runtime/unionobject.h"
+#include "minipy/runtime/weakrefobject.h"
 #include "pycore_runtime.h"
 
 namespace minipy::runtime {
@@ -58,7 +59,7 @@ void init_types()
           &DictKeys_Type, &DictValues_Type, &DictItems_Type, &DictIterKey_Type, &DictIterValue_Type,
           &DictIterItem_Type, &DictRevIterKey_Type, &DictRevIterValue_Type, &DictRevIterItem_Type, &Set_Type, &FrozenSet_Type, &SetIter_Type, &Range_Type, &RangeIter_Type,
           &LongRangeIter_Type, &Slice_Type, &SeqIter_Type, &Module_Type, &Code_Type, &LineIter_Type, &PositionsIter_Type, &Method_Type, &Property_Type, &Super_Type,
-          &GenericAlias_Type, &Union_Type})
+          &GenericAlias_Type, &Union_Type, &Weakref_RefType, &Weakref_ProxyType, &Weakref_CallableProxyType})
         ready_or_die(t);
     init_descr_types();
     init_exception_types();

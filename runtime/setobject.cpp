@@ -18,6 +18,7 @@
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
 #include "minipy/runtime/genericaliasobject.h"
+#include "minipy/runtime/weakrefobject.h"
 #include "pycore_runtime.h"
 
 namespace minipy::runtime {
@@ -333,6 +334,7 @@ Ref<> make_new_set_basetype(Object* so, Object* iterable) { return make_new_set(
 void set_dealloc(Object* op)
 {
     SetObject* so = S(op);
+    if (so->weakreflist) object_clear_weakrefs(op);
     for (Py_ssize_t i = 0; i <= so->mask; i++)
         if (so->table[i].key && so->table[i].key != dummy) decref(so->table[i].key);
     if (so->table != so->smalltable) memory::mem_free(so->table);
@@ -941,6 +943,7 @@ TypeObject set_type_base(const char* name, unsigned long extra)
 {
     TypeObject t = static_type(name, sizeof(SetObject), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE | extra);
     t.tp_dealloc = set_dealloc;
+    t.tp_weaklistoffset = offsetof(SetObject, weakreflist);
     t.tp_repr = set_repr;
     t.tp_as_sequence = &set_as_sequence;
     t.tp_getattro = object_generic_get_attr;

@@ -25,6 +25,7 @@
 #include "minipy/runtime/typeobject.h"
 #include "minipy/runtime/unionobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "minipy/runtime/weakrefobject.h"
 #include "pycore_runtime.h"
 
 namespace minipy::runtime {
@@ -388,7 +389,10 @@ void inherit_slots(TypeObject* type, TypeObject* base)
         type->tp_traverse = base->tp_traverse;
         type->tp_clear = base->tp_clear;
     }
-    if (!type->tp_weaklistoffset) type->tp_weaklistoffset = base->tp_weaklistoffset;
+    // The weak-list field is part of the layout, so only the solid base's
+    // position is valid (inherit_special copies it from tp_base alone): a
+    // class like `class SM(M, str)` must not take M's offset.
+    if (!type->tp_weaklistoffset && base == type->tp_base) type->tp_weaklistoffset = base->tp_weaklistoffset;
     type->tp_flags |= base->tp_flags & (SUBCLASS_FLAGS | Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING);
 }
 
@@ -946,6 +950,7 @@ void type_dealloc(Object* self)
     if (type->tp_bases)
         for (Py_ssize_t i = 0; i < tuple_size(type->tp_bases); i++)
             remove_subclass(static_cast<TypeObject*>(tuple_item(type->tp_bases, i)), type);
+    if (type->tp_weaklist) object_clear_weakrefs(self);
     clear_ref(type->tp_subclasses);
     clear_ref(type->tp_dict);
     clear_ref(type->tp_bases);
@@ -1382,6 +1387,7 @@ TypeObject Type_Type = [] {
                                    Py_TPFLAGS_TYPE_SUBCLASS,
                                "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type");
     t.tp_dealloc = type_dealloc;
+    t.tp_weaklistoffset = offsetof(TypeObject, tp_weaklist);
     t.tp_repr = type_repr;
     t.tp_as_number = &type_as_number;
     t.tp_call = type_call;

@@ -25,7 +25,8 @@
 // at 4 bytes per code point (layout_itemsize), so nonempty __slots__ are
 // refused for them as for int and tuple subclasses (CPython allows them).
 //
-// Not yet: weak references (the __weakref__ field stays empty).
+// Weak references: a class that adds the __weakref__ field clears the
+// references to a dying instance right after __del__ (subtype_dealloc).
 #include <cstdarg>
 #include <cstdint>
 #include <cstring>
@@ -41,6 +42,7 @@
 #include "minipy/runtime/objimpl.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "minipy/runtime/weakrefobject.h"
 #include "pycore_runtime.h"
 
 namespace minipy::runtime {
@@ -503,9 +505,14 @@ void subtype_dealloc(Object* self)
     // PEP 442: __del__ runs once (the GC head remembers it); a resurrected
     // object stays alive, tracked again by the collector.
     if (type->tp_finalize && object_call_finalizer_from_dealloc(self) < 0) return;
+    TypeObject* base = static_base(type);
+    // If a heap class added the weak-reference list, the references die now,
+    // after __del__ and before the slots and the dict are torn down, so a
+    // callback never sees a half-destroyed object through another path.
+    // References __del__ itself made to the object are among them.
+    if (type->tp_weaklistoffset && !base->tp_weaklistoffset) object_clear_weakrefs(self);
     clear_all_slots(self);
     // The instance dict this class (or a heap base) added.
-    TypeObject* base = static_base(type);
     if (type->tp_dictoffset && type->tp_dictoffset != base->tp_dictoffset) {
         if (Object** dictptr = object_get_dict_ptr(self)) clear_ref(*dictptr);
     }
@@ -567,9 +574,8 @@ int subtype_setdict(Object* self, Object* value, void*)
     return 0;
 }
 
-// subtype_getweakref: minipy has no weak references yet (issue 8), so the
-// field __weakref__ exposes is always empty, as for an object nobody refers
-// to weakly.
+// subtype_getweakref: obj.__weakref__ is the head of obj's weak-reference
+// list (the shared callback-less ref if there is one), or None.
 Ref<> subtype_getweakref(Object* self, void*)
 {
     Py_ssize_t off = Py_TYPE(self)->tp_weaklistoffset;

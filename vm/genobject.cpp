@@ -25,6 +25,7 @@
 #include "minipy/runtime/traceback.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "minipy/runtime/weakrefobject.h"
 
 namespace minipy::vm {
 
@@ -328,6 +329,8 @@ Ref<> gen_close(Object* self, Object*)
 void gen_dealloc(Object* self)
 {
     GenObject* gen = G(self);
+    // Weak references die before the generator is closed (as gen_dealloc).
+    if (gen->gi_weakreflist) object_clear_weakrefs(self);
     if (gen->gi_frame_state == FRAME_SUSPENDED) {
         // _PyGen_Finalize: give try/finally blocks their chance.
         incref(self);  // resurrect while closing
@@ -745,6 +748,7 @@ TypeObject Gen_Type = [] {
     TypeObject t = static_type("generator", offsetof(GenObject, gi_iframe), sizeof(Object*),
                                Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC, nullptr);
     t.tp_dealloc = gen_dealloc;
+    t.tp_weaklistoffset = offsetof(GenObject, gi_weakreflist);
     t.tp_repr = gen_repr;
     t.tp_traverse = gen_traverse;
     t.tp_iter = object_self_iter;
@@ -760,6 +764,7 @@ TypeObject Coro_Type = [] {
     TypeObject t = static_type("coroutine", offsetof(GenObject, gi_iframe), sizeof(Object*),
                                Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC, nullptr);
     t.tp_dealloc = gen_dealloc;
+    t.tp_weaklistoffset = offsetof(GenObject, gi_weakreflist);
     t.tp_repr = coro_repr;
     t.tp_traverse = gen_traverse;
     t.tp_methods = coro_methods;
@@ -771,6 +776,7 @@ TypeObject AsyncGen_Type = [] {
     TypeObject t = static_type("async_generator", offsetof(GenObject, gi_iframe), sizeof(Object*),
                                Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC, nullptr);
     t.tp_dealloc = gen_dealloc;
+    t.tp_weaklistoffset = offsetof(GenObject, gi_weakreflist);
     t.tp_repr = async_gen_repr;
     t.tp_traverse = gen_traverse;
     t.tp_methods = async_gen_methods;

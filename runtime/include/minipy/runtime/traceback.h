@@ -27,4 +27,10 @@ inline bool traceback_check(const Object* op) { return Py_TYPE(op) == &TraceBack
 // exception's __traceback__ (and to the indicator's traceback). 0 or -1.
 [[nodiscard]] int traceback_here(Object* frame);
 
+// The vm's printer of unraisable exceptions (_PyErr_WriteUnraisableMsg:
+// header, traceback, "Type: message"), installed at start-up; until then
+// error_write_unraisable prints the header and the message only.
+using UnraisableHook = void (*)(const char* err_msg, Object* obj);
+extern UnraisableHook unraisable_hook;
+
 }  // namespace minipy::runtime
