@@ -140,6 +140,14 @@ int run_program(const Config& config, const std::string& filename)
     vm_config.buffered_stdio = config.buffered_stdio;
     vm_config.optimization_level = config.optimization_level;
     vm_config.verbose = config.verbose;
+    vm_config.parser_debug = config.parser_debug;
+    vm_config.interactive = config.interactive;
+    vm_config.bytes_warning = config.bytes_warning;
+    vm_config.quiet = config.quiet;
+    vm_config.user_site_directory = config.user_site_directory;
+    vm_config.site_import = config.site_import;
+    vm_config.xoptions = config.xoptions;
+    vm_config.warnoptions = config.warnoptions;
     for (const std::string& x : config.xoptions)
         if (x == "showrefcount") vm_config.show_ref_count = true;
     if (!vm::initialize(vm_config)) return EXIT_EXCEPTION;

@@ -9,6 +9,7 @@
 // written by minipy and by C-level error reports keep their order.
 #include <algorithm>
 #include <cerrno>
+#include <cfloat>
 #include <climits>
 #include <cstdio>
 #include <cstring>
@@ -19,14 +20,19 @@
 #include "import.h"
 #include "pylifecycle.h"
 #include "minipy/config.h"
+#include "minipy/memory/gc_head.h"
+#include "minipy/memory/obmalloc.h"
 #include "minipy/runtime/abstract.h"
 #include "minipy/runtime/boolobject.h"
 #include "minipy/runtime/descrobject.h"
 #include "minipy/runtime/dictobject.h"
+#include "minipy/runtime/floatobject.h"
 #include "minipy/runtime/listobject.h"
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/moduleobject.h"
+#include "minipy/runtime/structseq.h"
 #include "minipy/runtime/tupleobject.h"
+#include "minipy/runtime/typeobject.h"
 #include "minipy/runtime/unicodeobject.h"
 
 namespace minipy::vm {
@@ -258,6 +264,290 @@ Ref<> sys_intern(Object*, Object* arg)
     return s;
 }
 
+
+// sys.getsizeof(object[, default]): __sizeof__() plus the GC header of a
+// GC object, as _PySys_GetSizeOf adds it. A TypeError (no __sizeof__, a
+// result that is not an int) gives `default` when one is passed.
+Ref<> sys_getsizeof(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames)
+{
+    Object* argv[2];
+    if (!parse_args_fastkw("getsizeof", args, nargs, kwnames, {"object", "default"}, 1, argv)) return nullptr;
+    Object* o = argv[0];
+    Ref<> size;
+    if (!type_lookup(Py_TYPE(o), unicode_from_string("__sizeof__").get())) {
+        format_error(Exc_TypeError, "Type %.100s doesn't define __sizeof__", Py_TYPE(o)->tp_name);
+    } else if (Ref<> r = call_method(o, "__sizeof__")) {
+        // PyLong_AsSsize_t: an int (no __index__) or TypeError.
+        Py_ssize_t n = long_check(r.get()) ? long_as_ssize_t(r.get())
+                                           : (format_error(Exc_TypeError, "an integer is required"), -1);
+        if (n == -1 && error_occurred()) {
+        } else if (n < 0) {
+            return format_error(Exc_ValueError, "__sizeof__() should return >= 0");
+        } else {
+            if (object_is_gc(o)) n += static_cast<Py_ssize_t>(sizeof(memory::GCHead));
+            return long_from_ssize_t(n);
+        }
+    }
+    if (argv[1] && error_matches(Exc_TypeError)) {
+        error_clear();
+        return new_ref(argv[1]);
+    }
+    return nullptr;
+}
+
+Ref<> sys_get_int_max_str_digits(Object*, Object*) { return long_from_long(interpreter_get()->int_max_str_digits); }
+
+// The smallest limit accepted (_PY_LONG_MAX_STR_DIGITS_THRESHOLD); 0 means none.
+constexpr int max_str_digits_threshold = 640;
+constexpr int default_max_str_digits = 4300;
+
+Ref<> sys_set_int_max_str_digits(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames)
+{
+    Object* arg;
+    if (!parse_args_fastkw("set_int_max_str_digits", args, nargs, kwnames, {"maxdigits"}, 1, &arg)) return nullptr;
+    if (!index_check(arg))
+        return format_error(Exc_TypeError, "'%.200s' object cannot be interpreted as an integer",
+                            Py_TYPE(arg)->tp_name);
+    Py_ssize_t n = number_as_ssize_t(arg, Exc_OverflowError);
+    if (n == -1 && error_occurred()) return nullptr;
+    if (n != 0 && (n < max_str_digits_threshold || n > INT_MAX))
+        return format_error(Exc_ValueError, "maxdigits must be 0 or larger than %d", max_str_digits_threshold);
+    interpreter_get()->int_max_str_digits = static_cast<int>(n);
+    return none_ref();
+}
+
+Ref<> sys_getdefaultencoding(Object*, Object*) { return unicode_from_string("utf-8"); }
+Ref<> sys_getfilesystemencoding(Object*, Object*) { return unicode_from_string("utf-8"); }
+Ref<> sys_getfilesystemencodeerrors(Object*, Object*) { return unicode_from_string("surrogateescape"); }
+Ref<> sys_is_finalizing(Object*, Object*) { return bool_from_long(0); }
+Ref<> sys_getallocatedblocks(Object*, Object*)
+{
+    return long_from_ssize_t(static_cast<Py_ssize_t>(memory::get_allocated_blocks()));
+}
+
+Ref<> sys_debugmallocstats(Object*, Object*)
+{
+    std::fflush(stdout);
+    memory::debug_malloc_stats(stderr);
+    return none_ref();
+}
+
+Ref<> sys_clear_type_cache(Object*, Object*)
+{
+    type_modified(&BaseObject_Type);
+    return none_ref();
+}
+
+// sys.call_tracing(func, args): func(*args) (tracing itself is not there yet).
+Ref<> sys_call_tracing(Object*, Object* const* args, Py_ssize_t nargs)
+{
+    if (!check_positional("call_tracing", nargs, 2, 2)) return nullptr;
+    if (!tuple_check(args[1]))
+        return format_error(Exc_TypeError, "call_tracing() argument 2 must be tuple, not %.50s",
+                            Py_TYPE(args[1])->tp_name);
+    return object_call(args[0], args[1], nullptr);
+}
+
+// The interval is kept for getswitchinterval; there is one thread so far.
+double switch_interval = 0.005;
+
+Ref<> sys_getswitchinterval(Object*, Object*) { return float_from_double(switch_interval); }
+
+Ref<> sys_setswitchinterval(Object*, Object* arg)
+{
+    Ref<> f = number_float(arg);
+    if (!f) return nullptr;
+    double d = float_as_double(f.get());
+    if (d <= 0.0) return format_error(Exc_ValueError, "switch interval must be strictly positive");
+    switch_interval = d;
+    return none_ref();
+}
+
+
+// --- the struct sequences of sys (version_info, flags, float_info, ...) -------------
+
+const StructSequenceField version_info_fields[] = {
+    {"major", "Major release number"}, {"minor", "Minor release number"}, {"micro", "Patch release number"},
+    {"releaselevel", "'alpha', 'beta', 'candidate', or 'final'"}, {"serial", "Serial release number"}, {},
+};
+const StructSequenceDesc version_info_desc = {
+    "sys.version_info", "sys.version_info\n\nVersion information as a named tuple.", version_info_fields, 5};
+TypeObject VersionInfo_Type{};
+
+const StructSequenceField flags_fields[] = {
+    {"debug", "-d"}, {"inspect", "-i"}, {"interactive", "-i"}, {"optimize", "-O or -OO"},
+    {"dont_write_bytecode", "-B"}, {"no_user_site", "-s"}, {"no_site", "-S"}, {"ignore_environment", "-E"},
+    {"verbose", "-v"}, {"bytes_warning", "-b"}, {"quiet", "-q"}, {"hash_randomization", "-R"},
+    {"isolated", "-I"}, {"dev_mode", "-X dev"}, {"utf8_mode", "-X utf8"},
+    {"warn_default_encoding", "-X warn_default_encoding"}, {"safe_path", "-P"},
+    {"int_max_str_digits", "-X int_max_str_digits"}, {},
+};
+const StructSequenceDesc flags_desc = {"sys.flags", "sys.flags\n\nFlags provided through command line arguments or environment vars.",
+                                       flags_fields, 18};
+TypeObject Flags_Type{};
+
+const StructSequenceField float_info_fields[] = {
+    {"max", "DBL_MAX -- maximum representable finite float"},
+    {"max_exp", "DBL_MAX_EXP -- maximum int e such that radix**(e-1) is representable"},
+    {"max_10_exp", "DBL_MAX_10_EXP -- maximum int e such that 10**e is representable"},
+    {"min", "DBL_MIN -- Minimum positive normalized float"},
+    {"min_exp", "DBL_MIN_EXP -- minimum int e such that radix**(e-1) is a normalized float"},
+    {"min_10_exp", "DBL_MIN_10_EXP -- minimum int e such that 10**e is a normalized float"},
+    {"dig", "DBL_DIG -- maximum number of decimal digits that can be faithfully represented in a float"},
+    {"mant_dig", "DBL_MANT_DIG -- mantissa digits"},
+    {"epsilon", "DBL_EPSILON -- Difference between 1 and the next representable float"},
+    {"radix", "FLT_RADIX -- radix of exponent"},
+    {"rounds", "FLT_ROUNDS -- rounding mode used for arithmetic operations"}, {},
+};
+const StructSequenceDesc float_info_desc = {
+    "sys.float_info", "sys.float_info\n\nA named tuple holding information about the float type.", float_info_fields, 11};
+TypeObject FloatInfo_Type{};
+
+const StructSequenceField int_info_fields[] = {
+    {"bits_per_digit", "size of a digit in bits"},
+    {"sizeof_digit", "size in bytes of the C type used to represent a digit"},
+    {"default_max_str_digits", "maximum string conversion digits limitation"},
+    {"str_digits_check_threshold", "minimum positive value for int_max_str_digits"}, {},
+};
+const StructSequenceDesc int_info_desc = {
+    "sys.int_info", "sys.int_info\n\nA named tuple that holds information about Python's\ninternal representation of integers.",
+    int_info_fields, 4};
+TypeObject IntInfo_Type{};
+
+const StructSequenceField hash_info_fields[] = {
+    {"width", "width of the type used for hashing, in bits"},
+    {"modulus", "prime number giving the modulus on which the hash function is based"},
+    {"inf", "value to be used for hash of a positive infinity"},
+    {"nan", "value to be used for hash of a nan"},
+    {"imag", "multiplier used for the imaginary part of a complex number"},
+    {"algorithm", "name of the algorithm for hashing of str, bytes and memoryviews"},
+    {"hash_bits", "internal output size of hash algorithm"}, {"seed_bits", "seed size of hash algorithm"},
+    {"cutoff", "small string optimization cutoff"}, {},
+};
+const StructSequenceDesc hash_info_desc = {
+    "sys.hash_info", "hash_info\n\nA named tuple providing parameters used for computing\nhashes. The attributes are read only.",
+    hash_info_fields, 9};
+TypeObject HashInfo_Type{};
+
+const StructSequenceField thread_info_fields[] = {
+    {"name", "name of the thread implementation"}, {"lock", "name of the lock implementation"},
+    {"version", "name and version of the thread library"}, {},
+};
+const StructSequenceDesc thread_info_desc = {
+    "sys.thread_info", "sys.thread_info\n\nA named tuple holding information about the thread implementation.",
+    thread_info_fields, 3};
+TypeObject ThreadInfo_Type{};
+
+// A struct sequence instance of `type` from values (new references, all
+// non-null), or null if one of them failed.
+Ref<> make_structseq(TypeObject* type, std::initializer_list<Ref<>> values)
+{
+    for (const Ref<>& v : values)
+        if (!v) return nullptr;
+    Ref<> seq = structseq_new(type);
+    if (!seq) return nullptr;
+    Py_ssize_t i = 0;
+    for (const Ref<>& v : values) structseq_set_item(seq.get(), i++, new_ref(v.get()).release());
+    return seq;
+}
+
+Ref<> make_version_info()
+{
+    if (structseq_init_type(&VersionInfo_Type, &version_info_desc, Py_TPFLAGS_DISALLOW_INSTANTIATION) < 0)
+        return nullptr;
+    return make_structseq(&VersionInfo_Type,
+                          {long_from_long(MINIPY_PY_VERSION_MAJOR), long_from_long(MINIPY_PY_VERSION_MINOR),
+                           long_from_long(7), unicode_from_string("final"), long_from_long(0)});
+}
+
+Ref<> make_float_info()
+{
+    if (structseq_init_type(&FloatInfo_Type, &float_info_desc) < 0) return nullptr;
+    return make_structseq(&FloatInfo_Type,
+                          {float_from_double(DBL_MAX), long_from_long(DBL_MAX_EXP), long_from_long(DBL_MAX_10_EXP),
+                           float_from_double(DBL_MIN), long_from_long(DBL_MIN_EXP), long_from_long(DBL_MIN_10_EXP),
+                           long_from_long(DBL_DIG), long_from_long(DBL_MANT_DIG), float_from_double(DBL_EPSILON),
+                           long_from_long(FLT_RADIX), long_from_long(FLT_ROUNDS)});
+}
+
+Ref<> make_int_info()
+{
+    if (structseq_init_type(&IntInfo_Type, &int_info_desc) < 0) return nullptr;
+    return make_structseq(&IntInfo_Type, {long_from_long(PyLong_SHIFT), long_from_long(sizeof(digit)),
+                                          long_from_long(default_max_str_digits),
+                                          long_from_long(max_str_digits_threshold)});
+}
+
+// The parameters of runtime/pyhash.cpp: numeric hashes modulo 2**61 - 1,
+// SipHash-1-3 for str and bytes (with no small-string cutoff).
+Ref<> make_hash_info()
+{
+    if (structseq_init_type(&HashInfo_Type, &hash_info_desc) < 0) return nullptr;
+    return make_structseq(&HashInfo_Type,
+                          {long_from_long(8 * sizeof(Py_hash_t)), long_from_long((1LL << 61) - 1),
+                           long_from_long(314159), long_from_long(0), long_from_long(1000003),
+                           unicode_from_string("siphash13"), long_from_long(64), long_from_long(128),
+                           long_from_long(0)});
+}
+
+Ref<> make_thread_info()
+{
+    if (structseq_init_type(&ThreadInfo_Type, &thread_info_desc) < 0) return nullptr;
+    Ref<> version = none_ref();
+#ifdef _CS_GNU_LIBPTHREAD_VERSION
+    char buf[128];
+    std::size_t len = confstr(_CS_GNU_LIBPTHREAD_VERSION, buf, sizeof buf);
+    if (len > 1 && len <= sizeof buf) version = unicode_from_string(buf);
+#endif
+    return make_structseq(&ThreadInfo_Type, {unicode_from_string("pthread"), unicode_from_string("semaphore"),
+                                             std::move(version)});
+}
+
+// sys.getdlopenflags()/setdlopenflags(): kept for extension loading (none yet).
+int dlopen_flags = 2;  // RTLD_NOW
+
+Ref<> sys_getdlopenflags(Object*, Object*) { return long_from_long(dlopen_flags); }
+
+Ref<> sys_setdlopenflags(Object*, Object* arg)
+{
+    if (!long_check(arg))
+        return format_error(Exc_TypeError, "'%.200s' object cannot be interpreted as an integer",
+                            Py_TYPE(arg)->tp_name);
+    long long v = long_as_long_long(arg);
+    if (v == -1 && error_occurred()) return nullptr;
+    dlopen_flags = static_cast<int>(v);
+    return none_ref();
+}
+
+// PEP 578 audit hooks: sys.audit(event, *args) calls every hook added by
+// sys.addaudithook(hook) with (event, args). minipy raises no events of its
+// own yet; programs' own sys.audit calls reach their hooks.
+Object* audit_hooks = nullptr;  // a list, owned for the life of the process
+
+Ref<> sys_addaudithook(Object*, Object* hook)
+{
+    if (!audit_hooks) {
+        Ref<> l = list_new(0);
+        if (!l) return nullptr;
+        audit_hooks = l.release();
+    }
+    if (list_append(audit_hooks, hook) < 0) return nullptr;
+    return none_ref();
+}
+
+Ref<> sys_audit(Object*, Object* const* args, Py_ssize_t nargs)
+{
+    if (nargs == 0) return format_error(Exc_TypeError, "audit() missing 1 required positional argument: 'event'");
+    if (!unicode_check(args[0]))
+        return format_error(Exc_TypeError, "expected str for argument 'event', not %.200s", Py_TYPE(args[0])->tp_name);
+    if (!audit_hooks || list_size(audit_hooks) == 0) return none_ref();
+    Ref<> rest = tuple_from_array(args + 1, nargs - 1);
+    if (!rest) return nullptr;
+    for (Py_ssize_t i = 0; i < list_size(audit_hooks); i++)
+        if (!call_function_objargs(list_item(audit_hooks, i), {args[0], rest.get()})) return nullptr;
+    return none_ref();
+}
+
 MethodDef sys_methods[] = {
     method_fast("exit", sys_exit, "Exit the interpreter by raising SystemExit(status)."),
     method_noargs("getrecursionlimit", sys_getrecursionlimit, "Return the current value of the recursion limit."),
@@ -268,6 +558,25 @@ MethodDef sys_methods[] = {
     method_fast("_getframe", sys_getframe, "Return a frame object from the call stack."),
     method_o("getrefcount", sys_getrefcount, "Return the reference count of object."),
     method_o("intern", sys_intern, "``Intern'' the given string."),
+    method_fastkw("getsizeof", sys_getsizeof, "Return the size of object in bytes."),
+    method_noargs("get_int_max_str_digits", sys_get_int_max_str_digits,
+                  "Return the maximum string digits limit for non-binary int<->str conversions."),
+    method_fastkw("set_int_max_str_digits", sys_set_int_max_str_digits,
+                  "Set the maximum string digits limit for non-binary int<->str conversions."),
+    method_noargs("getdefaultencoding", sys_getdefaultencoding, "Return the current default encoding used by the Unicode implementation."),
+    method_noargs("getfilesystemencoding", sys_getfilesystemencoding, "Return the encoding used to convert Unicode filenames to OS filenames."),
+    method_noargs("getfilesystemencodeerrors", sys_getfilesystemencodeerrors, "Return the error mode used Unicode to OS filename conversion."),
+    method_noargs("is_finalizing", sys_is_finalizing, "Return True if Python is exiting."),
+    method_noargs("getallocatedblocks", sys_getallocatedblocks, "Return the number of memory blocks currently allocated."),
+    method_noargs("_debugmallocstats", sys_debugmallocstats, "Print summary info to stderr about the state of pymalloc's structures."),
+    method_noargs("_clear_type_cache", sys_clear_type_cache, "Clear the internal type lookup cache."),
+    method_fast("call_tracing", sys_call_tracing, "Call func(*args), while tracing is enabled."),
+    method_noargs("getswitchinterval", sys_getswitchinterval, "Return the current thread switch interval; see sys.setswitchinterval()."),
+    method_o("setswitchinterval", sys_setswitchinterval, "Set the ideal thread switching delay inside the Python interpreter."),
+    method_noargs("getdlopenflags", sys_getdlopenflags, "Return the current value of the flags that are used for dlopen calls."),
+    method_o("setdlopenflags", sys_setdlopenflags, "Set the flags used by the interpreter for dlopen calls."),
+    method_o("addaudithook", sys_addaudithook, "Adds a new audit hook callback."),
+    method_fast("audit", sys_audit, "Passes the event to any audit hooks that are attached."),
     {},
 };
 
@@ -290,12 +599,12 @@ Ref<> sys_module_create(const std::vector<std::string>& argv)
     Ref<> out = stream_new(stdout, "<stdout>", "w");
     Ref<> err = stream_new(stderr, "<stderr>", "w");
     Ref<> in = stream_new(stdin, "<stdin>", "r");
-    Ref<> version_info = [] {
-        Ref<> major = long_from_long(MINIPY_PY_VERSION_MAJOR), minor = long_from_long(MINIPY_PY_VERSION_MINOR);
-        Ref<> micro = long_from_long(7), serial = long_from_long(0), level = unicode_from_string("final");
-        if (!major || !minor || !micro || !serial || !level) return Ref<>();
-        return tuple_pack({major.get(), minor.get(), micro.get(), level.get(), serial.get()});
-    }();
+    Ref<> version_info = make_version_info();
+    Ref<> float_info = make_float_info();
+    Ref<> int_info = make_int_info();
+    Ref<> hash_info = make_hash_info();
+    Ref<> thread_info = make_thread_info();
+    if (!version_info || !float_info || !int_info || !hash_info || !thread_info) return nullptr;
     Ref<> version = unicode_from_string(MINIPY_PY_VERSION " (minipy)");
     Ref<> maxsize = long_from_ssize_t(PTRDIFF_MAX);
     Ref<> platform = unicode_from_string("linux");
@@ -312,9 +621,41 @@ Ref<> sys_module_create(const std::vector<std::string>& argv)
         {"__stdout__", out.get()},   {"__stderr__", err.get()},        {"__stdin__", in.get()},
         {"version", version.get()},  {"version_info", version_info.get()}, {"maxsize", maxsize.get()},
         {"platform", platform.get()}, {"byteorder", byteorder.get()},
+        {"float_info", float_info.get()}, {"int_info", int_info.get()},
+        {"hash_info", hash_info.get()}, {"thread_info", thread_info.get()},
     };
     for (const Entry& e : entries)
         if (module_add_object(mod.get(), e.name, e.value) < 0) return nullptr;
+    // Constants of the build (sysmodule.c's _PySys_InitCore).
+    const std::pair<const char*, const char*> strings[] = {
+        {"float_repr_style", "short"},
+        {"abiflags", ""},
+        {"platlibdir", "lib"},
+        {"_framework", ""},
+        {"copyright", "Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.\n\n"
+                      "Copyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\n"
+                      "Copyright (c) 1995-2001 Corporation for National Research Initiatives.\nAll Rights Reserved.\n\n"
+                      "Copyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\nAll Rights Reserved."},
+        {"prefix", MINIPY_SOURCE_DIR},
+        {"exec_prefix", MINIPY_SOURCE_DIR},
+        {"base_prefix", MINIPY_SOURCE_DIR},
+        {"base_exec_prefix", MINIPY_SOURCE_DIR},
+        {"_stdlib_dir", MINIPY_SOURCE_DIR "/lib"},
+    };
+    for (const auto& [name, text] : strings) {
+        Ref<> v = unicode_from_string(text);
+        if (!v || module_add_object(mod.get(), name, v.get()) < 0) return nullptr;
+    }
+    Ref<> api_version = long_from_long(1013);
+    Ref<> git = [] {
+        Ref<> a = unicode_from_string("minipy"), b = unicode_from_string("");
+        return a && b ? tuple_pack({a.get(), b.get(), b.get()}) : Ref<>();
+    }();
+    if (!api_version || !git || module_add_object(mod.get(), "api_version", api_version.get()) < 0 ||
+        module_add_object(mod.get(), "_git", git.get()) < 0 ||
+        module_add_object(mod.get(), "pycache_prefix", Py_None()) < 0 ||
+        module_add_object(mod.get(), "_home", Py_None()) < 0)
+        return nullptr;
     return mod;
 }
 
@@ -364,6 +705,104 @@ int sys_init_path(Object* sysdict, const RunConfig& config)
         Ref<> s = unicode_from_utf8(e);
         if (!s || list_append(path, s.get()) < 0) return -1;
     }
+    return 0;
+}
+
+
+// The value of -X NAME[=VALUE] (the last one wins, as in sys._xoptions):
+// null when absent, "" for a bare -X NAME.
+const std::string* find_xoption(const RunConfig& config, std::string_view name)
+{
+    const std::string* found = nullptr;
+    for (const std::string& x : config.xoptions) {
+        std::size_t eq = x.find('=');
+        if (std::string_view(x).substr(0, eq) == name) found = &x;
+    }
+    return found;
+}
+
+std::string xoption_value(const std::string& x)
+{
+    std::size_t eq = x.find('=');
+    return eq == std::string::npos ? std::string() : x.substr(eq + 1);
+}
+
+// config_init_int_max_str_digits: -X int_max_str_digits=N, else
+// $PYTHONINTMAXSTRDIGITS (unless -E); -1 when neither is given. A bad value
+// is a fatal start-up error, as in CPython.
+int config_int_max_str_digits(const RunConfig& config)
+{
+    const std::string* x = find_xoption(config, "int_max_str_digits");
+    const char* env = config.use_environment ? std::getenv("PYTHONINTMAXSTRDIGITS") : nullptr;
+    if (!x && !(env && *env)) return -1;
+    std::string text = x ? xoption_value(*x) : std::string(env);
+    char* end = nullptr;
+    errno = 0;
+    long v = text.empty() ? -1 : std::strtol(text.c_str(), &end, 10);
+    if (text.empty() || *end || errno || v < 0 || v > INT_MAX || (v != 0 && v < max_str_digits_threshold)) {
+        std::fflush(stdout);
+        std::fprintf(stderr,
+                     "Fatal Python error: config_init_int_max_str_digits: %s: invalid limit; must be >= %d or 0 "
+                     "for unlimited.\nPython runtime state: preinitialized\n\n",
+                     x ? "-X int_max_str_digits" : "PYTHONINTMAXSTRDIGITS", max_str_digits_threshold);
+        std::exit(1);
+    }
+    return static_cast<int>(v);
+}
+
+// An environment flag as CPython's config reads it (-E ignores them):
+// set and non-empty counts (a number gives that level).
+int env_flag(const RunConfig& config, const char* name)
+{
+    const char* v = config.use_environment ? std::getenv(name) : nullptr;
+    if (!v || !*v) return 0;
+    int n = std::atoi(v);
+    return n > 0 ? n : 1;
+}
+
+// sys.flags and sys._xoptions from the configuration; sets the interpreter's
+// int max str digits.
+int sys_set_flags(Object* sysdict, const RunConfig& config)
+{
+    if (structseq_init_type(&Flags_Type, &flags_desc, Py_TPFLAGS_DISALLOW_INSTANTIATION) < 0) return -1;
+    const int int_max_str_digits = config_int_max_str_digits(config);
+    interpreter_get()->int_max_str_digits = int_max_str_digits >= 0 ? int_max_str_digits : default_max_str_digits;
+    const bool dev_mode = find_xoption(config, "dev") || env_flag(config, "PYTHONDEVMODE");
+    int utf8_mode = env_flag(config, "PYTHONUTF8") ? 1 : 0;
+    if (const std::string* x = find_xoption(config, "utf8")) utf8_mode = xoption_value(*x) != "0";
+    const bool warn_default_encoding =
+        find_xoption(config, "warn_default_encoding") || env_flag(config, "PYTHONWARNDEFAULTENCODING");
+    // -i sets both inspect and interactive; PYTHONINSPECT only inspect.
+    const bool inspect = config.interactive || env_flag(config, "PYTHONINSPECT");
+    // hash_randomization is 0: minipy hashes str and bytes with a zero
+    // SipHash key, as CPython does under PYTHONHASHSEED=0.
+    Ref<> flags = make_structseq(
+        &Flags_Type,
+        {long_from_long(config.parser_debug), long_from_long(inspect), long_from_long(config.interactive),
+         long_from_long(config.optimization_level), long_from_long(!config.write_bytecode),
+         long_from_long(!config.user_site_directory), long_from_long(!config.site_import),
+         long_from_long(!config.use_environment), long_from_long(config.verbose),
+         long_from_long(config.bytes_warning), long_from_long(config.quiet), long_from_long(0),
+         long_from_long(config.isolated), bool_from_long(dev_mode), long_from_long(utf8_mode),
+         long_from_long(warn_default_encoding), bool_from_long(config.safe_path),
+         long_from_long(int_max_str_digits)});
+    Ref<> xoptions = dict_new();
+    Ref<> warnoptions = list_new(0);
+    if (!flags || !xoptions || !warnoptions) return -1;
+    for (const std::string& x : config.xoptions) {
+        std::size_t eq = x.find('=');
+        Ref<> key = unicode_from_utf8(std::string_view(x).substr(0, eq));
+        Ref<> value = eq == std::string::npos ? new_ref(Py_True()) : unicode_from_utf8(x.substr(eq + 1));
+        if (!key || !value || dict_set_item(xoptions.get(), key.get(), value.get()) < 0) return -1;
+    }
+    for (const std::string& w : config.warnoptions) {
+        Ref<> s = unicode_from_utf8(w);
+        if (!s || list_append(warnoptions.get(), s.get()) < 0) return -1;
+    }
+    if (dict_set_item_string(sysdict, "flags", flags.get()) < 0 ||
+        dict_set_item_string(sysdict, "_xoptions", xoptions.get()) < 0 ||
+        dict_set_item_string(sysdict, "warnoptions", warnoptions.get()) < 0)
+        return -1;
     return 0;
 }
 
@@ -424,6 +863,7 @@ int sys_set_config(Object* sysdict, const RunConfig& config)
         dict_set_item_string(sysdict, "builtin_module_names", builtin_names.get()) < 0 ||
         dict_set_item_string(sysdict, "maxunicode", maxunicode.get()) < 0)
         return -1;
+    if (sys_set_flags(sysdict, config) < 0) return -1;
     return sys_init_path(sysdict, config);
 }
 

@@ -24,6 +24,15 @@ struct RunConfig {
     bool buffered_stdio = true;     // -u, PYTHONUNBUFFERED
     int optimization_level = 0;     // -O
     int verbose = 0;                // -v
+    // The rest of sys.flags, and sys._xoptions / sys.warnoptions.
+    int parser_debug = 0;              // -d
+    bool interactive = false;          // -i
+    int bytes_warning = 0;             // -b, -bb
+    bool quiet = false;                // -q
+    bool user_site_directory = true;   // -s clears it
+    bool site_import = true;           // -S clears it
+    std::vector<std::string> xoptions;     // -X opt, in order
+    std::vector<std::string> warnoptions;  // -W arg, in order
     bool show_ref_count = false;    // -X showrefcount: "[N refs, M blocks]" on stderr at exit
 };
 
