@@ -10,6 +10,7 @@ namespace minipy::modules {
 using runtime::Ref;
 
 // The create functions, one per module file.
+Ref<> math_module_create();  // mathmodule.cpp
 Ref<> collections_module_create();  // _collectionsmodule.cpp
 Ref<> functools_module_create();    // _functoolsmodule.cpp
 Ref<> bisect_module_create();       // _bisectmodule.cpp
@@ -19,6 +20,7 @@ Ref<> gc_module_create();           // gcmodule.cpp
 Ref<> weakref_module_create();  // _weakref.cpp
 
 const InittabEntry inittab[] = {
+    {"math", math_module_create},
     {"_collections", collections_module_create},
     {"_functools", functools_module_create},
     {"_bisect", bisect_module_create},
