@@ -16,6 +16,7 @@
 #include "minipy/runtime/pyerrors.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "minipy/runtime/weakrefobject.h"
 
 namespace minipy::runtime {
 
@@ -84,6 +85,15 @@ void install_hooks()
     };
     h.maybe_untrack_dict = [](void* op) {
         if (dict_check_exact(as_object(op))) dict_maybe_untrack(as_object(op));
+    };
+    // Weak references (W's weakrefobject.h) for handle_weakrefs.
+    h.weaklist_ptr = [](void* op) { return reinterpret_cast<void**>(object_weaklist_ptr(as_object(op))); };
+    h.is_weakref = [](void* op) { return weakref_check(as_object(op)); };
+    h.weakref_clear_ref = [](void* wr) { weakref_clear_ref(as_object(wr)); };
+    h.weakref_has_callback = [](void* wr) { return static_cast<WeakReference*>(wr)->wr_callback != nullptr; };
+    h.weakref_call_callback = [](void* wr) {
+        auto* ref = static_cast<WeakReference*>(wr);
+        weakref_handle_callback(ref, ref->wr_callback);
     };
     h.invoke_callbacks = invoke_callbacks;
     h.append_garbage = [](void* op) {
