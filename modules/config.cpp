@@ -10,6 +10,8 @@ namespace minipy::modules {
 using runtime::Ref;
 
 // The create functions, one per module file.
+Ref<> operator_module_create();  // _operator.cpp
+Ref<> itertools_module_create();  // itertoolsmodule.cpp
 Ref<> math_module_create();  // mathmodule.cpp
 Ref<> collections_module_create();  // _collectionsmodule.cpp
 Ref<> functools_module_create();    // _functoolsmodule.cpp
@@ -20,6 +22,8 @@ Ref<> gc_module_create();           // gcmodule.cpp
 Ref<> weakref_module_create();  // _weakref.cpp
 
 const InittabEntry inittab[] = {
+    {"_operator", operator_module_create},
+    {"itertools", itertools_module_create},
     {"math", math_module_create},
     {"_collections", collections_module_create},
     {"_functools", functools_module_create},
