@@ -418,6 +418,14 @@ Ref<> number_float(Object* o)
                         Py_TYPE(o)->tp_name);
 }
 
+int object_is_abstract(Object* obj)
+{
+    if (!obj) return 0;
+    Ref<> flag;
+    if (object_lookup_attr(obj, intern_id("__isabstractmethod__"), &flag) < 0) return -1;
+    return flag ? object_is_true(flag.get()) : 0;
+}
+
 // --- Sequences and mappings ---------------------------------------------------
 
 bool sequence_check(Object* o)
@@ -803,10 +811,18 @@ bool parse_args_fastkw(const char* fname, Object* const* args, Py_ssize_t nargs,
         out[i] = args[nargs + k];
     }
     for (Py_ssize_t i = 0; i < required; i++) {
-        if (!out[i]) {
-            format_error(Exc_TypeError, "%s() missing required argument '%s' (pos %zd)", fname, names.begin()[i], i + 1);
+        if (out[i]) continue;
+        if (*names.begin()[i] == '\0') {
+            // A positional-only parameter (no name) cannot be passed by
+            // keyword: the count of positional arguments is what is wrong.
+            Py_ssize_t minposonly = 0;
+            while (minposonly < required && *names.begin()[minposonly] == '\0') minposonly++;
+            format_error(Exc_TypeError, "%s() takes %s %zd positional argument%s (%zd given)", fname,
+                         minposonly < max ? "at least" : "exactly", minposonly, minposonly == 1 ? "" : "s", nargs);
             return false;
         }
+        format_error(Exc_TypeError, "%s() missing required argument '%s' (pos %zd)", fname, names.begin()[i], i + 1);
+        return false;
     }
     return true;
 }

@@ -461,14 +461,23 @@ Ref<> as_bytearray_result(Ref<> r)
     return r;
 }
 
+// bytes's method table entry of a shared method.
+MethodDef* bytes_method(const char* name)
+{
+    for (MethodDef* ml = Bytes_Type.tp_methods; ml && ml->ml_name; ml++)
+        if (std::string_view(ml->ml_name) == name) return ml;
+    return nullptr;
+}
+
 template <std::size_t I>
 Ref<> ba_shared(Object* self, Object* const* args, Py_ssize_t nargs, Object* kwnames)
 {
+    static MethodDef* const ml = bytes_method(shared_with_bytes[I]);
+    if (!ml) return error_bad_internal_call();
     Ref<> copy = bytes_from_view(bytearray_view(self));
     if (!copy) return nullptr;
-    Ref<> meth = object_get_attr_string(copy.get(), shared_with_bytes[I]);
-    if (!meth) return nullptr;
-    return as_bytearray_result(object_vectorcall(meth.get(), args, static_cast<std::size_t>(nargs), kwnames));
+    // Called as bytearray's own: argument errors name "bytearray.zfill()".
+    return as_bytearray_result(methoddef_call(ml, copy.get(), args, nargs, kwnames, &ByteArray_Type));
 }
 
 Ref<> ba_alloc(Object* self, Object*) { return long_from_ssize_t(B(self)->ob_alloc); }

@@ -220,9 +220,15 @@ Ref<> bytes_hex(Object* self, Object* const* args, Py_ssize_t nargs, Object* kwn
 
 Ref<> bytes_join(Object* self, Object* iterable)
 {
+    // PySequence_Fast(iterable, "can only join an iterable").
+    Ref<> it = object_get_iter(iterable);
+    if (!it) {
+        if (error_matches(Exc_TypeError)) set_error(Exc_TypeError, "can only join an iterable");
+        return nullptr;
+    }
     std::string out;
     Py_ssize_t i = 0;
-    int r = for_each_item(iterable, [&](Object* item) {
+    int r = for_each_item(it.get(), [&](Object* item) {
         // Any bytes-like item (minipy has no buffer protocol yet: bytes and bytearray).
         if (!bytes_check(item) && !bytearray_check(item)) {
             format_error(Exc_TypeError, "sequence item %zd: expected a bytes-like object, %.80s found", i,
@@ -237,28 +243,56 @@ Ref<> bytes_join(Object* self, Object* iterable)
     return bytes_from_view(out);
 }
 
-Ref<> bytes_tailmatch(Object* self, Object* arg, bool suffix, const char* name)
+bool find_args(const char* name, Object* self, Object* const* args, Py_ssize_t nargs, Object** sub,
+               Py_ssize_t* start, Py_ssize_t* end);
+
+// _Py_bytes_tailmatch: startswith/endswith(affix[, start[, end]]), the affix
+// bytes-like or a tuple of them, matched inside self[start:end].
+Ref<> bytes_tailmatch(Object* self, Object* const* args, Py_ssize_t nargs, bool suffix, const char* name)
 {
-    auto one = [&](Object* sub) {
-        std::string_view v = bytes_view(self), s = bytes_view(sub);
-        return suffix ? v.size() >= s.size() && v.substr(v.size() - s.size()) == s : v.substr(0, s.size()) == s;
+    Object* arg;
+    Py_ssize_t start, end;
+    if (!find_args(name, self, args, nargs, &arg, &start, &end)) return nullptr;
+    std::string_view v = bytes_view(self);
+    auto one = [&](Object* sub) -> int {
+        std::string_view s;
+        if (!bytes_buffer_view(sub, &s)) return -1;
+        auto slen = static_cast<Py_ssize_t>(s.size()), len = static_cast<Py_ssize_t>(v.size());
+        Py_ssize_t from = start;
+        if (suffix) {
+            if (end - from < slen || from > len) return 0;
+            if (end - slen > from) from = end - slen;
+        } else if (from > len - slen) {
+            return 0;
+        }
+        if (end - from < slen) return 0;
+        return v.substr(static_cast<std::size_t>(from), s.size()) == s;
     };
     if (tuple_check(arg)) {
         for (Py_ssize_t i = 0; i < tuple_size(arg); i++) {
-            if (!bytes_check(tuple_item(arg, i)))
-                return format_error(Exc_TypeError, "a bytes-like object is required, not '%.100s'",
-                                    Py_TYPE(tuple_item(arg, i))->tp_name);
-            if (one(tuple_item(arg, i))) return new_ref(Py_True());
+            int r = one(tuple_item(arg, i));
+            if (r < 0) return nullptr;
+            if (r) return new_ref(Py_True());
         }
         return new_ref(Py_False());
     }
-    if (!bytes_check(arg))
-        return format_error(Exc_TypeError, "%s first arg must be bytes or a tuple of bytes, not %.100s", name,
-                            Py_TYPE(arg)->tp_name);
-    return bool_from_long(one(arg));
+    int r = one(arg);
+    if (r < 0) {
+        if (error_matches(Exc_TypeError))
+            format_error(Exc_TypeError, "%s first arg must be bytes or a tuple of bytes, not %.100s", name,
+                         Py_TYPE(arg)->tp_name);
+        return nullptr;
+    }
+    return bool_from_long(r);
 }
-Ref<> bytes_startswith(Object* self, Object* arg) { return bytes_tailmatch(self, arg, false, "startswith"); }
-Ref<> bytes_endswith(Object* self, Object* arg) { return bytes_tailmatch(self, arg, true, "endswith"); }
+Ref<> bytes_startswith(Object* self, Object* const* args, Py_ssize_t nargs)
+{
+    return bytes_tailmatch(self, args, nargs, false, "startswith");
+}
+Ref<> bytes_endswith(Object* self, Object* const* args, Py_ssize_t nargs)
+{
+    return bytes_tailmatch(self, args, nargs, true, "endswith");
+}
 
 Ref<> bytes_getnewargs(Object* self, Object*)
 {
@@ -297,10 +331,13 @@ bool sub_arg(Object* o, std::string* out)
     return true;
 }
 
-bool find_args(const char* name, Object* self, Object* const* args, Py_ssize_t nargs, std::string* sub,
+// stringlib_parse_args_finds + ADJUST_INDICES: "sub[, start[, end]]"
+// (PyArg_ParseTuple's messages), the bounds clamped to self.
+bool find_args(const char* name, Object* self, Object* const* args, Py_ssize_t nargs, Object** sub,
                Py_ssize_t* start, Py_ssize_t* end)
 {
-    if (!check_positional(name, nargs, 1, 3) || !sub_arg(args[0], sub)) return false;
+    if (!check_positional_getargs(name, nargs, 1, 3)) return false;
+    *sub = args[0];
     *start = 0;
     *end = PTRDIFF_MAX;
     if (nargs >= 2 && !eval_slice_index(args[1], start)) return false;
@@ -314,9 +351,10 @@ bool find_args(const char* name, Object* self, Object* const* args, Py_ssize_t n
 
 Ref<> do_find(Object* self, Object* const* args, Py_ssize_t nargs, const char* name, bool reverse, bool raise)
 {
+    Object* sub_obj;
     std::string sub;
     Py_ssize_t start, end;
-    if (!find_args(name, self, args, nargs, &sub, &start, &end)) return nullptr;
+    if (!find_args(name, self, args, nargs, &sub_obj, &start, &end) || !sub_arg(sub_obj, &sub)) return nullptr;
     Py_ssize_t r = -1;
     if (start <= end && static_cast<Py_ssize_t>(sub.size()) <= end - start) {
         std::string_view hay = bytes_view(self).substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
@@ -333,9 +371,10 @@ Ref<> bytes_rindex(Object* s, Object* const* a, Py_ssize_t n) { return do_find(s
 
 Ref<> bytes_count(Object* self, Object* const* args, Py_ssize_t nargs)
 {
+    Object* sub_obj;
     std::string sub;
     Py_ssize_t start, end;
-    if (!find_args("count", self, args, nargs, &sub, &start, &end)) return nullptr;
+    if (!find_args("count", self, args, nargs, &sub_obj, &start, &end) || !sub_arg(sub_obj, &sub)) return nullptr;
     if (start > end) return long_from_long(0);
     std::string_view hay = bytes_view(self).substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
     if (sub.empty()) return long_from_ssize_t(static_cast<Py_ssize_t>(hay.size()) + 1);
@@ -529,7 +568,8 @@ Ref<> bytes_is(Object* self, Object*)
 Ref<> bytes_fromhex(Object* cls, Object* text)
 {
     if (!unicode_check(text))
-        return format_error(Exc_TypeError, "fromhex() argument must be str, not %.50s", Py_TYPE(text)->tp_name);
+        return format_error(Exc_TypeError, "fromhex() argument must be str, not %.50s",
+                            text == Py_None() ? "None" : Py_TYPE(text)->tp_name);
     std::string out;
     Py_ssize_t n = unicode_length(text);
     auto hexval = [](Py_UCS4 c) { return c >= '0' && c <= '9' ? int(c - '0') : (c | 32) >= 'a' && (c | 32) <= 'f' ? int((c | 32) - 'a' + 10) : -1; };
@@ -709,10 +749,10 @@ MethodDef bytes_methods[] = {
     method_fastkw("translate", bytes_translate, "Return a copy with each character mapped by the given translation table."),
     method_o("zfill", bytes_zfill, "Pad a numeric string with zeros on the left, to fill a field of the given width."),
     method_fastkw("decode", bytes_decode, "Decode the bytes using the codec registered for encoding."),
-    method_o("endswith", bytes_endswith, "B.endswith(suffix) -> bool"),
+    method_fast("endswith", bytes_endswith, "B.endswith(suffix[, start[, end]]) -> bool"),
     method_fastkw("hex", bytes_hex, "Create a string of hexadecimal numbers from a bytes object."),
     method_o("join", bytes_join, "Concatenate any number of bytes objects."),
-    method_o("startswith", bytes_startswith, "B.startswith(prefix) -> bool"),
+    method_fast("startswith", bytes_startswith, "B.startswith(prefix[, start[, end]]) -> bool"),
     {},
 };
 

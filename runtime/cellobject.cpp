@@ -87,7 +87,7 @@ Ref<> cell_tp_new(TypeObject*, Object* args, Object* kwds)
 
 TypeObject Cell_Type = [] {
     TypeObject t = static_type("cell", sizeof(CellObject), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
-                               "Create a new cell object.");
+                               "cell([contents])\n--\n\nCreate a new cell object.");
     t.tp_dealloc = cell_dealloc;
     t.tp_repr = cell_repr;
     t.tp_traverse = cell_traverse;

@@ -120,7 +120,8 @@ Ref<> method_tp_new(TypeObject*, Object* args, Object* kwds)
 }  // namespace
 
 TypeObject Method_Type = [] {
-    TypeObject t = static_type("method", sizeof(MethodObject), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL);
+    TypeObject t = static_type("method", sizeof(MethodObject), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL,
+                               "method(function, instance, /)\n--\n\nCreate a bound instance method object.");
     t.tp_dealloc = method_dealloc;
     t.tp_vectorcall_offset = offsetof(MethodObject, vectorcall);
     t.tp_weaklistoffset = offsetof(MethodObject, im_weakreflist);
@@ -420,7 +421,7 @@ GetSetDef super_getsets[] = {
 TypeObject Property_Type = [] {
     TypeObject t = static_type("property", sizeof(PropertyObject), 0,
                                Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,
-                               "Property attribute.");
+                               "property(fget=None, fset=None, fdel=None, doc=None)\n--\n\nProperty attribute.");
     t.tp_dealloc = property_dealloc;
     t.tp_getattro = object_generic_get_attr;
     t.tp_traverse = property_traverse;

@@ -905,6 +905,10 @@ MemberDef code_members[] = {
 
 TypeObject Code_Type = [] {
     TypeObject t = static_type("code", offsetof(CodeObject, co_code_adaptive), sizeof(_Py_CODEUNIT), Py_TPFLAGS_DEFAULT,
+                               "code(argcount, posonlyargcount, kwonlyargcount, nlocals, stacksize,\n"
+                               "     flags, codestring, constants, names, varnames, filename, name,\n"
+                               "     qualname, firstlineno, linetable, exceptiontable, freevars=(),\n"
+                               "     cellvars=(), /)\n--\n\n"
                                "Create a code object.  Not for the faint of heart.");
     t.tp_dealloc = code_dealloc;
     t.tp_weaklistoffset = offsetof(CodeObject, co_weakreflist);

@@ -448,7 +448,7 @@ Ref<> complex_pow_doubles(double ar, double ai, double br, double bi) { return p
 
 TypeObject Complex_Type = [] {
     TypeObject t = static_type("complex", sizeof(ComplexObject), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_MATCH_SELF,
-                               "Create a complex number from a real part and an optional imaginary part.");
+                               "complex(real=0, imag=0)\n--\n\nCreate a complex number from a real part and an optional imaginary part.");
     t.tp_dealloc = object_generic_dealloc;
     t.tp_repr = complex_repr;
     t.tp_as_number = &complex_as_number;

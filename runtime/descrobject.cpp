@@ -400,6 +400,13 @@ int cw_init(Object* op, Object* args, Object* kwds)
         return -1;
     }
     set_ref(w->callable, new_ref(tuple_item(args, 0)).release());
+    // functools_wraps: since 3.10 the wrapper shows the callable's name,
+    // module and doc (copied into its __dict__); missing ones are skipped.
+    for (const char* name : {"__module__", "__name__", "__qualname__", "__doc__", "__annotations__"}) {
+        Ref<> value;
+        if (object_lookup_attr(w->callable, intern_id(name), &value) < 0) return -1;
+        if (value && object_set_attr(op, intern_id(name), value.get()) < 0) return -1;
+    }
     return 0;
 }
 Ref<> staticmethod_get(Object* self, Object*, Object*)
@@ -425,9 +432,20 @@ Ref<> classmethod_wrapper_get(Object* self, Object* obj, Object* type)
     }
     return method_new(w->callable, type);
 }
-Ref<> cw_get_func(Object* op, void*) { return new_ref(static_cast<CallableWrapper*>(op)->callable); }
+Ref<> cw_get_isabstractmethod(Object* op, void*)
+{
+    int r = object_is_abstract(static_cast<CallableWrapper*>(op)->callable);
+    if (r < 0) return nullptr;
+    return new_ref(r ? Py_True() : Py_False());
+}
 GetSetDef cw_getsets[] = {
-    {"__func__", cw_get_func, nullptr, nullptr, nullptr},
+    {"__isabstractmethod__", cw_get_isabstractmethod, nullptr, nullptr, nullptr},
+    {"__dict__", object_generic_get_dict, object_generic_set_dict, nullptr, nullptr},
+    {},
+};
+MemberDef cw_members[] = {
+    {"__func__", T_OBJECT, offsetof(CallableWrapper, callable), READONLY, nullptr},
+    {"__wrapped__", T_OBJECT, offsetof(CallableWrapper, callable), READONLY, nullptr},
     {},
 };
 
@@ -496,6 +514,7 @@ TypeObject StaticMethod_Type = [] {
     t.tp_call = staticmethod_call;
     t.tp_descr_get = staticmethod_get;
     t.tp_getset = cw_getsets;
+    t.tp_members = cw_members;
     t.tp_dictoffset = offsetof(CallableWrapper, dict);
     t.tp_new = [](TypeObject* type, Object*, Object*) { return object_generic_alloc(type, 0); };
     return t;
@@ -510,6 +529,7 @@ TypeObject ClassMethod_Type = [] {
     t.tp_init = cw_init;
     t.tp_descr_get = classmethod_wrapper_get;
     t.tp_getset = cw_getsets;
+    t.tp_members = cw_members;
     t.tp_dictoffset = offsetof(CallableWrapper, dict);
     t.tp_new = [](TypeObject* type, Object*, Object*) { return object_generic_alloc(type, 0); };
     return t;

@@ -777,7 +777,7 @@ Ref<> float_round(double x, Object* ndigits_obj)
 
 TypeObject Float_Type = [] {
     TypeObject t = static_type("float", sizeof(FloatObject), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_MATCH_SELF,
-                               "Convert a string or number to a floating point number, if possible.");
+                               "float(x=0, /)\n--\n\nConvert a string or number to a floating point number, if possible.");
     t.tp_dealloc = object_generic_dealloc;
     t.tp_repr = float_repr;
     t.tp_as_number = &float_as_number;

@@ -254,7 +254,7 @@ TypeObject Function_Type = [] {
     TypeObject t = static_type("function", sizeof(FunctionObject), 0,
                                Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL |
                                    Py_TPFLAGS_METHOD_DESCRIPTOR,
-                               "Create a function object.");
+                               "function(code, globals, name=None, argdefs=None, closure=None)\n--\n\nCreate a function object.");
     t.tp_dealloc = func_dealloc;
     t.tp_vectorcall_offset = offsetof(FunctionObject, vectorcall);
     t.tp_weaklistoffset = offsetof(FunctionObject, func_weakreflist);

@@ -637,7 +637,7 @@ TypeObject List_Type = [] {
     TypeObject t = static_type("list", sizeof(ListObject), 0,
                                Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LIST_SUBCLASS |
                                    Py_TPFLAGS_SEQUENCE,
-                               "Built-in mutable sequence.");
+                               "list(iterable=(), /)\n--\n\nBuilt-in mutable sequence.");
     t.tp_dealloc = list_dealloc;
     t.tp_repr = list_repr;
     t.tp_as_sequence = &list_as_sequence;

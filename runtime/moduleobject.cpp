@@ -60,7 +60,8 @@ MemberDef module_members[] = {
 
 TypeObject Module_Type = [] {
     TypeObject t = static_type("module", sizeof(ModuleObject), 0,
-                               Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE);
+                               Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,
+                               "module(name, doc=None)\n--\n\nCreate a module object.");
     t.tp_dealloc = module_dealloc;
     t.tp_traverse = module_traverse;
     t.tp_clear = module_clear;

@@ -324,6 +324,37 @@ Object** object_get_dict_ptr(Object* obj)
     return reinterpret_cast<Object**>(reinterpret_cast<char*>(obj) + offset);
 }
 
+Ref<> object_generic_get_dict(Object* obj, void*)
+{
+    Object** dictptr = object_get_dict_ptr(obj);
+    if (!dictptr) return format_error(Exc_AttributeError, "This object has no __dict__");
+    if (!*dictptr) {
+        Ref<> d = dict_new();
+        if (!d) return nullptr;
+        *dictptr = d.release();
+    }
+    return new_ref(*dictptr);
+}
+
+int object_generic_set_dict(Object* obj, Object* value, void*)
+{
+    Object** dictptr = object_get_dict_ptr(obj);
+    if (!dictptr) {
+        set_error(Exc_AttributeError, "This object has no __dict__");
+        return -1;
+    }
+    if (!value) {
+        set_error(Exc_TypeError, "cannot delete __dict__");
+        return -1;
+    }
+    if (!dict_check(value)) {
+        format_error(Exc_TypeError, "__dict__ must be set to a dictionary, not a '%.200s'", Py_TYPE(value)->tp_name);
+        return -1;
+    }
+    set_ref(*dictptr, new_ref(value).release());
+    return 0;
+}
+
 namespace {
 
 // Fills AttributeError's name and obj (3.10+), for "Did you mean" hints.

@@ -53,6 +53,23 @@ Object* intern_id(const char* name);
 // and slots, None when empty), for the __reduce__ of built-in types.
 [[nodiscard]] Ref<> object_get_state(Object* obj);
 
+// _PyType_GetDocFromInternalDoc / _PyType_GetTextSignatureFromInternalDoc
+// (typeobject.cpp): a tp_doc or ml_doc that opens with "name(sig)\n--\n\n"
+// gives __doc__ the text after it and __text_signature__ "(sig)"; other
+// docs are all __doc__ (None when empty) and have no signature (None).
+[[nodiscard]] Ref<> doc_from_internal_doc(const char* name, const char* internal_doc);
+[[nodiscard]] Ref<> text_signature_from_internal_doc(const char* name, const char* internal_doc);
+
+// PyObject_GenericGetDict / PyObject_GenericSetDict (object.cpp): the
+// __dict__ getset of built-in types with a tp_dictoffset (created on first
+// use; replaceable by another dict, never deleted).
+[[nodiscard]] Ref<> object_generic_get_dict(Object* obj, void*);
+[[nodiscard]] int object_generic_set_dict(Object* obj, Object* value, void*);
+
+// _PyObject_IsAbstract (abstract.cpp): obj.__isabstractmethod__ is true;
+// 0 for null or a missing attribute, -1 on error.
+[[nodiscard]] int object_is_abstract(Object* obj);
+
 // Reports "X() takes no keyword arguments"-style errors; true when OK.
 bool no_keywords(const char* funcname, Object* kwargs);
 

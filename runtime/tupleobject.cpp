@@ -307,7 +307,7 @@ TypeObject Tuple_Type = [] {
     TypeObject t = static_type("tuple", sizeof(TupleObject) - sizeof(Object*), sizeof(Object*),
                                Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE |
                                    Py_TPFLAGS_TUPLE_SUBCLASS | Py_TPFLAGS_SEQUENCE,
-                               "Built-in immutable sequence.");
+                               "tuple(iterable=(), /)\n--\n\nBuilt-in immutable sequence.");
     t.tp_dealloc = tuple_dealloc;
     t.tp_repr = tuple_repr;
     t.tp_as_sequence = &tuple_as_sequence;

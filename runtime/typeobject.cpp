@@ -436,6 +436,54 @@ int add_operators(TypeObject* type);  // the slotdefs table, below
 
 }  // namespace
 
+// --- Internal docstrings ---------------------------------------------------------
+// A built-in type's or function's tp_doc/ml_doc may begin with its signature,
+// "name(sig)\n--\n\n", followed by the docstring proper: __text_signature__
+// shows "(sig)" (inspect.signature reads it), __doc__ the rest.
+
+namespace {
+
+constexpr std::string_view signature_end_marker = ")\n--\n\n";
+
+// find_signature + skip_signature: the offsets of "(" and of the text after
+// the marker, when doc opens with the last dotted part of name and "(" and
+// the marker comes before any blank line.
+bool split_internal_doc(const char* name, const char* doc, std::size_t* sig_start, std::size_t* body_start)
+{
+    if (!doc) return false;
+    std::string_view n = name, d = doc;
+    if (std::size_t dot = n.rfind('.'); dot != std::string_view::npos) n.remove_prefix(dot + 1);
+    if (!d.starts_with(n) || d.size() <= n.size() || d[n.size()] != '(') return false;
+    for (std::size_t i = n.size(); i < d.size(); i++) {
+        if (d.substr(i).starts_with(signature_end_marker)) {
+            *sig_start = n.size();
+            *body_start = i + signature_end_marker.size();
+            return true;
+        }
+        if (d[i] == '\n' && i + 1 < d.size() && d[i + 1] == '\n') return false;
+    }
+    return false;
+}
+
+}  // namespace
+
+Ref<> doc_from_internal_doc(const char* name, const char* internal_doc)
+{
+    std::size_t sig, body = 0;
+    if (internal_doc && split_internal_doc(name, internal_doc, &sig, &body)) internal_doc += body;
+    if (!internal_doc || !*internal_doc) return none_ref();
+    return unicode_from_string(internal_doc);
+}
+
+Ref<> text_signature_from_internal_doc(const char* name, const char* internal_doc)
+{
+    std::size_t sig, body;
+    if (!split_internal_doc(name, internal_doc, &sig, &body)) return none_ref();
+    // Up to and including the signature's closing ")".
+    std::size_t end = body - signature_end_marker.size() + 1;
+    return unicode_from_utf8(std::string_view(internal_doc + sig, end - sig));
+}
+
 namespace {
 
 // tp_subclasses: {id(subclass): id(subclass)}. CPython stores weak
@@ -513,7 +561,7 @@ int type_ready(TypeObject* type)
         if (dict_set_item_string(type->tp_dict, "__hash__", Py_None()) < 0) return -1;
     }
     if (!dict_get_item_string(type->tp_dict, "__doc__")) {
-        Ref<> doc = type->tp_doc ? unicode_from_string(type->tp_doc) : none_ref();
+        Ref<> doc = doc_from_internal_doc(type->tp_name, type->tp_doc);
         if (!doc || dict_set_item_string(type->tp_dict, "__doc__", doc.get()) < 0) return -1;
     }
     for (Py_ssize_t i = 0; i < tuple_size(type->tp_bases); i++)
@@ -1161,6 +1209,10 @@ Ref<> type_get_base(Object* self, void*)
 Ref<> type_get_doc(Object* self, void*)
 {
     auto* type = static_cast<TypeObject*>(self);
+    // A built-in type's doc is its tp_doc, whatever its dict holds under
+    // "__doc__" (property's and function's is their instances' member).
+    if (!type_has_feature(type, Py_TPFLAGS_HEAPTYPE) && type->tp_doc)
+        return doc_from_internal_doc(type->tp_name, type->tp_doc);
     if (Object* d = dict_get_item_string(type->tp_dict, "__doc__")) {
         if (Py_TYPE(d)->tp_descr_get) return Py_TYPE(d)->tp_descr_get(d, nullptr, self);
         return new_ref(d);
@@ -1245,6 +1297,12 @@ int type_set_annotations(Object* self, Object* value, void*)
     return res;
 }
 
+Ref<> type_get_text_signature(Object* self, void*)
+{
+    auto* type = static_cast<TypeObject*>(self);
+    return text_signature_from_internal_doc(type->tp_name, type->tp_doc);
+}
+
 Ref<> type_get_flags(Object* self, void*)
 {
     return long_from_unsigned(static_cast<TypeObject*>(self)->tp_flags);
@@ -1323,6 +1381,7 @@ GetSetDef type_getsets[] = {
     {"__bases__", type_get_bases, type_set_bases, nullptr, nullptr},
     {"__base__", type_get_base, nullptr, nullptr, nullptr},
     {"__doc__", type_get_doc, type_set_doc, nullptr, nullptr},
+    {"__text_signature__", type_get_text_signature, nullptr, nullptr, nullptr},
     {"__flags__", type_get_flags, nullptr, nullptr, nullptr},
     {"__dict__", type_get_dict, nullptr, nullptr, nullptr},
     {"__annotations__", type_get_annotations, type_set_annotations, nullptr, nullptr},
@@ -1599,7 +1658,7 @@ MethodDef object_methods[] = {
 
 TypeObject BaseObject_Type = [] {
     TypeObject t = static_type("object", sizeof(Object), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
-                               "The base class of the class hierarchy.");
+                               "object()\n--\n\nThe base class of the class hierarchy.");
     t.tp_dealloc = object_generic_dealloc;
     t.tp_repr = object_repr_default;
     t.tp_hash = object_hash_default;

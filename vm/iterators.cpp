@@ -561,10 +561,11 @@ TypeObject make_iter_type(const char* name, std::size_t size, destructor dealloc
 }  // namespace
 
 TypeObject Enum_Type = make_iter_type("enumerate", sizeof(EnumObject), enum_dealloc, enum_traverse, enum_next,
-                                      enum_new, "Return an enumerate object.");
+                                      enum_new, "enumerate(iterable, start=0)\n--\n\nReturn an enumerate object.");
 TypeObject Reversed_Type = [] {
     TypeObject t = make_iter_type("reversed", sizeof(ReversedObject), reversed_dealloc, reversed_traverse,
-                                  reversed_next, reversed_new, "Return a reverse iterator over the values of the given sequence.");
+                                  reversed_next, reversed_new,
+                                  "reversed(sequence, /)\n--\n\nReturn a reverse iterator over the values of the given sequence.");
     t.tp_methods = reversed_methods;
     return t;
 }();
