@@ -23,6 +23,7 @@ from _weakref import (
 )
 from _weakrefset import WeakSet, _IterationGuard
 
+import _collections_abc  # after _weakref: _collections_abc imports nothing of ours
 import sys
 
 ProxyTypes = (ProxyType, CallableProxyType)
@@ -32,7 +33,7 @@ __all__ = ["ref", "proxy", "getweakrefcount", "getweakrefs",
            "CallableProxyType", "ProxyTypes", "WeakValueDictionary",
            "WeakSet", "WeakMethod", "finalize"]
 
-_GenericAlias = type(list[int])
+_collections_abc.MutableSet.register(WeakSet)
 
 
 class WeakMethod(ref):
@@ -106,31 +107,9 @@ class KeyedRef(ref):
         super().__init__(ob, callback)
 
 
-class _WeakMapping:
-    """The mapping methods both weak dictionaries get from their item
-    methods (what collections.abc.MutableMapping's mixins would give)."""
-
-    def __eq__(self, other):
-        if not isinstance(other, (_WeakMapping, dict)):
-            return NotImplemented
-        return dict(self.items()) == dict(other.items())
-
-    __hash__ = None
-
-    def clear(self):
-        while True:
-            try:
-                self.popitem()
-            except KeyError:
-                return
-
-    def __class_getitem__(cls, item):
-        return _GenericAlias(cls, item)
-
-
-class WeakValueDictionary(_WeakMapping):
+class WeakValueDictionary(_collections_abc.MutableMapping):
     """A mapping whose values are held by weak references: an entry goes
-    away when its value dies."""
+    away when its value dies. (MutableMapping supplies __eq__ and clear.)"""
 
     def __init__(self, other=(), /, **kw):
         def remove(wr, selfref=ref(self), _atomic_removal=_remove_dead_weakref):
@@ -325,14 +304,14 @@ class WeakValueDictionary(_WeakMapping):
         return self
 
     def __or__(self, other):
-        if isinstance(other, (dict, _WeakMapping)):
+        if isinstance(other, _collections_abc.Mapping):
             c = self.copy()
             c.update(other)
             return c
         return NotImplemented
 
     def __ror__(self, other):
-        if isinstance(other, (dict, _WeakMapping)):
+        if isinstance(other, _collections_abc.Mapping):
             c = self.__class__()
             c.update(other)
             c.update(self)
@@ -340,7 +319,7 @@ class WeakValueDictionary(_WeakMapping):
         return NotImplemented
 
 
-class WeakKeyDictionary(_WeakMapping):
+class WeakKeyDictionary(_collections_abc.MutableMapping):
     """A mapping whose keys are held by weak references: an entry goes away
     when its key dies. Keys are looked up through ref(key), which hashes and
     compares as the key does."""
@@ -488,14 +467,14 @@ class WeakKeyDictionary(_WeakMapping):
         return self
 
     def __or__(self, other):
-        if isinstance(other, (dict, _WeakMapping)):
+        if isinstance(other, _collections_abc.Mapping):
             c = self.copy()
             c.update(other)
             return c
         return NotImplemented
 
     def __ror__(self, other):
-        if isinstance(other, (dict, _WeakMapping)):
+        if isinstance(other, _collections_abc.Mapping):
             c = self.__class__()
             c.update(other)
             c.update(self)

@@ -10,6 +10,7 @@
 #include "minipy/runtime/moduleobject.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "minipy/runtime/weakrefobject.h"
 #include "pycore_runtime.h"
 
 namespace minipy::runtime {
@@ -114,6 +115,7 @@ Ref<> cfunction_call(Object* func, Object* args, Object* kwargs)
 void cfunction_dealloc(Object* op)
 {
     auto* f = static_cast<CFunctionObject*>(op);
+    if (f->m_weakreflist) object_clear_weakrefs(op);
     clear_ref(f->m_self);
     clear_ref(f->m_module);
     object_dealloc_memory(op);
@@ -198,6 +200,7 @@ TypeObject CFunction_Type = [] {
                                Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL);
     t.tp_dealloc = cfunction_dealloc;
     t.tp_vectorcall_offset = offsetof(CFunctionObject, vectorcall);
+    t.tp_weaklistoffset = offsetof(CFunctionObject, m_weakreflist);
     t.tp_repr = cfunction_repr;
     t.tp_hash = cfunction_hash;
     t.tp_call = cfunction_call;

@@ -7,6 +7,7 @@
 
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "minipy/runtime/weakrefobject.h"
 #include "pycore_runtime.h"
 
 namespace minipy::runtime {
@@ -16,6 +17,7 @@ namespace {
 void module_dealloc(Object* op)
 {
     auto* m = static_cast<ModuleObject*>(op);
+    if (m->md_weaklist) object_clear_weakrefs(op);
     clear_ref(m->md_dict);
     clear_ref(m->md_name);
     object_dealloc_memory(op);
@@ -69,6 +71,7 @@ TypeObject Module_Type = [] {
     t.tp_getattro = module_getattro;
     t.tp_setattro = object_generic_set_attr;
     t.tp_dictoffset = offsetof(ModuleObject, md_dict);
+    t.tp_weaklistoffset = offsetof(ModuleObject, md_weaklist);
     t.tp_members = module_members;
     return t;
 }();

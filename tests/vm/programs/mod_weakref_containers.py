@@ -118,3 +118,6 @@ del o
 print(wm(), wm == wm)
 print(weakref.WeakValueDictionary[str, int], weakref.WeakSet[int], weakref.WeakKeyDictionary[int, str])
 print(weakref.ProxyTypes == (weakref.ProxyType, weakref.CallableProxyType))
+import collections.abc
+print(isinstance(wvd, collections.abc.MutableMapping), isinstance(wkd, collections.abc.Mapping),
+      isinstance(ws, collections.abc.MutableSet), [c.__name__ for c in weakref.WeakKeyDictionary.__mro__])

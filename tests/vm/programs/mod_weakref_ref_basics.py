@@ -116,7 +116,8 @@ def f():
 s = {1, 2}
 fs = frozenset([3])
 bound = K().meth
-for obj in (K, f, s, fs, K.meth, bound, f.__code__):
+import sys
+for obj in (K, f, s, fs, K.meth, bound, f.__code__, len, sys):
     w = weakref.ref(obj)
     print(type(obj).__name__, w() is obj)
 del bound, obj, w
@@ -130,4 +131,7 @@ del g
 m = Foo("m").__repr__
 mr = weakref.ref(m, lambda wr: print("bound method died"))
 del m
+bm = [].append
+bmr = weakref.ref(bm, lambda wr: print("builtin method died"))
+del bm
 print("done")

@@ -109,6 +109,7 @@ struct CFunctionObject : Object {
     MethodDef* m_ml;
     Object* m_self;    // owned or null
     Object* m_module;  // owned or null
+    Object* m_weakreflist;  // weak references to the function (weakrefobject.h)
     vectorcallfunc vectorcall;
 };
 

@@ -10,6 +10,7 @@ namespace minipy::runtime {
 struct ModuleObject : Object {
     Object* md_dict;  // owned
     Object* md_name;  // owned str
+    Object* md_weaklist;  // weak references to the module (weakrefobject.h)
 };
 
 extern TypeObject Module_Type;
