@@ -7,6 +7,7 @@
 // overrides the slot: then w goes first, so subclasses can override their
 // base's operators. Slots return NotImplemented to pass. Both calls receive
 // the operands in source order; a slot checks which side is "self".
+#include "minipy/runtime/buffer.h"
 #include "minipy/runtime/abstract.h"
 #include "minipy/runtime/bytearrayobject.h"
 
@@ -389,6 +390,8 @@ Ref<> number_long(Object* o)
     }
     if (unicode_check(o)) return long_from_unicode_object(o, 10);
     if (bytes_check(o) || bytearray_check(o)) return long_from_bytes(o, 10);
+    if (Ref<> b = buffer_as_bytes(o)) return long_from_bytes(b.get(), 10);
+    if (error_occurred()) return nullptr;
     return format_error(Exc_TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%.200s'",
                         Py_TYPE(o)->tp_name);
 }
@@ -414,6 +417,16 @@ Ref<> number_float(Object* o)
     }
     if (float_check(o)) return float_from_double(float_value(o));
     if (unicode_check(o) || bytes_check(o) || bytearray_check(o)) return float_from_string(o);
+    if (Ref<> b = buffer_as_bytes(o)) {
+        // PyFloat_FromString names the object itself in its error.
+        Ref<> r = float_from_string(b.get());
+        if (!r && error_matches(Exc_ValueError)) {
+            error_clear();
+            return format_error(Exc_ValueError, "could not convert string to float: %R", o);
+        }
+        return r;
+    }
+    if (error_occurred()) return nullptr;
     return format_error(Exc_TypeError, "float() argument must be a string or a real number, not '%.200s'",
                         Py_TYPE(o)->tp_name);
 }

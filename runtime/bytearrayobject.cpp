@@ -6,6 +6,7 @@
 // The bytes live in a separate mem_malloc buffer of ob_alloc bytes, always
 // 0-terminated after ob_size, over-allocated by 1/8 on growth like lists.
 #include "minipy/runtime/bytearrayobject.h"
+#include "minipy/runtime/buffer.h"
 
 #include <array>
 #include <cstring>
@@ -84,6 +85,10 @@ bool bytes_of(Object* arg, std::string* out, const char* iterable_error)
     if (bytearray_check(arg)) {
         out->assign(bytearray_view(arg));
         return true;
+    }
+    if (object_check_buffer(arg)) {  // memoryview: its bytes, not its items
+        out->clear();
+        return buffer_append_to(arg, out);
     }
     if ((iterable_error && unicode_check(arg)) || (!Py_TYPE(arg)->tp_iter && !sequence_check(arg))) {
         if (iterable_error) set_error(Exc_TypeError, iterable_error);
@@ -236,6 +241,16 @@ bool buffer_view(Object* o, std::string_view* out)
 {
     if (bytes_check(o)) *out = bytes_view(o);
     else if (bytearray_check(o)) *out = bytearray_view(o);
+    else if (object_check_buffer(o)) {
+        // A contiguous exporter (memoryview), borrowed while o keeps it.
+        Py_buffer view{};
+        if (object_get_buffer(o, &view, PyBUF_SIMPLE) < 0) {
+            error_clear();
+            return false;
+        }
+        *out = std::string_view(static_cast<const char*>(view.buf), static_cast<std::size_t>(view.len));
+        buffer_release(&view);
+    }
     else return false;
     return true;
 }
@@ -593,6 +608,21 @@ NumberMethods bytearray_as_number = [] {
     return nb;
 }();
 
+// bf_getbuffer/bf_releasebuffer: a writable view; resizing is refused
+// while one is out (ob_exports, checked by bytearray_resize).
+int bytearray_getbuffer(Object* self, Py_buffer* view, int flags)
+{
+    auto* b = B(self);
+    static char empty[1] = {0};
+    if (buffer_fill_info(view, self, b->ob_start ? b->ob_start : empty, b->ob_size, 0, flags) < 0) return -1;
+    b->ob_exports++;
+    return 0;
+}
+
+void bytearray_releasebuffer(Object* self, Py_buffer*) { B(self)->ob_exports--; }
+
+BufferProcs bytearray_as_buffer = {bytearray_getbuffer, bytearray_releasebuffer};
+
 }  // namespace
 
 TypeObject ByteArray_Type = [] {
@@ -604,6 +634,7 @@ TypeObject ByteArray_Type = [] {
     t.tp_as_mapping = &bytearray_as_mapping;
     t.tp_as_number = &bytearray_as_number;
     t.tp_hash = hash_not_implemented;
+    t.tp_as_buffer = &bytearray_as_buffer;
     t.tp_str = bytearray_repr;
     t.tp_getattro = object_generic_get_attr;
     t.tp_richcompare = bytearray_richcompare;

@@ -13,6 +13,7 @@
 // exact bytes (CPython's return_self), a fresh copy otherwise.
 #include <string>
 
+#include "minipy/runtime/buffer.h"
 #include "minipy/runtime/boolobject.h"
 #include "minipy/runtime/bytearrayobject.h"
 #include "minipy/runtime/bytesobject.h"
@@ -310,8 +311,12 @@ bool bytes_buffer_view(Object* o, std::string_view* out)
     if (bytes_check(o)) *out = bytes_view(o);
     else if (bytearray_check(o)) *out = bytearray_view(o);
     else {
-        format_error(Exc_TypeError, "a bytes-like object is required, not '%.100s'", Py_TYPE(o)->tp_name);
-        return false;
+        // Any other exporter (memoryview): a contiguous buffer, borrowed
+        // for as long as o keeps it (a memoryview holds its exporter's).
+        Py_buffer view{};
+        if (object_get_buffer(o, &view, PyBUF_SIMPLE) < 0) return false;
+        *out = std::string_view(static_cast<const char*>(view.buf), static_cast<std::size_t>(view.len));
+        buffer_release(&view);
     }
     return true;
 }

@@ -2,6 +2,7 @@
 // comparison, indexing, slicing, concatenation and a few methods).
 // Mirrors CPython 3.11 Objects/bytesobject.c. Book chapter 11.
 #include "minipy/runtime/bytesobject.h"
+#include "minipy/runtime/buffer.h"
 
 #include <cstring>
 #include <string>
@@ -73,7 +74,10 @@ Ref<> bytes_concat(Object* a, Object* b)
     std::string s(bytes_view(a));
     if (bytes_check(b)) s += bytes_view(b);
     else if (bytearray_check(b)) s += bytearray_view(b);
-    else return format_error(Exc_TypeError, "can't concat %.100s to %.100s", Py_TYPE(b)->tp_name, Py_TYPE(a)->tp_name);
+    else if (!object_check_buffer(b) || !buffer_append_to(b, &s))
+        return object_check_buffer(b) ? nullptr
+                                      : format_error(Exc_TypeError, "can't concat %.100s to %.100s",
+                                                     Py_TYPE(b)->tp_name, Py_TYPE(a)->tp_name);
     return bytes_from_view(s);
 }
 
@@ -229,14 +233,27 @@ Ref<> bytes_join(Object* self, Object* iterable)
     std::string out;
     Py_ssize_t i = 0;
     int r = for_each_item(it.get(), [&](Object* item) {
-        // Any bytes-like item (minipy has no buffer protocol yet: bytes and bytearray).
-        if (!bytes_check(item) && !bytearray_check(item)) {
+        // Any bytes-like item (an exporter of the buffer protocol).
+        if (!object_check_buffer(item)) {
             format_error(Exc_TypeError, "sequence item %zd: expected a bytes-like object, %.80s found", i,
                          Py_TYPE(item)->tp_name);
             return -1;
         }
         if (i++ > 0) out += bytes_view(self);
-        out += bytes_check(item) ? bytes_view(item) : bytearray_view(item);
+        if (bytes_check(item)) out += bytes_view(item);
+        else if (bytearray_check(item)) out += bytearray_view(item);
+        else {
+            // PyBUF_SIMPLE: a non-contiguous view (mv[::2]) is refused.
+            Py_buffer view{};
+            if (object_get_buffer(item, &view, PyBUF_SIMPLE) < 0) {
+                error_clear();
+                format_error(Exc_TypeError, "sequence item %zd: expected a bytes-like object, %.80s found", i - 1,
+                             Py_TYPE(item)->tp_name);
+                return -1;
+            }
+            out.append(static_cast<const char*>(view.buf), static_cast<std::size_t>(view.len));
+            buffer_release(&view);
+        }
         return 0;
     });
     if (r < 0) return nullptr;
@@ -322,11 +339,11 @@ bool sub_arg(Object* o, std::string* out)
         return true;
     }
     std::string_view v;
-    if (!bytes_check(o) && !bytearray_check(o)) {
+    if (!object_check_buffer(o)) {
         format_error(Exc_TypeError, "argument should be integer or bytes-like object, not '%.200s'", Py_TYPE(o)->tp_name);
         return false;
     }
-    buffer_arg(o, &v);
+    if (!buffer_arg(o, &v)) return false;
     out->assign(v);
     return true;
 }
@@ -617,6 +634,12 @@ int bytes_format_obj(Object* v, Py_ssize_t prec, std::u32string* out)
         widen_into(bytes_check(v) ? bytes_view(v) : bytearray_view(v), prec, out);
         return 1;
     }
+    if (object_check_buffer(v)) {  // any other exporter (memoryview)
+        std::string copy;
+        if (!buffer_append_to(v, &copy)) return -1;
+        widen_into(copy, prec, out);
+        return 1;
+    }
     Ref<> result = bytes_from_dunder(v);
     if (!result) {
         if (!error_occurred())
@@ -796,6 +819,11 @@ Ref<> bytes_new_exact(Object* args, Object* kwds)
     if (error_occurred()) return nullptr;
     if (bytes_check(x)) return bytes_from_view(bytes_view(x));
     if (bytearray_check(x)) return bytes_from_view(bytearray_view(x));
+    if (object_check_buffer(x)) {
+        std::string copy;
+        if (!buffer_append_to(x, &copy)) return nullptr;
+        return bytes_from_view(copy);
+    }
     if (index_check(x)) {
         Py_ssize_t size = number_as_ssize_t(x, Exc_OverflowError);
         if (size == -1 && error_occurred()) return nullptr;
@@ -840,6 +868,14 @@ NumberMethods bytes_as_number = [] {
     return nb;
 }();
 
+// bf_getbuffer (bytes_buffer_getbuffer): a read-only view of the bytes.
+int bytes_getbuffer(Object* self, Py_buffer* view, int flags)
+{
+    return buffer_fill_info(view, self, bytes_as_string(self), bytes_size(self), 1, flags);
+}
+
+BufferProcs bytes_as_buffer = {bytes_getbuffer, nullptr};
+
 }  // namespace
 
 TypeObject Bytes_Type = [] {
@@ -852,6 +888,7 @@ TypeObject Bytes_Type = [] {
     t.tp_as_mapping = &bytes_as_mapping;
     t.tp_as_number = &bytes_as_number;
     t.tp_hash = bytes_hash;
+    t.tp_as_buffer = &bytes_as_buffer;
     t.tp_str = bytes_repr_slot;
     t.tp_getattro = object_generic_get_attr;
     t.tp_richcompare = bytes_richcompare;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "minipy/runtime/buffer.h"
 #include "minipy/runtime/boolobject.h"
 #include "minipy/runtime/bytesobject.h"
 #include "minipy/runtime/dictobject.h"
@@ -954,10 +955,18 @@ Ref<> str_tp_new(TypeObject* type, Object* args, Object* kwds)
     else {
         if (!codec_check_arguments("str", out[1], out[2])) return nullptr;
         if (unicode_check(out[0])) return format_error(Exc_TypeError, "decoding str is not supported");
-        if (!bytes_check(out[0]))
+        if (!bytes_check(out[0]) && !object_check_buffer(out[0]))
             return format_error(Exc_TypeError, "decoding to str: need a bytes-like object, %.80s found",
                                 Py_TYPE(out[0])->tp_name);
-        result = unicode_decode(out[0], out[1], out[2]);
+        // Any other buffer (bytearray, memoryview) is decoded from a copy.
+        Ref<> data = new_ref(out[0]);
+        if (!bytes_check(out[0])) {
+            std::string copy;
+            if (!buffer_append_to(out[0], &copy)) return nullptr;
+            data = bytes_from_view(copy);
+            if (!data) return nullptr;
+        }
+        result = unicode_decode(data.get(), out[1], out[2]);
     }
     if (!result || type == &Unicode_Type) return result;
     return unicode_subtype_new(type, result.get());

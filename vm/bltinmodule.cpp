@@ -13,6 +13,7 @@
 
 #include "ceval.h"
 #include "minipy/compiler/compile.h"
+#include "minipy/runtime/buffer.h"
 #include "minipy/runtime/abstract.h"
 #include "minipy/runtime/boolobject.h"
 #include "minipy/runtime/cellobject.h"
@@ -871,6 +872,7 @@ Ref<> builtins_module_create()
         {"True", Py_True()},
         {"bool", &Bool_Type},
         {"bytearray", &ByteArray_Type},
+        {"memoryview", &MemoryView_Type},
         {"bytes", &Bytes_Type},
         {"classmethod", &ClassMethod_Type},
         {"complex", &Complex_Type},
@@ -895,6 +897,8 @@ Ref<> builtins_module_create()
         {"type", &Type_Type},
         {"zip", &Zip_Type},
     };
+    for (TypeObject* t : {&MemoryView_Type, &ManagedBuffer_Type, &MemoryIter_Type})
+        if (type_ready(t) < 0) return nullptr;
     for (const Entry& e : entries)
         if (dict_set_item_string(dict, e.name, e.value) < 0) return nullptr;
     if (dict_set_item_string(dict, "__debug__", Py_True()) < 0) return nullptr;
