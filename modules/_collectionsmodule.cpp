@@ -38,6 +38,7 @@
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/typeobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "minipy/runtime/weakrefobject.h"
 
 namespace minipy::modules {
 
@@ -71,6 +72,7 @@ struct DequeObject : Object {
     Py_ssize_t size;
     Py_ssize_t maxlen;    // -1: unbounded
     std::size_t state;    // mutation counter (see the design notes)
+    Object* weakreflist;  // weak references to this deque
 };
 
 extern TypeObject Deque_Type;
@@ -161,6 +163,7 @@ Ref<> deque_tp_new(TypeObject* type, Object*, Object*)
 
 void deque_dealloc(Object* op)
 {
+    if (D(op)->weakreflist) object_clear_weakrefs(op);
     deque_clear_items(D(op));
     object_dealloc_memory(op);
 }
@@ -826,6 +829,7 @@ TypeObject Deque_Type = [] {
     t.tp_iter = deque_iter;
     t.tp_methods = deque_methods;
     t.tp_getset = deque_getset;
+    t.tp_weaklistoffset = static_cast<Py_ssize_t>(offsetof(DequeObject, weakreflist));
     t.tp_init = deque_init;
     t.tp_new = deque_tp_new;
     return t;

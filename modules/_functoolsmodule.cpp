@@ -19,6 +19,7 @@
 #include "minipy/runtime/moduleobject.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "minipy/runtime/weakrefobject.h"
 
 namespace minipy::modules {
 
@@ -69,6 +70,7 @@ struct PartialObject : Object {
     Object* args;  // owned tuple
     Object* kw;    // owned dict
     Object* dict;  // owned or null: the instance __dict__
+    Object* weakreflist;  // weak references to this partial
 };
 
 extern TypeObject Partial_Type;
@@ -114,6 +116,7 @@ Ref<> partial_tp_new(TypeObject* type, Object* args, Object* kw)
 void partial_dealloc(Object* op)
 {
     PartialObject* p = P(op);
+    if (p->weakreflist) object_clear_weakrefs(op);
     clear_ref(p->fn);
     clear_ref(p->args);
     clear_ref(p->kw);
@@ -298,6 +301,7 @@ TypeObject Partial_Type = [] {
     t.tp_members = partial_members;
     t.tp_getset = partial_getset;
     t.tp_dictoffset = static_cast<Py_ssize_t>(offsetof(PartialObject, dict));
+    t.tp_weaklistoffset = static_cast<Py_ssize_t>(offsetof(PartialObject, weakreflist));
     t.tp_new = partial_tp_new;
     return t;
 }();

@@ -90,8 +90,24 @@ class _OrderedDictValuesView(_collections_abc.ValuesView):
         return f'odict_values({list(self)!r})'
 
 
+# The views are named as odictobject.c's types are (type(od.keys()).__name__).
+for _view, _name in ((_OrderedDictKeysView, 'odict_keys'), (_OrderedDictItemsView, 'odict_items'),
+                     (_OrderedDictValuesView, 'odict_values')):
+    _view.__name__ = _view.__qualname__ = _name
+del _view, _name
+
 _dict_setitem = dict.__setitem__
 _dict_pop = dict.pop
+
+
+def _add_pairs(self, pairs):
+    for pair in pairs:
+        pair = list(pair)
+        if len(pair) != 2:
+            if len(pair) < 2:
+                raise ValueError(f"need more than {len(pair)} value{'' if len(pair) == 1 else 's'} to unpack")
+            raise ValueError("too many values to unpack (expected 2)")
+        self[pair[0]] = pair[1]
 
 
 class OrderedDict(dict):
@@ -99,12 +115,35 @@ class OrderedDict(dict):
     popitem(last=False)) and compares order-sensitively with another
     OrderedDict.'''
 
-    def __init__(self, other=(), /, **kwds):
-        '''Initialize an ordered dictionary: items from other (a mapping or
-        pairs) then from the keyword arguments, in that order.'''
-        self.__update(other, **kwds)
+    def __init__(self, /, *args, **kwds):
+        '''Initialize an ordered dictionary: items from the one optional
+        positional argument (a mapping or pairs), then from the keywords.'''
+        if len(args) > 1:
+            raise TypeError(f'expected at most 1 arguments, got {len(args)}')
+        self.__update(args, kwds)
 
-    __update = update = _collections_abc.MutableMapping.update
+    def update(self, /, *args, **kwds):
+        '''Set items from a mapping (or an object with keys()), or from
+        (key, value) pairs, then from the keyword arguments.'''
+        if len(args) > 1:
+            raise TypeError(f'update() takes at most 1 positional argument ({len(args)} given)')
+        self.__update(args, kwds)
+
+    def __update(self, args, kwds):
+        # The rules and words of odictobject.c's mutablemapping_update.
+        if args:
+            other = args[0]
+            if type(other) is dict:
+                _add_pairs(self, other.items())
+            elif hasattr(other, 'keys'):
+                for key in other.keys():
+                    self[key] = other[key]
+            elif hasattr(other, 'items'):
+                _add_pairs(self, other.items())
+            else:
+                _add_pairs(self, other)
+        if kwds:
+            _add_pairs(self, kwds.items())
 
     def popitem(self, last=True):
         '''Remove and return the last (key, value) pair, or the first one

@@ -69,3 +69,5 @@ class Q(deque):
 q = Q([1, 2], 5); print(q, q.copy(), type(q.copy()).__name__, q.maxlen)
 q.name = "x"; print(q.__reduce__()[2])
 print(deque[int], isinstance(deque(), deque))
+import weakref
+wd = deque([1]); wr = weakref.ref(wd); print(wr() is wd); del wd; print(wr())

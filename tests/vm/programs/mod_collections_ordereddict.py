@@ -44,3 +44,10 @@ class Last(OrderedDict):
 
 l = Last(); l["a"] = 1; l["b"] = 2; l["a"] = 3; print(l)
 print(isinstance(OrderedDict(), dict), OrderedDict[str, int])
+for bad in [lambda: OrderedDict(1), lambda: OrderedDict([1]), lambda: OrderedDict([(1,)]), lambda: OrderedDict([(1, 2, 3)]),
+            lambda: OrderedDict({}, {}), lambda: OrderedDict().update({}, {})]:
+    try:
+        bad()
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__ + ":", e)
+print(OrderedDict(["ab", [1, 2]]), type(OrderedDict().keys()).__name__, type(OrderedDict().items()).__name__)

@@ -45,3 +45,5 @@ except TypeError as e:
     print("TypeError:", e)
 print(partial(int, base=2)("101"), list(map(partial(pow, 2), range(5))))
 print(partial[int])
+import weakref
+wp = partial(len); wr = weakref.ref(wp); print(wr() is wp); del wp; print(wr())
