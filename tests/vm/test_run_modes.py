@@ -150,6 +150,24 @@ CASES = [
     ("displayhook", ["-c", "import sys\nsys.displayhook(3)\nsys.displayhook(None)\n"
                      "print(_, sys.__displayhook__ is sys.displayhook)"], None, None),
     ("unbuffered", ["-u", "-c", "import sys\nprint('a')\nsys.stderr.write('b\\n')\nprint('c')"], None, None),
+    # sys.flags, sys._xoptions and the int max str digits limit from the
+    # command line and the environment (hash_randomization left out: minipy
+    # hashes with a fixed key).
+    ("flags_options", ["-B", "-s", "-S", "-E", "-q", "-b", "-b", "-d", "-O", "-O", "-P", "-c",
+                       "import sys; f = sys.flags; print(f[:11], f[12:])"], None, None),
+    ("flags_isolated", ["-I", "-X", "dev", "-X", "utf8", "-c", "import sys; f = sys.flags; print(f[:11], f[12:])"],
+     None, None),
+    ("xoptions", ["-X", "a", "-X", "b=1", "-X", "a=2", "-W", "ignore", "-c",
+                  "import sys; print(sys._xoptions, sys.warnoptions)"], None, None),
+    ("int_digits_x", ["-X", "int_max_str_digits=700", "-c",
+                      "import sys; print(sys.flags.int_max_str_digits, sys.get_int_max_str_digits())\n"
+                      "int('1' * 701)"], None, None),
+    ("int_digits_env", ["-c", "import sys; print(sys.flags.int_max_str_digits, sys.get_int_max_str_digits())"],
+     {"PYTHONINTMAXSTRDIGITS": "0"}, None),
+    ("int_digits_env_E", ["-E", "-c", "import sys; print(sys.flags.int_max_str_digits)"],
+     {"PYTHONINTMAXSTRDIGITS": "0"}, None),
+    ("int_digits_bad_x", ["-X", "int_max_str_digits=100", "-c", "pass"], None, None),
+    ("int_digits_bad_env", ["-c", "pass"], {"PYTHONINTMAXSTRDIGITS": "x"}, None),
 ]
 
 
