@@ -17,6 +17,7 @@
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "pycore_bytes_methods.h"
 #include "pycore_runtime.h"
 
 namespace minipy::runtime {
@@ -602,18 +603,37 @@ int UnicodeError_init(Object* op, Object* args, Object* kwds)
         format_error(Exc_TypeError, "function takes exactly %zd arguments (%zd given)", expected, tuple_size(args));
         return -1;
     }
+    // PyArg_ParseTuple(args, "UOnnU") (translate: "Onn U"), then the
+    // object's type: str to encode, any bytes-like object to decode (kept
+    // as a bytes copy).
+    bool decode = Py_TYPE(op) == Exc_UnicodeDecodeError;
+    auto require_str = [&](Py_ssize_t index) {
+        Object* v = tuple_item(args, index);
+        if (unicode_check(v)) return true;
+        format_error(Exc_TypeError, "argument %zd must be str, not %.50s", index + 1,
+                     v == Py_None() ? "None" : Py_TYPE(v)->tp_name);
+        return false;
+    };
     Py_ssize_t k = 0;
-    if (!translate) set_ref(self->encoding, new_ref(tuple_item(args, k++)).release());
-    Object* object = tuple_item(args, k++);
-    if (Py_TYPE(op) == Exc_UnicodeDecodeError ? !bytes_check(object) : !unicode_check(object)) {
-        format_error(Exc_TypeError, "argument %zd must be %s, not %.50s", k,
-                     Py_TYPE(op) == Exc_UnicodeDecodeError ? "bytes-like object" : "str", Py_TYPE(object)->tp_name);
-        return -1;
+    if (!translate && !require_str(k++)) return -1;
+    Py_ssize_t object_index = k++;
+    if (!decode && !require_str(object_index)) return -1;
+    Py_ssize_t start = number_as_ssize_t(tuple_item(args, k++), nullptr);
+    if (start == -1 && error_occurred()) return -1;
+    Py_ssize_t end = number_as_ssize_t(tuple_item(args, k++), nullptr);
+    if (end == -1 && error_occurred()) return -1;
+    if (!require_str(k)) return -1;
+    Ref<> object = new_ref(tuple_item(args, object_index));
+    if (decode && !bytes_check(object.get())) {
+        std::string_view data;
+        if (!bytes_buffer_view(object.get(), &data)) return -1;
+        object = bytes_from_view(data);
+        if (!object) return -1;
     }
-    set_ref(self->object, new_ref(object).release());
-    self->start = number_as_ssize_t(tuple_item(args, k++), nullptr);
-    self->end = number_as_ssize_t(tuple_item(args, k++), nullptr);
-    if (error_occurred()) return -1;
+    if (!translate) set_ref(self->encoding, new_ref(tuple_item(args, 0)).release());
+    set_ref(self->object, object.release());
+    self->start = start;
+    self->end = end;
     set_ref(self->reason, new_ref(tuple_item(args, k)).release());
     return 0;
 }

@@ -276,20 +276,21 @@ Ref<> range_index(Object* self, Object* ob)
             if (!diff) return nullptr;
             return number_floor_divide(diff.get(), r->step);
         }
-    } else {
-        Py_ssize_t idx = 0;
-        bool found = false;
-        if (for_each_item(self, [&](Object* item) {
-                if (found) return 0;
-                int c = object_rich_compare_bool(item, ob, Py_EQ);
-                if (c > 0) found = true;
-                else idx++;
-                return c < 0 ? -1 : 0;
-            }) < 0)
-            return nullptr;
-        if (found) return long_from_ssize_t(idx);
+        return format_error(Exc_ValueError, "%R is not in range", ob);
     }
-    return format_error(Exc_ValueError, "%R is not in range", ob);
+    // _PySequence_IterSearch(PY_ITERSEARCH_INDEX): compare item by item,
+    // stopping at the first equal one.
+    Ref<> it = object_get_iter(self);
+    if (!it) return nullptr;
+    for (Py_ssize_t idx = 0;; idx++) {
+        Ref<> item = iter_next(it.get());
+        if (!item) break;
+        int c = object_rich_compare_bool(item.get(), ob, Py_EQ);
+        if (c < 0) return nullptr;
+        if (c) return long_from_ssize_t(idx);
+    }
+    if (error_occurred()) return nullptr;
+    return format_error(Exc_ValueError, "sequence.index(x): x not in sequence");
 }
 
 Ref<> range_iter(Object* op);

@@ -68,4 +68,14 @@ e = UnicodeEncodeError("utf-16", "ab\ud800", 2, 3, "surrogates not allowed")
 print(str(e), e.args, e.start, e.end)
 e.start, e.end, e.reason = 0, 2, "changed"
 print(str(e))
+# The constructors check their arguments as PyArg_ParseTuple("UOnnU") does; bytes-like objects become bytes.
+for cls, a in [(UnicodeDecodeError, ('x', 5, 0, 1, 'r')), (UnicodeDecodeError, ('x', b'', 'a', 1, 'r')), (UnicodeDecodeError, ('x', b'', 0, 1.5, 'r')),
+               (UnicodeDecodeError, ('x',)), (UnicodeDecodeError, ('x', b'', 0, 1, 'r', 6)), (UnicodeDecodeError, (None, b'', 0, 1, 'r')),
+               (UnicodeEncodeError, ('x', 5, 0, 1, 'r')), (UnicodeEncodeError, (1, 'a', 0, 1, 'r')), (UnicodeEncodeError, ('x', 'a', 0, 1, 2)),
+               (UnicodeTranslateError, (5, 0, 1, 'r')), (UnicodeTranslateError, ('a', 0, 1, 2)), (UnicodeDecodeError, ('x', bytearray(b'ab'), 0, 1, 'r'))]:
+    try:
+        e = cls(*a)
+        print(repr(e), repr(e.object), type(e.object).__name__)
+    except Exception as err:
+        print(type(err).__name__, err)
 b"\x00\xd8".decode("utf-16-be")

@@ -111,3 +111,15 @@ for attempt in (lambda: e.characters_written, lambda: delattr(e, "characters_wri
         print(type(err).__name__, err)
 print(slice(None).indices(10**30), slice(-5, None, -2).indices(10**20), slice(2, 3).indices(True))
 print(range(2**100)[::3], range(10**30, 0, -7)[5:-5:4], len(range(2**62)))
+
+
+class IntSub(int):
+    pass
+
+
+print(range(5).index(IntSub(3)), range(5).index(3.0), range(5).count(3.0), range(5).count(IntSub(2)), range(10**12).index(3.0))
+for arg in (IntSub(9), 9.0, 9, "a", False):
+    try:
+        print(range(1, 5).index(arg))
+    except ValueError as e:
+        print(type(e).__name__, e)
