@@ -10,6 +10,8 @@ namespace minipy::modules {
 using runtime::Ref;
 
 // The create functions, one per module file.
+Ref<> time_module_create();  // timemodule.cpp
+Ref<> errno_module_create();  // errnomodule.cpp
 Ref<> operator_module_create();  // _operator.cpp
 Ref<> itertools_module_create();  // itertoolsmodule.cpp
 Ref<> math_module_create();  // mathmodule.cpp
@@ -22,6 +24,8 @@ Ref<> gc_module_create();           // gcmodule.cpp
 Ref<> weakref_module_create();  // _weakref.cpp
 
 const InittabEntry inittab[] = {
+    {"time", time_module_create},
+    {"errno", errno_module_create},
     {"_operator", operator_module_create},
     {"itertools", itertools_module_create},
     {"math", math_module_create},
