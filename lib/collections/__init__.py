@@ -19,6 +19,7 @@ __all__ = [
 import _collections_abc
 import sys as _sys
 
+from itertools import chain as _chain, repeat as _repeat, starmap as _starmap
 from keyword import iskeyword as _iskeyword
 from _collections import deque, defaultdict, _count_elements, _tuplegetter
 
@@ -410,9 +411,7 @@ class Counter(dict):
 
     def elements(self):
         '''Each element repeated count times (none when count < 1).'''
-        for elem, count in self.items():
-            for _ in range(count):
-                yield elem
+        return _chain.from_iterable(_starmap(_repeat, self.items()))
 
     @classmethod
     def fromkeys(cls, iterable, v=None):

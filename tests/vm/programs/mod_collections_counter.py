@@ -5,7 +5,7 @@ from collections import Counter
 c = Counter("abracadabra")
 print(c, c["a"], c["zz"], c.total(), len(c))
 print(c.most_common(), c.most_common(2), c.most_common(0), c.most_common(-1))
-print(sorted(c.elements()), list(Counter(a=2, b=0, c=-1).elements()))
+print(sorted(c.elements()), list(Counter(a=2, b=0, c=-1).elements()), type(c.elements()).__name__)
 c.update("aaz"); c.update({"b": 10}); c.update(q=1); print(c)
 c.subtract("aaaa"); c.subtract({"b": 20}); print(c)
 del c["zz"]; del c["q"]; print(c)
