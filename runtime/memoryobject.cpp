@@ -387,8 +387,16 @@ void init_flags(MemoryViewObject* mv)
 {
     mv->flags &= MV_RELEASED;
     const Py_buffer* v = &mv->view;
-    if (is_c_contiguous(v)) mv->flags |= MV_C;
-    if (is_f_contiguous(v)) mv->flags |= MV_F;
+    if (v->ndim == 0) {
+        mv->flags |= MV_C | MV_F;
+    } else if (v->ndim == 1) {
+        // MV_CONTIGUOUS_NDIM1: judged by the stride alone, so an empty
+        // slice with a step is not contiguous (unlike PyBuffer_IsContiguous).
+        if (v->shape[0] == 1 || v->strides[0] == v->itemsize) mv->flags |= MV_C | MV_F;
+    } else {
+        if (is_c_contiguous(v)) mv->flags |= MV_C;
+        if (is_f_contiguous(v)) mv->flags |= MV_F;
+    }
 }
 
 // C-order strides for the view's shape (init_strides_from_shape).
