@@ -126,5 +126,16 @@ make_class()
 print("class/instance cycle collected:", gc.collect() > 0)
 
 
+def frame_cycle():
+    f = Noisy("frame local")
+    try:
+        raise ValueError("x")
+    except ValueError as e:
+        f.err = e  # exception -> traceback -> frame (keeps its locals) -> f
+
+
+frame_cycle()
+print("traceback/frame cycle collected:", gc.collect() > 0)
+
 print("nothing left:", gc.collect())
 gc.enable()
