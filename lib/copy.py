@@ -14,7 +14,7 @@
 # structure is copied once and stays shared; it also keeps every original
 # alive (under memo[id(memo)]) so that no id is reused during one deepcopy.
 
-import types
+import types as _types
 from copyreg import dispatch_table
 
 __all__ = ["Error", "copy", "deepcopy"]
@@ -66,14 +66,14 @@ def _copy_immutable(x):
 _copy_dispatch = {}
 for _t in (type(None), int, float, bool, complex, str, tuple, bytes,
            frozenset, type, range, slice, property,
-           types.BuiltinFunctionType, type(Ellipsis), type(NotImplemented),
-           types.FunctionType):
+           _types.BuiltinFunctionType, type(Ellipsis), type(NotImplemented),
+           _types.FunctionType):
     _copy_dispatch[_t] = _copy_immutable
 try:
-    import weakref
-    _copy_dispatch[weakref.ref] = _copy_immutable
+    from weakref import ref as _weakref_type
+    _copy_dispatch[_weakref_type] = _copy_immutable
 except ImportError:
-    weakref = None
+    _weakref_type = None
 for _t in (list, dict, set, bytearray):
     _copy_dispatch[_t] = _t.copy
 del _t
@@ -154,15 +154,15 @@ def _deepcopy_method(x, memo):
 
 _deepcopy_dispatch = {}
 for _t in (type(None), type(Ellipsis), type(NotImplemented), int, float,
-           bool, complex, bytes, str, types.CodeType, type, range,
-           types.BuiltinFunctionType, types.FunctionType, property):
+           bool, complex, bytes, str, _types.CodeType, type, range,
+           _types.BuiltinFunctionType, _types.FunctionType, property):
     _deepcopy_dispatch[_t] = _deepcopy_atomic
-if weakref is not None:
-    _deepcopy_dispatch[weakref.ref] = _deepcopy_atomic
+if _weakref_type is not None:
+    _deepcopy_dispatch[_weakref_type] = _deepcopy_atomic
 _deepcopy_dispatch[list] = _deepcopy_list
 _deepcopy_dispatch[tuple] = _deepcopy_tuple
 _deepcopy_dispatch[dict] = _deepcopy_dict
-_deepcopy_dispatch[types.MethodType] = _deepcopy_method
+_deepcopy_dispatch[_types.MethodType] = _deepcopy_method
 del _t
 
 

@@ -11,7 +11,8 @@ __all__ = ['update_wrapper', 'wraps', 'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES',
 
 from abc import get_cache_token
 from collections import namedtuple
-from types import GenericAlias, MappingProxyType, UnionType
+from types import GenericAlias
+from types import MappingProxyType as _MappingProxyType, UnionType as _UnionType
 from _functools import reduce, partial, cmp_to_key
 
 
@@ -485,7 +486,7 @@ def _find_impl(cls, registry):
 
 def _is_union_type(cls):
     # `int | str` (types.UnionType) or typing.Union[int, str].
-    if isinstance(cls, UnionType):
+    if isinstance(cls, _UnionType):
         return True
     try:
         from typing import get_origin, Union
@@ -495,7 +496,7 @@ def _is_union_type(cls):
 
 
 def _union_args(cls):
-    if isinstance(cls, UnionType):
+    if isinstance(cls, _UnionType):
         return cls.__args__
     from typing import get_args
     return get_args(cls)
@@ -606,7 +607,7 @@ def singledispatch(func):
     registry[object] = func
     wrapper.register = register
     wrapper.dispatch = dispatch
-    wrapper.registry = MappingProxyType(registry)
+    wrapper.registry = _MappingProxyType(registry)
     wrapper._clear_cache = dispatch_cache.clear
     update_wrapper(wrapper, func)
     return wrapper
