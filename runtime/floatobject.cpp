@@ -128,6 +128,11 @@ std::string double_to_string(double v, char code, int precision, bool always_sig
     }
     if (code == 'r') {
         out = float_repr_string(v);
+        // Py_DTSF_ALT ('#'): the mantissa always has a point ("1.e+16").
+        if (alternate && out.find('.') == std::string::npos) {
+            std::size_t e = out.find('e');
+            out.insert(e == std::string::npos ? out.size() : e, ".");
+        }
     } else {
         char fmt[16];
         char buf[512];
