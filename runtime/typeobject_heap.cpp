@@ -23,7 +23,9 @@
 //
 // Subclasses of str keep the code points inline and size their instances
 // at 4 bytes per code point (layout_itemsize), so nonempty __slots__ are
-// refused for them as for int and tuple subclasses (CPython allows them).
+// refused for them as for int and tuple subclasses (CPython allows them),
+// except __dict__ and __weakref__: those two fields follow the code points
+// and are counted from the end of the object (negative offsets).
 //
 // Weak references: a class that adds the __weakref__ field clears the
 // references to a dying instance right after __del__ (subtype_dealloc).
@@ -578,9 +580,8 @@ int subtype_setdict(Object* self, Object* value, void*)
 // list (the shared callback-less ref if there is one), or None.
 Ref<> subtype_getweakref(Object* self, void*)
 {
-    Py_ssize_t off = Py_TYPE(self)->tp_weaklistoffset;
-    Object* v = off > 0 ? slot_field(self, off) : nullptr;
-    return v ? new_ref(v) : none_ref();
+    Object** list = object_weaklist_ptr(self);
+    return list && *list ? new_ref(*list) : none_ref();
 }
 
 // The getsets a class adds for the instance fields it adds itself: a base
@@ -625,6 +626,8 @@ bool extra_ivars(TypeObject* type, TypeObject* base)
         // The __dict__ a str subclass appends does not count either (in
         // CPython str subclasses are not var-sized, so two of them combine).
         if (heap && type_is_subtype(type, &Unicode_Type) && type->tp_dictoffset && !base->tp_dictoffset) t_size -= ptr;
+        if (heap && type_is_subtype(type, &Unicode_Type) && type->tp_weaklistoffset && !base->tp_weaklistoffset)
+            t_size -= ptr;
         return t_size != b_size || type->tp_itemsize != layout_itemsize(base);
     }
     if (heap && type->tp_weaklistoffset && !base->tp_weaklistoffset && type->tp_weaklistoffset + ptr == t_size)
@@ -865,7 +868,11 @@ struct SlotsInfo {
 int type_new_slots(Object* name, TypeObject* base, Object* dict, SlotsInfo* info)
 {
     const bool may_add_dict = base->tp_dictoffset == 0;
-    const bool may_add_weak = base->tp_weaklistoffset == 0 && layout_itemsize(base) == 0;
+    // Var-sized instances have no room for __weakref__, except str's
+    // subclasses (str is not var-sized in CPython; here its trailing fields
+    // are counted from the end, see type_new's layout).
+    const bool may_add_weak =
+        base->tp_weaklistoffset == 0 && (layout_itemsize(base) == 0 || type_is_subtype(base, &Unicode_Type));
     Object* slots = dict_get_item_with_error(dict, intern_id("__slots__"));
     if (!slots) {
         if (error_occurred()) return -1;
@@ -876,7 +883,15 @@ int type_new_slots(Object* name, TypeObject* base, Object* dict, SlotsInfo* info
     Ref<> names = unicode_check(slots) ? tuple_pack({slots}) : sequence_tuple(slots);
     if (!names) return -1;
     const Py_ssize_t nslot = tuple_size(names.get());
-    if (nslot > 0 && layout_itemsize(base)) {
+    // A str subclass may still name __dict__ and __weakref__: they are
+    // trailing fields, counted from the end of the object.
+    bool only_trailing = type_is_subtype(base, &Unicode_Type);
+    for (Py_ssize_t i = 0; i < nslot && only_trailing; i++) {
+        Object* slot = tuple_item(names.get(), i);
+        only_trailing = unicode_check(slot) &&
+                        (unicode_equal_to_ascii(slot, "__dict__") || unicode_equal_to_ascii(slot, "__weakref__"));
+    }
+    if (nslot > 0 && layout_itemsize(base) && !only_trailing) {
         format_error(Exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'", base->tp_name);
         return -1;
     }
@@ -1116,12 +1131,16 @@ Ref<> type_new_heap(TypeObject* metatype, Object* args, Object* kwds)
         }
         type->tp_members = members;
     }
+    // Var-sized instances (str subclasses) number their trailing fields
+    // from the end: -ptr, -2*ptr, after those a base already has.
+    const bool var_sized = layout_itemsize(base) != 0;
+    Py_ssize_t trailing = (base->tp_dictoffset < 0) + (base->tp_weaklistoffset < 0);
     if (slots.add_dict) {
-        type->tp_dictoffset = layout_itemsize(base) ? -ptr : slotoffset;
+        type->tp_dictoffset = var_sized ? -ptr * ++trailing : slotoffset;
         slotoffset += ptr;
     }
     if (slots.add_weak) {
-        type->tp_weaklistoffset = slotoffset;
+        type->tp_weaklistoffset = var_sized ? -ptr * ++trailing : slotoffset;
         slotoffset += ptr;
     }
     type->tp_basicsize = slotoffset;

@@ -522,8 +522,20 @@ TypeObject Weakref_CallableProxyType = make_proxy_type("weakref.CallableProxyTyp
 
 Object** object_weaklist_ptr(Object* op)
 {
-    Py_ssize_t off = Py_TYPE(op)->tp_weaklistoffset;
-    if (off <= 0) return nullptr;
+    TypeObject* tp = Py_TYPE(op);
+    Py_ssize_t off = tp->tp_weaklistoffset;
+    if (off == 0) return nullptr;
+    if (off < 0) {
+        // A str subclass keeps the field after its code points: counted
+        // from the end of the object, which object_alloc_raw sized as
+        // tp_basicsize + ob_size * tp_itemsize rounded up to a pointer (the
+        // same rule object_get_dict_ptr applies to a negative tp_dictoffset).
+        Py_ssize_t n = static_cast<VarObject*>(op)->ob_size;
+        std::size_t size = static_cast<std::size_t>(tp->tp_basicsize) +
+                           static_cast<std::size_t>(n < 0 ? -n : n) * static_cast<std::size_t>(tp->tp_itemsize);
+        size = (size + sizeof(void*) - 1) & ~(sizeof(void*) - 1);
+        off += static_cast<Py_ssize_t>(size);
+    }
     return reinterpret_cast<Object**>(reinterpret_cast<char*>(op) + off);
 }
 

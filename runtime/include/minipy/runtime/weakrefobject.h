@@ -13,7 +13,9 @@
 // * The list is doubly linked through wr_prev/wr_next, head in the referent.
 //   Order (as CPython): the shared callback-less exact `ref` first, then the
 //   shared callback-less proxy, then every other reference, newest first.
-// * A type supports weak references iff tp_weaklistoffset > 0. Every
+// * A type supports weak references iff tp_weaklistoffset != 0 (negative:
+//   counted from the end of a var-sized instance, as for tp_dictoffset;
+//   only subclasses of str, whose code points are inline). Every
 //   deallocator of such a type calls object_clear_weakrefs while the object
 //   still has refcount 0 and before any of its fields are torn down.
 // * The cycle collector (memory/, handle_weakrefs in gcmodule.c) clears the
@@ -54,7 +56,7 @@ inline bool weakref_check_proxy(Object* op)
 inline bool weakref_check(Object* op) { return weakref_check_ref(op) || weakref_check_proxy(op); }
 
 // _PyType_SUPPORTS_WEAKREFS.
-inline bool type_supports_weakrefs(TypeObject* type) { return type->tp_weaklistoffset > 0; }
+inline bool type_supports_weakrefs(TypeObject* type) { return type->tp_weaklistoffset != 0; }
 
 // _PyObject_GET_WEAKREFS_LISTPTR: the address of op's list head (the field
 // at tp_weaklistoffset), or null if op's type has none.
