@@ -20,6 +20,7 @@
 #include "minipy/runtime/complexobject.h"
 #include "minipy/runtime/descrobject.h"
 #include "minipy/runtime/dictobject.h"
+#include "minipy/runtime/genericaliasobject.h"
 #include "minipy/runtime/listobject.h"
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/moduleobject.h"
@@ -406,10 +407,13 @@ Ref<> chain_next(Object* op)
     return nullptr;
 }
 
+Ref<> chain_class_getitem(Object* cls, Object* item) { return generic_alias_class_getitem(cls, item); }
+
 MethodDef chain_methods[] = {
     method_o("from_iterable", chain_from_iterable,
              "Alternative chain() constructor taking a single iterable argument that evaluates lazily.",
              METH_CLASS),
+    method_o("__class_getitem__", chain_class_getitem, "See PEP 585", METH_CLASS),
     {},
 };
 
@@ -1184,9 +1188,10 @@ Ref<> product_new(TypeObject* type, Object* args, Object* kwds)
         }
         if (repeat < 0) return format_error(Exc_ValueError, "repeat argument cannot be negative");
     }
-    Py_ssize_t nargs = tuple_size(args);
+    // repeat=0: one empty tuple, and the iterables are not even looked at.
+    Py_ssize_t nargs = repeat == 0 ? 0 : tuple_size(args);
     Py_ssize_t npools = 0;
-    if (repeat && __builtin_mul_overflow(nargs, repeat, &npools))
+    if (__builtin_mul_overflow(nargs, repeat, &npools))
         return format_error(Exc_OverflowError, "repeat argument too large");
     Ref<> pools = tuple_new(npools);
     if (!pools) return nullptr;

@@ -74,5 +74,6 @@ class MyCount(count):
     pass
 
 
+print(itertools.chain[int], list(itertools.chain[int]("ab")), list(product("ab", 1, repeat=0)))
 print(repr(MyCount(3)), repr(MyCount(3, 2)), isinstance(MyCount(), count), itertools.chain.__name__)
 print(type(groupby("a").__next__()[1]).__name__, itertools.islice.__module__ if hasattr(itertools.islice, "__module__") else "")
