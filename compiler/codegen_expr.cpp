@@ -15,6 +15,7 @@
 // arguments by a tuple constant.
 #include "compile_internal.h"
 #include "minipy/compiler/ast_unparse.h"
+#include "minipy/runtime/boolobject.h"
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/listobject.h"
 #include "minipy/runtime/longobject.h"
@@ -22,6 +23,7 @@
 #include "minipy/runtime/setobject.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "minipy/runtime/warnings.h"
 
 namespace minipy::compiler {
 
@@ -233,10 +235,56 @@ bool compiler_dict(Compiler* c, expr_ty e)
     return true;
 }
 
+// compiler_warn: a SyntaxWarning at the current line, through the
+// warnings machinery; a warning turned into an error (-W error) becomes
+// the SyntaxError it describes.
+bool compiler_warn(Compiler* c, const char* message)
+{
+    Ref<> msg = unicode_from_string(message);
+    if (!msg) return false;
+    if (error_warn_explicit(Exc_SyntaxWarning, msg.get(), c->filename_obj.get(), c->u->loc.lineno, nullptr,
+                            nullptr) < 0) {
+        if (error_matches(Exc_SyntaxWarning)) {
+            error_clear();
+            (void)compiler_error(c, "%s", message);
+        }
+        return false;
+    }
+    return true;
+}
+
+// check_is_arg: an operand of `is` that is fine: not a constant, or one of
+// the named singletons.
+bool check_is_arg(expr_ty e)
+{
+    if (e->kind != Constant_kind) return true;
+    Object* value = e->v.Constant.value;
+    return value == Py_None() || value == Py_False() || value == Py_True() || value == Py_Ellipsis();
+}
+
+// check_compare: `x is 1` and `x is not "a"` compare identities of
+// literals, almost always a mistake for == / !=: a SyntaxWarning.
+bool check_compare(Compiler* c, expr_ty e)
+{
+    bool left = check_is_arg(e->v.Compare.left);
+    const int n = asdl_seq_LEN(e->v.Compare.ops);
+    for (int i = 0; i < n; ++i) {
+        const cmpop_ty op = (*e->v.Compare.ops)[i];
+        const bool right = check_is_arg((*e->v.Compare.comparators)[i]);
+        if ((op == Is || op == IsNot) && (!right || !left)) {
+            return compiler_warn(c, op == Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                                             : "\"is not\" with a literal. Did you mean \"!=\"?");
+        }
+        left = right;
+    }
+    return true;
+}
+
 // A chain a < b < c: each intermediate value is kept (SWAP/COPY) for the
 // next comparison; a false link jumps to the cleanup that drops it.
 bool compiler_compare(Compiler* c, expr_ty e)
 {
+    RETURN_IF_FALSE(check_compare(c, e));
     VISIT(c, expr, e->v.Compare.left);
     const int n = asdl_seq_LEN(e->v.Compare.ops) - 1;
     if (n == 0) {
@@ -886,6 +934,7 @@ bool compiler_jump_if(Compiler* c, expr_ty e, BasicBlock* next, bool cond)
         // A comparison's jump is located at the comparison, and so is what
         // follows until the next statement (3.11 leaves the location set).
         SET_LOC(c, e);
+        RETURN_IF_FALSE(check_compare(c, e));
         const int n = asdl_seq_LEN(e->v.Compare.ops) - 1;
         if (n > 0) {
             BasicBlock* cleanup = compiler_new_block(c);

@@ -64,6 +64,13 @@ struct TokState {
     int parenlinenostack[MAXLEVEL] = {0};
     int parencolstack[MAXLEVEL] = {0};  // bytes
     bool at_end = false;
+    // Interactive input (CPython's tok->prompt != NULL): a totally empty
+    // line ends a compound statement, and a first line of only blanks or a
+    // comment is a statement of its own. The buffer then holds the lines
+    // read so far; wanting a character past them is where CPython's
+    // tokenizer would prompt for another line (tok_underflow_interactive).
+    bool interactive = false;
+    bool underflow = false;
     bool added_newline = false;  // the file did not end with a newline
     bool declared_encoding = false;  // a BOM or a cookie (CPython's tok->encoding is set)
     bool undecodable = false;        // some line of the file is not UTF-8 (and no cookie)
@@ -121,6 +128,13 @@ struct TokState {
         // decodes the error's text with errors="replace".
         if (runtime::utf8_find_invalid(line) != std::string_view::npos) return runtime::utf8_replace(line);
         return std::string(line);
+    }
+
+    // The scanner reached the end of the buffer: in interactive mode,
+    // CPython would read another line here.
+    void at_buffer_end()
+    {
+        if (interactive) underflow = true;
     }
 
     // Moves past a '\n' at p (cur must then be p + 1).
@@ -325,6 +339,7 @@ bool continuation_line(TokState* tok, bool at_bol)
     const char* nl = tok->cur;
     tok->cur++;
     if (tok->cur >= tok->inp && !tok->deferred) {
+        tok->at_buffer_end();
         // E_EOF right after the backslash. Inside brackets pegen reports
         // the open bracket; otherwise the end of the backslash's line, or
         // no column when the backslash stood in the indentation.
@@ -348,6 +363,7 @@ int scan_string(TokState* tok, char quote, int quote_size)
     int end_quote_size = 0;
     while (end_quote_size != quote_size) {
         if (tok->cur >= tok->inp || (quote_size == 1 && *tok->cur == '\n')) {
+            if (tok->cur >= tok->inp) tok->at_buffer_end();
             if (tok->cur >= tok->inp && tok->deferred) {
                 tok->error = std::move(tok->deferred);
                 return ERRORTOKEN;
@@ -560,8 +576,21 @@ nextline:
             tok->cur++;
         }
         const bool at_eof = tok->cur >= tok->inp;
+        if (at_eof) tok->at_buffer_end();
         if (!at_eof && (*tok->cur == '#' || *tok->cur == '\n')) {
-            blankline = true;  // comments and blank lines do not change the indentation
+            // Comments and blank lines do not change the indentation, except
+            // in interactive mode a totally empty line (it ends a block) and
+            // a first line of blanks or a comment (it is let through).
+            if (tok->interactive && col == 0 && cont_line_col == 0 && *tok->cur == '\n') {
+                blankline = false;
+            }
+            else if (tok->interactive && tok->lineno == 1) {
+                blankline = false;
+                col = altcol = 0;
+            }
+            else {
+                blankline = true;
+            }
         }
         if (at_eof && tok->deferred) {
             tok->error = std::move(tok->deferred);
@@ -638,6 +667,7 @@ again:
     const char* start_line = tok->line_start;
     int kind;
     if (tok->cur >= tok->inp) {
+        tok->at_buffer_end();
         if (tok->deferred) {
             tok->error = std::move(tok->deferred);
             return ERRORTOKEN;
@@ -833,6 +863,21 @@ const std::vector<TokenizerWarning>& Tokenizer::warnings() const
 const std::string& Tokenizer::encoding() const
 {
     return tok_->encoding;
+}
+
+void Tokenizer::set_interactive()
+{
+    tok_->interactive = true;
+}
+
+bool Tokenizer::underflowed() const
+{
+    return tok_->underflow;
+}
+
+std::string_view Tokenizer::rest_of_buffer() const
+{
+    return std::string_view(tok_->cur, static_cast<std::size_t>(tok_->inp - tok_->cur));
 }
 
 std::unique_ptr<SyntaxErrorInfo> check_tokens(std::string_view bytes, const std::string& filename)

@@ -159,7 +159,7 @@ void apply_option(Config& config, const po::option& opt)
     else if (key == "-d") config.parser_debug++;
     else if (key == "-E") config.use_environment = false;
     else if (key == "help" || key == "-?") config.action = Action::Help;
-    else if (key == "-i") config.inspect = true;
+    else if (key == "-i") config.inspect = config.interactive = true;
     else if (key == "-I") {
         config.isolated = true;
         config.use_environment = false;
@@ -227,6 +227,37 @@ void config_read_env(Config& config)
     if (set("PYTHONUNBUFFERED")) config.buffered_stdio = false;
     if (set("PYTHONSAFEPATH")) config.safe_path = true;
     if (set("PYTHONINSPECT")) config.inspect = true;
+}
+
+void config_init_warnoptions(Config& config)
+{
+    // sys.warnoptions, lowest precedence first (the warnings module inserts
+    // each at the front of the filters): -X dev's "default", the
+    // PYTHONWARNINGS entries (comma-separated, empty ones skipped), the -W
+    // options, then -b's BytesWarning filter.
+    std::vector<std::string> options;
+    bool dev_mode = false;
+    for (const std::string& x : config.xoptions)
+        if (x == "dev" || x.rfind("dev=", 0) == 0) dev_mode = true;
+    const char* devenv = config.use_environment ? std::getenv("PYTHONDEVMODE") : nullptr;
+    if (devenv && *devenv) dev_mode = true;
+    if (dev_mode) options.push_back("default");
+    const char* env = config.use_environment ? std::getenv("PYTHONWARNINGS") : nullptr;
+    if (env && *env) {
+        std::string all = env;
+        std::size_t start = 0;
+        for (;;) {
+            std::size_t comma = all.find(',', start);
+            std::string entry = all.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            if (!entry.empty()) options.push_back(entry);
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+        }
+    }
+    options.insert(options.end(), config.warnoptions.begin(), config.warnoptions.end());
+    if (config.bytes_warning > 1) options.push_back("error::BytesWarning");
+    else if (config.bytes_warning == 1) options.push_back("default::BytesWarning");
+    config.warnoptions = std::move(options);
 }
 
 ParseResult parse_command_line(const std::vector<std::string>& args)

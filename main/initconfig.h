@@ -37,7 +37,8 @@ struct Config {
     bool write_bytecode = true;     // -B clears it
     int parser_debug = 0;           // -d
     bool use_environment = true;    // -E clears it
-    bool inspect = false;           // -i
+    bool inspect = false;           // -i, PYTHONINSPECT: the interactive loop after the program
+    bool interactive = false;       // -i: stdin counts as interactive even when not a terminal
     bool isolated = false;          // -I (implies -E, -s and -P)
     int optimization_level = 0;     // -O (twice: -OO)
     bool safe_path = false;         // -P
@@ -61,6 +62,11 @@ struct Config {
     // module's path once it is found), the file name, or "" for stdin.
     std::vector<std::string> argv;
 
+    // Set by pymain's run_python when the script did not get past the
+    // tokenizer/parser (its SyntaxError already printed): the exit status.
+    // The run then goes straight to the interactive loop if -i asks for it.
+    int front_end_status = -1;
+
     // minipy's stage options (docs/cli.md).
     std::string stage;              // STAGE of --dump / --diff
     std::string compile_input;      // FILE of --compile
@@ -79,6 +85,11 @@ struct UsageError {
 // (PYTHONDONTWRITEBYTECODE, PYTHONUNBUFFERED, PYTHONSAFEPATH, PYTHONINSPECT),
 // unless -E or -I said to ignore the environment.
 void config_read_env(Config& config);
+
+// config_init_warnoptions: makes warnoptions what sys.warnoptions holds:
+// -X dev's "default", PYTHONWARNINGS (unless -E), the -W options, -b's
+// BytesWarning filter. Call after config_read_env.
+void config_init_warnoptions(Config& config);
 
 struct ParseResult {
     Config config;

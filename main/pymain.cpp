@@ -7,6 +7,7 @@
 #include "pymain.h"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -90,7 +91,15 @@ int run_python(const Config& config)
             shown = std::filesystem::current_path().string() + "/" + shown;
         }
         int status = run_file_front_end(*config.run_filename, shown);
-        if (status >= 0) return status;
+        if (status >= 0) {
+            // -i still inspects after a script that does not compile.
+            const char* env = config.use_environment ? std::getenv("PYTHONINSPECT") : nullptr;
+            if (!config.inspect && !(env && *env)) return status;
+            if (run.dump == nullptr) return status;
+            Config failed = config;
+            failed.front_end_status = status;
+            return run.dump(failed, *config.run_filename);
+        }
     }
     if (run.dump == nullptr) {
         return stage_missing(config, run, what);
@@ -182,6 +191,7 @@ int pymain_main(int argc, char** argv)
     Config& config = parsed.config;
     config.program_name = program;
     config_read_env(config);
+    config_init_warnoptions(config);
     if (config.reference_python.empty()) config.reference_python = MINIPY_REFERENCE_PYTHON;
 
     // As in CPython, -h wins over -V, and both over running anything.

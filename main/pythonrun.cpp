@@ -71,6 +71,9 @@ void print_syntax_error(std::FILE* out, const lexer::SyntaxErrorInfo& error)
             // A location spanning lines is highlighted to the end of the first.
             if (error.end_lineno > error.lineno) end_offset = line_size;
             if (end_offset > line_size + 1) end_offset = line_size + 1;
+            // An IndentationError (TabError too) gets one caret, as in
+            // python3.11, whatever its end_offset.
+            if (error.kind != lexer::SyntaxErrorInfo::SyntaxError) end_offset = -1;
             print_error_text(out, error.offset, end_offset, error.text);
         }
     }

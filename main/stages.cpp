@@ -3,6 +3,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
@@ -103,15 +104,40 @@ int dump_symtable(const Config&, const std::string& filename)
     return 0;
 }
 
-// run: `minipy FILE`, `-c CMD`, `-m MOD` or stdin. Compiled bytecode (a
-// .pyc, CPython's own included) goes straight to the vm; source goes
-// through the compiler first (its SyntaxErrors printed as python3.11
-// prints them).
+// pymain_header: the banner of an interactive session.
+void print_header(const Config& config, bool run_code, bool stdin_interactive)
+{
+    if (config.quiet) return;
+    if (!config.verbose && (run_code || !stdin_interactive)) return;
+    std::fprintf(stderr, "minipy %s (Python %s) [%s] on linux\n", MINIPY_VERSION, MINIPY_PY_VERSION,
+#if defined(__clang__)
+                 "Clang " __clang_version__
+#elif defined(__GNUC__)
+                 "GCC " __VERSION__
+#else
+                 "unknown compiler"
+#endif
+    );
+}
+
+// run: `minipy FILE`, `-c CMD`, `-m MOD` or stdin, then the interactive
+// loop if asked for (pymain_run_python, pymain_run_stdin, pymain_repl).
+// Compiled bytecode (a .pyc, CPython's own included) goes straight to the
+// vm; source goes through the compiler first (its SyntaxErrors printed as
+// python3.11 prints them).
 int run_program(const Config& config, const std::string& filename)
 {
+    // stdin_is_interactive and config_run_code of Modules/main.c: with -i,
+    // stdin counts as interactive even when it is a pipe or a file.
+    const bool stdin_interactive = isatty(fileno(stdin)) || config.interactive;
+    const bool run_code = config.run_command || config.run_module || (config.run_filename && filename != "-");
+    const bool interactive_only = !run_code && stdin_interactive;
     std::string source;
     std::string code_filename;
-    if (config.run_command) {
+    if (config.front_end_status >= 0) {
+        // The script's SyntaxError is printed; nothing of it runs.
+    }
+    else if (config.run_command) {
         source = *config.run_command;
         code_filename = "<string>";
     }
@@ -119,7 +145,8 @@ int run_program(const Config& config, const std::string& filename)
         // runpy finds the module once the interpreter is up.
     }
     else if (filename == "-") {
-        source.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        if (!interactive_only)
+            source.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
         code_filename = "<stdin>";
     }
     else if (!vm::maybe_pyc_file(filename)) {
@@ -148,11 +175,22 @@ int run_program(const Config& config, const std::string& filename)
     vm_config.site_import = config.site_import;
     vm_config.xoptions = config.xoptions;
     vm_config.warnoptions = config.warnoptions;
+    vm_config.inspect = config.inspect;
     for (const std::string& x : config.xoptions)
         if (x == "showrefcount") vm_config.show_ref_count = true;
+    print_header(config, run_code, stdin_interactive);
     if (!vm::initialize(vm_config)) return EXIT_EXCEPTION;
     int status;
-    if (config.run_module) {
+    if (interactive_only) {
+        // pymain_run_stdin: $PYTHONSTARTUP, then the loop.
+        status = vm::run_startup_file();
+        if (status < 0) status = vm::run_interactive_loop();
+        return vm::finalize(status);
+    }
+    if (config.front_end_status >= 0) {
+        status = config.front_end_status;
+    }
+    else if (config.run_module) {
         status = vm::run_module(*config.run_module);
     }
     else if (code_filename.empty()) {
@@ -174,6 +212,11 @@ int run_program(const Config& config, const std::string& filename)
             status = vm::run_main_code(code.get(), code_filename);
         }
     }
+    // pymain_repl: PYTHONINSPECT is looked at again now, so that the
+    // program could have set it.
+    const char* env = config.use_environment ? std::getenv("PYTHONINSPECT") : nullptr;
+    const bool inspect = config.inspect || (env && *env);
+    if (inspect && stdin_interactive && run_code) status = vm::run_interactive_loop();
     return vm::finalize(status);
 }
 

@@ -84,9 +84,10 @@ mod_ty make_module(Parser* p, asdl_stmt_seq* a)
     return Module(a, type_ignores, p->arena);
 }
 
-asdl_stmt_seq* interactive_exit(Parser* p)
+asdl_stmt_seq* interactive_exit(Parser*)
 {
-    RAISE_SYNTAX_ERROR("unexpected EOF while parsing");
+    // CPython only records E_EOF here (the interactive loop's cue to stop);
+    // the parse then fails like any other, with "invalid syntax".
     return nullptr;
 }
 

@@ -111,7 +111,9 @@ void run_job(ParseJob* job)
     SourceLines source;
     split_source(job->bytes, &source);
     lexer::Tokenizer tok(job->bytes, *job->filename);
+    if (job->options->interactive) tok.set_interactive();
     Parser p;
+    p.interactive = job->options->interactive;
     p.tok = &tok;
     p.arena = result.arena.get();
     p.keywords = &grammar_keywords();
@@ -122,6 +124,7 @@ void run_job(ParseJob* job)
     p.filename = *job->filename;
     p.byte_offsets = job->options->string_input && !declares_encoding(job->bytes);
     void* res = run_parser(&p);
+    result.incomplete = tok.underflowed();
     if (res != nullptr && !p.error) {
         result.mod = static_cast<ast::mod_ty>(res);
         // CPython converts the tree to Python objects recursively and gives

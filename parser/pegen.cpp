@@ -178,7 +178,26 @@ int fill_token(Parser* p)
     }
     if (p->type_comments && scan_type_comments(p, lt) < 0) return -1;
     int type = lt.kind == NAME ? keyword_type(p, lt.text) : lt.kind;
+    // A single interactive statement ends at the end of the input even
+    // without the NEWLINE that compound_stmt wants after it: the first
+    // ENDMARKER after some tokens is turned into that NEWLINE.
+    bool implied_newline = false;
+    if (type == ENDMARKER && p->start_rule == StartRule::SINGLE_INPUT && p->parsing_started) {
+        type = NEWLINE;
+        p->parsing_started = false;
+        implied_newline = true;
+    }
+    else {
+        p->parsing_started = true;
+    }
     Token* t = new_token(p, type, lt.text, lt.lineno, lt.col_offset, lt.end_lineno, lt.end_col_offset);
+    if (implied_newline && t != nullptr && p->source != nullptr) {
+        // CPython's end-of-input token has no position: an error there
+        // points just past the last line read, with no end column.
+        const int line_bytes = static_cast<int>(p->source->line(lt.lineno).size());
+        t->col_offset = line_bytes;
+        t->end_col_offset = -1;
+    }
     // The depth after this token, as CPython's tok->level when it returns it.
     if (lt.kind == LPAR || lt.kind == LSQB || lt.kind == LBRACE) ++p->paren_level;
     else if ((lt.kind == RPAR || lt.kind == RSQB || lt.kind == RBRACE) && p->paren_level > 0) --p->paren_level;
@@ -511,7 +530,8 @@ void reset_parser_state_for_error_pass(Parser* p)
 // unclosed bracket only when the syntax error lies on a later line.
 void tokenize_full_source_to_check_for_errors(Parser* p)
 {
-    if (p->tok == nullptr) return;
+    // Interactive input is not read to its end for this.
+    if (p->tok == nullptr || p->interactive) return;
     int current_err_line = p->error ? p->error->lineno : 0;
     for (;;) {
         lexer::Token lt = p->tok->next();
@@ -549,12 +569,32 @@ void set_syntax_error(Parser* p, Token* last_token)
     tokenize_full_source_to_check_for_errors(p);
 }
 
+// bad_single_statement: after one statement of single input, only blanks
+// and comments may follow.
+bool bad_single_statement(Parser* p)
+{
+    std::string_view rest = p->tok->rest_of_buffer();
+    std::size_t i = 0;
+    for (;;) {
+        while (i < rest.size() && (rest[i] == ' ' || rest[i] == '\t' || rest[i] == '\n' || rest[i] == '\014')) ++i;
+        if (i >= rest.size() || rest[i] == '\0') return false;
+        if (rest[i] != '#') return true;
+        while (i < rest.size() && rest[i] != '\n') ++i;
+    }
+}
+
 }  // namespace
 
 void* run_parser(Parser* p)
 {
     void* res = run_start_rule(p);
-    if (res != nullptr && !p->error) return res;
+    if (res != nullptr && !p->error) {
+        if (p->start_rule == StartRule::SINGLE_INPUT && p->tok != nullptr && bad_single_statement(p)) {
+            RAISE_SYNTAX_ERROR("multiple statements found while compiling a single statement");
+            return nullptr;
+        }
+        return res;
+    }
     if (p->error && p->error->msg == "MemoryError") return nullptr;
     if (p->error && !p->call_invalid_rules && p->fill > 0 &&
         p->tokens[static_cast<std::size_t>(p->fill - 1)]->type == ERRORTOKEN) {

@@ -105,6 +105,8 @@ struct Parser {
     int last_end_lineno = 1;
     int last_end_col = 0;
     std::vector<lexer::Token> pending;  // tokens read ahead of a synthesized TYPE_COMMENT
+    bool interactive = false;      // the tokenizer has a prompt (the REPL)
+    bool parsing_started = false;  // single input: a token other than ENDMARKER was read
 
     bool error_occurred() const { return error != nullptr || !arena->error().empty(); }
 };

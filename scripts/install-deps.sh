@@ -13,6 +13,7 @@ packages=(
     libboost-program-options-dev  # main: the command line
     doctest-dev                   # tests: one doctest binary per stage
     libicu-dev                    # lexer/runtime: Unicode identifiers, str methods, unicodedata
+    libreadline-dev               # vm: line editing and history at the interactive prompt
 )
 
 missing=()

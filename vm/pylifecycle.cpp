@@ -11,6 +11,7 @@
 #include <cstdio>
 
 #include "ceval.h"
+#include "import.h"
 #include "pylifecycle.h"
 #include "genobject.h"
 #include "iterators.h"
@@ -20,6 +21,7 @@
 #include "minipy/runtime/classobject.h"
 #include "minipy/runtime/codeobject.h"
 #include "minipy/runtime/dictobject.h"
+#include "minipy/runtime/listobject.h"
 #include "minipy/runtime/funcobject.h"
 #include "minipy/runtime/moduleobject.h"
 #include "minipy/runtime/pyerrors.h"
@@ -129,6 +131,7 @@ bool initialize(const RunConfig& config)
     if (!sys) return fail("_PySys_Create: can't initialize the sys module");
     interp->sysdict = new_ref(module_get_dict(sys.get())).release();
     if (sys_set_config(interp->sysdict, config) < 0) return fail("_PySys_UpdateConfig: can't set up sys");
+    if (warnings_init() < 0) return fail("_PyWarnings_InitState: can't initialize the warnings filters");
     Object* modules = dict_get_item_string(interp->sysdict, "modules");
     if (!modules || dict_set_item_string(modules, "builtins", builtins.get()) < 0 ||
         dict_set_item_string(modules, "sys", sys.get()) < 0)
@@ -143,6 +146,17 @@ bool initialize(const RunConfig& config)
         sigaction(SIGINT, &action, nullptr);
     }
     vm_initialized = true;
+    // init_interp_main: -W options and PYTHONWARNINGS take effect through
+    // the warnings module, imported at start-up when there are any.
+    Object* warnoptions = dict_get_item_string(interp->sysdict, "warnoptions");
+    if (warnoptions && list_check(warnoptions) && list_size(warnoptions) > 0) {
+        Ref<> name = unicode_from_string("warnings");
+        Ref<> mod = name ? import_module_level(name.get(), nullptr, nullptr, 0) : nullptr;
+        if (!mod) {
+            std::fputs("'import warnings' failed; traceback:\n", stderr);
+            print_pending_exception();
+        }
+    }
     return true;
 }
 

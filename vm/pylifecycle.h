@@ -5,6 +5,8 @@
 // atexit part of pycore_interp.h. Book chapter 8.
 #pragma once
 
+#include <string>
+
 #include "minipy/runtime/object.h"
 #include "minipy/vm/pythonrun.h"
 
@@ -30,6 +32,15 @@ void write_unraisable(const char* err_msg, runtime::Object* obj);
 // Set by print_pending_exception for an uncaught KeyboardInterrupt; finalize
 // then re-raises SIGINT with the default action.
 extern bool unhandled_keyboard_interrupt;
+
+// _warnings.cpp: the _warnings module, and warnings_init (the default
+// filters, and the runtime's warn hooks); 0 or -1.
+[[nodiscard]] runtime::Ref<> warnings_module_create();
+[[nodiscard]] int warnings_init();
+
+// traceback_print.cpp: line `lineno` (1-based) of a UTF-8 file, without
+// its line ending; false when there is no such line.
+bool read_source_line(const std::string& filename, int lineno, std::string* line);
 
 // atexitmodule.cpp: the module, and _PyAtExit_Call (runs the callbacks,
 // last registered first; each exception reported and cleared).

@@ -11,10 +11,12 @@
 // "Traceback (most recent call last):", the traceback entries, and
 // "Type: message". A SystemExit is not printed: its code becomes the exit
 // status (None: 0, an int: itself, anything else: printed, then 1).
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <set>
 #include <string>
 #include <vector>
@@ -34,6 +36,8 @@
 #include "minipy/runtime/frameobject.h"
 #include "minipy/runtime/traceback.h"
 #include "minipy/compiler/compile.h"
+#include "minipy/parser/parser.h"
+#include "myreadline.h"
 #include "minipy/vm/pythonrun.h"
 #include "suggestions.h"
 
@@ -64,6 +68,22 @@ void write_stderr(const std::string& out)
     }
 }
 
+// flush_io: sys.stderr, then sys.stdout, errors ignored; a pending
+// exception is kept.
+void flush_io()
+{
+    Ref<> pending = fetch_exception();
+    Object* sysdict = interpreter_get()->sysdict;
+    for (const char* name : {"stderr", "stdout"}) {
+        Object* stream = sysdict ? dict_get_item_string(sysdict, name) : nullptr;
+        if (!stream || stream == Py_None()) continue;
+        Ref<> keep = new_ref(stream);
+        Ref<> r = call_method(stream, "flush");
+        if (!r) error_clear();
+    }
+    if (pending) restore_exception(std::move(pending));
+}
+
 // exception_print_context: where the printer is in a tree of exception
 // groups. Inside a group every line gets an indent of 2 per level and the
 // "| " margin.
@@ -83,7 +103,7 @@ struct PrintContext {
 
 // print_exception_message: "module.Type: message" (no module for builtins
 // and __main__), then a suggestion for NameError/AttributeError.
-void format_exception_message(PrintContext& ctx, Object* value)
+void format_exception_message(PrintContext& ctx, Object* value, Object* message = nullptr)
 {
     std::string& out = ctx.out;
     out += ctx.indented_margin();
@@ -100,7 +120,7 @@ void format_exception_message(PrintContext& ctx, Object* value)
     Ref<> qualname;
     if (object_lookup_attr(type, intern_str("__qualname__"), &qualname) < 0) error_clear();
     out += qualname && unicode_check(qualname.get()) ? unicode_to_std(qualname.get()) : "<unknown>";
-    std::string msg = safe_str(value, "<exception str() failed>");
+    std::string msg = safe_str(message ? message : value, "<exception str() failed>");
     if (!msg.empty()) out += ": " + msg;
     out += offer_suggestions(value);
     out += "\n";
@@ -142,6 +162,39 @@ void format_exception_notes(PrintContext& ctx, Object* value)
     }
 }
 
+// print_error_text: the source line without its indentation, then spaces
+// and carets under [offset, end_offset) (1-based; like CPython, the
+// clipping compares them with the line's length in bytes).
+void format_error_text(PrintContext& ctx, long offset, long end_offset, const std::string& text_obj)
+{
+    const long caret_repetitions = (end_offset > 0 && end_offset > offset) ? end_offset - offset : 1;
+    const char* text = text_obj.c_str();
+    offset--;  // to 0-based
+    while (*text == ' ' || *text == '\t' || *text == '\f') {
+        text++;
+        offset--;
+    }
+    long len = static_cast<long>(std::strlen(text));
+    if (len > 0 && text[len - 1] == '\n') len--;
+    if (offset > len) offset = len;
+    for (;;) {  // skip past newlines embedded in the text
+        const char* nl = std::strchr(text, '\n');
+        if (nl == nullptr) break;
+        long inl = nl - text;
+        if (inl >= offset) break;
+        inl += 1;
+        text += inl;
+        len -= inl;
+        offset -= inl;
+    }
+    std::string& out = ctx.out;
+    out += ctx.indented_margin() + "    " + text;
+    if (text[len] != '\n') out += "\n";
+    if (offset < 0) return;  // the caret would point left of the text
+    out += ctx.indented_margin() + "    " + std::string(static_cast<std::size_t>(offset), ' ') +
+           std::string(static_cast<std::size_t>(caret_repetitions), '^') + "\n";
+}
+
 // print_exception: one exception with its traceback.
 void format_exception(PrintContext& ctx, Object* value)
 {
@@ -158,30 +211,36 @@ void format_exception(PrintContext& ctx, Object* value)
     }
     if (object_type_check(value, Exc_SyntaxError)) {
         auto* se = static_cast<SyntaxErrorObject*>(value);
-        // print_exception_file_and_line: where the error is, then the line.
+        // print_exception_file_and_line: where the error is, then the line
+        // with its carets; the message is then se->msg, not str(value).
         if (se->filename && unicode_check(se->filename) && se->lineno && long_check(se->lineno)) {
             out += ctx.indented_margin() + "  File \"" + unicode_to_std(se->filename) + "\", line " +
                    safe_str(se->lineno, "?") + "\n";
             if (se->text && unicode_check(se->text)) {
-                std::string text = unicode_to_std(se->text);
-                std::size_t ws = text.find_first_not_of(" \t\f");
-                if (ws == std::string::npos) ws = text.size();
-                std::string stripped = text.substr(ws);
-                if (!stripped.empty() && stripped.back() == '\n') stripped.pop_back();
-                out += ctx.indented_margin() + "    " + stripped + "\n";
-                long offset = se->offset && long_check(se->offset) ? long_as_long_long(se->offset) : -1;
-                long end_offset =
-                    se->end_offset && long_check(se->end_offset) ? long_as_long_long(se->end_offset) : -1;
-                if (offset > 0) {
-                    long col = offset - 1 - static_cast<long>(ws);
-                    long n = end_offset > offset ? end_offset - offset : 1;
-                    if (col >= 0)
-                        out += ctx.indented_margin() + "    " + std::string(static_cast<std::size_t>(col), ' ') +
-                               std::string(static_cast<std::size_t>(n), '^') + "\n";
-                }
+                auto as_long = [](Object* v) -> long {
+                    if (!v || !long_check(v)) return -1;
+                    long long n = long_as_long_long(v);
+                    if (n == -1 && error_occurred()) error_clear();
+                    return static_cast<long>(n);
+                };
+                const std::string text = unicode_to_std(se->text);
+                const long line_size = static_cast<long>(text.size());
+                long end_offset = as_long(se->end_offset);
+                // A location over several lines is highlighted to the end
+                // of the first; never more carets than the line has.
+                if (as_long(se->end_lineno) > as_long(se->lineno)) end_offset = line_size;
+                if (end_offset > line_size + 1) end_offset = line_size + 1;
+                // An IndentationError (TabError too) gets one caret, as in
+                // python3.11, whatever its end_offset.
+                if (object_type_check(value, Exc_IndentationError)) end_offset = -1;
+                format_error_text(ctx, as_long(se->offset), end_offset, text);
             }
-            // The message then comes from se->msg rather than str(value).
-            out += ctx.indented_margin() + "SyntaxError: " + (se->msg ? safe_str(se->msg, "") : std::string()) + "\n";
+            Ref<> msg = se->msg ? new_ref(se->msg) : unicode_from_string("");
+            if (!msg) {
+                error_clear();
+                return;
+            }
+            format_exception_message(ctx, value, msg.get());
             return;
         }
     }
@@ -289,11 +348,37 @@ int handle_system_exit(Object* value)
 
 bool unhandled_keyboard_interrupt = false;
 
+namespace {
+
+// config->inspect (-i, PYTHONINSPECT) while the program runs: a
+// SystemExit then does not end the process (it is printed like any
+// exception, and the interactive loop follows). The interactive session
+// clears it (pymain_set_inspect(config, 0)) before $PYTHONSTARTUP and the
+// loop, so sys.exit() there exits.
+bool inspect_cleared = false;
+bool inspecting() { return run_config().inspect && !inspect_cleared; }
+
+// _PyErr_PrintEx(set_sys_last_vars=1): sys.last_type, last_value and
+// last_traceback keep the exception for post-mortem inspection.
+void set_sys_last_vars(Object* exc)
+{
+    Object* sysdict = interpreter_get()->sysdict;
+    if (!sysdict) return;
+    Object* tb = exception_get_traceback(exc);
+    if (dict_set_item_string(sysdict, "last_type", Py_TYPE(exc)) < 0 ||
+        dict_set_item_string(sysdict, "last_value", exc) < 0 ||
+        dict_set_item_string(sysdict, "last_traceback", tb ? tb : Py_None()) < 0)
+        error_clear();
+}
+
+}  // namespace
+
 int print_pending_exception()
 {
     Ref<> exc = fetch_exception();
     if (!exc) return 0;
-    if (object_type_check(exc.get(), Exc_SystemExit)) return handle_system_exit(exc.get());
+    if (object_type_check(exc.get(), Exc_SystemExit) && !inspecting()) return handle_system_exit(exc.get());
+    set_sys_last_vars(exc.get());
     // _Py_UnhandledKeyboardInterrupt: after the traceback (and the atexit
     // callbacks) the process ends the way SIGINT ends it; finalize() does it.
     if (object_type_check(exc.get(), Exc_KeyboardInterrupt)) unhandled_keyboard_interrupt = true;
@@ -382,21 +467,21 @@ void add_runpy_traceback_entries()
     restore_exception(std::move(exc));
 }
 
-// Sets the module attributes a module run as __main__ gets (runpy's
-// _run_code), makes it sys.modules['__main__'] and runs code in it.
-int run_code_as_main(Object* code, const std::string& filename, Object* package, const std::string& cached,
-                     Object* spec)
+// Makes the module __main__ with the attributes a module run as __main__
+// gets (add_main_module, runpy's _run_code) and registers it in
+// sys.modules. An empty filename: no __file__ or __cached__ (-c, the
+// interactive loop). nullptr with the error set on failure.
+Ref<> make_main_module(const std::string& filename, Object* package, const std::string& cached, Object* spec)
 {
     Ref<> main = module_new("__main__");
-    if (!main) return print_pending_exception();
+    if (!main) return nullptr;
     Object* globals = module_get_dict(main.get());
     Ref<> file = unicode_from_utf8(filename);
     Ref<> cached_obj = cached.empty() ? none_ref() : unicode_from_utf8(cached);
     Ref<> annotations = dict_new();
     Object* builtins_module = dict_get_item_string(sys_modules(), "builtins");
-    // add_main_module gives __main__ an empty __annotations__; a -c
-    // command has no __file__ (stdin's is "<stdin>").
-    bool has_file = filename != "<string>";
+    // add_main_module gives __main__ an empty __annotations__.
+    bool has_file = !filename.empty();
     if (!file || !cached_obj || !annotations ||
         dict_set_item_string(globals, "__annotations__", annotations.get()) < 0 ||
         (has_file && dict_set_item_string(globals, "__file__", file.get()) < 0) ||
@@ -406,8 +491,21 @@ int run_code_as_main(Object* code, const std::string& filename, Object* package,
         dict_set_item_string(globals, "__spec__", spec ? spec : Py_None()) < 0 ||
         dict_set_item_string(globals, "__builtins__", builtins_module) < 0 ||
         dict_set_item_string(sys_modules(), "__main__", main.get()) < 0)
-        return print_pending_exception();
+        return nullptr;
+    return main;
+}
+
+// Runs code in a fresh __main__ (see make_main_module); a -c command has
+// no __file__ (stdin's is "<stdin>").
+int run_code_as_main(Object* code, const std::string& filename, Object* package, const std::string& cached,
+                     Object* spec)
+{
+    Ref<> main = make_main_module(filename == "<string>" ? std::string() : filename, package, cached, spec);
+    if (!main) return print_pending_exception();
+    Object* globals = module_get_dict(main.get());
     Ref<> result = eval_code(code, globals, globals);
+    // _PyRun_SimpleFileObject flushes after a file (not after -c or -m).
+    if (!spec && filename != "<string>") flush_io();
     if (!result) {
         if (spec) add_runpy_traceback_entries();  // run by -m
         return print_pending_exception();
@@ -544,6 +642,204 @@ int run_pyc_file(const std::string& filename)
     Ref<> code = pyc_read_file(filename);
     if (!code) return print_pending_exception();
     return run_main_code(code.get(), filename);
+}
+
+// --- the interactive loop ------------------------------------------------------
+//
+// PyRun_InteractiveLoopFlags reads one statement at a time from stdin and
+// runs it in __main__ (PyRun_InteractiveOneObjectEx), until end of input.
+// CPython's tokenizer reads the lines lazily: it prompts with sys.ps1 for
+// the first line of a statement and with sys.ps2 whenever the parser wants
+// a token past the lines read. minipy gets the same prompts by parsing the
+// lines read so far again after each line, with the tokenizer in
+// interactive mode: when it wanted more text (ParseResult::incomplete),
+// another line is read; otherwise the parse stands, exactly as it would
+// have with the rest of the input behind it. A statement is compiled in
+// 'single' mode, so expression statements go through sys.displayhook.
+
+namespace {
+
+// str(sys.NAME) as UTF-8; "" when it is missing or str() fails.
+std::string sys_prompt(const char* name)
+{
+    Object* sysdict = interpreter_get()->sysdict;
+    Object* value = sysdict ? dict_get_item_string(sysdict, name) : nullptr;
+    if (!value) return "";
+    Ref<> text = object_str(value);
+    if (!text) {
+        error_clear();
+        return "";
+    }
+    return unicode_to_std(text.get());
+}
+
+// PySys_WriteStderr of a fixed text.
+void sys_write_stderr(const char* text)
+{
+    Ref<> s = unicode_from_string(text);
+    if (!s || sys_write_text("stderr", s.get()) < 0) error_clear();
+}
+
+// The globals the loop runs in: __main__'s, made if no program made it.
+Object* main_globals()
+{
+    Object* main = dict_get_item_string(sys_modules(), "__main__");
+    if (main && module_check(main)) return module_get_dict(main);
+    Ref<> made = make_main_module("", nullptr, "", nullptr);
+    return made ? module_get_dict(made.get()) : nullptr;
+}
+
+enum class OneResult { Ok, Error, Eof };
+
+// PyRun_InteractiveOneObjectEx: reads, compiles and runs one statement.
+// Error: the exception is pending (the caller prints it).
+OneResult run_interactive_one()
+{
+    Object* globals = main_globals();
+    if (!globals) return OneResult::Error;
+    // Both prompts are read once per statement, as CPython does.
+    const std::string ps1 = sys_prompt("ps1");
+    const std::string ps2 = sys_prompt("ps2");
+    std::string source;
+    parser::ParseOptions options;
+    options.start = parser::StartRule::SINGLE_INPUT;
+    options.interactive = true;
+    parser::ParseResult parsed;
+    bool at_eof = false;
+    for (;;) {
+        std::string line;
+        ReadlineStatus status = os_readline(source.empty() ? ps1 : ps2, &line);
+        if (status == ReadlineStatus::Interrupt) {
+            // E_INTR: the tokenizer ends the prompt's line, and the
+            // statement read so far is dropped.
+            sys_write_stderr("\n");
+            set_error_none(Exc_KeyboardInterrupt);
+            return OneResult::Error;
+        }
+        if (status == ReadlineStatus::Eof) {
+            // E_EOF: tok_underflow_interactive ends the prompt's line.
+            sys_write_stderr("\n");
+            if (source.empty()) return OneResult::Eof;
+            at_eof = true;
+        }
+        source += line;
+        parsed = parser::parse_source(source, "<stdin>", options);
+        // A last line without its newline: the tokenizer wants the end of
+        // the line, which only the next read (end of input) can give.
+        const bool partial_line = !at_eof && !line.empty() && line.back() != '\n';
+        if ((!parsed.incomplete && !partial_line) || at_eof) break;
+    }
+    if (!parsed.mod) {
+        if (parsed.error) compiler::raise_syntax_error(*parsed.error);
+        else if (parsed.exception.rfind("RecursionError", 0) == 0)
+            set_error(Exc_RecursionError, "maximum recursion depth exceeded during compilation");
+        else error_no_memory();
+        return OneResult::Error;
+    }
+    // No source text for the compiler's own SyntaxErrors: CPython reads
+    // their line back from the file "<stdin>", which does not exist.
+    Ref<> code = compiler::compile_ast(parsed.mod, "<stdin>", -1, parsed.arena.get());
+    if (!code) return OneResult::Error;
+    // run_eval_code_obj: each statement starts with no pending interrupt report.
+    unhandled_keyboard_interrupt = false;
+    Ref<> result = eval_code(code.get(), globals, globals);
+    flush_io();
+    return result ? OneResult::Ok : OneResult::Error;
+}
+
+}  // namespace
+
+int run_interactive_loop()
+{
+    inspect_cleared = true;
+    unhandled_keyboard_interrupt = false;
+    // _PyRun_InteractiveLoopObject: the default prompts, unless set before.
+    Object* sysdict = interpreter_get()->sysdict;
+    for (auto [name, text] : {std::pair{"ps1", ">>> "}, std::pair{"ps2", "... "}}) {
+        if (dict_get_item_string(sysdict, name)) continue;
+        Ref<> s = unicode_from_string(text);
+        if (!s || dict_set_item_string(sysdict, name, s.get()) < 0) error_clear();
+    }
+    int nomem_count = 0;
+    for (;;) {
+        OneResult r = run_interactive_one();
+        if (r == OneResult::Eof) break;
+        if (r == OneResult::Ok) {
+            nomem_count = 0;
+            continue;
+        }
+        // Prevent an endless loop after repeated MemoryErrors, while still
+        // allowing one statement to fail with a MemoryError.
+        if (error_matches(Exc_MemoryError)) {
+            if (++nomem_count > 16) {
+                error_clear();
+                return 1;
+            }
+        }
+        else {
+            nomem_count = 0;
+        }
+        // PyErr_Print: SystemExit ends the process here (Py_Exit).
+        if (error_matches(Exc_SystemExit)) return print_pending_exception();
+        print_pending_exception();
+        unhandled_keyboard_interrupt = false;
+        flush_io();
+    }
+    return 0;
+}
+
+int run_startup_file()
+{
+    // pymain_run_startup: $PYTHONSTARTUP runs in __main__ before the first
+    // prompt, named as given; __file__ is set meanwhile if __main__ had
+    // none. Its errors are printed and the loop starts anyway.
+    inspect_cleared = true;
+    if (!run_config().use_environment) return -1;
+    const char* startup = std::getenv("PYTHONSTARTUP");
+    if (!startup || !*startup) return -1;
+    std::ifstream in(startup, std::ios::binary);
+    if (!in) {
+        int err = errno;
+        sys_write_stderr("Could not open PYTHONSTARTUP\n");
+        // PyErr_SetFromErrnoWithFilenameObjects: OSError(errno, strerror,
+        // filename), which OSError turns into the errno's subclass.
+        Ref<> name = unicode_from_utf8(startup);
+        Ref<> code = long_from_long(err);
+        Ref<> reason = unicode_from_string(std::strerror(err));
+        Ref<> args = name && code && reason ? tuple_pack({code.get(), reason.get(), name.get()}) : nullptr;
+        Ref<> exc = args ? object_call(Exc_OSError, args.get(), nullptr) : nullptr;
+        if (exc) set_error_object(Py_TYPE(exc.get()), exc.get());
+        if (error_matches(Exc_SystemExit)) return print_pending_exception();
+        print_pending_exception();
+        return -1;
+    }
+    std::string source((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    Object* globals = main_globals();
+    if (!globals) return print_pending_exception();
+    bool set_file_name = false;
+    Ref<> file = unicode_from_utf8(startup);
+    if (!file) return print_pending_exception();
+    if (!dict_get_item_string(globals, "__file__")) {
+        if (dict_set_item_string(globals, "__file__", file.get()) < 0 ||
+            dict_set_item_string(globals, "__cached__", Py_None()) < 0)
+            return print_pending_exception();
+        set_file_name = true;
+    }
+    int status = -1;
+    Ref<> code = compiler::compile_source(source, startup, compiler::CompileMode::Exec);
+    Ref<> result = code ? eval_code(code.get(), globals, globals) : nullptr;
+    flush_io();
+    if (!result) {
+        if (error_matches(Exc_SystemExit)) status = print_pending_exception();
+        else print_pending_exception();
+    }
+    if (set_file_name) {
+        for (const char* name : {"__file__", "__cached__"}) {
+            Ref<> key = unicode_from_string(name);
+            if (!key || dict_del_item(globals, key.get()) < 0) error_clear();
+        }
+    }
+    return status;
 }
 
 }  // namespace minipy::vm

@@ -17,6 +17,7 @@
 #include <string>
 
 #include "ceval.h"
+#include "pylifecycle.h"
 #include "minipy/parser/parser.h"
 #include "minipy/runtime/codeobject.h"
 #include "minipy/runtime/frameobject.h"
@@ -26,14 +27,6 @@
 namespace minipy::vm {
 
 using namespace runtime;
-
-namespace {
-
-constexpr int TB_RECURSIVE_CUTOFF = 3;
-constexpr int TRACEBACK_SOURCE_LINE_INDENT = 4;
-constexpr long PY_TRACEBACK_LIMIT = 1000;  // sys.tracebacklimit's default
-
-bool is_whitespace(char c) { return c == ' ' || c == '\t' || c == '\f'; }
 
 // Line `lineno` (1-based) of a UTF-8 file without its line ending, as
 // PyFile_GetLine(f, -1) reads it; false when there is no such line.
@@ -49,6 +42,14 @@ bool read_source_line(const std::string& filename, int lineno, std::string* line
     *line = text;
     return true;
 }
+
+namespace {
+
+constexpr int TB_RECURSIVE_CUTOFF = 3;
+constexpr int TRACEBACK_SOURCE_LINE_INDENT = 4;
+constexpr long PY_TRACEBACK_LIMIT = 1000;  // sys.tracebacklimit's default
+
+bool is_whitespace(char c) { return c == ' ' || c == '\t' || c == '\f'; }
 
 // _PyPegen_byte_offset_to_character_offset: code points in the first
 // `offset` bytes of a UTF-8 line.

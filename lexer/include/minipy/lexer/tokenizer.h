@@ -95,6 +95,17 @@ public:
     // The source encoding: "utf-8" unless a PEP 263 cookie said otherwise.
     const std::string& encoding() const;
 
+    // Interactive input (the REPL; CPython's tok->prompt): a totally empty
+    // line is a NEWLINE that ends a compound statement, a first line of
+    // only blanks or a comment is let through. Call before next().
+    void set_interactive();
+    // Interactive mode: whether the tokenizer wanted a character past the
+    // end of its text, where CPython's would have prompted for another
+    // line. The tokens after that point are what the end of input gives.
+    bool underflowed() const;
+    // The text not consumed yet (pegen's bad_single_statement looks at it).
+    std::string_view rest_of_buffer() const;
+
 private:
     std::unique_ptr<TokState> tok_;
 };

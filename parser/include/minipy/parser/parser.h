@@ -24,6 +24,10 @@ struct ParseOptions {
     // being run: 3.11 then reports SyntaxError columns in bytes unless the
     // source declares its encoding.
     bool string_input = false;
+    // The source is what the interactive loop has read so far (CPython's
+    // tokenizer with a prompt): see Tokenizer::set_interactive. The full
+    // source is not tokenized again after a syntax error.
+    bool interactive = false;
 };
 
 // The result of one parse. The nodes live in `arena`; they stay valid as
@@ -37,6 +41,10 @@ struct ParseResult {
     // overflow) or "RecursionError: maximum recursion depth exceeded during
     // ast construction".
     std::string exception;
+    // Interactive parses: the tokenizer wanted more text than it had, so
+    // the interactive loop reads another line (with sys.ps2) and parses
+    // again; the rest of the result is what the end of input would give.
+    bool incomplete = false;
 };
 
 // Parses a whole source (raw file bytes: BOM and coding cookie honoured).

@@ -34,6 +34,7 @@ struct RunConfig {
     std::vector<std::string> xoptions;     // -X opt, in order
     std::vector<std::string> warnoptions;  // -W arg, in order
     bool show_ref_count = false;    // -X showrefcount: "[N refs, M blocks]" on stderr at exit
+    bool inspect = false;           // -i, PYTHONINSPECT: SystemExit of the program is printed, not obeyed
 };
 
 // Py_InitializeFromConfig's second half: the runtime, the eval loop's hooks,
@@ -67,6 +68,21 @@ int run_main_code(runtime::Object* code, const std::string& filename);
 // file and runs it as __main__. Errors in finding it are printed as
 // "EXECUTABLE: No module named NAME" with status 1.
 int run_module(const std::string& name);
+
+// PyRun_InteractiveLoopFlags on stdin: the prompt (sys.ps1, sys.ps2: set
+// to ">>> " and "... " unless already set), one statement at a time run in
+// __main__ (made if no program made it), expression values through
+// sys.displayhook, exceptions printed, until end of input. The prompts go
+// to stderr unless stdin and stdout are terminals (then GNU readline edits
+// the line). Ctrl-C drops the statement being typed and prints
+// KeyboardInterrupt. Returns the exit status: 0 at end of input, or
+// SystemExit's when a statement raises it.
+int run_interactive_loop();
+
+// pymain_run_startup: runs the file $PYTHONSTARTUP names (unless -E/-I) in
+// __main__, printing its errors. Returns -1 to go on, or the exit status of
+// a SystemExit it raised.
+int run_startup_file();
 
 // PyErr_Print: prints the pending exception (and what it was chained to) on
 // sys.stderr as python3.11 does, or handles SystemExit. Returns the exit
