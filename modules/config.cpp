@@ -22,6 +22,7 @@ Ref<> heapq_module_create();        // _heapqmodule.cpp
 Ref<> abc_module_create();          // _abcmodule.cpp
 Ref<> gc_module_create();           // gcmodule.cpp
 Ref<> weakref_module_create();  // _weakref.cpp
+Ref<> struct_module_create();  // _struct.cpp
 
 const InittabEntry inittab[] = {
     {"time", time_module_create},
@@ -36,6 +37,7 @@ const InittabEntry inittab[] = {
     {"_abc", abc_module_create},
     {"gc", gc_module_create},
     {"_weakref", weakref_module_create},
+    {"_struct", struct_module_create},
     {nullptr, nullptr},
 };
 
