@@ -83,6 +83,24 @@ def _formatwarnmsg_impl(msg):
     if line:
         line = line.strip()
         s += "  %s\n" % line
+    if msg.source is not None:
+        # Where the object behind the warning was allocated, if tracemalloc
+        # traced it; minipy has no tracemalloc, so nothing is traced.
+        tb = None
+        try:
+            import tracemalloc
+        except ImportError:
+            tracing = False
+        else:
+            tracing = tracemalloc.is_tracing()
+            if tracing:
+                tb = tracemalloc.get_object_traceback(msg.source)
+        if tb is not None:
+            s += "Object allocated at (most recent call last):\n"
+            for frame in tb:
+                s += '  File "%s", lineno %s\n' % (frame.filename, frame.lineno)
+        elif not tracing:
+            s += "%s: Enable tracemalloc to get the object allocation traceback\n" % category
     return s
 
 
@@ -119,6 +137,14 @@ def _formatwarnmsg(msg):
         if fw is not _formatwarning_orig:
             return fw(msg.message, msg.category, msg.filename, msg.lineno, msg.line)
     return _formatwarnmsg_impl(msg)
+
+
+def _warn_unawaited_coroutine(coro):
+    """Called when a coroutine is dropped without ever being awaited; the
+    warning is blamed on the code that dropped it. (minipy does not record
+    where coroutines are made: sys.set_coroutine_origin_tracking_depth.)"""
+    msg = "coroutine '%s' was never awaited" % (coro.__qualname__,)
+    warn(msg, category=RuntimeWarning, stacklevel=2, source=coro)
 
 
 class _Pattern:

@@ -15,8 +15,10 @@
 #include "genobject.h"
 
 #include <cstring>
+#include <string>
 
 #include "ceval.h"
+#include "import.h"
 #include "minipy/runtime/abstract.h"
 #include "minipy/runtime/boolobject.h"
 #include "minipy/runtime/codeobject.h"
@@ -25,6 +27,7 @@
 #include "minipy/runtime/traceback.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "minipy/runtime/warnings.h"
 #include "minipy/runtime/weakrefobject.h"
 
 namespace minipy::vm {
@@ -326,17 +329,47 @@ Ref<> gen_close(Object* self, Object*)
     return nullptr;
 }
 
+// _PyErr_WarnUnawaitedCoroutine: "coroutine '...' was never awaited", a
+// RuntimeWarning blamed on the code running when the coroutine is dropped.
+// warnings._warn_unawaited_coroutine words it when the warnings module can
+// be imported (it adds where the coroutine was made, if known); otherwise
+// the warning is issued from here.
+void warn_unawaited_coroutine(GenObject* coro)
+{
+    bool warned = false;
+    Ref<> name = unicode_from_string("warnings");
+    Ref<> warnings = name ? import_module_level(name.get(), nullptr, nullptr, 0) : nullptr;
+    Ref<> fn;
+    if (warnings && object_lookup_attr(warnings.get(), intern_str("_warn_unawaited_coroutine"), &fn) >= 0 && fn) {
+        Ref<> r = call_function_objargs(fn.get(), {coro});
+        warned = static_cast<bool>(r);
+    }
+    if (error_occurred()) error_write_unraisable(coro);
+    if (!warned) {
+        std::string qualname = coro->gi_qualname ? unicode_to_std(coro->gi_qualname) : "?";
+        if (error_warn(Exc_RuntimeWarning, ("coroutine '" + qualname + "' was never awaited").c_str(), 1) < 0)
+            error_write_unraisable(coro);
+    }
+}
+
 void gen_dealloc(Object* self)
 {
     GenObject* gen = G(self);
     // Weak references die before the generator is closed (as gen_dealloc).
     if (gen->gi_weakreflist) object_clear_weakrefs(self);
-    if (gen->gi_frame_state == FRAME_SUSPENDED) {
-        // _PyGen_Finalize: give try/finally blocks their chance.
+    const bool unawaited = gen->gi_frame_state == FRAME_CREATED && coro_check(self);
+    if (gen->gi_frame_state == FRAME_SUSPENDED || unawaited) {
+        // _PyGen_Finalize: give try/finally blocks their chance, or warn
+        // about a coroutine that never ran.
         incref(self);  // resurrect while closing
         Ref<> saved = fetch_exception();
-        Ref<> r = gen_close(self, nullptr);
-        if (!r) error_write_unraisable(self);
+        if (unawaited) {
+            warn_unawaited_coroutine(gen);
+        }
+        else {
+            Ref<> r = gen_close(self, nullptr);
+            if (!r) error_write_unraisable(self);
+        }
         restore_exception(std::move(saved));
         if (--self->ob_refcnt > 0) return;  // resurrected for good
 #if MINIPY_REF_DEBUG
