@@ -13,6 +13,7 @@
 #include "minipy/runtime/classobject.h"
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/floatobject.h"
+#include "minipy/runtime/genericaliasobject.h"
 #include "minipy/runtime/listobject.h"
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/tupleobject.h"
@@ -640,6 +641,20 @@ Ref<> mappingproxy_keys(Object* self, Object*) { return call_method(MP(self), "k
 Ref<> mappingproxy_values(Object* self, Object*) { return call_method(MP(self), "values"); }
 Ref<> mappingproxy_items(Object* self, Object*) { return call_method(MP(self), "items"); }
 Ref<> mappingproxy_copy(Object* self, Object*) { return call_method(MP(self), "copy"); }
+Ref<> mappingproxy_reversed(Object* self, Object*) { return call_method(MP(self), "__reversed__"); }
+
+// proxy | other and other | proxy: the | of the mappings themselves (a new
+// dict for dicts); |= would change the mapping, which a proxy must not.
+Ref<> mappingproxy_or(Object* left, Object* right)
+{
+    Object* l = object_type_check(left, &MappingProxy_Type) ? MP(left) : left;
+    Object* r = object_type_check(right, &MappingProxy_Type) ? MP(right) : right;
+    return number_or(l, r);
+}
+Ref<> mappingproxy_ior(Object* self, Object*)
+{
+    return format_error(Exc_TypeError, "'|=' is not supported by %s; use '|' instead", Py_TYPE(self)->tp_name);
+}
 
 MethodDef mappingproxy_methods[] = {
     method_fast("get", mappingproxy_get, "D.get(k[,d]) -> D[k] if k in D, else d."),
@@ -647,8 +662,17 @@ MethodDef mappingproxy_methods[] = {
     method_noargs("values", mappingproxy_values, "D.values() -> an object providing a view on D's values"),
     method_noargs("items", mappingproxy_items, "D.items() -> a set-like object providing a view on D's items"),
     method_noargs("copy", mappingproxy_copy, "D.copy() -> a shallow copy of D"),
+    method_o("__class_getitem__", generic_alias_class_getitem, "See PEP 585", METH_CLASS),
+    method_noargs("__reversed__", mappingproxy_reversed, "D.__reversed__() -> reverse iterator"),
     {},
 };
+
+NumberMethods mappingproxy_as_number = [] {
+    NumberMethods nb{};
+    nb.nb_or = mappingproxy_or;
+    nb.nb_inplace_or = mappingproxy_ior;
+    return nb;
+}();
 
 MappingMethods mappingproxy_as_mapping = {mappingproxy_len, mappingproxy_getitem, nullptr};
 SequenceMethods mappingproxy_as_sequence = [] {
@@ -672,6 +696,7 @@ TypeObject MappingProxy_Type = [] {
     TypeObject t = static_type("mappingproxy", sizeof(MappingProxyObject), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_MAPPING);
     t.tp_dealloc = mappingproxy_dealloc;
     t.tp_repr = mappingproxy_repr;
+    t.tp_as_number = &mappingproxy_as_number;
     t.tp_as_sequence = &mappingproxy_as_sequence;
     t.tp_as_mapping = &mappingproxy_as_mapping;
     t.tp_str = mappingproxy_str;

@@ -3,6 +3,7 @@
 // Mirrors the method half of CPython 3.11 Objects/unicodeobject.c and the
 // algorithms of Objects/stringlib/ (split.h, partition.h, fastsearch.h, kept
 // simple here: searching is a plain scan). Book chapter 11.
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/listobject.h"
 #include "minipy/runtime/longobject.h"
+#include "minipy/runtime/pystate.h"
 #include "minipy/runtime/sliceobject.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
@@ -997,6 +999,44 @@ Ref<> unicodeiter_next(Object* op)
     clear_ref(it->it_seq);
     return nullptr;
 }
+Ref<> unicodeiter_len(Object* op, Object*)
+{
+    auto* it = static_cast<UnicodeIterObject*>(op);
+    return long_from_ssize_t(it->it_seq ? unicode_length(it->it_seq) - it->it_index : 0);
+}
+// __reduce__: iter(s) advanced to the index (iter('') once exhausted).
+Ref<> unicodeiter_reduce(Object* op, Object*)
+{
+    auto* it = static_cast<UnicodeIterObject*>(op);
+    InterpreterState* interp = interpreter_get();
+    Object* iter = interp->builtins ? dict_get_item_string(interp->builtins, "iter") : nullptr;
+    if (!iter) return format_error(Exc_RuntimeError, "lost builtins.iter");
+    if (!it->it_seq) {
+        Ref<> args = tuple_pack({unicode_empty()});
+        return args ? tuple_pack({iter, args.get()}) : nullptr;
+    }
+    Ref<> args = tuple_pack({it->it_seq});
+    Ref<> index = long_from_ssize_t(it->it_index);
+    if (!args || !index) return nullptr;
+    return tuple_pack({iter, args.get(), index.get()});
+}
+// __setstate__: the index, clamped to the string (an exhausted iterator stays so).
+Ref<> unicodeiter_setstate(Object* op, Object* state)
+{
+    auto* it = static_cast<UnicodeIterObject*>(op);
+    if (!long_check(state)) return format_error(Exc_TypeError, "an integer is required");  // PyLong_AsSsize_t
+    Py_ssize_t index = long_as_ssize_t(state);
+    if (index == -1 && error_occurred()) return nullptr;
+    if (it->it_seq) it->it_index = std::clamp<Py_ssize_t>(index, 0, unicode_length(it->it_seq));
+    return none_ref();
+}
+MethodDef unicodeiter_methods[] = {
+    method_noargs("__length_hint__", unicodeiter_len, "Private method returning an estimate of len(list(it))."),
+    method_noargs("__reduce__", unicodeiter_reduce, "Return state information for pickling."),
+    method_o("__setstate__", unicodeiter_setstate, "Set state information for unpickling."),
+    {},
+};
+
 Ref<> str_iter(Object* self)
 {
     Ref<UnicodeIterObject> it = object_new<UnicodeIterObject>(&UnicodeIter_Type);
@@ -1050,6 +1090,7 @@ TypeObject UnicodeIter_Type = [] {
     t.tp_getattro = object_generic_get_attr;
     t.tp_iter = object_self_iter;
     t.tp_iternext = unicodeiter_next;
+    t.tp_methods = unicodeiter_methods;
     return t;
 }();
 

@@ -123,3 +123,24 @@ for arg in (IntSub(9), 9.0, 9, "a", False):
         print(range(1, 5).index(arg))
     except ValueError as e:
         print(type(e).__name__, e)
+mp = types.MappingProxyType({1: 2, 3: 4})
+print(mp | {5: 6}, {0: 1} | mp, type(mp | {}).__name__, list(reversed(mp)), types.MappingProxyType[int])
+for attempt in (lambda: mp.__ior__({1: 1}), lambda: mp | 5, lambda: mp.__or__(5)):
+    try:
+        attempt()
+    except TypeError as e:
+        print(type(e).__name__, e)
+it = iter("abc")
+print(it.__reduce__()[1:], it.__length_hint__(), next(it), it.__reduce__()[1:], it.__length_hint__())
+it.__setstate__(-5)
+print(list(it), it.__reduce__()[1:], it.__length_hint__())
+it.__setstate__(1)
+print(list(it))
+it = iter("hello")
+it.__setstate__(3)
+print(list(it))
+for bad in ("x", 1.5):
+    try:
+        iter("ab").__setstate__(bad)
+    except TypeError as e:
+        print(type(e).__name__, e)
