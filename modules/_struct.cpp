@@ -281,27 +281,21 @@ Ref<> get_pylong(Object* v)
     return nullptr;
 }
 
-void set_out_of_range() { set_error(struct_error, "argument out of range"); }
-
 // The value of an int as 64 bits: signed codes accept [-2**63, 2**63),
 // unsigned ones [0, 2**64) (P accepts both ranges, as PyLong_AsVoidPtr).
-// -1 with struct.error "argument out of range" otherwise.
-[[nodiscard]] int int_as_u64(Object* v, bool is_signed, bool allow_negative, std::uint64_t* out)
+// -1 with struct.error `message` otherwise.
+[[nodiscard]] int int_as_u64(Object* v, bool is_signed, bool allow_negative, const char* message,
+                             std::uint64_t* out)
 {
     int overflow = 0;
     long long ll = long_as_long_long_and_overflow(v, &overflow);
     if (ll == -1 && error_occurred()) return -1;
-    if (overflow == 0) {
-        if (ll < 0 && !is_signed && !allow_negative) {
-            set_out_of_range();
-            return -1;
-        }
+    if (overflow == 0 && (ll >= 0 || is_signed || allow_negative)) {
         *out = static_cast<std::uint64_t>(ll);
         return 0;
     }
-    if (overflow < 0 || is_signed || long_num_bits(static_cast<LongObject*>(v)) > 64) {
-        // PyLong_AsVoidPtr's OverflowError text survives for P.
-        set_error(struct_error, allow_negative ? "int too large to convert" : "argument out of range");
+    if (overflow <= 0 || is_signed || long_num_bits(static_cast<LongObject*>(v)) > 64) {
+        set_error(struct_error, message);
         return -1;
     }
     // 2**63 <= v < 2**64: v - 2**63 fits a long long.
@@ -315,16 +309,22 @@ void set_out_of_range() { set_error(struct_error, "argument out of range"); }
     return 0;
 }
 
-[[nodiscard]] int pack_int(const FormatCode& fc, Object* arg, char* p, bool little)
+// The integer codes. Which checks and words apply depends on the table
+// CPython picks: the native one ('@', and '<'/'=' for the codes whose
+// standard size equals the native one, which CPython swaps in on a
+// little-endian host) or the big-endian standard one ('>', '!'). b and B
+// always use the native byte checks.
+[[nodiscard]] int pack_int(const FormatCode& fc, Object* arg, char* p, bool little, bool native)
 {
     Ref<> v = get_pylong(arg);
     if (!v) return -1;
     char c = fc.code;
     bool is_signed = c == 'b' || c == 'h' || c == 'i' || c == 'l' || c == 'q' || c == 'n';
+    bool native_table = native || (little && !(c == 'l' || c == 'L'));
     std::uint64_t u = 0;
-    if (c == 'b' || c == 'B' || c == 'h' || c == 'H') {
-        // The small codes check the range themselves, sign included.
-        if (int_as_u64(v.get(), true, false, &u) < 0) return -1;
+    if (c == 'b' || c == 'B' || (native_table && (c == 'h' || c == 'H'))) {
+        // np_byte & co.: a C long, then the range, sign included.
+        if (int_as_u64(v.get(), true, false, "argument out of range", &u) < 0) return -1;
         auto x = static_cast<long long>(u);
         const char* what = c == 'b' ? "byte format requires -128 <= number <= 127"
                            : c == 'B' ? "ubyte format requires 0 <= number <= 255"
@@ -336,16 +336,27 @@ void set_out_of_range() { set_error(struct_error, "argument out of range"); }
             set_error(struct_error, what);
             return -1;
         }
+    } else if (fc.size == 8) {
+        // P goes through PyLong_AsVoidPtr and big-endian q/Q through
+        // _PyLong_AsByteArray, whose OverflowError text CPython keeps.
+        const char* message = c == 'P' || !native_table ? "int too large to convert" : "argument out of range";
+        if (int_as_u64(v.get(), is_signed, c == 'P', message, &u) < 0) return -1;
     } else {
-        if (int_as_u64(v.get(), is_signed, c == 'P', &u) < 0) return -1;
-        if (fc.size == 4) {
+        // 2- and 4-byte fields: a C long (or unsigned long), then the range.
+        if (int_as_u64(v.get(), is_signed, false, "argument out of range", &u) < 0) return -1;
+        int bits = static_cast<int>(8 * fc.size);
+        if (is_signed) {
             auto x = static_cast<long long>(u);
-            if (is_signed && (x < INT32_MIN || x > INT32_MAX)) {
-                format_error(struct_error, "'%c' format requires %d <= number <= %d", c, INT32_MIN, INT32_MAX);
+            long long lo = -(1LL << (bits - 1)), hi = (1LL << (bits - 1)) - 1;
+            if (x < lo || x > hi) {
+                format_error(struct_error, "'%c' format requires %lld <= number <= %lld", c, lo, hi);
                 return -1;
             }
-            if (!is_signed && u > UINT32_MAX) {
-                format_error(struct_error, "'%c' format requires 0 <= number <= %u", c, UINT32_MAX);
+        } else {
+            std::uint64_t hi = (std::uint64_t{1} << bits) - 1;
+            if (u > hi) {
+                format_error(struct_error, "'%c' format requires 0 <= number <= %llu", c,
+                             static_cast<unsigned long long>(hi));
                 return -1;
             }
         }
@@ -451,7 +462,7 @@ void set_out_of_range() { set_error(struct_error, "argument out of range"); }
             break;
         }
         default:
-            if (pack_int(fc, v, p, s->little) < 0) return -1;
+            if (pack_int(fc, v, p, s->little, s->native) < 0) return -1;
         }
     }
     return 0;
