@@ -212,6 +212,16 @@ Ref<> builtin___build_class__(Object*, Object* const* args, Py_ssize_t nargs, Ob
 
 // --- I/O -----------------------------------------------------------------------
 
+// breakpoint(*args, **kws): calls sys.breakpointhook with the arguments.
+Ref<> builtin_breakpoint(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames)
+{
+    Object* sysdict = interpreter_get()->sysdict;
+    Object* hook = sysdict ? dict_get_item_string(sysdict, "breakpointhook") : nullptr;
+    if (!hook) return format_error(Exc_RuntimeError, "lost sys.breakpointhook");
+    Ref<> keep = new_ref(hook);
+    return object_vectorcall(hook, args, static_cast<std::size_t>(nargs), kwnames);
+}
+
 Ref<> builtin_print(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames)
 {
     if (!check_kwnames("print", kwnames, {"sep", "end", "file", "flush"})) return nullptr;
@@ -808,6 +818,7 @@ MethodDef builtin_methods[] = {
     method_fastkw("__build_class__", builtin___build_class__,
                   "__build_class__(func, name, /, *bases, [metaclass], **kwds) -> class"),
     method_fastkw("__import__", builtin___import__, "Import a module."),
+    method_fastkw("breakpoint", builtin_breakpoint, "Call sys.breakpointhook(*args, **kws)."),
     method_o("abs", builtin_abs, "Return the absolute value of the argument."),
     method_o("aiter", builtin_aiter, "Return an AsyncIterator for an AsyncIterable object."),
     method_o("all", builtin_all, "Return True if bool(x) is True for all values x in the iterable."),

@@ -34,6 +34,7 @@
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/typeobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "minipy/runtime/warnings.h"
 
 namespace minipy::vm {
 
@@ -234,6 +235,37 @@ Ref<> sys_displayhook(Object*, Object* value)
     if (!line || !call_method(out, "write", {line.get()})) return nullptr;
     if (dict_set_item_string(builtins, "_", value) < 0) return nullptr;
     return none_ref();
+}
+
+// sys.breakpointhook: what breakpoint() calls. $PYTHONBREAKPOINT names the
+// callable ("module.attr", or a builtin's name; unset or empty: pdb.set_trace),
+// "0" turns breakpoint() into a no-op; a name that cannot be imported is a
+// RuntimeWarning and nothing else.
+Ref<> sys_breakpointhook(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames)
+{
+    const char* env = run_config().use_environment ? std::getenv("PYTHONBREAKPOINT") : nullptr;
+    std::string envar = env && *env ? env : "pdb.set_trace";
+    if (envar == "0") return none_ref();
+    const std::size_t dot = envar.rfind('.');
+    const std::string modulepath = dot == std::string::npos ? "builtins" : envar.substr(0, dot);
+    const std::string attrname = dot == std::string::npos ? envar : envar.substr(dot + 1);
+    Ref<> modname = unicode_from_utf8(modulepath);
+    if (!modname) return nullptr;
+    Ref<> module = import_module_level(modname.get(), nullptr, nullptr, 0);
+    // import_module_level gives the top package: walk down to the module.
+    if (module && dot != std::string::npos && modulepath.find('.') != std::string::npos) {
+        Object* m = dict_get_item_string(sys_modules(), modulepath.c_str());
+        module = m ? new_ref(m) : nullptr;
+    }
+    Ref<> hook;
+    if (module && object_lookup_attr(module.get(), intern_str(attrname.c_str()), &hook) < 0) hook = nullptr;
+    if (!hook) {
+        error_clear();
+        std::string msg = "Ignoring unimportable $PYTHONBREAKPOINT: \"" + envar + "\"";
+        if (error_warn(Exc_RuntimeWarning, msg.c_str(), 0) < 0) return nullptr;
+        return none_ref();
+    }
+    return object_vectorcall(hook.get(), args, static_cast<std::size_t>(nargs), kwnames);
 }
 
 // sys._getframe([depth]): a running frame's frame object.
@@ -555,6 +587,7 @@ MethodDef sys_methods[] = {
     method_noargs("exception", sys_exception, "Return the current exception."),
     method_noargs("exc_info", sys_exc_info, "Return current exception information: (type, value, traceback)."),
     method_o("displayhook", sys_displayhook, "Print an object to sys.stdout and also save it in builtins._"),
+    method_fastkw("breakpointhook", sys_breakpointhook, "Call the debugger named by $PYTHONBREAKPOINT (pdb.set_trace by default)."),
     method_fast("_getframe", sys_getframe, "Return a frame object from the call stack."),
     method_o("getrefcount", sys_getrefcount, "Return the reference count of object."),
     method_o("intern", sys_intern, "``Intern'' the given string."),
@@ -855,6 +888,8 @@ int sys_set_config(Object* sysdict, const RunConfig& config)
     // The original hook, kept for programs that replace sys.displayhook.
     if (Object* hook = dict_get_item_string(sysdict, "displayhook"))
         if (dict_set_item_string(sysdict, "__displayhook__", hook) < 0) return -1;
+    if (Object* hook = dict_get_item_string(sysdict, "breakpointhook"))
+        if (dict_set_item_string(sysdict, "__breakpointhook__", hook) < 0) return -1;
     if (dict_set_item_string(sysdict, "executable", executable.get()) < 0 ||
         dict_set_item_string(sysdict, "_base_executable", executable.get()) < 0 ||
         dict_set_item_string(sysdict, "dont_write_bytecode", dont_write.get()) < 0 ||
