@@ -9,6 +9,7 @@
 // partial of the inner function, as CPython does, so chains of partials
 // cost one call.
 #include <cstring>
+#include <vector>
 
 #include "minipy/runtime/abstract.h"
 #include "minipy/runtime/boolobject.h"
@@ -71,6 +72,7 @@ struct PartialObject : Object {
     Object* kw;    // owned dict
     Object* dict;  // owned or null: the instance __dict__
     Object* weakreflist;  // weak references to this partial
+    vectorcallfunc vectorcall;  // partial_vectorcall
 };
 
 extern TypeObject Partial_Type;
@@ -78,6 +80,7 @@ extern TypeObject Partial_Type;
 PartialObject* P(Object* op) { return static_cast<PartialObject*>(op); }
 
 Ref<> partial_call(Object* self, Object* args, Object* kw);
+Ref<> partial_vectorcall(Object* self, Object* const* args, std::size_t nargsf, Object* kwnames);
 
 Ref<> partial_tp_new(TypeObject* type, Object* args, Object* kw)
 {
@@ -110,6 +113,7 @@ Ref<> partial_tp_new(TypeObject* type, Object* args, Object* kw)
     P(self.get())->fn = new_ref(func).release();
     P(self.get())->args = all_args.release();
     P(self.get())->kw = all_kw.release();
+    P(self.get())->vectorcall = partial_vectorcall;
     return self;
 }
 
@@ -157,6 +161,34 @@ Ref<> partial_call(Object* self, Object* args, Object* kw)
         if (!all_kw || (kw && dict_update(all_kw.get(), kw) < 0)) return nullptr;
     }
     return object_call(p->fn, all_args.get(), all_kw.get());
+}
+
+// The vectorcall of a partial without stored keywords: the stored
+// arguments are put in front of the call's on a stack array, and the
+// call's keywords (kwnames and their values after the positionals) pass
+// through unchanged. Stored keywords need merging into a dict, and a
+// subclass may override __call__: those go through tp_call.
+Ref<> partial_vectorcall(Object* self, Object* const* args, std::size_t nargsf, Object* kwnames)
+{
+    PartialObject* p = P(self);
+    Py_ssize_t nargs = vectorcall_nargs(nargsf);
+    Py_ssize_t nkw = kwnames ? tuple_size(kwnames) : 0;
+    if (!p->fn || Py_TYPE(self)->tp_call != partial_call || dict_size(p->kw) != 0) {
+        Ref<> tuple = tuple_from_array(args, nargs);
+        Ref<> kwargs = nkw ? dict_new() : Ref<>();
+        if (!tuple || (nkw && !kwargs)) return nullptr;
+        for (Py_ssize_t i = 0; i < nkw; i++)
+            if (dict_set_item(kwargs.get(), tuple_item(kwnames, i), args[nargs + i]) < 0) return nullptr;
+        return Py_TYPE(self)->tp_call(self, tuple.get(), kwargs.get());
+    }
+    Py_ssize_t nstored = tuple_size(p->args);
+    if (nstored == 0) return object_vectorcall(p->fn, args, static_cast<std::size_t>(nargs), kwnames);
+    std::vector<Object*> stack(static_cast<std::size_t>(nstored + nargs + nkw));
+    for (Py_ssize_t i = 0; i < nstored; i++) stack[static_cast<std::size_t>(i)] = tuple_item(p->args, i);
+    for (Py_ssize_t i = 0; i < nargs + nkw; i++) stack[static_cast<std::size_t>(nstored + i)] = args[i];
+    Ref<> fn = new_ref(p->fn);  // the call may replace p->fn (__setstate__)
+    Ref<> stored = new_ref(p->args);
+    return object_vectorcall(fn.get(), stack.data(), static_cast<std::size_t>(nstored + nargs), kwnames);
 }
 
 // functools.partial(<func>, arg, ..., key=value, ...); a partial reached
@@ -287,7 +319,7 @@ GetSetDef partial_getset[] = {
 
 TypeObject Partial_Type = [] {
     TypeObject t = static_type("functools.partial", sizeof(PartialObject), 0,
-                               Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,
+                               Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_VECTORCALL,
                                "partial(func, *args, **keywords) - a callable that calls func with\n"
                                "    these arguments and keywords before the ones it is given.\n");
     t.tp_dealloc = partial_dealloc;
@@ -302,6 +334,7 @@ TypeObject Partial_Type = [] {
     t.tp_getset = partial_getset;
     t.tp_dictoffset = static_cast<Py_ssize_t>(offsetof(PartialObject, dict));
     t.tp_weaklistoffset = static_cast<Py_ssize_t>(offsetof(PartialObject, weakreflist));
+    t.tp_vectorcall_offset = static_cast<Py_ssize_t>(offsetof(PartialObject, vectorcall));
     t.tp_new = partial_tp_new;
     return t;
 }();

@@ -47,3 +47,20 @@ print(partial(int, base=2)("101"), list(map(partial(pow, 2), range(5))))
 print(partial[int])
 import weakref
 wp = partial(len); wr = weakref.ref(wp); print(wr() is wp); del wp; print(wr())
+
+
+# Calls through the vectorcall path and through a subclass's __call__.
+def g(*a, **k):
+    return a, k
+
+
+pv = partial(g, 1, 2)
+print(pv(), pv(3), pv(3, x=4), pv(x=5), partial(g)(1, y=2), partial(g, z=1)(2, z=3, w=4))
+
+
+class Loud(partial):
+    def __call__(self, *a, **k):
+        return ("loud", super().__call__(*a, **k))
+
+
+print(Loud(g, 1)(2, k=3), Loud(g)(), partial(Loud(g, 1), 2)())
