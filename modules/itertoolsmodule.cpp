@@ -26,6 +26,7 @@
 #include "minipy/runtime/moduleobject.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "minipy/runtime/weakrefobject.h"
 #include "clinic_args.h"
 
 namespace minipy::modules {
@@ -906,6 +907,7 @@ struct TeeDataObject : Object {
 struct TeeObject : Object {
     Object* dataobj;  // a TeeDataObject
     int index;        // next item of dataobj to hand out
+    Object* weakreflist;  // a _tee can be weakly referenced, as in CPython
 };
 
 extern TypeObject TeeData_Type;
@@ -1004,6 +1006,7 @@ Ref<> tee_copy(Object* op, Object* = nullptr)
     if (!newto) return nullptr;
     newto->dataobj = new_ref(to->dataobj).release();
     newto->index = to->index;
+    newto->weakreflist = nullptr;
     return newto;
 }
 
@@ -1018,6 +1021,7 @@ Ref<> tee_fromiterable(Object* iterable)
     if (!to) return nullptr;
     to->dataobj = data.release();
     to->index = 0;
+    to->weakreflist = nullptr;
     return to;
 }
 
@@ -1030,6 +1034,7 @@ Ref<> tee_new(TypeObject*, Object* args, Object* kwds)
 
 void tee_dealloc(Object* op)
 {
+    if (static_cast<TeeObject*>(op)->weakreflist) object_clear_weakrefs(op);
     clear_ref(static_cast<TeeObject*>(op)->dataobj);
     object_dealloc_memory(op);
 }
@@ -1525,6 +1530,7 @@ TypeObject Tee_Type = [] {
     TypeObject t = make_type("itertools._tee", sizeof(TeeObject), tee_dealloc, tee_traverse, tee_next, tee_new,
                              "Iterator wrapped to make it copyable.");
     t.tp_methods = tee_methods;
+    t.tp_weaklistoffset = offsetof(TeeObject, weakreflist);
     t.tp_flags &= ~Py_TPFLAGS_BASETYPE;
     return t;
 }();

@@ -33,6 +33,11 @@ t1, t2, t3 = tee("xyz", 3)
 print(list(t1), list(t2), list(t3), tee([1], 0), type(t1).__name__)
 t4 = t1.__copy__()
 print(list(t4))
+import weakref
+w = weakref.ref(t4)
+print(w() is t4)
+del t4
+print(w())
 big1, big2 = tee(range(200))
 print(sum(big1), sum(big2))
 print(list(zip_longest("ABCD", "xy", fillvalue="-")), list(zip_longest([1], [2, 3], [4, 5, 6])), list(zip_longest()))
