@@ -27,7 +27,6 @@
 #include "minipy/runtime/descrobject.h"
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/floatobject.h"
-#include "minipy/runtime/listobject.h"
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/moduleobject.h"
 #include "minipy/runtime/tupleobject.h"
@@ -340,7 +339,22 @@ Ref<> get_pylong(Object* v)
         // P goes through PyLong_AsVoidPtr and big-endian q/Q through
         // _PyLong_AsByteArray, whose OverflowError text CPython keeps.
         const char* message = c == 'P' || !native_table ? "int too large to convert" : "argument out of range";
-        if (int_as_u64(v.get(), is_signed, c == 'P', message, &u) < 0) return -1;
+        if (int_as_u64(v.get(), is_signed, c == 'P', message, &u) < 0) {
+            // (A negative value for Q is refused before anything is written.)
+            bool wrote = is_signed || long_sign(static_cast<LongObject*>(v.get())) >= 0;
+            if (!native_table && wrote && error_matches(struct_error)) {
+                // _PyLong_AsByteArray has already written the low 64 bits
+                // (two's complement) when it finds the overflow; pack_into
+                // shows them, so they are written here too.
+                error_clear();
+                Ref<> mask = long_from_unsigned(~std::uint64_t{0});
+                Ref<> low = mask ? number_and(v.get(), mask.get()) : nullptr;
+                if (!low || int_as_u64(low.get(), false, false, message, &u) < 0) return -1;
+                store_uint(p, u, fc.size, little);
+                set_error(struct_error, message);
+            }
+            return -1;
+        }
     } else {
         // 2- and 4-byte fields: a C long (or unsigned long), then the range.
         if (int_as_u64(v.get(), is_signed, false, "argument out of range", &u) < 0) return -1;
@@ -557,15 +571,13 @@ Ref<> do_pack_into(StructObject* s, Object* const* args, Py_ssize_t nargs)
                             "(actual buffer size is %zd)",
                             s->size + offset, s->size, offset, len);
     }
-    // Pack into a zeroed copy first: a failing field leaves the buffer as
-    // it was only for its own bytes in CPython, but pad bytes must be 0.
-    std::string buf(static_cast<std::size_t>(s->size), '\0');
-    if (pack_fields(s, args + 2, buf.data()) < 0) {
-        buffer_release(&view);
-        return nullptr;
-    }
-    std::memcpy(static_cast<char*>(view.buf) + offset, buf.data(), buf.size());
+    // As in CPython, the record is zeroed (pad bytes) and the fields are
+    // written in place: a failing field leaves the ones before it packed.
+    char* dest = static_cast<char*>(view.buf) + offset;
+    std::memset(dest, 0, static_cast<std::size_t>(s->size));
+    int rc = pack_fields(s, args + 2, dest);
     buffer_release(&view);
+    if (rc < 0) return nullptr;
     return none_ref();
 }
 
@@ -622,26 +634,93 @@ done:
     return r;
 }
 
-// iter_unpack: CPython returns a lazy unpack_iterator over the buffer;
-// minipy unpacks every record at once and returns an iterator over them.
+// iter_unpack's iterator (_struct.unpack_iterator): holds the Struct and a
+// view of the buffer (released when exhausted or freed) and unpacks one
+// record per next().
+struct UnpackIterObject : Object {
+    Object* so;  // owned: the Struct
+    Py_buffer view;
+    Py_ssize_t index;  // byte offset of the next record
+    bool released;
+};
+
+extern TypeObject UnpackIter_Type;
+
+UnpackIterObject* U(Object* op) { return static_cast<UnpackIterObject*>(op); }
+
+void unpackiter_release(UnpackIterObject* it)
+{
+    if (!it->released) {
+        buffer_release(&it->view);
+        it->released = true;
+    }
+}
+
+void unpackiter_dealloc(Object* op)
+{
+    unpackiter_release(U(op));
+    clear_ref(U(op)->so);
+    object_dealloc_memory(op);
+}
+
+Ref<> unpackiter_iternext(Object* op)
+{
+    UnpackIterObject* it = U(op);
+    if (it->released) return nullptr;
+    StructObject* s = S(it->so);
+    if (it->index >= it->view.len) {
+        unpackiter_release(it);
+        return nullptr;
+    }
+    Ref<> r = unpack_fields(s, static_cast<const char*>(it->view.buf) + it->index);
+    it->index += s->size;
+    return r;
+}
+
+Ref<> unpackiter_len(Object* op, Object*)
+{
+    UnpackIterObject* it = U(op);
+    Py_ssize_t n = it->released ? 0 : (it->view.len - it->index) / S(it->so)->size;
+    return long_from_ssize_t(n);
+}
+
+Ref<> unpackiter_new(TypeObject*, Object*, Object*)
+{
+    // CPython 3.11's words, unbalanced quote included.
+    return format_error(Exc_TypeError, "Cannot create 'unpack_iterator objects");
+}
+
+MethodDef unpackiter_methods[] = {
+    method_noargs("__length_hint__", unpackiter_len, "Private method returning an estimate of len(list(it))."),
+    {},
+};
+
+TypeObject UnpackIter_Type = [] {
+    TypeObject t = static_type("_struct.unpack_iterator", sizeof(UnpackIterObject), 0, Py_TPFLAGS_DEFAULT, nullptr);
+    t.tp_dealloc = unpackiter_dealloc;
+    t.tp_getattro = object_generic_get_attr;
+    t.tp_iter = object_self_iter;
+    t.tp_iternext = unpackiter_iternext;
+    t.tp_methods = unpackiter_methods;
+    t.tp_new = unpackiter_new;
+    return t;
+}();
+
 Ref<> do_iter_unpack(StructObject* s, Object* buffer)
 {
     if (s->size == 0) return format_error(struct_error, "cannot iteratively unpack with a struct of length 0");
-    Py_buffer view;
-    if (object_get_buffer(buffer, &view, PyBUF_SIMPLE) < 0) return nullptr;
-    if (view.len % s->size != 0) {
-        buffer_release(&view);
+    Ref<UnpackIterObject> it = object_new<UnpackIterObject>(&UnpackIter_Type);
+    if (!it) return nullptr;
+    it->so = new_ref<Object>(s).release();
+    it->view = Py_buffer{};
+    it->index = 0;
+    it->released = true;
+    if (object_get_buffer(buffer, &it->view, PyBUF_SIMPLE) < 0) return nullptr;
+    it->released = false;
+    if (it->view.len % s->size != 0)
         return format_error(struct_error, "iterative unpacking requires a buffer of a multiple of %zd bytes",
                             s->size);
-    }
-    Ref<> items = list_new(0);
-    for (Py_ssize_t off = 0; items && off < view.len; off += s->size) {
-        Ref<> t = unpack_fields(s, static_cast<const char*>(view.buf) + off);
-        if (!t || list_append(items.get(), t.get()) < 0) items = nullptr;
-    }
-    buffer_release(&view);
-    if (!items) return nullptr;
-    return object_get_iter(items.get());
+    return it;
 }
 
 // ---------------------------------------------------------------------------
@@ -697,7 +776,8 @@ Ref<> s_get_format(Object* self, void*) { return new_ref(S(self)->format); }
 Ref<> s_get_size(Object* self, void*) { return long_from_ssize_t(S(self)->size); }
 
 MethodDef struct_methods[] = {
-    method_fastkw("pack", s_pack, "S.pack(v1, v2, ...) -> bytes\n\nReturn a bytes object with v1, v2, ... packed by S.format."),
+    method_fastkw("pack", s_pack,
+                  "S.pack(v1, v2, ...) -> bytes\n\nReturn a bytes object with v1, v2, ... packed by S.format."),
     method_fastkw("pack_into", s_pack_into,
                   "S.pack_into(buffer, offset, v1, v2, ...)\n\nPack v1, v2, ... by S.format into buffer at offset."),
     method_o("unpack", s_unpack, "Return a tuple of the values in buffer, which must be S.size bytes long."),
@@ -792,7 +872,8 @@ MethodDef struct_module_methods[] = {
 
 Ref<> struct_module_create()
 {
-    if (!(Struct_Type.tp_flags & Py_TPFLAGS_READY) && type_ready(&Struct_Type) < 0) return nullptr;
+    for (TypeObject* t : {&Struct_Type, &UnpackIter_Type})
+        if (!(t->tp_flags & Py_TPFLAGS_READY) && type_ready(t) < 0) return nullptr;
     if (!struct_error) {
         // PyErr_NewException("struct.error", NULL, NULL): type('error', (Exception,), {'__module__': 'struct'}).
         Ref<> name = unicode_from_string("error");

@@ -103,6 +103,8 @@ class Idx:
         self.v = v
     def __index__(self):
         return self.v
+    def __repr__(self):
+        return 'Idx(%d)' % self.v
 
 def run(label, f):
     try:
@@ -118,6 +120,9 @@ def case(fmt, values, raw, off):
         b = s.pack(*values)
     except Exception as e:
         print('pack', type(e).__name__, e)
+        buf = bytearray(raw)
+        run('pack_into', lambda: struct.pack_into(fmt, buf, off, *values))
+        print('partial', fmt, values, buf.hex())
         return
     print('pack', b.hex(), s.size, s.format)
     run('unpack', lambda: struct.unpack(fmt, b))

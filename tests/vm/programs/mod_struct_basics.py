@@ -125,3 +125,18 @@ class MyStruct(struct.Struct):
 m = MyStruct('>H')
 print(type(m).__name__, m.pack(258).hex(), isinstance(m, struct.Struct))
 print(struct.unpack('<i', memoryview(struct.pack('<i', -7))), struct.unpack('4s', bytearray(b'abcd')))
+
+# The lazy iterator and pack_into's partial writes.
+it = struct.iter_unpack('<h', b'\x01\x00\x02\x00')
+print(type(it).__name__, it.__length_hint__(), next(it), it.__length_hint__(), list(it), it.__length_hint__())
+show('unpack_iterator', type(it))
+show('Struct()', struct.Struct)
+ba = bytearray(b'\xff' * 8)
+show('partial', struct.pack_into, '<hhh', ba, 0, 1, 'x', 3)
+print(ba.hex())
+ba = bytearray(4)
+it = struct.iter_unpack('<h', ba)
+show('resize', ba.append, 1)
+print(list(it))
+ba.append(1)
+print(ba)
