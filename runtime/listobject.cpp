@@ -8,6 +8,7 @@
 // appends are amortized O(1).
 #include "minipy/runtime/listobject.h"
 
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -605,8 +606,43 @@ Ref<> listiter_len(Object* op, Object*)
     Py_ssize_t n = Py_TYPE(op) == &ListIter_Type ? list_size(it->it_seq) - it->it_index : it->it_index + 1;
     return long_from_ssize_t(std::max<Py_ssize_t>(n, 0));
 }
+// listiter_reduce_general: iter(list) or reversed(list) and the index;
+// iter([]) once exhausted.
+Ref<> listiter_reduce(Object* op, Object*)
+{
+    auto* it = static_cast<ListIterObject*>(op);
+    bool forward = Py_TYPE(op) == &ListIter_Type;
+    Object* make = eval_get_builtin(forward || !it->it_seq ? "iter" : "reversed");
+    if (!make) return nullptr;
+    if (!it->it_seq) {
+        Ref<> empty = list_new(0);
+        Ref<> args = empty ? tuple_pack({empty.get()}) : nullptr;
+        return args ? tuple_pack({make, args.get()}) : nullptr;
+    }
+    Ref<> args = tuple_pack({it->it_seq});
+    Ref<> index = long_from_ssize_t(it->it_index);
+    if (!args || !index) return nullptr;
+    return tuple_pack({make, args.get(), index.get()});
+}
+// __setstate__: the index clamped to the list ([0, len] going forward,
+// [-1, len - 1] going backward: the ends mean exhausted).
+Ref<> listiter_setstate(Object* op, Object* state)
+{
+    auto* it = static_cast<ListIterObject*>(op);
+    if (!long_check(state)) return format_error(Exc_TypeError, "an integer is required");  // PyLong_AsSsize_t
+    Py_ssize_t index = long_as_ssize_t(state);
+    if (index == -1 && error_occurred()) return nullptr;
+    if (it->it_seq) {
+        Py_ssize_t n = list_size(it->it_seq);
+        it->it_index = Py_TYPE(op) == &ListIter_Type ? std::clamp<Py_ssize_t>(index, 0, n)
+                                                     : std::clamp<Py_ssize_t>(index, -1, n - 1);
+    }
+    return none_ref();
+}
 MethodDef listiter_methods[] = {
     method_noargs("__length_hint__", listiter_len, "Private method returning an estimate of len(list(it))."),
+    method_noargs("__reduce__", listiter_reduce, "Return state information for pickling."),
+    method_o("__setstate__", listiter_setstate, "Set state information for unpickling."),
     {},
 };
 

@@ -53,6 +53,11 @@ Object* intern_id(const char* name);
 // and slots, None when empty), for the __reduce__ of built-in types.
 [[nodiscard]] Ref<> object_get_state(Object* obj);
 
+// _PyEval_GetBuiltin (pystate.cpp): builtins.name, borrowed; null with
+// AttributeError when the builtins have no such name. The iterators'
+// __reduce__ name iter/reversed through it.
+Object* eval_get_builtin(const char* name);
+
 // _PyType_GetDocFromInternalDoc / _PyType_GetTextSignatureFromInternalDoc
 // (typeobject.cpp): a tp_doc or ml_doc that opens with "name(sig)\n--\n\n"
 // gives __doc__ the text after it and __text_signature__ "(sig)"; other

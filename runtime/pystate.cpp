@@ -3,6 +3,7 @@
 // Python/pylifecycle.c's init sequence). Book chapter 10.
 #include <thread>
 
+#include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/objimpl.h"
 #include "minipy/runtime/pyhash.h"
 #include "minipy/runtime/unicodeobject.h"
@@ -47,6 +48,14 @@ ThreadState* thread_state_get()
 }
 
 InterpreterState* interpreter_get() { return current ? current->interp : &main_interp; }
+
+Object* eval_get_builtin(const char* name)
+{
+    InterpreterState* interp = interpreter_get();
+    Object* value = interp->builtins ? dict_get_item_string(interp->builtins, name) : nullptr;
+    if (!value && !error_occurred()) format_error(Exc_AttributeError, "%s", name);
+    return value;
+}
 
 ThreadState* thread_state_swap(ThreadState* ts)
 {

@@ -14,7 +14,6 @@
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/listobject.h"
 #include "minipy/runtime/longobject.h"
-#include "minipy/runtime/pystate.h"
 #include "minipy/runtime/sliceobject.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
@@ -1008,9 +1007,8 @@ Ref<> unicodeiter_len(Object* op, Object*)
 Ref<> unicodeiter_reduce(Object* op, Object*)
 {
     auto* it = static_cast<UnicodeIterObject*>(op);
-    InterpreterState* interp = interpreter_get();
-    Object* iter = interp->builtins ? dict_get_item_string(interp->builtins, "iter") : nullptr;
-    if (!iter) return format_error(Exc_RuntimeError, "lost builtins.iter");
+    Object* iter = eval_get_builtin("iter");
+    if (!iter) return nullptr;
     if (!it->it_seq) {
         Ref<> args = tuple_pack({unicode_empty()});
         return args ? tuple_pack({iter, args.get()}) : nullptr;

@@ -144,3 +144,16 @@ for bad in ("x", 1.5):
         iter("ab").__setstate__(bad)
     except TypeError as e:
         print(type(e).__name__, e)
+for make in (iter, reversed):
+    it = make([1, 2, 3])
+    r = it.__reduce__()
+    print(r[0].__name__, r[1:], it.__length_hint__(), next(it), it.__reduce__()[1:])
+    for state in (-5, 0, 1, 2, 10):
+        again = make([1, 2, 3])
+        again.__setstate__(state)
+        print(make.__name__, state, list(again), again.__reduce__()[0].__name__, again.__reduce__()[1:])
+    for bad in ("x", 1.5):
+        try:
+            make([1]).__setstate__(bad)
+        except TypeError as e:
+            print(type(e).__name__, e)
