@@ -10,6 +10,7 @@
 
 #include "minipy/compiler/symtable.h"
 #include "minipy/parser/parser.h"
+#include "minipy/vm/pythonrun.h"
 
 namespace minipy {
 
@@ -20,45 +21,6 @@ bool read_source_bytes(const std::string& filename, std::string* bytes)
     bytes->assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
     return !file.bad();
 }
-
-namespace {
-
-// print_error_text: the source line without its indentation, then spaces
-// and carets under [offset, end_offset). Offsets are 1-based code points;
-// like CPython, the clipping below compares them with byte lengths.
-void print_error_text(std::FILE* out, long offset, long end_offset, const std::string& text_obj)
-{
-    const long caret_repetitions = (end_offset > 0 && end_offset > offset) ? end_offset - offset : 1;
-    const char* text = text_obj.c_str();
-    offset--;  // to 0-based
-    while (*text == ' ' || *text == '\t' || *text == '\f') {
-        text++;
-        offset--;
-    }
-    long len = static_cast<long>(std::strlen(text));
-    if (len > 0 && text[len - 1] == '\n') len--;
-    if (offset > len) offset = len;
-    for (;;) {  // skip past newlines embedded in the text
-        const char* nl = std::strchr(text, '\n');
-        if (nl == nullptr) break;
-        long inl = nl - text;
-        if (inl >= offset) break;
-        inl += 1;
-        text += inl;
-        len -= inl;
-        offset -= inl;
-    }
-    std::fputs("    ", out);
-    std::fputs(text, out);
-    if (text[len] != '\n') std::fputs("\n", out);
-    if (offset < 0) return;  // the caret would point left of the text
-    std::fputs("    ", out);
-    while (--offset >= 0) std::fputc(' ', out);
-    for (long i = 0; i < caret_repetitions; ++i) std::fputc('^', out);
-    std::fputc('\n', out);
-}
-
-}  // namespace
 
 void print_syntax_error(std::FILE* out, const lexer::SyntaxErrorInfo& error)
 {
@@ -74,7 +36,7 @@ void print_syntax_error(std::FILE* out, const lexer::SyntaxErrorInfo& error)
             // An IndentationError (TabError too) gets one caret, as in
             // python3.11, whatever its end_offset.
             if (error.kind != lexer::SyntaxErrorInfo::SyntaxError) end_offset = -1;
-            print_error_text(out, error.offset, end_offset, error.text);
+            std::fputs(vm::format_error_text("", error.offset, end_offset, error.text).c_str(), out);
         }
     }
     std::fprintf(out, "%s: %s\n", error.type_name(), error.msg.c_str());

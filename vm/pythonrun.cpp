@@ -162,39 +162,6 @@ void format_exception_notes(PrintContext& ctx, Object* value)
     }
 }
 
-// print_error_text: the source line without its indentation, then spaces
-// and carets under [offset, end_offset) (1-based; like CPython, the
-// clipping compares them with the line's length in bytes).
-void format_error_text(PrintContext& ctx, long offset, long end_offset, const std::string& text_obj)
-{
-    const long caret_repetitions = (end_offset > 0 && end_offset > offset) ? end_offset - offset : 1;
-    const char* text = text_obj.c_str();
-    offset--;  // to 0-based
-    while (*text == ' ' || *text == '\t' || *text == '\f') {
-        text++;
-        offset--;
-    }
-    long len = static_cast<long>(std::strlen(text));
-    if (len > 0 && text[len - 1] == '\n') len--;
-    if (offset > len) offset = len;
-    for (;;) {  // skip past newlines embedded in the text
-        const char* nl = std::strchr(text, '\n');
-        if (nl == nullptr) break;
-        long inl = nl - text;
-        if (inl >= offset) break;
-        inl += 1;
-        text += inl;
-        len -= inl;
-        offset -= inl;
-    }
-    std::string& out = ctx.out;
-    out += ctx.indented_margin() + "    " + text;
-    if (text[len] != '\n') out += "\n";
-    if (offset < 0) return;  // the caret would point left of the text
-    out += ctx.indented_margin() + "    " + std::string(static_cast<std::size_t>(offset), ' ') +
-           std::string(static_cast<std::size_t>(caret_repetitions), '^') + "\n";
-}
-
 // print_exception: one exception with its traceback.
 void format_exception(PrintContext& ctx, Object* value)
 {
@@ -233,7 +200,7 @@ void format_exception(PrintContext& ctx, Object* value)
                 // An IndentationError (TabError too) gets one caret, as in
                 // python3.11, whatever its end_offset.
                 if (object_type_check(value, Exc_IndentationError)) end_offset = -1;
-                format_error_text(ctx, as_long(se->offset), end_offset, text);
+                ctx.out += format_error_text(ctx.indented_margin(), as_long(se->offset), end_offset, text);
             }
             Ref<> msg = se->msg ? new_ref(se->msg) : unicode_from_string("");
             if (!msg) {
@@ -840,6 +807,36 @@ int run_startup_file()
         }
     }
     return status;
+}
+
+std::string format_error_text(const std::string& margin, long offset, long end_offset, const std::string& text_obj)
+{
+    const long caret_repetitions = (end_offset > 0 && end_offset > offset) ? end_offset - offset : 1;
+    const char* text = text_obj.c_str();
+    offset--;  // to 0-based
+    while (*text == ' ' || *text == '\t' || *text == '\f') {
+        text++;
+        offset--;
+    }
+    long len = static_cast<long>(std::strlen(text));
+    if (len > 0 && text[len - 1] == '\n') len--;
+    if (offset > len) offset = len;
+    for (;;) {  // skip past newlines embedded in the text
+        const char* nl = std::strchr(text, '\n');
+        if (nl == nullptr) break;
+        long inl = nl - text;
+        if (inl >= offset) break;
+        inl += 1;
+        text += inl;
+        len -= inl;
+        offset -= inl;
+    }
+    std::string out = margin + "    " + text;
+    if (text[len] != '\n') out += "\n";
+    if (offset < 0) return out;  // the caret would point left of the text
+    out += margin + "    " + std::string(static_cast<std::size_t>(offset), ' ') +
+           std::string(static_cast<std::size_t>(caret_repetitions), '^') + "\n";
+    return out;
 }
 
 }  // namespace minipy::vm

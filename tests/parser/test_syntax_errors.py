@@ -22,8 +22,20 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
+# The display is made by python3.11's own C printer (sys.__excepthook__,
+# what `python3.11 -m ast FILE` shows when the error is uncaught), not by
+# traceback.py: the two differ, e.g. the C printer gives an
+# IndentationError one caret where traceback.py underlines its range.
 REFERENCE_SCRIPT = r'''
-import ast, json, sys, traceback
+import ast, io, json, sys
+def display(e):
+    e.__traceback__ = None  # the display only, as format_exception_only
+    saved, sys.stderr = sys.stderr, io.StringIO()
+    try:
+        sys.__excepthook__(type(e), e, None)
+        return sys.stderr.getvalue()
+    finally:
+        sys.stderr = saved
 out = {}
 for path in sys.argv[1:]:
     with open(path, "rb") as f:
@@ -31,10 +43,8 @@ for path in sys.argv[1:]:
     try:
         ast.parse(source, path, type_comments=True)
         out[path] = None
-    except SyntaxError as e:
-        out[path] = "".join(traceback.format_exception_only(type(e), e))
     except Exception as e:
-        out[path] = "".join(traceback.format_exception_only(type(e), e))
+        out[path] = display(e)
 print(json.dumps(out))
 '''
 

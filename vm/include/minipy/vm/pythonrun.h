@@ -89,4 +89,12 @@ int run_startup_file();
 // status the program should end with.
 int print_pending_exception();
 
+// print_error_text (Python/pythonrun.c): a SyntaxError's source line
+// without its indentation, then spaces and carets under [offset,
+// end_offset) (1-based; like CPython, the clipping compares them with the
+// line's length in bytes). Each line starts with margin and four spaces.
+// The exception printer and main's printing of a stage's SyntaxError share it.
+[[nodiscard]] std::string format_error_text(const std::string& margin, long offset, long end_offset,
+                                            const std::string& text);
+
 }  // namespace minipy::vm
