@@ -17,6 +17,7 @@
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/tupleobject.h"
+#include "minipy/runtime/objimpl.h"
 #include "minipy/runtime/unicodeobject.h"
 #include "ceval.h"
 #include "genobject.h"
@@ -28,22 +29,6 @@ using namespace runtime;
 namespace {
 
 constexpr unsigned long ITER_FLAGS = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE;
-
-// Allocates an instance of type (which may be a subclass).
-template <class T>
-Ref<T> alloc_instance(TypeObject* type)
-{
-    Ref<> obj = type->tp_alloc ? type->tp_alloc(type, 0) : Ref<>::steal(object_alloc_raw(type, 0));
-    return ref_cast<T>(std::move(obj));
-}
-
-int visit_all(std::initializer_list<Object*> objs, visitproc visit, void* arg)
-{
-    for (Object* o : objs)
-        if (o)
-            if (int r = visit(o, arg)) return r;
-    return 0;
-}
 
 // --- enumerate --------------------------------------------------------------
 

@@ -18,6 +18,9 @@
 //    collector never traverses a half-destroyed object.
 #pragma once
 
+#include <initializer_list>
+#include <utility>
+
 #include "minipy/runtime/object.h"
 
 namespace minipy::runtime {
@@ -49,6 +52,26 @@ void object_call_finalizer(Object* self);
 // Returns -1 if the finalizer resurrected it (the dealloc must then stop),
 // 0 otherwise.
 [[nodiscard]] int object_call_finalizer_from_dealloc(Object* self);
+
+// An instance of type (which may be a subclass) from its tp_alloc
+// (PyType_GenericAlloc when it has none): what the tp_new of a built-in
+// container type starts from.
+template <class T>
+Ref<T> alloc_instance(TypeObject* type)
+{
+    Ref<> obj = type->tp_alloc ? type->tp_alloc(type, 0) : Ref<>::steal(object_alloc_raw(type, 0));
+    return ref_cast<T>(std::move(obj));
+}
+
+// Py_VISIT over several fields, for tp_traverse: visits the non-null ones
+// in order and stops at the first non-zero result.
+inline int visit_all(std::initializer_list<Object*> objs, visitproc visit, void* arg)
+{
+    for (Object* o : objs)
+        if (o)
+            if (int r = visit(o, arg)) return r;
+    return 0;
+}
 
 // gc.garbage and gc.callbacks (lists owned by the runtime, created at
 // start-up and cleared by gc_fini).
