@@ -184,16 +184,6 @@ Ref<> op_delitem(Object*, Object* const* args, Py_ssize_t nargs)
     return none_ref();
 }
 
-// A special method bound to obj, or null without an error.
-Ref<> lookup_special(Object* obj, const char* name)
-{
-    Ref<> key = unicode_intern_from_string(name);
-    if (!key) return nullptr;
-    Object* descr = type_lookup(Py_TYPE(obj), key.get());
-    if (!descr) return nullptr;
-    if (descrgetfunc f = Py_TYPE(descr)->tp_descr_get) return f(descr, obj, Py_TYPE(obj));
-    return new_ref(descr);
-}
 
 // PyObject_LengthHint: len(o) if it has one, else o.__length_hint__(),
 // else the default.

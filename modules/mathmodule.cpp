@@ -56,17 +56,6 @@ bool is_nan(double x) { return std::isnan(x); }
 bool is_inf(double x) { return std::isinf(x); }
 bool is_finite(double x) { return std::isfinite(x); }
 
-// A special method looked up on the type and bound to obj
-// (_PyObject_LookupSpecial): null without an error when missing.
-Ref<> lookup_special(Object* obj, const char* name)
-{
-    Ref<> key = unicode_intern_from_string(name);
-    if (!key) return nullptr;
-    Object* descr = type_lookup(Py_TYPE(obj), key.get());
-    if (!descr) return nullptr;
-    if (descrgetfunc f = Py_TYPE(descr)->tp_descr_get) return f(descr, obj, Py_TYPE(obj));
-    return new_ref(descr);
-}
 
 // PyFloat_AsDouble with the exact-type fast paths of ASSIGN_DOUBLE.
 bool as_double(Object* obj, double* out)

@@ -198,6 +198,20 @@ Object* type_lookup(TypeObject* type, Object* name)
     return res;
 }
 
+Ref<> lookup_special(Object* obj, Object* name)
+{
+    Object* descr = type_lookup(Py_TYPE(obj), name);
+    if (!descr) return nullptr;
+    if (descrgetfunc f = Py_TYPE(descr)->tp_descr_get) return f(descr, obj, Py_TYPE(obj));
+    return new_ref(descr);
+}
+
+Ref<> lookup_special(Object* obj, const char* name)
+{
+    Object* key = intern_id(name);
+    return key ? lookup_special(obj, key) : nullptr;
+}
+
 // --- C3 linearization ----------------------------------------------------------
 
 namespace {

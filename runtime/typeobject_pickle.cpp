@@ -45,16 +45,6 @@ Ref<> import_copyreg()
     return object_call(import, args.get(), nullptr);
 }
 
-// _PyObject_LookupSpecial: name looked up on the type, bound to obj.
-// Null without an error when the type has no such attribute.
-Ref<> lookup_special(Object* obj, const char* name)
-{
-    Object* descr = type_lookup(Py_TYPE(obj), intern_id(name));
-    if (!descr) return nullptr;
-    if (descrgetfunc f = Py_TYPE(descr)->tp_descr_get) return f(descr, obj, Py_TYPE(obj));
-    return new_ref(descr);
-}
-
 // _PyObject_GetNewArguments: the arguments __new__ must be called with to
 // recreate obj; both stay null when the class defines neither method.
 int get_new_arguments(Object* obj, Ref<>* args, Ref<>* kwargs)

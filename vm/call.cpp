@@ -333,12 +333,4 @@ Object* current_frame_globals()
 
 }  // namespace
 
-Ref<> lookup_special(Object* obj, Object* name)
-{
-    Object* descr = type_lookup(Py_TYPE(obj), name);
-    if (!descr) return nullptr;
-    if (descrgetfunc f = Py_TYPE(descr)->tp_descr_get) return f(descr, obj, Py_TYPE(obj));
-    return new_ref(descr);
-}
-
 }  // namespace minipy::vm

@@ -43,9 +43,6 @@ extern std::atomic<bool> sigint_pending;
 // _PyObject_GetMethod: *method gets the attribute; returns true when it is
 // an unbound method that wants obj as its first argument.
 [[nodiscard]] bool object_get_method(Object* obj, Object* name, Ref<>* method);
-// _PyObject_LookupSpecial: a dunder looked up on the type only, bound to
-// obj. Null without an error when missing.
-[[nodiscard]] Ref<> lookup_special(Object* obj, Object* name);
 
 // An interned str for a C string literal (borrowed, lives forever); keyed
 // by the literal's address, so pass literals only.

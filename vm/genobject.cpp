@@ -26,6 +26,7 @@
 #include "minipy/runtime/opcode.h"
 #include "minipy/runtime/traceback.h"
 #include "minipy/runtime/tupleobject.h"
+#include "minipy/runtime/typeobject.h"
 #include "minipy/runtime/unicodeobject.h"
 #include "minipy/runtime/warnings.h"
 #include "minipy/runtime/weakrefobject.h"

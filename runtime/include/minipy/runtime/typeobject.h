@@ -16,6 +16,13 @@ namespace minipy::runtime {
 // through the global method cache keyed by (tp_version_tag, name).
 Object* type_lookup(TypeObject* type, Object* name);
 
+// _PyObject_LookupSpecial: a special method looked up on obj's type only
+// (never the instance) and bound to obj through its __get__. Null without
+// an error when the type has no such attribute, null with one when binding
+// fails. The const char* form interns name.
+[[nodiscard]] Ref<> lookup_special(Object* obj, Object* name);
+[[nodiscard]] Ref<> lookup_special(Object* obj, const char* name);
+
 // PyType_Modified: must be called after anything that can change what
 // type_lookup answers for `type` or its subclasses (a class attribute set
 // or deleted, __bases__ reassigned, the type torn down). It drops the
