@@ -13,6 +13,7 @@
 #include "minipy/runtime/objimpl.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "minipy/runtime/warnings.h"
 #include "pycore_runtime.h"
 
 namespace minipy::runtime {
@@ -538,6 +539,21 @@ NumberMethods none_as_number = [] {
 Ref<> notimplemented_reduce(Object*, Object*) { return unicode_from_ascii("NotImplemented"); }
 Ref<> ellipsis_reduce(Object*, Object*) { return unicode_from_ascii("Ellipsis"); }
 
+// notimplemented_bool: true, but since 3.9 with a DeprecationWarning
+// (bpo-35712); -1 when a filter turns the warning into an error.
+int notimplemented_bool(Object*)
+{
+    if (error_warn(Exc_DeprecationWarning, "NotImplemented should not be used in a boolean context", 1) < 0)
+        return -1;
+    return 1;
+}
+
+NumberMethods notimplemented_as_number = [] {
+    NumberMethods nb{};
+    nb.nb_bool = notimplemented_bool;
+    return nb;
+}();
+
 MethodDef notimplemented_methods[] = {
     method_noargs("__reduce__", notimplemented_reduce),
     {},
@@ -563,6 +579,7 @@ TypeObject NotImplemented_Type = [] {
     TypeObject t = static_type("NotImplementedType", sizeof(Object), 0, Py_TPFLAGS_DEFAULT);
     t.tp_dealloc = singleton_dealloc;
     t.tp_repr = notimplemented_repr;
+    t.tp_as_number = &notimplemented_as_number;
     t.tp_hash = object_hash_default;
     t.tp_new = singleton_new<Py_NotImplemented, notimplemented_type_name>;
     t.tp_methods = notimplemented_methods;
