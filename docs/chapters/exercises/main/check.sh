@@ -5,7 +5,7 @@
 set -u
 out=$("$1/minipy" --dump=config -OO -u -X dev -W error -c pass a -x) || exit 1
 for line in "optimization_level = 2" "buffered_stdio = 0" "xoptions = ['dev']" \
-            "warnoptions = ['error']" "run_command = 'pass'" "argv = ['-c', 'a', '-x']"; do
+            "warnoptions = ['default', 'error']" "run_command = 'pass'" "argv = ['-c', 'a', '-x']"; do
     if ! grep -qxF "$line" <<<"$out"; then
         echo "missing line: $line" >&2
         exit 1
