@@ -23,6 +23,8 @@ Ref<> abc_module_create();          // _abcmodule.cpp
 Ref<> gc_module_create();           // gcmodule.cpp
 Ref<> weakref_module_create();  // _weakref.cpp
 Ref<> struct_module_create();  // _struct.cpp
+Ref<> random_module_create();  // _randommodule.cpp
+Ref<> sha512_module_create();  // sha512module.cpp
 
 const InittabEntry inittab[] = {
     {"time", time_module_create},
@@ -38,6 +40,8 @@ const InittabEntry inittab[] = {
     {"gc", gc_module_create},
     {"_weakref", weakref_module_create},
     {"_struct", struct_module_create},
+    {"_random", random_module_create},
+    {"_sha512", sha512_module_create},
     {nullptr, nullptr},
 };
 

@@ -408,6 +408,48 @@ int long_sign(const LongObject* v) { return sign_of(v); }
 
 Py_ssize_t long_num_bits(const LongObject* v) { return mag_bits(mag_of(v)); }
 
+// Bits are regrouped from 32-bit words into 30-bit digits and back, one
+// pass each (int.from_bytes/to_bytes go through Python-level arguments).
+Ref<> long_from_u32_words(const std::uint32_t* words, std::size_t n)
+{
+    Mag m;
+    m.reserve(n * 32 / PyLong_SHIFT + 1);
+    twodigits acc = 0;
+    int accbits = 0;
+    for (std::size_t i = 0; i < n; i++) {
+        acc |= static_cast<twodigits>(words[i]) << accbits;
+        accbits += 32;
+        while (accbits >= PyLong_SHIFT) {
+            m.push_back(static_cast<digit>(acc & PyLong_MASK));
+            acc >>= PyLong_SHIFT;
+            accbits -= PyLong_SHIFT;
+        }
+    }
+    if (accbits) m.push_back(static_cast<digit>(acc));
+    mag_normalize(m);
+    return long_from_mag(m, 1);
+}
+
+std::vector<std::uint32_t> long_abs_u32_words(const LongObject* v)
+{
+    std::vector<std::uint32_t> words;
+    twodigits acc = 0;
+    int accbits = 0;
+    for (Py_ssize_t i = 0; i < ndigits(v); i++) {
+        acc |= static_cast<twodigits>(v->ob_digit[i]) << accbits;
+        accbits += PyLong_SHIFT;
+        if (accbits >= 32) {
+            words.push_back(static_cast<std::uint32_t>(acc));
+            acc >>= 32;
+            accbits -= 32;
+        }
+    }
+    if (accbits) words.push_back(static_cast<std::uint32_t>(acc));
+    while (words.size() > 1 && words.back() == 0) words.pop_back();
+    if (words.empty()) words.push_back(0);
+    return words;
+}
+
 long long long_as_long_long_and_overflow(Object* vv, int* overflow)
 {
     *overflow = 0;

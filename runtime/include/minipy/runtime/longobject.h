@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "minipy/runtime/object.h"
 
@@ -97,6 +98,12 @@ LongObject* small_int(int v);
 int long_sign(const LongObject* v);  // -1, 0, 1
 // Number of bits in abs(v) (int.bit_length()).
 Py_ssize_t long_num_bits(const LongObject* v);
+// _PyLong_FromByteArray/_PyLong_AsByteArray in 32-bit words, least
+// significant first, for _random (seeding, getrandbits): the non-negative
+// int sum(words[i] << 32*i), and the words of abs(v) (at least one; no
+// high zero words beyond the first).
+[[nodiscard]] Ref<> long_from_u32_words(const std::uint32_t* words, std::size_t n);
+std::vector<std::uint32_t> long_abs_u32_words(const LongObject* v);
 // str(v) in base 2, 8, 10 or 16 with Python's prefixes for non-10 bases
 // ("0b", "0o", "0x"); a text ValueError when the 4300-digit limit is hit.
 [[nodiscard]] Ref<> long_format(Object* v, int base, bool alternate = true);
