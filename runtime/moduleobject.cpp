@@ -3,6 +3,7 @@
 // before the import system exists). Book chapter 11.
 #include "minipy/runtime/moduleobject.h"
 
+#include "minipy/runtime/abstract.h"
 #include "minipy/runtime/descrobject.h"
 
 #include "minipy/runtime/dictobject.h"
@@ -49,6 +50,13 @@ Ref<> module_getattro(Object* op, Object* name)
     if (res || !error_matches(Exc_AttributeError)) return res;
     error_clear();
     auto* m = static_cast<ModuleObject*>(op);
+    // PEP 562: a module-level __getattr__ answers for missing attributes
+    // (concurrent.futures imports its executors lazily through it).
+    if (m->md_dict) {
+        if (Object* getattr = dict_get_item_string(m->md_dict, "__getattr__")) {
+            return call_one_arg(getattr, name);
+        }
+    }
     return format_error(Exc_AttributeError, "module '%U' has no attribute '%U'", m->md_name, name);
 }
 
