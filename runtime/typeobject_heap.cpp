@@ -1061,6 +1061,19 @@ Ref<> type_new_heap(TypeObject* metatype, Object* args, Object* kwds)
         return format_error(Exc_TypeError, "type.__new__() argument 2 must be tuple, not %.200s", Py_TYPE(bases)->tp_name);
     if (!dict_check(orig_dict))
         return format_error(Exc_TypeError, "type.__new__() argument 3 must be dict, not %.200s", Py_TYPE(orig_dict)->tp_name);
+    // A base with __mro_entries__ (List[int], a NamedTuple, ...) is only
+    // resolved by the class statement and types.new_class (type_new_get_bases).
+    for (Py_ssize_t i = 0; i < tuple_size(bases); i++) {
+        Object* b = tuple_item(bases, i);
+        if (type_check(b)) continue;
+        Ref<> u = unicode_from_string("__mro_entries__");
+        if (!u) return nullptr;
+        Ref<> meth;
+        if (object_lookup_attr(b, u.get(), &meth) < 0) return nullptr;
+        if (meth)
+            return format_error(Exc_TypeError,
+                                "type() doesn't support MRO entry resolution; use types.new_class()");
+    }
     Ref<> bases_ref = tuple_size(bases) ? new_ref(bases) : tuple_pack({&BaseObject_Type});
     if (!bases_ref) return nullptr;
     // The most derived metaclass of the bases wins (_PyType_CalculateMetaclass).
