@@ -25,6 +25,7 @@ Ref<> weakref_module_create();  // _weakref.cpp
 Ref<> struct_module_create();  // _struct.cpp
 Ref<> random_module_create();  // _randommodule.cpp
 Ref<> sha512_module_create();  // sha512module.cpp
+Ref<> string_module_create();  // _stringmodule.cpp
 
 const InittabEntry inittab[] = {
     {"time", time_module_create},
@@ -42,6 +43,7 @@ const InittabEntry inittab[] = {
     {"_struct", struct_module_create},
     {"_random", random_module_create},
     {"_sha512", sha512_module_create},
+    {"_string", string_module_create},
     {nullptr, nullptr},
 };
 
