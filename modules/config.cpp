@@ -26,6 +26,7 @@ Ref<> struct_module_create();  // _struct.cpp
 Ref<> random_module_create();  // _randommodule.cpp
 Ref<> sha512_module_create();  // sha512module.cpp
 Ref<> string_module_create();  // _stringmodule.cpp
+Ref<> thread_module_create();  // _threadmodule.cpp
 
 const InittabEntry inittab[] = {
     {"time", time_module_create},
@@ -44,6 +45,7 @@ const InittabEntry inittab[] = {
     {"_random", random_module_create},
     {"_sha512", sha512_module_create},
     {"_string", string_module_create},
+    {"_thread", thread_module_create},
     {nullptr, nullptr},
 };
 

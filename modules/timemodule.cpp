@@ -19,10 +19,10 @@
 //   January 1st and July 1st of the current year, as CPython computes
 //   them on glibc (init_timezone's portable branch).
 // * sleep() sleeps in clock_nanosleep until an absolute monotonic
-//   deadline. A signal (Ctrl-C) ends it early: the eval loop's breaker then
-//   raises KeyboardInterrupt as soon as the call returns (this layer cannot
-//   see the vm's signal flag, so it cannot call the handlers itself as
-//   CPython's PyErr_CheckSignals does).
+//   deadline, with the GIL released (other threads run meanwhile). A
+//   signal interrupts it: the Python handlers run (make_pending_calls, in
+//   the main thread; Ctrl-C raises KeyboardInterrupt there) and the sleep
+//   resumes until the deadline (PEP 475).
 // * Not mirrored: strptime (Python code in CPython's _strptime.py), and
 //   time.clock_settime.
 #include <cerrno>
@@ -44,14 +44,13 @@
 #include "minipy/runtime/structseq.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "pytime.h"
 
 namespace minipy::modules {
 
 using namespace runtime;
 
 namespace {
-
-constexpr long long SEC_TO_NS = 1000000000LL;
 
 // --- Clocks --------------------------------------------------------------------
 
@@ -230,33 +229,28 @@ bool seconds_arg(Object* const* args, Py_ssize_t nargs, const char* name, time_t
 
 Ref<> time_sleep(Object*, Object* arg)
 {
-    // _PyTime_FromSecondsObject with _PyTime_ROUND_TIMEOUT (up, away from 0).
     long long ns;
-    if (float_check(arg)) {
-        double d = float_value(arg);
-        if (std::isnan(d)) return format_error(Exc_ValueError, "Invalid value NaN (not a number)");
-        double dns = std::ceil(d * 1e9);
-        if (!(dns >= -9.2e18 && dns <= 9.2e18))
-            return format_error(Exc_OverflowError, "timestamp too large to convert to C _PyTime_t");
-        ns = static_cast<long long>(dns);
-    }
-    else {
-        Ref<> i = number_index(arg);
-        if (!i) return nullptr;
-        int overflow = 0;
-        long long secs = long_as_long_long_and_overflow(i.get(), &overflow);
-        if (secs == -1 && error_occurred()) return nullptr;
-        if (overflow || __builtin_mul_overflow(secs, SEC_TO_NS, &ns))
-            return format_error(Exc_OverflowError, "timestamp too large to convert to C _PyTime_t");
-    }
+    if (!time_from_seconds_object(arg, &ns)) return nullptr;
     if (ns < 0) return format_error(Exc_ValueError, "sleep length must be non-negative");
     struct timespec deadline;
     if (clock_gettime(CLOCK_MONOTONIC, &deadline) != 0) return format_error(Exc_OSError, "clock_gettime failed");
     long long total = deadline.tv_nsec + ns % SEC_TO_NS;
     deadline.tv_sec += static_cast<time_t>(ns / SEC_TO_NS + total / SEC_TO_NS);
     deadline.tv_nsec = static_cast<long>(total % SEC_TO_NS);
-    int err = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, nullptr);
-    if (err != 0 && err != EINTR) return format_error(Exc_OSError, "[Errno %d] %s", err, std::strerror(err));
+    for (;;) {
+        int err;
+        {
+            // The other threads run while this one sleeps.
+            AllowThreads nogil;
+            err = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, nullptr);
+        }
+        if (err == 0) break;
+        if (err != EINTR) return format_error(Exc_OSError, "[Errno %d] %s", err, std::strerror(err));
+        // A signal: its Python handler runs now (in the main thread; a
+        // KeyboardInterrupt ends the sleep), then the sleep goes on until
+        // the deadline, as PEP 475 asks.
+        if (make_pending_calls() < 0) return nullptr;
+    }
     return none_ref();
 }
 

@@ -192,6 +192,7 @@ std::nullptr_t error_bad_internal_call()
 }
 
 UnraisableHook unraisable_hook = nullptr;
+ErrorDisplayHook error_display_hook = nullptr;
 
 void error_write_unraisable(Object* where)
 {

@@ -1,11 +1,12 @@
 // pystate.cpp: interpreter and thread states, and runtime start-up.
 // Mirrors CPython 3.11 Python/pystate.c (and the object part of
 // Python/pylifecycle.c's init sequence). Book chapter 10.
-#include <thread>
+#include <atomic>
 
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/objimpl.h"
 #include "minipy/runtime/pyhash.h"
+#include "minipy/runtime/pythread.h"
 #include "minipy/runtime/unicodeobject.h"
 #include "pycore_runtime.h"
 
@@ -17,8 +18,15 @@ InterpreterState main_interp;
 ThreadState* main_thread = nullptr;
 bool initialized = false;
 thread_local ThreadState* current = nullptr;
+unsigned long main_ident = 0;
+// Written by the finalizing thread with the GIL held, read by threads
+// about to take the GIL (without it): hence atomic.
+std::atomic<ThreadState*> finalizing{nullptr};
 
 }  // namespace
+
+CevalHooks ceval_hooks;
+int (*run_signal_handlers_hook)() = nullptr;
 
 ThreadState* initialize()
 {
@@ -26,6 +34,7 @@ ThreadState* initialize()
     initialized = true;
     hash_secret_init(0, false);
     main_thread = thread_state_new(&main_interp);
+    main_ident = main_thread->thread_id;
     current = main_thread;
     install_gc_hooks();
     init_types();
@@ -71,9 +80,15 @@ ThreadState* thread_state_new(InterpreterState* interp)
     auto* ts = new ThreadState;
     ts->interp = interp;
     ts->next = interp->threads;
-    ts->thread_id = static_cast<unsigned long>(std::hash<std::thread::id>{}(std::this_thread::get_id()));
+    thread_state_bind(ts);
     interp->threads = ts;
     return ts;
+}
+
+void thread_state_bind(ThreadState* ts)
+{
+    ts->thread_id = thread_get_thread_ident();
+    ts->native_thread_id = thread_get_thread_native_id();
 }
 
 void thread_state_clear(ThreadState* ts)
@@ -84,6 +99,14 @@ void thread_state_clear(ThreadState* ts)
     clear_ref(ts->exc_state.exc_value);
     clear_ref(ts->dict);
     clear_ref(ts->repr_list);
+    // After everything else: whoever waits on the sentinel (Thread.join)
+    // may assume the thread's Python state is gone.
+    if (ts->on_delete) {
+        void (*on_delete)(void*) = ts->on_delete;
+        ts->on_delete = nullptr;
+        on_delete(ts->on_delete_data);
+        ts->on_delete_data = nullptr;
+    }
 }
 
 void thread_state_delete(ThreadState* ts)
@@ -94,6 +117,54 @@ void thread_state_delete(ThreadState* ts)
     if (*p) *p = ts->next;
     if (current == ts) current = nullptr;
     delete ts;
+}
+
+void thread_state_delete_current(ThreadState* ts)
+{
+    if (ceval_hooks.thread_exit) ceval_hooks.thread_exit();
+    ThreadState** p = &ts->interp->threads;
+    while (*p && *p != ts) p = &(*p)->next;
+    if (*p) *p = ts->next;
+    current = nullptr;
+    // The GIL goes last: until it is dropped no other thread can see the
+    // half-unlinked list.
+    if (ceval_hooks.drop_gil) ceval_hooks.drop_gil(ts);
+    delete ts;
+}
+
+unsigned long main_thread_ident() { return main_ident; }
+
+bool is_main_thread() { return thread_get_thread_ident() == main_ident; }
+
+ThreadState* runtime_finalizing() { return finalizing.load(std::memory_order_acquire); }
+
+void runtime_set_finalizing(ThreadState* ts) { finalizing.store(ts, std::memory_order_release); }
+
+// --- the GIL's public half -----------------------------------------------------
+
+ThreadState* eval_save_thread()
+{
+    ThreadState* ts = thread_state_swap(nullptr);
+    if (ceval_hooks.drop_gil) ceval_hooks.drop_gil(ts);
+    return ts;
+}
+
+void eval_restore_thread(ThreadState* ts)
+{
+    if (ceval_hooks.take_gil) ceval_hooks.take_gil(ts);
+    thread_state_swap(ts);
+}
+
+int make_pending_calls() { return ceval_hooks.make_pending_calls ? ceval_hooks.make_pending_calls() : 0; }
+
+int add_pending_call(int (*func)(void*), void* arg)
+{
+    return ceval_hooks.add_pending_call ? ceval_hooks.add_pending_call(func, arg) : -1;
+}
+
+void eval_signal_received()
+{
+    if (ceval_hooks.signal_received) ceval_hooks.signal_received();
 }
 
 }  // namespace minipy::runtime

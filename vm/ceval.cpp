@@ -31,6 +31,7 @@
 #include <cstring>
 
 #include "ceval_fastpaths.h"
+#include "ceval_gil.h"
 #include "ceval_macros.h"
 #include "genobject.h"
 #include "minipy/runtime/abstract.h"
@@ -53,27 +54,12 @@ namespace minipy::vm {
 
 using namespace runtime;
 
+// Modules/signalmodule.c's is_tripped for SIGINT: set by the C handler,
+// consumed by the main thread's eval breaker (vm/ceval_gil.cpp) or by the
+// interactive reader.
 std::atomic<bool> sigint_pending{false};
 
 namespace {
-
-// --- the eval breaker ------------------------------------------------------
-// One flag the loop polls on backward jumps and after calls. For now only
-// SIGINT sets it (signal_pending, below); GIL drop requests and pending
-// calls join it with the GIL (issue 9).
-bool eval_breaker_is_set() { return sigint_pending.load(std::memory_order_relaxed); }
-
-// Python/ceval_gil.h's handle_eval_breaker and Modules/signalmodule.c's
-// PyErr_CheckSignals: a Ctrl-C becomes KeyboardInterrupt in the frame
-// that is running.
-int handle_eval_breaker()
-{
-    if (sigint_pending.exchange(false)) {
-        set_error_none(Exc_KeyboardInterrupt);
-        return -1;
-    }
-    return 0;
-}
 
 #if MINIPY_TRACE_EXEC
 // MINIPY_TRACE_EXEC builds print every instruction (lltrace).

@@ -45,6 +45,17 @@ bool push_chunk(FrameStack& fs, std::size_t words)
 
 FrameStack& frame_stack() { return thread_frames; }
 
+void frame_stack_fini()
+{
+    FrameStack& fs = thread_frames;
+    while (fs.chunk) {
+        FrameStack::Chunk* done = fs.chunk;
+        fs.chunk = done->previous;
+        memory::mem_free(done);
+    }
+    fs = FrameStack{};
+}
+
 InterpreterFrame* push_frame(FunctionObject* func, Object* locals)
 {
     FrameStack& fs = thread_frames;

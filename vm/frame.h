@@ -89,6 +89,9 @@ struct FrameStack {
 // The running thread's frame stack (one per thread, like the thread state's
 // datastack_* fields).
 FrameStack& frame_stack();
+// Frees the calling thread's data stack (its thread is ending; no frame
+// is left on it). The thread's next push would start a fresh chunk.
+void frame_stack_fini();
 
 // _PyThreadState_PushFrame + _PyFrame_InitializeSpecials: a frame for func
 // with every local null; takes its own references to func and locals.

@@ -11,6 +11,7 @@
 #include <cstdio>
 
 #include "ceval.h"
+#include "ceval_gil.h"
 #include "import.h"
 #include "pylifecycle.h"
 #include "genobject.h"
@@ -79,6 +80,22 @@ Ref<> super_without_args()
 extern "C" void minipy_sigint_handler(int)
 {
     sigint_pending.store(true);
+    eval_signal_received();
+}
+
+// wait_for_thread_shutdown: threading._shutdown() joins the non-daemon
+// threads, if threading was imported at all; its errors are unraisable.
+void wait_for_thread_shutdown()
+{
+    Object* modules = sys_modules();
+    Object* threading = modules ? dict_get_item_string(modules, "threading") : nullptr;
+    if (!threading) {
+        error_clear();
+        return;
+    }
+    Ref<> keep = new_ref(threading);
+    Ref<> result = call_method(threading, "_shutdown");
+    if (!result) write_unraisable(nullptr, threading);
 }
 
 bool fail(const char* what)
@@ -117,11 +134,13 @@ bool initialize(const RunConfig& config)
         std::setvbuf(stderr, nullptr, _IONBF, 0);
     }
     runtime::initialize();
+    gil_init();
     init_function_types();
     if (init_iterator_types() < 0 || init_gen_types() < 0) return fail("cannot initialize the vm's types");
     function_eval_hook = function_vectorcall_hook;
     super_no_args_hook = super_without_args;
     unraisable_hook = write_unraisable;
+    error_display_hook = display_exception;
 
     InterpreterState* interp = interpreter_get();
     Ref<> builtins = builtins_module_create();
@@ -197,9 +216,12 @@ int flush_std_files()
 int finalize(int status)
 {
     if (!vm_initialized) return status;
-    // Py_FinalizeEx: the atexit callbacks run first, while everything
-    // still works, then the standard streams are flushed.
+    // Py_FinalizeEx: non-daemon threads are joined first (threading's
+    // _shutdown), then the atexit callbacks run, while everything still
+    // works; from then on daemon threads may no longer take the GIL.
+    wait_for_thread_shutdown();
     atexit_call_callbacks();
+    runtime_set_finalizing(thread_state_get());
     // The collection of finalize_modules (_PyGC_CollectNoFail): cyclic
     // garbage still waiting for a collection gets its __del__ and weakref
     // callbacks now. (minipy tears no modules down yet, so what they still

@@ -28,6 +28,9 @@ const RunConfig& run_config();
 // ("Exception ignored in: ..." when err_msg is null), the traceback, then
 // "Type: str".
 void write_unraisable(const char* err_msg, runtime::Object* obj);
+// _PyErr_Display(file, exc): exc as an uncaught exception prints it
+// (runtime's error_display_hook, for _thread._excepthook).
+int display_exception(runtime::Object* file, runtime::Object* exc);
 
 // Set by print_pending_exception for an uncaught KeyboardInterrupt; finalize
 // then re-raises SIGINT with the default action.

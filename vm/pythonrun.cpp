@@ -358,6 +358,17 @@ int print_pending_exception()
     return 1;
 }
 
+int display_exception(Object* file, Object* exc)
+{
+    std::string out;
+    PrintContext ctx(out);
+    format_exception_recursive(ctx, exc);
+    Ref<> text = unicode_from_utf8(out);
+    if (!text) return -1;
+    Ref<> r = call_method(file, "write", {text.get()});
+    return r ? 0 : -1;
+}
+
 void write_unraisable(const char* err_msg, Object* obj)
 {
     Ref<> exc = fetch_exception();

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "ceval.h"
+#include "ceval_gil.h"
 #include "import.h"
 #include "pylifecycle.h"
 #include "minipy/config.h"
@@ -380,10 +381,9 @@ Ref<> sys_call_tracing(Object*, Object* const* args, Py_ssize_t nargs)
     return object_call(args[0], args[1], nullptr);
 }
 
-// The interval is kept for getswitchinterval; there is one thread so far.
-double switch_interval = 0.005;
-
-Ref<> sys_getswitchinterval(Object*, Object*) { return float_from_double(switch_interval); }
+// The GIL's switch interval (vm/ceval_gil.cpp), kept in microseconds as
+// CPython does: a tiny interval reads back as 0.0.
+Ref<> sys_getswitchinterval(Object*, Object*) { return float_from_double(1e-6 * gil_get_switch_interval()); }
 
 Ref<> sys_setswitchinterval(Object*, Object* arg)
 {
@@ -391,7 +391,7 @@ Ref<> sys_setswitchinterval(Object*, Object* arg)
     if (!f) return nullptr;
     double d = float_as_double(f.get());
     if (d <= 0.0) return format_error(Exc_ValueError, "switch interval must be strictly positive");
-    switch_interval = d;
+    gil_set_switch_interval(static_cast<unsigned long>(1e6 * d));
     return none_ref();
 }
 

@@ -5,8 +5,12 @@
 // The thread state carries the error indicator (curexc_*), the stack of
 // exceptions being handled (exc_info, for `except` blocks and __context__),
 // the C recursion budget, and per-thread bookkeeping for repr recursion.
-// The current thread state is a thread_local pointer; the GIL of issue 9
-// decides who may run, this file only says who is running.
+// The current thread state is a thread_local pointer: every OS thread
+// that runs Python code has its own ThreadState (and, in the vm, its own
+// frame data stack). The GIL (vm/ceval_gil.cpp) decides which one may run;
+// this file says who is running and offers the GIL's public half
+// (PyEval_SaveThread/RestoreThread, Py_BEGIN_ALLOW_THREADS, pending calls,
+// signals) to the layers below the vm through hooks the vm installs.
 #pragma once
 
 #include <string>
@@ -26,7 +30,8 @@ struct ErrStackItem {
 struct ThreadState {
     InterpreterState* interp = nullptr;
     ThreadState* next = nullptr;
-    unsigned long thread_id = 0;
+    unsigned long thread_id = 0;         // PyThread_get_thread_ident() of its thread
+    unsigned long native_thread_id = 0;  // the kernel's id (gettid)
 
     // The error indicator (PyErr_*). In 3.11 the three are kept apart; minipy
     // normalizes eagerly, so curexc_value is always an exception instance of
@@ -45,10 +50,16 @@ struct ThreadState {
 
     Object* dict = nullptr;  // per-thread dict (PyThreadState_GetDict), owned
     Object* repr_list = nullptr;  // objects inside repr() (Py_ReprEnter), owned
+
+    // Called by thread_state_clear (with the GIL): _thread._set_sentinel
+    // releases threading's "thread is alive" lock through it.
+    void (*on_delete)(void*) = nullptr;
+    void* on_delete_data = nullptr;
 };
 
 struct InterpreterState {
-    ThreadState* threads = nullptr;  // all thread states, newest first
+    ThreadState* threads = nullptr;  // all thread states, newest first (changed with the GIL held)
+    long threads_count = 0;          // threads started by _thread and still running (_thread._count())
     Object* builtins = nullptr;      // the builtins dict (later stages fill it)
     Object* sysdict = nullptr;
     int int_max_str_digits = 4300;  // sys.set_int_max_str_digits
@@ -78,5 +89,77 @@ ThreadState* thread_state_swap(ThreadState* ts);
 ThreadState* thread_state_new(InterpreterState* interp);
 void thread_state_clear(ThreadState* ts);
 void thread_state_delete(ThreadState* ts);
+// Binds ts to the calling OS thread (its ident and native id): a state
+// made by a parent thread for a child (_PyThreadState_Prealloc) is bound
+// by the child before it takes the GIL.
+void thread_state_bind(ThreadState* ts);
+// _PyThreadState_DeleteCurrent: the thread's last act. Frees what the vm
+// keeps for this OS thread, unlinks and frees ts (cleared already) and
+// releases the GIL for good.
+void thread_state_delete_current(ThreadState* ts);
+// The main thread's ident (_PyRuntime.main_thread): only it runs signal
+// handlers and pending calls.
+unsigned long main_thread_ident();
+bool is_main_thread();
+// _PyRuntime._finalizing: the thread state running Py_FinalizeEx, or
+// null. Once it is set, another thread that tries to take the GIL never
+// returns (it would find the interpreter torn down under it).
+ThreadState* runtime_finalizing();
+void runtime_set_finalizing(ThreadState* ts);
+
+// --- the GIL's public half (Python/ceval_gil.c) ------------------------------
+// The vm implements the GIL and installs these; until it does (a runtime
+// used alone, as its unit tests do) there is one thread and the GIL
+// operations only swap the current thread state.
+struct CevalHooks {
+    void (*take_gil)(ThreadState* ts) = nullptr;  // blocks until ts holds the GIL
+    void (*drop_gil)(ThreadState* ts) = nullptr;  // ts held it
+    int (*make_pending_calls)() = nullptr;         // Py_MakePendingCalls
+    int (*add_pending_call)(int (*func)(void*), void* arg) = nullptr;
+    void (*signal_received)() = nullptr;  // async-signal-safe
+    void (*thread_exit)() = nullptr;      // frees the calling thread's vm state (the data stack)
+};
+extern CevalHooks ceval_hooks;
+
+// PyEval_SaveThread: releases the GIL and detaches the thread state;
+// returns it for eval_restore_thread. Between the two the thread must not
+// touch any Python object (no refcount, no allocation, no error).
+ThreadState* eval_save_thread();
+// PyEval_RestoreThread / PyEval_AcquireThread: takes the GIL (blocking)
+// and makes ts current again.
+void eval_restore_thread(ThreadState* ts);
+
+// Py_BEGIN_ALLOW_THREADS ... Py_END_ALLOW_THREADS as a scope: release the
+// GIL around a blocking system call (sleep, lock wait, read, write,
+// select), e.g.
+//     { AllowThreads nogil; n = ::read(fd, buf, size); }
+// Inside the scope no Python object may be touched.
+class AllowThreads {
+public:
+    AllowThreads() : saved_(eval_save_thread()) {}
+    ~AllowThreads() { eval_restore_thread(saved_); }
+    AllowThreads(const AllowThreads&) = delete;
+    AllowThreads& operator=(const AllowThreads&) = delete;
+
+private:
+    ThreadState* saved_;
+};
+
+// Py_MakePendingCalls: in the main thread, runs the Python signal handlers
+// of signals that arrived and the pending calls; 0, or -1 with the
+// handler's exception (KeyboardInterrupt, ...) set. Elsewhere returns 0.
+[[nodiscard]] int make_pending_calls();
+// Py_AddPendingCall: schedules func(arg) to run in the main thread at its
+// next eval-breaker check; callable from any thread, with or without the
+// GIL. -1 when the queue is full.
+int add_pending_call(int (*func)(void*), void* arg);
+// _PyEval_SignalReceived: called from a C signal handler (async-signal-
+// safe): asks the main thread's eval loop to run the signal handlers.
+void eval_signal_received();
+// Modules/signalmodule.c's _PyErr_CheckSignalsTstate, installed by the
+// signal module: runs the Python handlers of the signals that arrived; 0,
+// or -1 with an error set. Without it, a pending SIGINT becomes
+// KeyboardInterrupt (signal.default_int_handler's effect).
+extern int (*run_signal_handlers_hook)();
 
 }  // namespace minipy::runtime

@@ -33,4 +33,11 @@ inline bool traceback_check(const Object* op) { return Py_TYPE(op) == &TraceBack
 using UnraisableHook = void (*)(const char* err_msg, Object* obj);
 extern UnraisableHook unraisable_hook;
 
+// The vm's _PyErr_Display(file, exc): writes exc's traceback and message
+// (chained exceptions first) to the file object, as an uncaught exception
+// is printed; _thread._excepthook uses it. 0, or -1 with an error set.
+// Null until the vm installs it.
+using ErrorDisplayHook = int (*)(Object* file, Object* exc);
+extern ErrorDisplayHook error_display_hook;
+
 }  // namespace minipy::runtime
