@@ -27,6 +27,7 @@ Ref<> random_module_create();  // _randommodule.cpp
 Ref<> sha512_module_create();  // sha512module.cpp
 Ref<> string_module_create();  // _stringmodule.cpp
 Ref<> thread_module_create();  // _threadmodule.cpp
+Ref<> io_module_create();      // _io/_iomodule.cpp
 
 const InittabEntry inittab[] = {
     {"time", time_module_create},
@@ -46,6 +47,7 @@ const InittabEntry inittab[] = {
     {"_sha512", sha512_module_create},
     {"_string", string_module_create},
     {"_thread", thread_module_create},
+    {"_io", io_module_create},
     {nullptr, nullptr},
 };
 

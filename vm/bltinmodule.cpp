@@ -865,6 +865,17 @@ MethodDef builtin_methods[] = {
 
 }  // namespace
 
+int builtins_set_open()
+{
+    // CPython's pylifecycle.c sets builtins.open to io.open the same way,
+    // so `open is io.open`.
+    Ref<> name = unicode_from_string("_io");
+    Ref<> io = name ? import_module_level(name.get(), nullptr, nullptr, 0) : nullptr;
+    Ref<> open = io ? object_get_attr_string(io.get(), "open") : nullptr;
+    if (!open) return -1;
+    return dict_set_item_string(interpreter_get()->builtins, "open", open.get());
+}
+
 Ref<> builtins_module_create()
 {
     Ref<> mod = module_new("builtins");

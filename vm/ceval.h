@@ -53,6 +53,9 @@ Object* intern_str(const char* literal);
 
 // bltinmodule.cpp / sysmodule.cpp: the two modules the vm provides.
 [[nodiscard]] Ref<> builtins_module_create();
+// init_set_builtins_open: builtins.open becomes _io.open (imported through
+// the inittab), once sys and the import system exist. 0 or -1.
+[[nodiscard]] int builtins_set_open();
 [[nodiscard]] Ref<> sys_module_create(const std::vector<std::string>& argv);
 // sys.stdout / sys.stderr writes for print() and tracebacks: writes text to
 // the named stream object of sys (falls back to the C stream).

@@ -165,6 +165,7 @@ bool initialize(const RunConfig& config)
         sigaction(SIGINT, &action, nullptr);
     }
     vm_initialized = true;
+    if (builtins_set_open() < 0) return fail("init_set_builtins_open: can't initialize builtins.open");
     // init_interp_main: -W options and PYTHONWARNINGS take effect through
     // the warnings module, imported at start-up when there are any.
     Object* warnoptions = dict_get_item_string(interp->sysdict, "warnoptions");
