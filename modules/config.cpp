@@ -28,6 +28,7 @@ Ref<> sha512_module_create();  // sha512module.cpp
 Ref<> string_module_create();  // _stringmodule.cpp
 Ref<> thread_module_create();  // _threadmodule.cpp
 Ref<> io_module_create();      // _io/_iomodule.cpp
+Ref<> cmath_module_create();  // cmathmodule.cpp
 
 const InittabEntry inittab[] = {
     {"time", time_module_create},
@@ -48,6 +49,7 @@ const InittabEntry inittab[] = {
     {"_string", string_module_create},
     {"_thread", thread_module_create},
     {"_io", io_module_create},
+    {"cmath", cmath_module_create},
     {nullptr, nullptr},
 };
 

@@ -444,6 +444,8 @@ NumberMethods complex_as_number = [] {
 
 }  // namespace
 
+Py_complex complex_quot(Py_complex a, Py_complex b, int* err) { return c_quot(a, b, err); }
+
 Ref<> complex_pow_doubles(double ar, double ai, double br, double bi) { return pow_result({ar, ai}, {br, bi}); }
 
 TypeObject Complex_Type = [] {
