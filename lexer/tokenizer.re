@@ -72,6 +72,8 @@ struct TokState {
     bool interactive = false;
     bool underflow = false;
     bool added_newline = false;  // the file did not end with a newline
+    bool exec_input = true;      // add that newline (CPython: exec_input)
+    bool string_input = false;   // error lines come from buf, not the file
     bool declared_encoding = false;  // a BOM or a cookie (CPython's tok->encoding is set)
     bool undecodable = false;        // some line of the file is not UTF-8 (and no cookie)
     std::unique_ptr<SyntaxErrorInfo> error;
@@ -85,7 +87,14 @@ struct TokState {
 
     // CPython counts a line when it reads it, not when it passes its '\n':
     // at the end of the input, the line number is still the last line's.
-    int reported_lineno() const { return cur >= inp && !buf.empty() ? lineno - 1 : lineno; }
+    // Without the added newline ('eval' strings), the last line is never
+    // passed, and an empty text has no line at all (line 0).
+    int reported_lineno() const
+    {
+        if (cur < inp) return lineno;
+        if (buf.empty()) return exec_input ? lineno : 0;
+        return buf.back() == '\n' ? lineno - 1 : lineno;
+    }
 
     // The first non-ASCII byte at or after the last place looked from:
     // on the (many) lines before it, code points and bytes are the same.
@@ -122,7 +131,7 @@ struct TokState {
     {
         const char* nl = static_cast<const char*>(std::memchr(from, '\n', static_cast<std::size_t>(inp - from)));
         // The '\n' added at the end of a file that lacked one is not in the file.
-        if (nl != nullptr && nl + 1 == inp && added_newline) with_newline = false;
+        if (nl != nullptr && nl + 1 == inp && added_newline && !string_input) with_newline = false;
         std::string_view line(from, static_cast<std::size_t>((nl == nullptr ? inp : with_newline ? nl + 1 : nl) - from));
         // Under a utf-8 cookie a line may hold undecodable bytes: CPython
         // decodes the error's text with errors="replace".
@@ -331,7 +340,9 @@ bool continuation_line(TokState* tok, bool at_bol)
     }
     if (*tok->cur != '\n') {
         // E_LINECONT, located at the character after the backslash.
-        const int col_bytes = static_cast<int>(tok->cur - tok->line_start);
+        // At the end of an 'eval' string CPython's cursor has not moved
+        // past the missing character, so the column is one less.
+        const int col_bytes = static_cast<int>(tok->cur - tok->line_start) - (tok->cur >= tok->inp ? 1 : 0);
         tok->done_error(SyntaxErrorInfo::SyntaxError, "unexpected character after line continuation character",
                         tok->pegen_offset(tok->line_start, col_bytes + 1) - 1, "E_LINECONT");
         return false;
@@ -676,9 +687,11 @@ again:
             raise_unclosed_parentheses_error(tok);
             return ERRORTOKEN;
         }
+        // ENDMARKER has no position in CPython (its start is NULL): errors
+        // on it are located where the cursor stands (cursor_column).
         token->kind = ENDMARKER;
         token->lineno = token->end_lineno = tok->reported_lineno();
-        token->col_offset = token->end_col_offset = token->col_cp = token->end_col_cp = 0;
+        token->col_offset = token->end_col_offset = token->col_cp = token->end_col_cp = -1;
         token->text = {};
         return ENDMARKER;
     }
@@ -729,9 +742,10 @@ again:
 
 }  // namespace
 
-Tokenizer::Tokenizer(std::string_view bytes, std::string filename) : tok_(std::make_unique<TokState>())
+Tokenizer::Tokenizer(std::string_view bytes, std::string filename, bool exec_input) : tok_(std::make_unique<TokState>())
 {
     TokState& tok = *tok_;
+    tok.exec_input = exec_input;
     tok.filename = std::move(filename);
     auto no_location = [&](std::string msg) {
         tok.error = std::make_unique<SyntaxErrorInfo>();
@@ -815,7 +829,7 @@ Tokenizer::Tokenizer(std::string_view bytes, std::string filename) : tok_(std::m
         tok.buf += '\n';
         i = stop + ((stop + 1 < cut && text[stop + 1] == '\n') ? 2 : 1);
     }
-    if (!tok.buf.empty() && tok.buf.back() != '\n' && !tok.deferred) {
+    if (exec_input && !tok.buf.empty() && tok.buf.back() != '\n' && !tok.deferred) {
         tok.buf += '\n';
         tok.added_newline = true;
     }
@@ -836,7 +850,8 @@ Token Tokenizer::next()
     }
     if (tok.at_end) {
         token.kind = ENDMARKER;
-        token.lineno = token.end_lineno = tok.lineno;
+        token.lineno = token.end_lineno = tok.reported_lineno();
+        token.col_offset = token.end_col_offset = token.col_cp = token.end_col_cp = -1;
         return token;
     }
     int kind = tok_get(&tok, &token);
@@ -865,6 +880,11 @@ const std::string& Tokenizer::encoding() const
     return tok_->encoding;
 }
 
+void Tokenizer::set_string_input()
+{
+    tok_->string_input = true;
+}
+
 void Tokenizer::set_interactive()
 {
     tok_->interactive = true;
@@ -878,6 +898,26 @@ bool Tokenizer::underflowed() const
 std::string_view Tokenizer::rest_of_buffer() const
 {
     return std::string_view(tok_->cur, static_cast<std::size_t>(tok_->inp - tok_->cur));
+}
+
+void Tokenizer::imply_dedents()
+{
+    TokState& tok = *tok_;
+    if (tok.indent == 0 || tok.error) return;
+    tok.pendin = -tok.indent;
+    tok.indent = 0;
+    tok.at_end = false;
+}
+
+int Tokenizer::cursor_column() const
+{
+    const TokState& tok = *tok_;
+    const char* begin = tok.buf.data();
+    if (tok.cur == nullptr || tok.cur == begin) return 0;
+    const char* line = tok.cur;
+    if (line[-1] == '\n') --line;  // still the line just passed
+    while (line > begin && line[-1] != '\n') --line;
+    return static_cast<int>(tok.cur - line);
 }
 
 std::unique_ptr<SyntaxErrorInfo> check_tokens(std::string_view bytes, const std::string& filename)

@@ -110,8 +110,13 @@ void run_job(ParseJob* job)
     result.arena = std::make_unique<PyArena>();
     SourceLines source;
     split_source(job->bytes, &source);
-    lexer::Tokenizer tok(job->bytes, *job->filename);
+    // CPython adds the missing final newline only to files and 'exec'
+    // strings (exec_input); compile() of an 'eval' or 'single' string ends
+    // its last line at the end of the text.
+    const bool exec_input = !job->options->string_input || job->options->start == StartRule::FILE_INPUT;
+    lexer::Tokenizer tok(job->bytes, *job->filename, exec_input);
     if (job->options->interactive) tok.set_interactive();
+    if (job->options->string_input) tok.set_string_input();
     Parser p;
     p.interactive = job->options->interactive;
     p.tok = &tok;
@@ -121,6 +126,7 @@ void run_job(ParseJob* job)
     p.debug = job->options->debug;
     p.type_comments = job->options->type_comments;
     p.source = &source;
+    p.exec_input = exec_input;
     p.filename = *job->filename;
     p.byte_offsets = job->options->string_input && !declares_encoding(job->bytes);
     void* res = run_parser(&p);

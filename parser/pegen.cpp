@@ -181,23 +181,17 @@ int fill_token(Parser* p)
     // A single interactive statement ends at the end of the input even
     // without the NEWLINE that compound_stmt wants after it: the first
     // ENDMARKER after some tokens is turned into that NEWLINE.
-    bool implied_newline = false;
     if (type == ENDMARKER && p->start_rule == StartRule::SINGLE_INPUT && p->parsing_started) {
         type = NEWLINE;
         p->parsing_started = false;
-        implied_newline = true;
+        // And the blocks still open end with it: DEDENTs come next.
+        p->tok->imply_dedents();
     }
     else {
         p->parsing_started = true;
     }
+    // The implied NEWLINE keeps ENDMARKER's missing position (column -1).
     Token* t = new_token(p, type, lt.text, lt.lineno, lt.col_offset, lt.end_lineno, lt.end_col_offset);
-    if (implied_newline && t != nullptr && p->source != nullptr) {
-        // CPython's end-of-input token has no position: an error there
-        // points just past the last line read, with no end column.
-        const int line_bytes = static_cast<int>(p->source->line(lt.lineno).size());
-        t->col_offset = line_bytes;
-        t->end_col_offset = -1;
-    }
     // The depth after this token, as CPython's tok->level when it returns it.
     if (lt.kind == LPAR || lt.kind == LSQB || lt.kind == LBRACE) ++p->paren_level;
     else if ((lt.kind == RPAR || lt.kind == RSQB || lt.kind == RBRACE) && p->paren_level > 0) --p->paren_level;
@@ -457,7 +451,12 @@ void* raise_error_known_location(Parser* p, ErrorType type, int lineno, int col_
         // "(expression)" buffer, as CPython's does.
         int index = p->start_rule == StartRule::FSTRING_INPUT ? lineno - p->starting_lineno + 1 : lineno;
         line = std::string(p->source->line(index));
-        if (index >= 1 && index <= static_cast<int>(p->source->lines.size())) line += "\n";
+        // The line as the tokenizer's buffer holds it: with its '\n', except
+        // a last line that has none when no newline was added (exec_input).
+        const int count = static_cast<int>(p->source->lines.size());
+        const bool unterminated = index == count && !p->exec_input &&
+                                  (p->source->text.empty() || p->source->text.back() != '\n');
+        if (index >= 1 && index <= count && !unterminated) line += "\n";
     }
     info->text = line;
     info->end_lineno = end_lineno;
@@ -484,7 +483,9 @@ void* raise_error(Parser* p, ErrorType type, bool use_mark, std::string msg)
     }
     Token* t = p->known_err_token != nullptr ? p->known_err_token
                : p->tokens[static_cast<std::size_t>(use_mark ? p->mark : p->fill - 1)];
-    int col_offset = t->col_offset == -1 ? 0 : t->col_offset + 1;
+    // A token without a position (INDENT, DEDENT, ENDMARKER): where the
+    // tokenizer's cursor stands, as a 0-based byte count (CPython adds no 1).
+    int col_offset = t->col_offset != -1 ? t->col_offset + 1 : p->tok != nullptr ? p->tok->cursor_column() : 0;
     int end_col_offset = t->end_col_offset == -1 ? -1 : t->end_col_offset + 1;
     return raise_error_known_location(p, type, t->lineno, col_offset, t->end_lineno, end_col_offset,
                                       std::move(msg));

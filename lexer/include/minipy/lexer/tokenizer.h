@@ -77,7 +77,11 @@ struct TokState;  // tokenizer.re
 class Tokenizer {
 public:
     // bytes: the raw file content. filename: as SyntaxError reports it.
-    Tokenizer(std::string_view bytes, std::string filename);
+    // exec_input: a '\n' is added when the text does not end with one, as
+    // CPython does for files and for 'exec' strings; compile() of an 'eval',
+    // 'single' or 'func_type' string passes false (CPython's exec_input=0),
+    // and its last line then ends at the end of the text, without a NEWLINE.
+    Tokenizer(std::string_view bytes, std::string filename, bool exec_input = true);
     ~Tokenizer();
     Tokenizer(const Tokenizer&) = delete;
     Tokenizer& operator=(const Tokenizer&) = delete;
@@ -99,12 +103,26 @@ public:
     // line is a NEWLINE that ends a compound statement, a first line of
     // only blanks or a comment is let through. Call before next().
     void set_interactive();
+    // The text is a string (compile(), ast.parse), not a file: pegen then
+    // reads an error's line back from the tokenizer's buffer, where the
+    // added final newline is, instead of from the file, where it is not.
+    void set_string_input();
     // Interactive mode: whether the tokenizer wanted a character past the
     // end of its text, where CPython's would have prompted for another
     // line. The tokens after that point are what the end of input gives.
     bool underflowed() const;
     // The text not consumed yet (pegen's bad_single_statement looks at it).
     std::string_view rest_of_buffer() const;
+    // Where CPython's cursor stands, in bytes from the start of the line it
+    // read last (tok->cur - tok->line_start): pegen reports errors on tokens
+    // without a position (INDENT, DEDENT, ENDMARKER) there. CPython reads a
+    // line only when it needs its first character, so right after a '\n'
+    // (and at the end of the input) the line read last is the one before.
+    int cursor_column() const;
+    // pegen turned the end of a single statement into its NEWLINE: the
+    // indented blocks still open are closed by DEDENT tokens before the
+    // next ENDMARKER (CPython sets tok->pendin = -tok->indent).
+    void imply_dedents();
 
 private:
     std::unique_ptr<TokState> tok_;
