@@ -29,6 +29,7 @@ Ref<> string_module_create();  // _stringmodule.cpp
 Ref<> thread_module_create();  // _threadmodule.cpp
 Ref<> io_module_create();      // _io/_iomodule.cpp
 Ref<> cmath_module_create();  // cmathmodule.cpp
+Ref<> posix_module_create();   // posixmodule.cpp (+ posixmodule_dir.cpp)
 
 const InittabEntry inittab[] = {
     {"time", time_module_create},
@@ -50,6 +51,7 @@ const InittabEntry inittab[] = {
     {"_thread", thread_module_create},
     {"_io", io_module_create},
     {"cmath", cmath_module_create},
+    {"posix", posix_module_create},
     {nullptr, nullptr},
 };
 

@@ -5,8 +5,12 @@
 // instance (curexc_value) together with its type, so code that inspects it
 // never meets a bare class or an argument tuple. fetch_error/restore_error
 // keep 3.11's three-part interface for callers written against it.
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
+#include "minipy/runtime/abstract.h"
+#include "minipy/runtime/longobject.h"
 #include "minipy/runtime/traceback.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
@@ -183,6 +187,35 @@ std::nullptr_t error_no_memory()
 {
     set_error_none(Exc_MemoryError);
     return nullptr;
+}
+
+// PyErr_SetFromErrnoWithFilenameObjects: type(errno, strerror[, filename,
+// None, filename2]) built by calling the type, so that OSError itself picks
+// the errno's subclass (ENOENT -> FileNotFoundError). errno is read first:
+// allocating below may change it.
+std::nullptr_t set_from_errno_with_filename_objects(TypeObject* type, Object* filename, Object* filename2)
+{
+    int err = errno;
+    Ref<> code = long_from_long(err);
+    Ref<> message = unicode_from_string(err ? std::strerror(err) : "Error");
+    if (!code || !message) return nullptr;
+    Ref<> args;
+    if (filename || filename2)
+        args = tuple_pack({code.get(), message.get(), filename ? filename : Py_None(), Py_None(),
+                           filename2 ? filename2 : Py_None()});
+    else
+        args = tuple_pack({code.get(), message.get()});
+    if (!args) return nullptr;
+    Ref<> exc = object_call(type, args.get(), nullptr);
+    if (exc) set_error_object(Py_TYPE(exc.get()), exc.get());
+    return nullptr;
+}
+
+std::nullptr_t set_from_errno(TypeObject* type) { return set_from_errno_with_filename_objects(type, nullptr, nullptr); }
+
+std::nullptr_t set_from_errno_with_filename_object(TypeObject* type, Object* filename)
+{
+    return set_from_errno_with_filename_objects(type, filename, nullptr);
 }
 
 std::nullptr_t error_bad_internal_call()

@@ -332,4 +332,28 @@ Ref<> unicode_encode(Object* str, Object* encoding, Object* errors)
     return result;
 }
 
+// --- The file system encoding (PyUnicode_EncodeFSDefault / DecodeFSDefault) -----------
+// minipy's is CPython's on Linux under a UTF-8 locale: UTF-8 with
+// "surrogateescape", so every byte string a system call returns decodes and
+// encodes back to the same bytes (sys.getfilesystemencoding()).
+
+namespace {
+
+Object* surrogateescape_name()
+{
+    static Object* name = unicode_intern_from_string("surrogateescape").release();  // immortal
+    return name;
+}
+
+}  // namespace
+
+Ref<> unicode_encode_fs_default(Object* str) { return encode_utf8(str, surrogateescape_name()); }
+
+Ref<> unicode_decode_fs_default(std::string_view data)
+{
+    Ref<> bytes = bytes_from_view(data);
+    if (!bytes) return nullptr;
+    return decode_utf8(bytes.get(), data, surrogateescape_name());
+}
+
 }  // namespace minipy::runtime

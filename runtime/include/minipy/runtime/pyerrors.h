@@ -40,6 +40,12 @@ void restore_exception(Ref<> exc);
 // PyErr_NoMemory, PyErr_BadInternalCall, PyErr_BadArgument.
 std::nullptr_t error_no_memory();
 std::nullptr_t error_bad_internal_call();
+// PyErr_SetFromErrno, PyErr_SetFromErrnoWithFilenameObject(s): raises
+// type (OSError: the subclass errno maps to) from the current errno, with
+// the filenames (borrowed, may be null) shown as "[Errno 2] ...: 'x' -> 'y'".
+std::nullptr_t set_from_errno(TypeObject* type);
+std::nullptr_t set_from_errno_with_filename_object(TypeObject* type, Object* filename);
+std::nullptr_t set_from_errno_with_filename_objects(TypeObject* type, Object* filename, Object* filename2);
 // PyErr_WriteUnraisable: reports an exception that cannot propagate.
 void error_write_unraisable(Object* where);
 // The handled exception (sys.exception()), borrowed, or nullptr.

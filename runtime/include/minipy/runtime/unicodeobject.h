@@ -83,6 +83,11 @@ inline Py_UCS4 unicode_read_char(const Object* op, Py_ssize_t i)
 // LookupError "unknown encoding: <name as given>" for any other codec.
 [[nodiscard]] Ref<> unicode_decode(Object* bytes, Object* encoding, Object* errors = nullptr);
 [[nodiscard]] Ref<> unicode_encode(Object* str, Object* encoding, Object* errors = nullptr);
+// PyUnicode_EncodeFSDefault / PyUnicode_DecodeFSDefaultAndSize: the file
+// system encoding, UTF-8 with "surrogateescape" (os, io, the path arguments
+// of system calls).
+[[nodiscard]] Ref<> unicode_encode_fs_default(Object* str);
+[[nodiscard]] Ref<> unicode_decode_fs_default(std::string_view data);
 [[nodiscard]] Ref<> unicode_from_string(const char* utf8);
 [[nodiscard]] Ref<> unicode_from_ucs4(const Py_UCS4* chars, Py_ssize_t n);
 // PyUnicode_FromFormat: %s (UTF-8), %.Ns, %d %i %u %ld %lu %lld %llu %zd %zu
