@@ -617,8 +617,6 @@ Ref<> do_rename(const char* fname, Object* const* args, Py_ssize_t nargs, Object
     if (!path_converter(a[0], &src) || !path_converter(a[1], &dst) || !dir_fd_converter(a[2], &src_dir_fd) ||
         !dir_fd_converter(a[3], &dst_dir_fd))
         return nullptr;
-    if (src.is_bytes != dst.is_bytes)
-        return format_error(Exc_TypeError, "%s: src and dst must be the same type", fname);
     if (renameat(src_dir_fd, src.c_str(), dst_dir_fd, dst.c_str()) != 0) return path_error2(src, dst);
     return none_ref();
 }
@@ -648,7 +646,6 @@ Ref<> os_link(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames)
     if (!path_converter(a[0], &src) || !path_converter(a[1], &dst) || !dir_fd_converter(a[2], &src_dir_fd) ||
         !dir_fd_converter(a[3], &dst_dir_fd) || !bool_converter(a[4], &follow))
         return nullptr;
-    if (src.is_bytes != dst.is_bytes) return format_error(Exc_TypeError, "link: src and dst must be the same type");
     if (linkat(src_dir_fd, src.c_str(), dst_dir_fd, dst.c_str(), follow ? AT_SYMLINK_FOLLOW : 0) != 0)
         return path_error2(src, dst);
     return none_ref();
@@ -668,7 +665,6 @@ Ref<> os_symlink(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames
     if (!path_converter(a[0], &src) || !path_converter(a[1], &dst) || !bool_converter(a[2], &target_is_directory) ||
         !dir_fd_converter(a[3], &dir_fd))
         return nullptr;
-    if (src.is_bytes != dst.is_bytes) return format_error(Exc_TypeError, "symlink: src and dst must be the same type");
     if (symlinkat(src.c_str(), dir_fd, dst.c_str()) != 0) return path_error2(src, dst);
     return none_ref();
 }
