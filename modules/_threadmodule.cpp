@@ -30,6 +30,7 @@
 //   a thread's dict lives on in that slot until another thread uses the
 //   object, and cycles through a local's dict are not collected.
 #include <cerrno>
+#include <climits>
 #include <csignal>
 #include <cstdio>
 #include <ctime>
@@ -76,7 +77,9 @@ long long monotonic_ns()
 // Intr means a signal handler raised: its exception is set.
 LockStatus acquire_timed(ThreadLock* lock, long long timeout)
 {
-    long long endtime = timeout > 0 ? monotonic_ns() + timeout : 0;
+    // _PyDeadline_Init: saturated, TIMEOUT_MAX is close to the clock's end.
+    long long endtime = 0;
+    if (timeout > 0 && __builtin_add_overflow(monotonic_ns(), timeout, &endtime)) endtime = LLONG_MAX;
     LockStatus r;
     do {
         long long microseconds = time_as_microseconds_timeout(timeout);
@@ -713,7 +716,7 @@ Ref<> thread_count(Object*, Object*) { return long_from_long(interpreter_get()->
 
 Ref<> thread_stack_size(Object*, Object* const* args, Py_ssize_t nargs)
 {
-    if (!check_positional("stack_size", nargs, 0, 1)) return nullptr;
+    if (!check_positional_getargs("stack_size", nargs, 0, 1)) return nullptr;
     Py_ssize_t new_size = 0;
     if (nargs == 1) {
         new_size = long_as_ssize_t(args[0]);

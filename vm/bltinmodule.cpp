@@ -285,9 +285,13 @@ Ref<> builtin_input(Object*, Object* const* args, Py_ssize_t nargs)
     sys_flush_streams();
     std::string line;
     int c;
-    while ((c = std::fgetc(stdin)) != EOF) {
-        if (c == '\n') break;
-        line += static_cast<char>(c);
+    {
+        // Other threads run while this one waits for the line.
+        AllowThreads nogil;
+        while ((c = std::fgetc(stdin)) != EOF) {
+            if (c == '\n') break;
+            line += static_cast<char>(c);
+        }
     }
     if (c == EOF && line.empty()) return format_error(Exc_EOFError, "EOF when reading a line");
     if (!line.empty() && line.back() == '\r') line.pop_back();

@@ -1166,7 +1166,7 @@ dispatch_opcode:
         DISPATCH();
     }
 
-#define POP_JUMP_IF_TRUTH(jump_when, delta)              \
+#define POP_JUMP_IF_TRUTH(jump_when, delta, backward)    \
     {                                                    \
         Object* cond = POP();                            \
         int truth;                                       \
@@ -1180,27 +1180,36 @@ dispatch_opcode:
             }                                            \
         }                                                \
         decref(cond);                                    \
-        if (truth == (jump_when)) JUMPBY(delta);         \
+        if (truth == (jump_when)) {                      \
+            JUMPBY(delta);                               \
+            if (backward) CHECK_EVAL_BREAKER();          \
+        }                                                \
         DISPATCH();                                      \
     }
 
-    TARGET(POP_JUMP_FORWARD_IF_FALSE) POP_JUMP_IF_TRUTH(0, oparg)
-    TARGET(POP_JUMP_FORWARD_IF_TRUE) POP_JUMP_IF_TRUTH(1, oparg)
-    TARGET(POP_JUMP_BACKWARD_IF_FALSE) POP_JUMP_IF_TRUTH(0, -oparg)
-    TARGET(POP_JUMP_BACKWARD_IF_TRUE) POP_JUMP_IF_TRUTH(1, -oparg)
+    // Backward jumps poll the eval breaker, as JUMP_BACKWARD does: a loop
+    // closed by one must still let other threads and signals in.
+    TARGET(POP_JUMP_FORWARD_IF_FALSE) POP_JUMP_IF_TRUTH(0, oparg, false)
+    TARGET(POP_JUMP_FORWARD_IF_TRUE) POP_JUMP_IF_TRUTH(1, oparg, false)
+    TARGET(POP_JUMP_BACKWARD_IF_FALSE) POP_JUMP_IF_TRUTH(0, -oparg, true)
+    TARGET(POP_JUMP_BACKWARD_IF_TRUE) POP_JUMP_IF_TRUTH(1, -oparg, true)
 
-#define POP_JUMP_IF_NONE(jump_when_none, delta)          \
+#define POP_JUMP_IF_NONE(jump_when_none, delta, backward) \
     {                                                    \
         Object* value = POP();                           \
-        if ((value == Py_None()) == (jump_when_none)) JUMPBY(delta); \
+        bool jump = (value == Py_None()) == (jump_when_none); \
         decref(value);                                   \
+        if (jump) {                                      \
+            JUMPBY(delta);                               \
+            if (backward) CHECK_EVAL_BREAKER();          \
+        }                                                \
         DISPATCH();                                      \
     }
 
-    TARGET(POP_JUMP_FORWARD_IF_NONE) POP_JUMP_IF_NONE(true, oparg)
-    TARGET(POP_JUMP_FORWARD_IF_NOT_NONE) POP_JUMP_IF_NONE(false, oparg)
-    TARGET(POP_JUMP_BACKWARD_IF_NONE) POP_JUMP_IF_NONE(true, -oparg)
-    TARGET(POP_JUMP_BACKWARD_IF_NOT_NONE) POP_JUMP_IF_NONE(false, -oparg)
+    TARGET(POP_JUMP_FORWARD_IF_NONE) POP_JUMP_IF_NONE(true, oparg, false)
+    TARGET(POP_JUMP_FORWARD_IF_NOT_NONE) POP_JUMP_IF_NONE(false, oparg, false)
+    TARGET(POP_JUMP_BACKWARD_IF_NONE) POP_JUMP_IF_NONE(true, -oparg, true)
+    TARGET(POP_JUMP_BACKWARD_IF_NOT_NONE) POP_JUMP_IF_NONE(false, -oparg, true)
 
     TARGET(JUMP_IF_FALSE_OR_POP) {
         Object* cond = TOP();

@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
 #include <sys/select.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -135,6 +136,11 @@ ReadlineStatus call_readline(const std::string& prompt, std::string* line)
 
 ReadlineStatus os_readline(const std::string& prompt, std::string* line)
 {
+    // PyOS_Readline: the GIL is released while the line is awaited, and
+    // one thread at a time reads (_PyOS_ReadlineLock, taken without the GIL).
+    static std::mutex readline_lock;
+    runtime::AllowThreads nogil;
+    std::lock_guard<std::mutex> one_reader(readline_lock);
     // "python -i < file": interactive mode without a terminal.
     if (!isatty(fileno(stdin)) || !isatty(fileno(stdout))) return stdio_readline(prompt, line);
     return call_readline(prompt, line);

@@ -352,7 +352,7 @@ Ref<> sys_set_int_max_str_digits(Object*, Object* const* args, Py_ssize_t nargs,
 Ref<> sys_getdefaultencoding(Object*, Object*) { return unicode_from_string("utf-8"); }
 Ref<> sys_getfilesystemencoding(Object*, Object*) { return unicode_from_string("utf-8"); }
 Ref<> sys_getfilesystemencodeerrors(Object*, Object*) { return unicode_from_string("surrogateescape"); }
-Ref<> sys_is_finalizing(Object*, Object*) { return bool_from_long(0); }
+Ref<> sys_is_finalizing(Object*, Object*) { return bool_from_long(runtime_finalizing() != nullptr); }
 Ref<> sys_getallocatedblocks(Object*, Object*)
 {
     return long_from_ssize_t(static_cast<Py_ssize_t>(memory::get_allocated_blocks()));
@@ -387,9 +387,9 @@ Ref<> sys_getswitchinterval(Object*, Object*) { return float_from_double(1e-6 * 
 
 Ref<> sys_setswitchinterval(Object*, Object* arg)
 {
-    Ref<> f = number_float(arg);
-    if (!f) return nullptr;
-    double d = float_as_double(f.get());
+    // The clinic's `double` converter: PyFloat_AsDouble's TypeError.
+    double d = float_as_double(arg);
+    if (d == -1.0 && error_occurred()) return nullptr;
     if (d <= 0.0) return format_error(Exc_ValueError, "switch interval must be strictly positive");
     gil_set_switch_interval(static_cast<unsigned long>(1e6 * d));
     return none_ref();
