@@ -3,8 +3,16 @@
 # Lib/json/decoder.py; errors and positions are those of CPython's C
 # scanner (Modules/_json.c), which python3.11 uses. Book chapter 12.
 #
+# The native _json (modules/_json.cpp) replaces scanstring and the scanner
+# when it exists, as CPython's C accelerator does.
+#
 # Positions are str indices. JSONDecodeError turns one into a line (1 +
 # newlines before it) and a column (1 + characters since the last newline).
+
+try:
+    from _json import scanstring as c_scanstring
+except ImportError:
+    c_scanstring = None
 
 __all__ = ['JSONDecoder', 'JSONDecodeError']
 
@@ -131,7 +139,7 @@ def py_scanstring(s, end, strict=True):
     return ''.join(chunks), end
 
 
-scanstring = py_scanstring
+scanstring = c_scanstring or py_scanstring
 
 
 def _skip_ws(s, idx):

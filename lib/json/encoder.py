@@ -2,14 +2,24 @@
 # module with the API of CPython 3.11's Lib/json/encoder.py. Book chapter
 # 12, "The Standard Library".
 #
-# One encoder, which appends chunks to a list (for minipy's eval loop a
-# list of str is much cheaper than a chain of generators). CPython has two,
+# The one-shot encoding without indent (dumps' usual case) is the native
+# _json.make_encoder (modules/_json.cpp) when it exists, as in CPython.
+# Otherwise one Python encoder, which appends chunks to a list (for
+# minipy's eval loop a list of str is much cheaper than a chain of
+# generators). CPython has two,
 # the C one (Modules/_json.c, used by encode() without indent) and a Python
 # one (iterencode(), indent); they differ in one observable way that is
 # kept here: the allow_nan=False error names the value ("...: nan") only in
 # the Python one. iterencode() returns an iterator over the finished chunks,
 # so json.dump() writes nothing when encoding fails (CPython's writes the
 # chunks made before the error).
+
+try:
+    from _json import encode_basestring_ascii as c_encode_basestring_ascii
+    from _json import encode_basestring as c_encode_basestring
+    from _json import make_encoder as c_make_encoder
+except ImportError:
+    c_encode_basestring_ascii = c_encode_basestring = c_make_encoder = None
 
 __all__ = ['JSONEncoder', 'encode_basestring', 'encode_basestring_ascii',
            'py_encode_basestring', 'py_encode_basestring_ascii', 'INFINITY']
@@ -62,8 +72,8 @@ def py_encode_basestring_ascii(s):
     return '"' + ''.join(out) + '"'
 
 
-encode_basestring = py_encode_basestring
-encode_basestring_ascii = py_encode_basestring_ascii
+encode_basestring = c_encode_basestring or py_encode_basestring
+encode_basestring_ascii = c_encode_basestring_ascii or py_encode_basestring_ascii
 
 
 class JSONEncoder(object):
@@ -164,6 +174,12 @@ class JSONEncoder(object):
         # The one-shot path without indent is CPython's C encoder, which
         # type-checks the separators up front.
         c_style = _one_shot and self.indent is None
+        if c_style and c_make_encoder is not None:
+            markers = {} if self.check_circular else None
+            encode_str = encode_basestring_ascii if self.ensure_ascii else encode_basestring
+            return c_make_encoder(markers, self.default, encode_str, self.indent,
+                                  self.key_separator, self.item_separator,
+                                  self.sort_keys, self.skipkeys, self.allow_nan)(o, 0)
         if c_style:
             for argno, sep in ((5, self.key_separator), (6, self.item_separator)):
                 if not isinstance(sep, str):

@@ -15,13 +15,18 @@
 
 from json.decoder import JSONDecodeError, scanstring
 
+try:
+    from _json import make_scanner as c_make_scanner
+except ImportError:
+    c_make_scanner = None
+
 __all__ = ['make_scanner']
 
 _WS = ' \t\n\r'
 _DIGITS = '0123456789'
 
 
-def make_scanner(context):
+def py_make_scanner(context):
     """Return scan_once(string, idx) for a JSONDecoder-like context (its
     strict, object_hook, object_pairs_hook, parse_float, parse_int,
     parse_constant and memo)."""
@@ -169,4 +174,4 @@ def make_scanner(context):
     return scan_once
 
 
-py_make_scanner = make_scanner
+make_scanner = c_make_scanner or py_make_scanner

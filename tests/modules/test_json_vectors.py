@@ -211,12 +211,26 @@ def main():
                 if rng.random() < 0.05:
                     f.write("load(%s.encode('utf-%s', 'surrogatepass'))\n" % (ascii(doc), rng.choice(['8', '16', '16-le', '32-be'])))
                 f.write("load(%s%s)\n" % (ascii(doc), ''.join(', **HOOKS[%r]' % h for h in hooks)))
+        # minipy runs the program twice: with its native _json, and with
+        # _json blocked so that lib/json's pure-Python scanner and encoder
+        # are checked too.
+        pure = os.path.join(tmp, "json_vectors_pure.py")
+        with open(path, encoding="utf-8", errors="surrogatepass") as src, \
+                open(pure, "w", encoding="utf-8", errors="surrogatepass") as dst:
+            dst.write("import sys\nsys.modules['_json'] = None\n" + src.read())
         outs = []
-        for exe in (args.python, args.minipy):
-            p = subprocess.run([exe, path], capture_output=True, timeout=1800)
+        for exe, prog in ((args.python, path), (args.minipy, path), (args.minipy, pure)):
+            p = subprocess.run([exe, prog], capture_output=True, timeout=1800)
             outs.append((p.returncode, p.stdout.decode('utf-8', 'backslashreplace').splitlines(),
                          p.stderr.decode('utf-8', 'backslashreplace')))
-    (rc_py, out_py, err_py), (rc_mp, out_mp, err_mp) = outs
+    (rc_py, out_py, err_py) = outs[0]
+    status = 0
+    for label, (rc_mp, out_mp, err_mp) in (("native _json", outs[1]), ("pure Python", outs[2])):
+        status |= compare(label, args, rc_py, out_py, err_py, rc_mp, out_mp, err_mp)
+    return status
+
+
+def compare(label, args, rc_py, out_py, err_py, rc_mp, out_mp, err_mp):
     if rc_py != 0:
         print("python3.11 failed on the generated program:\n" + err_py)
         return 2
@@ -224,8 +238,8 @@ def main():
     diffs = [(i, out_py[i] if i < len(out_py) else "<missing>", out_mp[i] if i < len(out_mp) else "<missing>")
              for i in range(n) if (out_py[i:i + 1] != out_mp[i:i + 1])]
     errors = sum(1 for line in out_py if line.startswith(('D!', 'I!', 'L!')))
-    print("json vectors: %d cases, %d output lines (%d errors; seed %d), %d differ"
-          % (args.cases, len(out_py), errors, args.seed, len(diffs)))
+    print("json vectors (%s): %d cases, %d output lines (%d errors; seed %d), %d differ"
+          % (label, args.cases, len(out_py), errors, args.seed, len(diffs)))
     for i, want, got in diffs[:40]:
         print("line %d\n    python3.11: %s\n    minipy:     %s" % (i + 1, want[:400], got[:400]))
     if rc_mp != 0:
