@@ -100,7 +100,10 @@ Ref<> method_getattro(Object* op, Object* name)
 
 Ref<> method_get_func(Object* op, void*) { return new_ref(M(op)->im_func); }
 Ref<> method_get_self(Object* op, void*) { return new_ref(M(op)->im_self); }
+// The function's docstring, not the method type's (method_get_doc).
+Ref<> method_get_doc(Object* op, void*) { return object_get_attr(M(op)->im_func, intern_id("__doc__")); }
 GetSetDef method_getsets[] = {
+    {"__doc__", method_get_doc, nullptr, nullptr, nullptr},
     {"__func__", method_get_func, nullptr, "the function (or other callable) implementing a method", nullptr},
     {"__self__", method_get_self, nullptr, "the instance to which a method is bound", nullptr},
     {},

@@ -112,8 +112,13 @@ Py_hash_t slot_tp_hash(Object* self)
         set_error(Exc_TypeError, "__hash__ method should return an integer");
         return -1;
     }
-    // Big results are reduced as int's own hash does.
-    Py_hash_t h = long_hash(r.get());
+    // A result that fits in Py_ssize_t is the hash itself (CPython's
+    // slot_tp_hash); only bigger ones are reduced as int's own hash does.
+    Py_hash_t h = long_as_ssize_t(r.get());
+    if (h == -1 && error_occurred()) {
+        error_clear();
+        h = long_hash(r.get());
+    }
     return h == -1 ? -2 : h;
 }
 

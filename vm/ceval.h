@@ -94,6 +94,8 @@ bool get_exception_handler(CodeObject* co, int index, int* level, int* handler, 
 // "Traceback (most recent call last):" header) as python3.11 prints them,
 // each line after `margin` (the "  | " of exception groups).
 void traceback_format(Object* tb, std::string& out, const std::string& margin = {});
+// The _traceback module (minipy's): see traceback_print.cpp.
+[[nodiscard]] Ref<> traceback_module_create();
 
 // import.cpp: IMPORT_NAME's work (PyImport_ImportModuleLevelObject).
 [[nodiscard]] Ref<> import_module_level(Object* name, Object* globals, Object* fromlist, int level);

@@ -329,6 +329,7 @@ bool resolve_name(Object* name, Object* globals, int level, std::string* out)
 const BuiltinModule builtin_modules[] = {
     {"atexit", atexit_module_create},
     {"_warnings", warnings_module_create},
+    {"_traceback", traceback_module_create},
     {nullptr, nullptr},
 };
 

@@ -21,7 +21,13 @@
 #include "minipy/parser/parser.h"
 #include "minipy/runtime/codeobject.h"
 #include "minipy/runtime/frameobject.h"
+#include "minipy/runtime/descrobject.h"
+#include "minipy/runtime/pyerrors.h"
+#include "minipy/runtime/listobject.h"
+#include "minipy/runtime/longobject.h"
+#include "minipy/runtime/moduleobject.h"
 #include "minipy/runtime/traceback.h"
+#include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
 
 namespace minipy::vm {
@@ -89,6 +95,9 @@ bool extract_anchors(const std::string& segment, const std::string& filename, An
             a->right_start = i + 1;
             // A two-character operator (//, **, <<, ...).
             if (i + 1 < right->col_offset && !is_whitespace(segment[static_cast<std::size_t>(i) + 1])) a->right_start++;
+            // The closing parenthesis of a parenthesized left operand is
+            // no operator: keep looking.
+            if (i + 1 < right->col_offset && segment[static_cast<std::size_t>(i)] == ')') continue;
             a->primary = '~';
             a->secondary = '^';
             break;
@@ -174,7 +183,81 @@ void print_line_repeated(std::string& out, long cnt)
     out += "  [Previous line repeated " + std::to_string(cnt) + (cnt > 1 ? " more times]\n" : " more time]\n");
 }
 
+// _traceback._anchor_nodes(segment): what lib/traceback.py needs of the
+// parse CPython's traceback.py does with ast.parse (minipy has no _ast
+// module): for a segment that is one expression statement, ("binop",
+// left.end_col_offset, right.col_offset) or ("subscript",
+// value.end_col_offset, slice.end_col_offset), in UTF-8 bytes as ast's
+// offsets are; None otherwise.
+Ref<> tb_anchor_nodes(Object*, Object* arg)
+{
+    if (!unicode_check(arg)) return format_error(Exc_TypeError, "segment must be str");
+    std::string segment = unicode_to_std(arg);
+    parser::ParseResult parsed = parser::parse_source(segment, "<segment>");
+    error_clear();  // a segment that does not parse has no anchors
+    if (!parsed.mod || parsed.mod->kind != ast::Module_kind) return none_ref();
+    auto* body = parsed.mod->v.Module.body;
+    if (ast::asdl_seq_LEN(body) != 1) return none_ref();
+    ast::stmt_ty st = body->elements[0];
+    if (st->kind != ast::Expr_kind) return none_ref();
+    ast::expr_ty e = st->v.Expr.value;
+    const char* kind;
+    long first, second;
+    if (e->kind == ast::BinOp_kind) {
+        kind = "binop";
+        first = e->v.BinOp.left->end_col_offset;
+        second = e->v.BinOp.right->col_offset;
+    }
+    else if (e->kind == ast::Subscript_kind) {
+        kind = "subscript";
+        first = e->v.Subscript.value->end_col_offset;
+        second = e->v.Subscript.slice->end_col_offset;
+    }
+    else {
+        return none_ref();
+    }
+    Ref<> k = unicode_from_string(kind);
+    Ref<> a = long_from_long(first);
+    Ref<> b = long_from_long(second);
+    if (!k || !a || !b) return nullptr;
+    return tuple_pack({k.get(), a.get(), b.get()});
+}
+
+// _traceback._read_source(filename): the file's text decoded as UTF-8
+// (for lib/linecache.py while there is no open()); None if unreadable.
+Ref<> tb_read_source(Object*, Object* arg)
+{
+    if (!unicode_check(arg)) return format_error(Exc_TypeError, "filename must be str");
+    std::ifstream in(unicode_to_std(arg), std::ios::binary);
+    if (!in) return none_ref();
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+    Ref<> result = unicode_from_utf8(text);
+    if (!result) {
+        error_clear();  // not UTF-8: no source, as for an unreadable file
+        return none_ref();
+    }
+    return result;
+}
+
+MethodDef tb_methods[] = {
+    method_o("_anchor_nodes", tb_anchor_nodes,
+             "The (kind, offset, offset) of a BinOp or Subscript segment, or None."),
+    method_o("_read_source", tb_read_source, "The text of a source file, or None."),
+    {},
+};
+
 }  // namespace
+
+Ref<> traceback_module_create()
+{
+    Ref<> mod = module_new("_traceback");
+    if (!mod || module_add_functions(mod.get(), tb_methods) < 0) return nullptr;
+    Ref<> doc = unicode_from_string("minipy's helpers for lib/traceback.py and lib/linecache.py: the parse\n"
+                                    "behind the ^^^ markers and source reading without open().");
+    if (!doc || module_add_object(mod.get(), "__doc__", doc.get()) < 0) return nullptr;
+    return mod;
+}
 
 // PyTraceBack_Print without the header: every entry of the chain.
 void traceback_format(Object* tb_obj, std::string& out, const std::string& margin)
