@@ -30,6 +30,7 @@ Ref<> thread_module_create();  // _threadmodule.cpp
 Ref<> io_module_create();      // _io/_iomodule.cpp
 Ref<> cmath_module_create();  // cmathmodule.cpp
 Ref<> posix_module_create();   // posixmodule.cpp (+ posixmodule_dir.cpp)
+Ref<> signal_module_create();  // signalmodule.cpp
 Ref<> json_module_create();   // _json.cpp
 
 const InittabEntry inittab[] = {
@@ -53,6 +54,7 @@ const InittabEntry inittab[] = {
     {"_io", io_module_create},
     {"cmath", cmath_module_create},
     {"posix", posix_module_create},
+    {"_signal", signal_module_create},
     {"_json", json_module_create},
     {nullptr, nullptr},
 };

@@ -243,12 +243,15 @@ int handle_signals()
     signals_pending.store(0, std::memory_order_relaxed);
     compute_eval_breaker();
     int r = 0;
-    if (run_signal_handlers_hook) {
-        r = run_signal_handlers_hook();
-    }
-    else if (sigint_pending.exchange(false)) {
+    // The vm's own SIGINT handler (pylifecycle.cpp) stays installed until a
+    // program sets a SIGINT handler through the signal module; until then a
+    // Ctrl-C is default_int_handler's KeyboardInterrupt, module or not.
+    if (sigint_pending.exchange(false)) {
         set_error_none(Exc_KeyboardInterrupt);
         r = -1;
+    }
+    else if (run_signal_handlers_hook) {
+        r = run_signal_handlers_hook();
     }
     if (r < 0) {
         // Re-arm, so that signals still unhandled are seen at the next check.
