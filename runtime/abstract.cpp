@@ -641,6 +641,18 @@ int call_check_hook(Object* cls, const char* name, Object* arg)
     return res ? object_is_true(res.get()) : -1;
 }
 
+// object_isinstance with a type: type(inst) or, failing that, what inst
+// claims as its __class__ (a weakref proxy forwards it to its referent;
+// unittest.mock's objects set it), when that is another type.
+int object_isinstance_type(Object* inst, TypeObject* cls)
+{
+    if (object_type_check(inst, cls)) return 1;
+    Ref<> icls;
+    if (object_lookup_attr(inst, intern_id("__class__"), &icls) < 0) return -1;
+    if (!icls || icls.get() == reinterpret_cast<Object*>(Py_TYPE(inst)) || !type_check(icls.get())) return 0;
+    return type_is_subtype(static_cast<TypeObject*>(icls.get()), cls);
+}
+
 }  // namespace
 
 // PyObject_IsInstance (object_recursive_isinstance): a union counts as the
@@ -650,7 +662,7 @@ int object_is_instance(Object* inst, Object* cls)
 {
     // An exact match never asks a metaclass's __instancecheck__.
     if (reinterpret_cast<Object*>(Py_TYPE(inst)) == cls) return 1;
-    if (Py_TYPE(cls) == &Type_Type) return object_type_check(inst, static_cast<TypeObject*>(cls));
+    if (Py_TYPE(cls) == &Type_Type) return object_isinstance_type(inst, static_cast<TypeObject*>(cls));
     if (union_check(cls)) cls = union_args(cls);
     if (tuple_check(cls)) {
         for (Py_ssize_t i = 0; i < tuple_size(cls); i++) {
@@ -661,7 +673,7 @@ int object_is_instance(Object* inst, Object* cls)
     }
     int r = call_check_hook(cls, "__instancecheck__", inst);
     if (r != -2) return r;
-    if (type_check(cls)) return object_type_check(inst, static_cast<TypeObject*>(cls));
+    if (type_check(cls)) return object_isinstance_type(inst, static_cast<TypeObject*>(cls));
     format_error(Exc_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
     return -1;
 }

@@ -183,6 +183,15 @@ int property_traverse(Object* op, visitproc visit, void* arg)
     return 0;
 }
 
+// property_clear: CPython clears only the doc, the one field a cycle is
+// likely to run through (a docstring object referring back to its class);
+// the accessors stay callable until the property dies.
+int property_clear(Object* op)
+{
+    clear_ref(P(op)->prop_doc);
+    return 0;
+}
+
 // "property 'x' of 'C' object has no getter" (3.11 names the property).
 std::nullptr_t property_missing(Object* self, Object* obj, const char* what)
 {
@@ -428,6 +437,7 @@ TypeObject Property_Type = [] {
     t.tp_dealloc = property_dealloc;
     t.tp_getattro = object_generic_get_attr;
     t.tp_traverse = property_traverse;
+    t.tp_clear = property_clear;
     t.tp_methods = property_methods;
     t.tp_members = property_members;
     t.tp_getset = property_getsets;

@@ -481,10 +481,17 @@ int dict_traverse(Object* op, visitproc visit, void* arg)
 {
     DictKeysObject* dk = as_dict(op)->ma_keys;
     DictKeyEntry* ep = dk_entries(dk);
+    // CPython keeps a dict whose keys are all exact str in a "unicode" keys
+    // table and visits only its values there (str keys cannot take part in
+    // a cycle); gc.get_referents shows it. minipy has one table kind and
+    // looks at the keys instead.
+    bool unicode_keys = true;
+    for (Py_ssize_t i = 0; i < dk->dk_nentries && unicode_keys; i++)
+        if (ep[i].me_value && !unicode_check_exact(ep[i].me_key)) unicode_keys = false;
     for (Py_ssize_t i = 0; i < dk->dk_nentries; i++) {
-        if (ep[i].me_value)
-            if (int r = visit(ep[i].me_value, arg)) return r;
-        if (ep[i].me_key)
+        if (!ep[i].me_value) continue;
+        if (int r = visit(ep[i].me_value, arg)) return r;
+        if (!unicode_keys)
             if (int r = visit(ep[i].me_key, arg)) return r;
     }
     return 0;

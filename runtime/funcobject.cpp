@@ -84,16 +84,24 @@ int func_traverse(Object* op, visitproc visit, void* arg)
     return 0;
 }
 
-// func_clear: breaks the cycles a function can be part of. Unlike CPython,
-// globals and builtins stay: a frame set up from a resurrected function
-// reads them unchecked; a cycle through them is broken by the dict's clear.
+// func_clear: breaks the cycles a function can be part of, as CPython's:
+// everything but the code goes, the names become ''. A cleared function
+// cannot be called again (push_frame refuses it with a SystemError).
 int func_clear(Object* op)
 {
     FunctionObject* f = F(op);
     f->func_version = 0;
-    for (Object** field : {&f->func_module, &f->func_defaults, &f->func_kwdefaults, &f->func_doc, &f->func_dict,
-                           &f->func_closure, &f->func_annotations})
+    for (Object** field : {&f->func_globals, &f->func_builtins, &f->func_module, &f->func_defaults,
+                           &f->func_kwdefaults, &f->func_doc, &f->func_dict, &f->func_closure,
+                           &f->func_annotations})
         clear_ref(*field);
+    for (Object** field : {&f->func_name, &f->func_qualname}) {
+        Ref<> empty = unicode_from_string("");
+        if (!empty) return -1;
+        Object* old = *field;
+        *field = empty.release();
+        decref(old);
+    }
     return 0;
 }
 
@@ -226,7 +234,10 @@ int func_set_dict(Object* op, Object* value, void*)
     return 0;
 }
 
-Ref<> func_get_builtins(Object* op, void*) { return new_ref(F(op)->func_builtins); }
+Ref<> func_get_builtins(Object* op, void*)
+{
+    return F(op)->func_builtins ? new_ref(F(op)->func_builtins) : none_ref();
+}
 
 GetSetDef func_getsets[] = {
     {"__code__", func_get_code, func_set_code, nullptr, nullptr},

@@ -7,6 +7,7 @@
 #include "minipy/runtime/descrobject.h"
 
 #include "minipy/runtime/dictobject.h"
+#include "minipy/runtime/pyerrors.h"
 #include "minipy/runtime/unicodeobject.h"
 #include "minipy/runtime/weakrefobject.h"
 #include "pycore_runtime.h"
@@ -111,6 +112,31 @@ int module_add_functions(Object* module, MethodDef* functions)
 int module_add_object(Object* module, const char* name, Object* value)
 {
     return dict_set_item_string(module_get_dict(module), name, value);
+}
+
+void module_clear_dict(Object* d)
+{
+    // The character at i, 0 past the end (CPython reads the terminator).
+    auto char_at = [](Object* key, Py_ssize_t i) -> Py_UCS4 {
+        return i < unicode_length(key) ? unicode_read_char(key, i) : 0;
+    };
+    // Two passes over the same table: values are replaced by None, never
+    // deleted, so the table keeps its layout (dict_next is safe even if a
+    // destructor adds keys meanwhile). Each replacement may run __del__.
+    for (int pass = 1; pass <= 2; pass++) {
+        Py_ssize_t pos = 0;
+        Object* key;
+        Object* value;
+        while (dict_next(d, &pos, &key, &value)) {
+            if (value == Py_None() || !unicode_check(key)) continue;
+            const bool single_underscore = char_at(key, 0) == '_' && char_at(key, 1) != '_';
+            const bool wanted = pass == 1 ? single_underscore
+                                          : !unicode_equal_to_ascii(key, "__builtins__");
+            if (!wanted) continue;
+            Ref<> keep_key = new_ref(key);
+            if (dict_set_item(d, key, Py_None()) < 0) error_write_unraisable(nullptr);
+        }
+    }
 }
 
 }  // namespace minipy::runtime

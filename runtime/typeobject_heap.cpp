@@ -225,10 +225,16 @@ Ref<> slot_tp_new(TypeObject* type, Object* args, Object* kwds)
 
 void slot_tp_finalize(Object* self)
 {
-    // __del__'s exceptions cannot propagate: they are reported (PyErr_WriteUnraisable).
+    // __del__'s exceptions cannot propagate: they are reported
+    // (PyErr_WriteUnraisable) with the __del__ found on the type as the
+    // object, "Exception ignored in: <function C.__del__ at ...>".
     Ref<> saved = fetch_exception();
-    Ref<> r = call_special(self, "__del__", {});
-    if (!r) error_write_unraisable(self);
+    Object* del = type_lookup(Py_TYPE(self), intern_id("__del__"));
+    if (del) {
+        Ref<> keep = new_ref(del);
+        Ref<> r = call_special(self, "__del__", {});
+        if (!r) error_write_unraisable(del);
+    }
     restore_exception(std::move(saved));
 }
 

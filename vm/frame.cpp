@@ -59,6 +59,13 @@ void frame_stack_fini()
 InterpreterFrame* push_frame(FunctionObject* func, Object* locals)
 {
     FrameStack& fs = thread_frames;
+    if (!func->func_globals) {
+        // The collector's func_clear dropped the globals (a function
+        // reached from a finalizer after its cycle was broken); CPython
+        // would crash reading them.
+        format_error(Exc_SystemError, "function %U was cleared by the garbage collector", func->func_qualname);
+        return nullptr;
+    }
     auto* code = static_cast<CodeObject*>(func->func_code);
     std::size_t words = frame_num_slots(code);
     if (fs.top == nullptr || static_cast<std::size_t>(fs.limit - fs.top) < words) {

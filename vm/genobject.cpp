@@ -23,6 +23,7 @@
 #include "minipy/runtime/boolobject.h"
 #include "minipy/runtime/codeobject.h"
 #include "minipy/runtime/descrobject.h"
+#include "minipy/runtime/objimpl.h"
 #include "minipy/runtime/opcode.h"
 #include "minipy/runtime/traceback.h"
 #include "minipy/runtime/tupleobject.h"
@@ -353,30 +354,32 @@ void warn_unawaited_coroutine(GenObject* coro)
     }
 }
 
+// _PyGen_Finalize, the tp_finalize of generators, coroutines and async
+// generators (PEP 442): a suspended one is closed, so its finally blocks
+// and context managers run; a coroutine that never ran warns instead. The
+// collector calls it before breaking a cycle (while the frame is intact),
+// gen_dealloc when the last reference goes; either way only once.
+void gen_finalize(Object* self)
+{
+    GenObject* gen = G(self);
+    if (gen->gi_frame_state >= FRAME_COMPLETED) return;  // not paused: nothing to close
+    Ref<> saved = fetch_exception();
+    if (gen->gi_frame_state == FRAME_CREATED && coro_check(self)) {
+        warn_unawaited_coroutine(gen);
+    }
+    else {
+        Ref<> r = gen_close(self, nullptr);
+        if (!r && error_occurred()) error_write_unraisable(self);
+    }
+    restore_exception(std::move(saved));
+}
+
 void gen_dealloc(Object* self)
 {
     GenObject* gen = G(self);
     // Weak references die before the generator is closed (as gen_dealloc).
     if (gen->gi_weakreflist) object_clear_weakrefs(self);
-    const bool unawaited = gen->gi_frame_state == FRAME_CREATED && coro_check(self);
-    if (gen->gi_frame_state == FRAME_SUSPENDED || unawaited) {
-        // _PyGen_Finalize: give try/finally blocks their chance, or warn
-        // about a coroutine that never ran.
-        incref(self);  // resurrect while closing
-        Ref<> saved = fetch_exception();
-        if (unawaited) {
-            warn_unawaited_coroutine(gen);
-        }
-        else {
-            Ref<> r = gen_close(self, nullptr);
-            if (!r) error_write_unraisable(self);
-        }
-        restore_exception(std::move(saved));
-        if (--self->ob_refcnt > 0) return;  // resurrected for good
-#if MINIPY_REF_DEBUG
-        --ref_total;
-#endif
-    }
+    if (object_call_finalizer_from_dealloc(self) < 0) return;  // resurrected by its finally block
     gen_clear_frame(gen);
     clear_ref(gen->gi_name);
     clear_ref(gen->gi_qualname);
@@ -391,7 +394,14 @@ int gen_traverse(Object* self, visitproc visit, void* arg)
         if (o)
             if (int r = visit(o, arg)) return r;
     if (gen->gi_frame_state < FRAME_CLEARED) {
+        // _PyFrame_Traverse: the frame's own references too. Missing one
+        // makes its referent look referenced from outside (a function's
+        // globals: a module holding a suspended generator would never be
+        // collected).
         InterpreterFrame* f = gen_frame(gen);
+        for (Object* o : {f->frame_obj, f->f_locals, static_cast<Object*>(f->f_func), static_cast<Object*>(f->f_code)})
+            if (o)
+                if (int r = visit(o, arg)) return r;
         for (int i = 0; i < f->stacktop; i++)
             if (f->localsplus[i])
                 if (int r = visit(f->localsplus[i], arg)) return r;
@@ -784,6 +794,7 @@ TypeObject Gen_Type = [] {
     t.tp_dealloc = gen_dealloc;
     t.tp_weaklistoffset = offsetof(GenObject, gi_weakreflist);
     t.tp_repr = gen_repr;
+    t.tp_finalize = gen_finalize;
     t.tp_traverse = gen_traverse;
     t.tp_iter = object_self_iter;
     t.tp_iternext = gen_iternext;
@@ -800,6 +811,7 @@ TypeObject Coro_Type = [] {
     t.tp_dealloc = gen_dealloc;
     t.tp_weaklistoffset = offsetof(GenObject, gi_weakreflist);
     t.tp_repr = coro_repr;
+    t.tp_finalize = gen_finalize;
     t.tp_traverse = gen_traverse;
     t.tp_methods = coro_methods;
     t.tp_getset = coro_getsets;
@@ -812,6 +824,7 @@ TypeObject AsyncGen_Type = [] {
     t.tp_dealloc = gen_dealloc;
     t.tp_weaklistoffset = offsetof(GenObject, gi_weakreflist);
     t.tp_repr = async_gen_repr;
+    t.tp_finalize = gen_finalize;
     t.tp_traverse = gen_traverse;
     t.tp_methods = async_gen_methods;
     t.tp_getset = async_gen_getsets;

@@ -31,6 +31,7 @@
 #include "minipy/runtime/traceback.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "minipy/runtime/weakrefobject.h"
 #include "minipy/vm/pythonrun.h"
 
 namespace minipy::vm {
@@ -105,6 +106,40 @@ bool fail(const char* what)
     return false;
 }
 
+// The builtins dict as it was at start-up (interp->builtins_copy):
+// finalize_restore_builtins puts it back, dropping what the program stored
+// in builtins (and running those objects' destructors).
+Object* builtins_copy = nullptr;
+
+// PySys_WriteStderr, for the collector's DEBUG_STATS lines: through
+// sys.stderr.write (so redirecting sys.stderr captures them); straight to
+// the C stream when there is no usable sys.stderr. A pending exception is
+// kept aside meanwhile.
+void gc_write_stderr(const char* text)
+{
+    Ref<> saved = fetch_exception();
+    Object* sysdict = interpreter_get()->sysdict;
+    Object* stream = sysdict ? dict_get_item_string(sysdict, "stderr") : nullptr;
+    Ref<> s = stream && stream != Py_None() ? unicode_from_string(text) : nullptr;
+    Ref<> r = s ? call_method(stream, "write", {s.get()}) : nullptr;
+    if (!r) {
+        error_clear();
+        std::fputs(text, stderr);
+    }
+    restore_exception(std::move(saved));
+}
+
+// pycore_init_builtins keeps that copy once the builtins are complete.
+void save_builtins_copy()
+{
+    Object* builtins = interpreter_get()->builtins;
+    if (!builtins_copy && builtins) {
+        Ref<> copy = dict_copy(builtins);
+        if (copy) builtins_copy = copy.release();
+        else error_clear();
+    }
+}
+
 RunConfig& config_storage()
 {
     static RunConfig config;
@@ -141,11 +176,13 @@ bool initialize(const RunConfig& config)
     super_no_args_hook = super_without_args;
     unraisable_hook = write_unraisable;
     error_display_hook = display_exception;
+    memory::gc_object_hooks.write_stderr = gc_write_stderr;
 
     InterpreterState* interp = interpreter_get();
     Ref<> builtins = builtins_module_create();
     if (!builtins) return fail("pycore_init_builtins: can't initialize the builtins module");
     interp->builtins = new_ref(module_get_dict(builtins.get())).release();
+    save_builtins_copy();
     Ref<> sys = sys_module_create(argv);
     if (!sys) return fail("_PySys_Create: can't initialize the sys module");
     interp->sysdict = new_ref(module_get_dict(sys.get())).release();
@@ -214,25 +251,153 @@ int flush_std_files()
 
 }  // namespace
 
+namespace {
+
+// finalize_modules_delete_special: user values often hide in builtins._ and
+// in a few sys attributes; sys and builtins are wiped last of all, too late
+// for their destructors, so these go first. The standard streams get their
+// originals back so that destructors still print somewhere.
+void finalize_modules_delete_special(InterpreterState* interp)
+{
+    if (dict_set_item_string(interp->builtins, "_", Py_None()) < 0) write_unraisable(nullptr, nullptr);
+    for (const char* name : {"path", "argv", "ps1", "ps2", "last_type", "last_value", "last_traceback",
+                             "path_hooks", "path_importer_cache", "meta_path", "__interactivehook__"}) {
+        if (dict_set_item_string(interp->sysdict, name, Py_None()) < 0) write_unraisable(nullptr, nullptr);
+    }
+    const char* const files[][2] = {{"stdin", "__stdin__"}, {"stdout", "__stdout__"}, {"stderr", "__stderr__"}};
+    for (const auto& file : files) {
+        Object* value = dict_get_item_string(interp->sysdict, file[1]);
+        Ref<> keep = new_ref(value ? value : Py_None());
+        if (dict_set_item_string(interp->sysdict, file[0], keep.get()) < 0) write_unraisable(nullptr, nullptr);
+    }
+}
+
+// finalize_remove_modules: every module in sys.modules is replaced by None,
+// hoping that reference counting and the collector free most of them. The
+// returned list holds (name, weakref to the module) pairs in sys.modules
+// order, to find the modules something still keeps alive.
+Ref<> finalize_remove_modules(Object* modules)
+{
+    Ref<> weaklist = list_new(0);
+    if (!weaklist) write_unraisable(nullptr, nullptr);
+    Py_ssize_t pos = 0;
+    Object* name;
+    Object* mod;
+    while (dict_next(modules, &pos, &name, &mod)) {
+        if (!module_check(mod)) continue;
+        Ref<> keep_name = new_ref(name);
+        if (weaklist) {
+            Ref<> wr = weakref_new_ref(mod, nullptr);
+            Ref<> pair = wr ? tuple_pack({name, wr.get()}) : nullptr;
+            if (!pair || list_append(weaklist.get(), pair.get()) < 0) write_unraisable(nullptr, nullptr);
+        }
+        // Replacing a value keeps the table's layout: the walk goes on.
+        if (dict_set_item(modules, name, Py_None()) < 0) write_unraisable(nullptr, nullptr);
+    }
+    return weaklist;
+}
+
+void finalize_restore_builtins(InterpreterState* interp)
+{
+    Ref<> dropped = dict_copy(interp->builtins);
+    if (!dropped) write_unraisable(nullptr, nullptr);
+    dict_clear(interp->builtins);
+    if (builtins_copy && dict_update(interp->builtins, builtins_copy) < 0) error_clear();
+    // `dropped` goes last: destructors of user values see the original builtins.
+}
+
+// finalize_modules_clear_weaklist: modules still alive after the collection
+// (held by something outside sys.modules) have their globals wiped, the
+// last imported first; sys and builtins wait for the very end.
+void finalize_modules_clear_weaklist(InterpreterState* interp, Object* weaklist)
+{
+    for (Py_ssize_t i = list_size(weaklist) - 1; i >= 0; i--) {
+        Object* pair = list_item(weaklist, i);
+        Object* mod = weakref_get_object(tuple_item(pair, 1));
+        if (mod == Py_None()) continue;
+        Object* dict = module_get_dict(mod);
+        if (!dict || dict == interp->builtins || dict == interp->sysdict) continue;
+        Ref<> keep = new_ref(mod);
+        module_clear_dict(dict);
+    }
+}
+
+// finalize_modules (Python/pylifecycle.c): tears the modules down in
+// CPython's order, so that destructors of objects reachable from module
+// globals run, and run in the same order as in CPython:
+//  1. a few special names (builtins._, sys.path, ...);
+//  2. every module in sys.modules replaced by None, then sys.modules
+//     emptied, the builtins restored: modules nothing else holds die, and
+//     those in reference cycles (a module's functions refer to its globals)
+//     become garbage for
+//  3. a full collection: their objects' finalizers run with the globals
+//     still intact, then the cycles are broken;
+//  4. modules still alive get their dicts wiped (module_clear_dict), last
+//     imported first, then sys's and builtins' dicts;
+//  5. one more collection for what the wiping turned into garbage.
+void finalize_modules(InterpreterState* interp)
+{
+    Ref<> modules = new_ref(sys_modules());
+    if (!modules || !interp->builtins || !interp->sysdict) return;
+    finalize_modules_delete_special(interp);
+    tracebacks_without_source = true;  // CPython's io is among the first modules to go
+    Ref<> weaklist = dict_check(modules.get()) ? finalize_remove_modules(modules.get()) : nullptr;
+    if (dict_check(modules.get())) dict_clear(modules.get());
+    finalize_restore_builtins(interp);
+    (void)memory::gc_collect_no_fail();
+    if (weaklist) finalize_modules_clear_weaklist(interp, weaklist.get());
+    weaklist = nullptr;
+    module_clear_dict(interp->sysdict);
+    module_clear_dict(interp->builtins);
+    modules = nullptr;
+    (void)memory::gc_collect_no_fail();
+}
+
+// finalize_interp_clear: the interpreter drops its last references
+// (PyInterpreterState_Clear, then the runtime's caches and thread state).
+void finalize_interp_clear(InterpreterState* interp)
+{
+    clear_ref(builtins_copy);
+    clear_ref(interp->sysdict);
+    clear_ref(interp->builtins);
+    runtime::finalize();
+}
+
+// PyGC_Collect: the collection before teardown, a normal one (gc.callbacks
+// are called) that gc.disable() skips.
+void gc_collect_if_enabled()
+{
+    if (!memory::gc_state().enabled) return;
+    Ref<> exc = fetch_exception();
+    (void)memory::gc_collect(memory::NUM_GENERATIONS - 1);
+    if (exc) restore_exception(std::move(exc));
+}
+
+}  // namespace
+
 int finalize(int status)
 {
     if (!vm_initialized) return status;
+    vm_initialized = false;
+    InterpreterState* interp = interpreter_get();
     // Py_FinalizeEx: non-daemon threads are joined first (threading's
     // _shutdown), then the atexit callbacks run, while everything still
-    // works; from then on daemon threads may no longer take the GIL.
+    // works; from then on daemon threads may no longer take the GIL. The
+    // standard streams are flushed; a stdout that cannot be flushed makes
+    // the exit status 120.
     wait_for_thread_shutdown();
     atexit_call_callbacks();
     runtime_set_finalizing(thread_state_get());
-    // The collection of finalize_modules (_PyGC_CollectNoFail): cyclic
-    // garbage still waiting for a collection gets its __del__ and weakref
-    // callbacks now. (minipy tears no modules down yet, so what they still
-    // reach is not finalized, unlike CPython.)
-    (void)memory::gc_collect_no_fail();
+    if (flush_std_files() < 0) status = 120;
+    // Garbage first, while every module is intact; then the modules.
+    gc_collect_if_enabled();
+    finalize_modules(interp);
     if (flush_std_files() < 0) status = 120;
     std::fflush(stdout);
-    // -X showrefcount: what a debug build of CPython prints at the end of
-    // Py_FinalizeEx (_PyDebug_PrintTotalRefs). minipy does not tear modules
-    // down yet, so the totals include everything still alive at exit.
+    finalize_interp_clear(interp);
+    // -X showrefcount: what a debug build of CPython prints at the very end
+    // of Py_FinalizeEx (_PyDebug_PrintTotalRefs), after the teardown: what
+    // is left is what the runtime keeps for the life of the process.
     if (run_config().show_ref_count) {
         std::string summary = runtime::refcount_summary();
         if (!summary.empty()) std::fprintf(stderr, "%s\n", summary.c_str());

@@ -45,6 +45,12 @@ extern bool unhandled_keyboard_interrupt;
 // its line ending; false when there is no such line.
 bool read_source_line(const std::string& filename, int lineno, std::string* line);
 
+// traceback_print.cpp: set by finalize_modules once sys.modules is empty.
+// CPython's tb_displayline reads a source line through `import io`, which
+// fails from then on (sys.meta_path is None), so tracebacks printed during
+// the rest of the shutdown have no source lines; minipy shows the same.
+extern bool tracebacks_without_source;
+
 // atexitmodule.cpp: the module, and _PyAtExit_Call (runs the callbacks,
 // last registered first; each exception reported and cleared).
 [[nodiscard]] runtime::Ref<> atexit_module_create();

@@ -49,6 +49,8 @@ bool read_source_line(const std::string& filename, int lineno, std::string* line
     return true;
 }
 
+bool tracebacks_without_source = false;
+
 namespace {
 
 constexpr int TB_RECURSIVE_CUTOFF = 3;
@@ -121,7 +123,7 @@ void display_line(std::string& out, TracebackObject* tb, CodeObject* co, int lin
     out += margin + "  File \"" + filename + "\", line " + std::to_string(lineno) + ", in " + unicode_to_std(co->co_name) +
            "\n";
     std::string line;
-    if (!read_source_line(filename, lineno, &line)) return;
+    if (tracebacks_without_source || !read_source_line(filename, lineno, &line)) return;
     std::size_t ws = 0;
     while (ws < line.size() && is_whitespace(line[ws])) ws++;
     out += margin + "    ";

@@ -22,5 +22,11 @@ inline Object* module_get_dict(Object* m) { return static_cast<ModuleObject*>(m)
 // PyModule_AddFunctions: builtin functions bound to the module.
 [[nodiscard]] int module_add_functions(Object* module, MethodDef* functions);
 [[nodiscard]] int module_add_object(Object* module, const char* name, Object* value);
+// _PyModule_ClearDict: what shutdown does to a module that survived the
+// collection of sys.modules. Names starting with one underscore are set to
+// None first, then every other name but __builtins__ (left so that
+// destructors still find the builtins); dict order within each pass. This
+// makes the order in which globals' destructors run predictable.
+void module_clear_dict(Object* d);
 
 }  // namespace minipy::runtime
