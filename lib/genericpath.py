@@ -1,9 +1,9 @@
-"""Path operations shared by every os.path flavour (posixpath here).
-
-minipy's own genericpath (CPython 3.11 has Lib/genericpath.py): the
-functions that only need os.stat, and the helpers posixpath builds on.
-Book chapter 12.
+"""The path operations shared by every os.path flavour: existence and
+kind of a path, sizes and times, common prefixes, same-file checks.
 """
+# minipy's own genericpath (CPython 3.11 has Lib/genericpath.py): the
+# functions that need only os.stat, and helpers posixpath builds on.
+# Book chapter 12.
 import os
 import stat
 
@@ -13,7 +13,7 @@ __all__ = ['commonprefix', 'exists', 'getatime', 'getctime', 'getmtime',
 
 
 def exists(path):
-    """Test whether a path exists.  Returns False for broken symbolic links"""
+    """Whether path exists (False for a broken symbolic link)."""
     try:
         os.stat(path)
     except (OSError, ValueError):
@@ -22,7 +22,7 @@ def exists(path):
 
 
 def isfile(path):
-    """Test whether a path is a regular file"""
+    """Whether path is a regular file (symbolic links followed)."""
     try:
         st = os.stat(path)
     except (OSError, ValueError):
@@ -31,7 +31,7 @@ def isfile(path):
 
 
 def isdir(s):
-    """Return true if the pathname refers to an existing directory."""
+    """Whether s is a directory (symbolic links followed)."""
     try:
         st = os.stat(s)
     except (OSError, ValueError):
@@ -40,27 +40,29 @@ def isdir(s):
 
 
 def getsize(filename):
-    """Return the size of a file, reported by os.stat()."""
+    """The size in bytes of filename (os.stat's st_size)."""
     return os.stat(filename).st_size
 
 
 def getmtime(filename):
-    """Return the last modification time of a file, reported by os.stat()."""
+    """The modification time of filename (st_mtime)."""
     return os.stat(filename).st_mtime
 
 
 def getatime(filename):
-    """Return the last access time of a file, reported by os.stat()."""
+    """The access time of filename (st_atime)."""
     return os.stat(filename).st_atime
 
 
 def getctime(filename):
-    """Return the metadata change time of a file, reported by os.stat()."""
+    """The metadata change time of filename (st_ctime)."""
     return os.stat(filename).st_ctime
 
 
 def commonprefix(m):
-    "Given a list of pathnames, returns the longest common leading component"
+    """The longest leading part common to every item of m, character by
+    character (not component by component).
+    """
     if not m:
         return ''
     # Lists of components (relpath passes those) are compared as they are;
@@ -79,29 +81,24 @@ def commonprefix(m):
 
 
 def samestat(s1, s2):
-    """Test whether two stat buffers reference the same file"""
+    """Whether two stat results describe the same file (device and inode)."""
     return s1.st_ino == s2.st_ino and s1.st_dev == s2.st_dev
 
 
 def samefile(f1, f2):
-    """Test whether two pathnames reference the same actual file or directory
-
-    This is determined by the device number and i-node number and
-    raises an exception if an os.stat() call on either pathname fails.
-    """
+    """Whether f1 and f2 name the same file; OSError when one cannot be stat()ed."""
     return samestat(os.stat(f1), os.stat(f2))
 
 
 def sameopenfile(fp1, fp2):
-    """Test whether two open file objects reference the same file"""
+    """Whether the file descriptors fp1 and fp2 refer to the same file."""
     return samestat(os.fstat(fp1), os.fstat(fp2))
 
 
 def _splitext(p, sep, altsep, extsep):
-    """Split the extension from a pathname.
-
-    Extension is everything from the last dot to the end, ignoring
-    leading dots.  Returns "(root, ext)"; ext may be empty."""
+    """Split p into (root, ext) at the last extsep of its last component,
+    ignoring leading extseps; ext is empty when there is none.
+    """
     last_sep = p.rfind(sep)
     if altsep:
         last_sep = max(last_sep, p.rfind(altsep))

@@ -1,24 +1,5 @@
-r"""OS routines for NT or Posix depending on what system we're on.
-
-This exports:
-  - all functions from posix or nt, e.g. unlink, stat, etc.
-  - os.path is either posixpath or ntpath
-  - os.name is either 'posix' or 'nt'
-  - os.curdir is a string representing the current directory (always '.')
-  - os.pardir is a string representing the parent directory (always '..')
-  - os.sep is the (or a most common) pathname separator ('/' or '\\')
-  - os.extsep is the extension separator (always '.')
-  - os.altsep is the alternate pathname separator (None or '/')
-  - os.pathsep is the component separator used in $PATH etc
-  - os.linesep is the line separator in text files ('\r' or '\n' or '\r\n')
-  - os.defpath is the default search path for executables
-  - os.devnull is the file path of the null device ('/dev/null', etc.)
-
-Programs that import and use 'os' stand a better chance of being
-portable between different platforms.  Of course, they must then
-only use functions that are defined by all platforms (e.g., unlink
-and opendir), and leave all pathname manipulation to os.path
-(e.g., split and join).
+"""Operating system interfaces: the posix module's system calls, os.path
+(posixpath), the process environment and directory walks.
 """
 
 # minipy's own os module (CPython 3.11 has Lib/os.py): the native posix
@@ -137,14 +118,9 @@ SEEK_END = 2
 
 
 def makedirs(name, mode=0o777, exist_ok=False):
-    """makedirs(name [, mode=0o777][, exist_ok=False])
-
-    Super-mkdir; create a leaf directory and all intermediate ones.  Works like
-    mkdir, except that any intermediate path segment (not just the rightmost)
-    will be created if it does not exist. If the target directory already
-    exists, raise an OSError if exist_ok is False. Otherwise no exception is
-    raised.  This is recursive.
-
+    """Create directory name and any missing parents (mode applies to the
+    leaf). An existing leaf is an error unless exist_ok is true and it is a
+    directory.
     """
     head, tail = path.split(name)
     if not tail:
@@ -167,15 +143,8 @@ def makedirs(name, mode=0o777, exist_ok=False):
 
 
 def removedirs(name):
-    """removedirs(name)
-
-    Super-rmdir; remove a leaf directory and all empty intermediate
-    ones.  Works like rmdir except that, if the leaf directory is
-    successfully removed, directories corresponding to rightmost path
-    segments will be pruned away until either the whole path is
-    consumed or an error occurs.  Errors during this latter phase are
-    ignored -- they generally mean that a directory was not empty.
-
+    """Remove directory name, then each parent named in it while they are
+    empty; stop quietly at the first parent that cannot be removed.
     """
     rmdir(name)
     head, tail = path.split(name)
@@ -190,19 +159,8 @@ def removedirs(name):
 
 
 def renames(old, new):
-    """renames(old, new)
-
-    Super-rename; create directories as necessary and delete any left
-    empty.  Works like rename, except creation of any intermediate
-    directories needed to make the new pathname good is attempted
-    first.  After the rename, directories corresponding to rightmost
-    path segments of the old name will be pruned until either the
-    whole path is consumed or a nonempty directory is found.
-
-    Note: this function can fail with the new directory structure made
-    if you lack permissions needed to unlink the leaf directory or
-    file.
-
+    """Rename old to new, creating new's missing parents first and removing
+    old's parents that the rename left empty.
     """
     head, tail = path.split(new)
     if head and tail and not path.exists(head):
@@ -220,64 +178,14 @@ __all__.extend(["makedirs", "removedirs", "renames"])
 
 
 def walk(top, topdown=True, onerror=None, followlinks=False):
-    """Directory tree generator.
+    """Generate (dirpath, dirnames, filenames) for top and every directory
+    below it.
 
-    For each directory in the directory tree rooted at top (including top
-    itself, but excluding '.' and '..'), yields a 3-tuple
-
-        dirpath, dirnames, filenames
-
-    dirpath is a string, the path to the directory.  dirnames is a list of
-    the names of the subdirectories in dirpath (including symlinks to directories,
-    and excluding '.' and '..').
-    filenames is a list of the names of the non-directory files in dirpath.
-    Note that the names in the lists are just names, with no path components.
-    To get a full path (which begins with top) to a file or directory in
-    dirpath, do os.path.join(dirpath, name).
-
-    If optional arg 'topdown' is true or not specified, the triple for a
-    directory is generated before the triples for any of its subdirectories
-    (directories are generated top down).  If topdown is false, the triple
-    for a directory is generated after the triples for all of its
-    subdirectories (directories are generated bottom up).
-
-    When topdown is true, the caller can modify the dirnames list in-place
-    (e.g., via del or slice assignment), and walk will only recurse into the
-    subdirectories whose names remain in dirnames; this can be used to prune the
-    search, or to impose a specific order of visiting.  Modifying dirnames when
-    topdown is false has no effect on the behavior of os.walk(), since the
-    directories in dirnames have already been generated by the time dirnames
-    itself is generated. No matter the value of topdown, the list of
-    subdirectories is retrieved before the tuples for the directory and its
-    subdirectories are generated.
-
-    By default errors from the os.scandir() call are ignored.  If
-    optional arg 'onerror' is specified, it should be a function; it
-    will be called with one argument, an OSError instance.  It can
-    report the error to continue with the walk, or raise the exception
-    to abort the walk.  Note that the filename is available as the
-    filename attribute of the exception object.
-
-    By default, os.walk does not follow symbolic links to subdirectories on
-    systems that support them.  In order to get this functionality, set the
-    optional argument 'followlinks' to true.
-
-    Caution:  if you pass a relative pathname for top, don't change the
-    current working directory between resumptions of walk.  walk never
-    changes the current directory, and assumes that the client doesn't
-    either.
-
-    Example:
-
-    import os
-    from os.path import join, getsize
-    for root, dirs, files in os.walk('python/Lib/email'):
-        print(root, "consumes ")
-        print(sum(getsize(join(root, name)) for name in files), end=" ")
-        print("bytes in", len(files), "non-directory files")
-        if 'CVS' in dirs:
-            dirs.remove('CVS')  # don't visit CVS directories
-
+    Top-down (the default), each directory comes before its subdirectories
+    and the caller may edit dirnames in place to prune or order the walk;
+    bottom-up, after them. Errors of os.scandir are ignored, or passed to
+    onerror. Symbolic links to directories are listed in dirnames but
+    entered only when followlinks is true.
     """
     sys.audit("os.walk", top, topdown, onerror, followlinks)
     top = fspath(top)
@@ -341,37 +249,10 @@ __all__.append("walk")
 
 
 def fwalk(top=".", topdown=True, onerror=None, *, follow_symlinks=False, dir_fd=None):
-    """Directory tree generator.
-
-    This behaves exactly like walk(), except that it yields a 4-tuple
-
-        dirpath, dirnames, filenames, dirfd
-
-    `dirpath`, `dirnames` and `filenames` are identical to walk() output,
-    and `dirfd` is a file descriptor referring to the directory `dirpath`.
-
-    The advantage of fwalk() over walk() is that it's safe against symlink
-    races (when follow_symlinks is False).
-
-    If dir_fd is not None, it should be a file descriptor open to a directory,
-      and top should be relative; top will then be relative to that directory.
-      (dir_fd is always supported for fwalk.)
-
-    Caution:
-    Since fwalk() yields file descriptors, those are only valid until the
-    next iteration step, so you should dup() them if you want to keep them
-    for a longer period.
-
-    Example:
-
-    import os
-    for root, dirs, files, rootfd in os.fwalk('python/Lib/email'):
-        print(root, "consumes", end="")
-        print(sum(os.stat(name, dir_fd=rootfd).st_size for name in files),
-              end="")
-        print("bytes in", len(files), "non-directory files")
-        if 'CVS' in dirs:
-            dirs.remove('CVS')  # don't visit CVS directories
+    """Like walk(), but generate (dirpath, dirnames, filenames, dirfd) where
+    dirfd is an open file descriptor of dirpath, valid until the next step.
+    Without follow_symlinks the walk is safe against symlink races; dir_fd
+    makes top relative to that directory.
     """
     sys.audit("os.fwalk", top, topdown, onerror, follow_symlinks, dir_fd)
     top = fspath(top)
@@ -449,56 +330,42 @@ __all__.append("fwalk")
 
 
 def execl(file, *args):
-    """execl(file, *args)
-
-    Execute the executable file with argument list args, replacing the
-    current process. """
+    """Replace the process with file run with the arguments args."""
     execv(file, args)
 
 
 def execle(file, *args):
-    """execle(file, *args, env)
-
-    Execute the executable file with argument list args and
-    environment env, replacing the current process. """
+    """Replace the process with file run with the arguments args[:-1] and the
+    environment args[-1].
+    """
     env = args[-1]
     execve(file, args[:-1], env)
 
 
 def execlp(file, *args):
-    """execlp(file, *args)
-
-    Execute the executable file (which is searched for along $PATH)
-    with argument list args, replacing the current process. """
+    """Replace the process with file (looked up on PATH) run with args."""
     execvp(file, args)
 
 
 def execlpe(file, *args):
-    """execlpe(file, *args, env)
-
-    Execute the executable file (which is searched for along $PATH)
-    with argument list args and environment env, replacing the current
-    process. """
+    """Replace the process with file (looked up on PATH) run with the
+    arguments args[:-1] and the environment args[-1].
+    """
     env = args[-1]
     execvpe(file, args[:-1], env)
 
 
 def execvp(file, args):
-    """execvp(file, args)
-
-    Execute the executable file (which is searched for along $PATH)
-    with argument list args, replacing the current process.
-    args may be a list or tuple of strings. """
+    """Replace the process with file (looked up on PATH) run with the
+    argument list args.
+    """
     _execvpe(file, args)
 
 
 def execvpe(file, args, env):
-    """execvpe(file, args, env)
-
-    Execute the executable file (which is searched for along $PATH)
-    with argument list args and environment env, replacing the
-    current process.
-    args may be a list or tuple of strings. """
+    """Replace the process with file (looked up on PATH) run with the
+    argument list args and the environment env.
+    """
     _execvpe(file, args, env)
 
 
@@ -537,11 +404,8 @@ def _execvpe(file, args, env=None):
 
 
 def get_exec_path(env=None):
-    """Returns the sequence of directories that will be searched for the
-    named executable (similar to a shell) when launching a process.
-
-    *env* must be an environment variable dict or None.  If *env* is None,
-    os.environ will be used.
+    """Return the list of directories searched for executables: the PATH
+    of env (os.environ when None; str or bytes key), else os.defpath.
     """
     if env is None:
         env = environ
@@ -654,9 +518,7 @@ del _createenviron
 
 
 def getenv(key, default=None):
-    """Get an environment variable, return None if it doesn't exist.
-    The optional second argument can specify an alternate default.
-    key, default and the result are str."""
+    """Return the environment variable key (str), or default when unset."""
     return environ.get(key, default)
 
 
@@ -676,9 +538,7 @@ del _check_bytes
 
 
 def getenvb(key, default=None):
-    """Get an environment variable, return None if it doesn't exist.
-    The optional second argument can specify an alternate default.
-    key, default and the result are bytes."""
+    """Return the environment variable key (bytes), or default when unset."""
     return environb.get(key, default)
 
 
@@ -690,10 +550,8 @@ def _fscodec():
     errors = sys.getfilesystemencodeerrors()
 
     def fsencode(filename):
-        """Encode filename (an os.PathLike, bytes, or str) to the filesystem
-        encoding with 'surrogateescape' error handler, return bytes unchanged.
-        On Windows, use 'strict' error handler if the file system encoding is
-        'mbcs' (which is the default encoding).
+        """Return filename (str, bytes or os.PathLike) as bytes in the file
+        system encoding with 'surrogateescape'; bytes come back unchanged.
         """
         filename = fspath(filename)
         if isinstance(filename, str):
@@ -701,10 +559,8 @@ def _fscodec():
         return filename
 
     def fsdecode(filename):
-        """Decode filename (an os.PathLike, bytes, or str) from the filesystem
-        encoding with 'surrogateescape' error handler, return str unchanged. On
-        Windows, use 'strict' error handler if the file system encoding is
-        'mbcs' (which is the default encoding).
+        """Return filename (str, bytes or os.PathLike) as str decoded from the
+        file system encoding with 'surrogateescape'; str comes back unchanged.
         """
         filename = fspath(filename)
         if isinstance(filename, bytes):
@@ -750,89 +606,46 @@ def _spawnvef(mode, file, args, env, func):
 
 
 def spawnv(mode, file, args):
-    """spawnv(mode, file, args) -> integer
-
-Execute file with arguments from args in a subprocess.
-If mode == P_NOWAIT return the pid of the process.
-If mode == P_WAIT return the process's exit code if it exits normally;
-otherwise return -SIG, where SIG is the signal that killed it. """
+    """Run file with the argument list args in a child process. P_NOWAIT
+    returns its pid; P_WAIT waits and returns its exit code (-signal when
+    a signal killed it).
+    """
     return _spawnvef(mode, file, args, None, execv)
 
 
 def spawnve(mode, file, args, env):
-    """spawnve(mode, file, args, env) -> integer
-
-Execute file with arguments from args in a subprocess with the
-specified environment.
-If mode == P_NOWAIT return the pid of the process.
-If mode == P_WAIT return the process's exit code if it exits normally;
-otherwise return -SIG, where SIG is the signal that killed it. """
+    """spawnv() with the environment env."""
     return _spawnvef(mode, file, args, env, execve)
 
 
 def spawnvp(mode, file, args):
-    """spawnvp(mode, file, args) -> integer
-
-Execute file (which is looked for along $PATH) with arguments from
-args in a subprocess.
-If mode == P_NOWAIT return the pid of the process.
-If mode == P_WAIT return the process's exit code if it exits normally;
-otherwise return -SIG, where SIG is the signal that killed it. """
+    """spawnv() with file looked up on PATH."""
     return _spawnvef(mode, file, args, None, execvp)
 
 
 def spawnvpe(mode, file, args, env):
-    """spawnvpe(mode, file, args, env) -> integer
-
-Execute file (which is looked for along $PATH) with arguments from
-args in a subprocess with the supplied environment.
-If mode == P_NOWAIT return the pid of the process.
-If mode == P_WAIT return the process's exit code if it exits normally;
-otherwise return -SIG, where SIG is the signal that killed it. """
+    """spawnv() with file looked up on PATH and the environment env."""
     return _spawnvef(mode, file, args, env, execvpe)
 
 
 def spawnl(mode, file, *args):
-    """spawnl(mode, file, *args) -> integer
-
-Execute file with arguments from args in a subprocess.
-If mode == P_NOWAIT return the pid of the process.
-If mode == P_WAIT return the process's exit code if it exits normally;
-otherwise return -SIG, where SIG is the signal that killed it. """
+    """spawnv() with the arguments given one by one."""
     return spawnv(mode, file, args)
 
 
 def spawnle(mode, file, *args):
-    """spawnle(mode, file, *args, env) -> integer
-
-Execute file with arguments from args in a subprocess with the
-supplied environment.
-If mode == P_NOWAIT return the pid of the process.
-If mode == P_WAIT return the process's exit code if it exits normally;
-otherwise return -SIG, where SIG is the signal that killed it. """
+    """spawnve() with the arguments given one by one, the environment last."""
     env = args[-1]
     return spawnve(mode, file, args[:-1], env)
 
 
 def spawnlp(mode, file, *args):
-    """spawnlp(mode, file, *args) -> integer
-
-Execute file (which is looked for along $PATH) with arguments from
-args in a subprocess with the supplied environment.
-If mode == P_NOWAIT return the pid of the process.
-If mode == P_WAIT return the process's exit code if it exits normally;
-otherwise return -SIG, where SIG is the signal that killed it. """
+    """spawnvp() with the arguments given one by one."""
     return spawnvp(mode, file, args)
 
 
 def spawnlpe(mode, file, *args):
-    """spawnlpe(mode, file, *args, env) -> integer
-
-Execute file (which is looked for along $PATH) with arguments from
-args in a subprocess with the supplied environment.
-If mode == P_NOWAIT return the pid of the process.
-If mode == P_WAIT return the process's exit code if it exits normally;
-otherwise return -SIG, where SIG is the signal that killed it. """
+    """spawnvpe() with the arguments given one by one, the environment last."""
     env = args[-1]
     return spawnvpe(mode, file, args[:-1], env)
 
@@ -852,11 +665,11 @@ def fdopen(fd, mode="r", buffering=-1, encoding=None, *args, **kwargs):
 
 class PathLike(abc.ABC):
 
-    """Abstract base class for implementing the file system path protocol."""
+    """The file system path protocol: any class with __fspath__."""
 
     @abc.abstractmethod
     def __fspath__(self):
-        """Return the file system path representation of the object."""
+        """The path of this object as str or bytes."""
         raise NotImplementedError
 
     @classmethod

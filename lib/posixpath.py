@@ -1,10 +1,9 @@
-"""Common operations on POSIX pathnames (os.path on Linux).
-
-minipy's own posixpath (CPython 3.11 has Lib/posixpath.py). Every function
-takes str, bytes or an os.PathLike and answers in the same kind; mixing
-str and bytes is a TypeError. Pure string functions never touch the file
-system; the others go through os.stat/lstat/readlink. Book chapter 12.
+"""os.path for POSIX systems: pathname manipulation on str, bytes and
+os.PathLike arguments.
 """
+# minipy's own posixpath (CPython 3.11 has Lib/posixpath.py): every function
+# answers in the kind (str or bytes) it was given; mixing them is a TypeError.
+# Pure string functions never touch the file system. Book chapter 12.
 import os
 import sys
 import stat
@@ -38,21 +37,20 @@ def _get_sep(path):
 
 
 def normcase(s):
-    """Normalize case of pathname.  Has no effect under Posix"""
+    """Return s unchanged: POSIX paths are case-sensitive."""
     return os.fspath(s)
 
 
 def isabs(s):
-    """Test whether a path is absolute"""
+    """Whether s starts with '/'."""
     s = os.fspath(s)
     return s.startswith(_get_sep(s))
 
 
 def join(a, *p):
-    """Join two or more pathname components, inserting '/' as needed.
-    If any component is an absolute path, all previous path components
-    will be discarded.  An empty last part will result in a path that
-    ends with a separator."""
+    """Join path components with '/'; an absolute component restarts the path,
+    and an empty last component leaves a trailing '/'.
+    """
     a = os.fspath(a)
     sep = _get_sep(a)
     path = a
@@ -73,8 +71,9 @@ def join(a, *p):
 
 
 def split(p):
-    """Split a pathname.  Returns tuple "(head, tail)" where "tail" is
-    everything after the final slash.  Either part may be empty."""
+    """Return (head, tail): tail is what follows the last '/', head the rest
+    without its trailing slashes (unless it is all slashes).
+    """
     p = os.fspath(p)
     sep = _get_sep(p)
     cut = p.rfind(sep) + 1
@@ -96,20 +95,19 @@ splitext.__doc__ = genericpath._splitext.__doc__
 
 
 def splitdrive(p):
-    """Split a pathname into drive and path. On Posix, drive is always
-    empty."""
+    """Return ('', p): POSIX paths have no drive."""
     p = os.fspath(p)
     return p[:0], p
 
 
 def basename(p):
-    """Returns the final component of a pathname"""
+    """The part of p after the last '/'."""
     p = os.fspath(p)
     return p[p.rfind(_get_sep(p)) + 1:]
 
 
 def dirname(p):
-    """Returns the directory component of a pathname"""
+    """The part of p before the last '/', trailing slashes removed."""
     p = os.fspath(p)
     sep = _get_sep(p)
     head = p[:p.rfind(sep) + 1]
@@ -119,7 +117,7 @@ def dirname(p):
 
 
 def islink(path):
-    """Test whether a path is a symbolic link"""
+    """Whether path names a symbolic link (False when it cannot be stat()ed)."""
     try:
         st = os.lstat(path)
     except (OSError, ValueError, AttributeError):
@@ -128,7 +126,7 @@ def islink(path):
 
 
 def lexists(path):
-    """Test whether a path exists.  Returns True for broken symbolic links"""
+    """Whether path exists, counting broken symbolic links."""
     try:
         os.lstat(path)
     except (OSError, ValueError):
@@ -137,7 +135,9 @@ def lexists(path):
 
 
 def ismount(path):
-    """Test whether a path is a mount point"""
+    """Whether path is a mount point: on another device than its parent, or
+    the same inode as its parent (/).
+    """
     try:
         st = os.lstat(path)
     except (OSError, ValueError):
@@ -156,8 +156,9 @@ def ismount(path):
 
 
 def expanduser(path):
-    """Expand ~ and ~user constructions.  If user or $HOME is unknown,
-    do nothing."""
+    """Replace a leading ~ by $HOME (~user needs the pwd module, which minipy
+    lacks: such paths come back unchanged).
+    """
     path = os.fspath(path)
     tilde = b'~' if isinstance(path, bytes) else '~'
     if not path.startswith(tilde):
@@ -225,8 +226,9 @@ def _find_var(path, start, dollar, lbrace, rbrace, word):
 
 
 def expandvars(path):
-    """Expand shell variables of form $var and ${var}.  Unknown variables
-    are left unchanged."""
+    """Replace $name and ${name} by the environment variable's value;
+    unknown names are left as they are.
+    """
     path = os.fspath(path)
     if isinstance(path, bytes):
         if b'$' not in path:
@@ -262,7 +264,9 @@ def expandvars(path):
 
 
 def normpath(path):
-    """Normalize path, eliminating double slashes, etc."""
+    """Collapse redundant separators and '.' components, and resolve '..'
+    against the preceding component where possible ('' gives '.').
+    """
     path = os.fspath(path)
     if isinstance(path, bytes):
         sep, empty, dot, dotdot = b'/', b'', b'.', b'..'
@@ -288,7 +292,7 @@ def normpath(path):
 
 
 def abspath(path):
-    """Return an absolute path."""
+    """Return the normalized absolute form of path (joined to the cwd)."""
     path = os.fspath(path)
     if not isabs(path):
         cwd = os.getcwdb() if isinstance(path, bytes) else os.getcwd()
@@ -297,8 +301,9 @@ def abspath(path):
 
 
 def realpath(filename, *, strict=False):
-    """Return the canonical path of the specified filename, eliminating any
-symbolic links encountered in the path."""
+    """Return the canonical path of filename with every symbolic link
+    resolved; strict makes a missing component or a link loop an OSError.
+    """
     filename = os.fspath(filename)
     path, ok = _joinrealpath(filename[:0], filename, strict, {})
     return abspath(path)
@@ -356,7 +361,7 @@ def _joinrealpath(path, rest, strict, seen):
 
 
 def relpath(path, start=None):
-    """Return a relative version of a path"""
+    """Return path relative to start (the cwd by default)."""
     if not path:
         raise ValueError("no path specified")
     path = os.fspath(path)
@@ -379,7 +384,9 @@ def relpath(path, start=None):
 
 
 def commonpath(paths):
-    """Given a sequence of path names, returns the longest common sub-path."""
+    """Return the longest common sub-path of the paths (all absolute or all
+    relative); ValueError for an empty sequence or a mix.
+    """
     if not paths:
         raise ValueError('commonpath() arg is an empty sequence')
     paths = tuple(map(os.fspath, paths))
