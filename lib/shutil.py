@@ -277,45 +277,74 @@ def copytree(src, dst, symlinks=False, ignore=None, copy_function=copy2,
                      dirs_exist_ok=dirs_exist_ok)
 
 
-def _rmtree_walk(path, onerror):
-    # Removes what is inside path (not following symlinks), then path.
+def _rmtree_fd(topfd, path, onerror):
+    # Removes the contents of the open directory topfd (named path in
+    # errors). Every subdirectory is opened relative to its parent's fd and
+    # checked to be the directory that was lstat()ed, so a symlink swapped
+    # in meanwhile is never followed.
     try:
-        with os.scandir(path) as scandir_it:
-            entries = list(scandir_it)
-    except OSError:
+        with os.scandir(topfd) as entries_it:
+            entries = list(entries_it)
+    except OSError as err:
+        err.filename = path
         onerror(os.scandir, path, sys.exc_info())
-        entries = []
+        return
     for entry in entries:
-        fullname = entry.path
+        fullname = os.path.join(path, entry.name)
         try:
             is_dir = entry.is_dir(follow_symlinks=False)
         except OSError:
             is_dir = False
-        if is_dir:
-            try:
-                if entry.is_symlink():
-                    # A junction or a link that turned into one meanwhile.
-                    raise OSError("Cannot call rmtree on a symbolic link")
-            except OSError:
-                onerror(os.path.islink, fullname, sys.exc_info())
-                continue
-            _rmtree_walk(fullname, onerror)
         else:
+            if is_dir:
+                try:
+                    orig_st = entry.stat(follow_symlinks=False)
+                    is_dir = stat.S_ISDIR(orig_st.st_mode)
+                except OSError:
+                    onerror(os.lstat, fullname, sys.exc_info())
+                    continue
+        if not is_dir:
             try:
-                os.unlink(fullname)
+                os.unlink(entry.name, dir_fd=topfd)
             except OSError:
                 onerror(os.unlink, fullname, sys.exc_info())
+            continue
+        try:
+            dirfd = os.open(entry.name, os.O_RDONLY, dir_fd=topfd)
+        except OSError:
+            onerror(os.open, fullname, sys.exc_info())
+            continue
+        _rmtree_opened(dirfd, orig_st, fullname, entry.name, topfd, onerror)
+
+
+def _rmtree_opened(fd, orig_st, path, name, parent_fd, onerror):
+    # fd is open on what lstat() saw as orig_st: empties and removes it,
+    # or reports a symlink when fd turned out to be something else.
+    closed = False
     try:
-        os.rmdir(path)
-    except OSError:
-        onerror(os.rmdir, path, sys.exc_info())
+        if os.path.samestat(orig_st, os.fstat(fd)):
+            _rmtree_fd(fd, path, onerror)
+            try:
+                os.close(fd)
+                closed = True
+                os.rmdir(name, dir_fd=parent_fd)
+            except OSError:
+                onerror(os.rmdir, path, sys.exc_info())
+        else:
+            try:
+                raise OSError("Cannot call rmtree on a symbolic link")
+            except OSError:
+                onerror(os.path.islink, path, sys.exc_info())
+    finally:
+        if not closed:
+            os.close(fd)
 
 
 def rmtree(path, ignore_errors=False, onerror=None, *, dir_fd=None):
-    """Delete the directory tree path (a symlink to a directory is refused).
-    Errors are ignored with ignore_errors, else passed to
-    onerror(function, path, exc_info), else raised. dir_fd is unsupported.
-    """
+    """Delete the directory tree path (relative to the directory fd dir_fd
+    when given); a symlink to a directory is refused. Errors are ignored
+    with ignore_errors, else passed to onerror(function, path, exc_info),
+    else raised."""
     sys.audit("shutil.rmtree", path, dir_fd)
     if ignore_errors:
         def onerror(*args):
@@ -323,22 +352,23 @@ def rmtree(path, ignore_errors=False, onerror=None, *, dir_fd=None):
     elif onerror is None:
         def onerror(*args):
             raise
-    if dir_fd is not None:
-        raise NotImplementedError("dir_fd unavailable on this platform")
+    if isinstance(path, bytes):
+        path = os.fsdecode(path)
     try:
-        if os.path.islink(path):
-            # symlinks to directories are forbidden, see bug #1669
-            raise OSError("Cannot call rmtree on a symbolic link")
-    except OSError:
-        onerror(os.path.islink, path, sys.exc_info())
-        # can't continue even if onerror hook returns
+        orig_st = os.lstat(path, dir_fd=dir_fd)
+    except Exception:
+        onerror(os.lstat, path, sys.exc_info())
         return
-    _rmtree_walk(path, onerror)
+    try:
+        fd = os.open(path, os.O_RDONLY, dir_fd=dir_fd)
+    except Exception:
+        onerror(os.open, path, sys.exc_info())
+        return
+    _rmtree_opened(fd, orig_st, path, path, dir_fd, onerror)
 
 
-# Whether rmtree is safe against symlink attacks (CPython's fd-based walk):
-# minipy's walks by path.
-rmtree.avoids_symlink_attacks = False
+# rmtree walks by file descriptors (see _rmtree_fd).
+rmtree.avoids_symlink_attacks = True
 
 
 def _basename(path):
