@@ -34,6 +34,7 @@
 #include <sched.h>
 #include <sys/random.h>
 #include <sys/resource.h>
+#include <sys/statvfs.h>
 #include <sys/sysmacros.h>
 #include <sys/times.h>
 #include <sys/utsname.h>
@@ -60,6 +61,7 @@
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/moduleobject.h"
 #include "minipy/runtime/pyerrors.h"
+#include "minipy/runtime/pystate.h"
 #include "minipy/runtime/structseq.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/typeobject.h"
@@ -227,6 +229,13 @@ Ref<> fs_name(const char* name, std::size_t len, bool as_bytes)
 using namespace posix;
 
 namespace {
+
+// EINTR: run the Python signal handlers (PyErr_CheckSignals), then retry
+// the call unless one raised. false leaves the handler's error set.
+bool retry_after_eintr()
+{
+    return !is_main_thread() || make_pending_calls() == 0;
+}
 
 // "stat: can't specify both dir_fd and fd" and friends (CPython's
 // dir_fd_and_fd_invalid, fd_and_follow_symlinks_invalid, ...).
@@ -840,9 +849,10 @@ Ref<> os_open(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames)
         return nullptr;
     int fd;
     do {
+        AllowThreads nogil;
         fd = openat(dir_fd, path.c_str(), flags | O_CLOEXEC, mode);
-    } while (fd < 0 && errno == EINTR);
-    if (fd < 0) return path_error(path);
+    } while (fd < 0 && errno == EINTR && retry_after_eintr());
+    if (fd < 0) return error_occurred() ? nullptr : path_error(path);
     return long_from_long(fd);
 }
 
@@ -879,9 +889,10 @@ Ref<> os_read(Object*, Object* const* args, Py_ssize_t nargs)
     std::string buf(static_cast<std::size_t>(length), '\0');
     ssize_t n;
     do {
+        AllowThreads nogil;
         n = read(fd, buf.data(), buf.size());
-    } while (n < 0 && errno == EINTR);
-    if (n < 0) return posix_error();
+    } while (n < 0 && errno == EINTR && retry_after_eintr());
+    if (n < 0) return error_occurred() ? nullptr : posix_error();
     return bytes_from_string_and_size(buf.data(), n);
 }
 
@@ -893,10 +904,11 @@ Ref<> os_write(Object*, Object* const* args, Py_ssize_t nargs)
     if (object_get_buffer(args[1], &view, PyBUF_SIMPLE) < 0) return nullptr;
     ssize_t n;
     do {
+        AllowThreads nogil;
         n = write(fd, view.buf, static_cast<std::size_t>(view.len));
-    } while (n < 0 && errno == EINTR);
+    } while (n < 0 && errno == EINTR && retry_after_eintr());
     buffer_release(&view);
-    if (n < 0) return posix_error();
+    if (n < 0) return error_occurred() ? nullptr : posix_error();
     return long_from_long(n);
 }
 
@@ -921,8 +933,8 @@ Ref<> os_ftruncate(Object*, Object* const* args, Py_ssize_t nargs)
     int r;
     do {
         r = ftruncate(fd, length);
-    } while (r < 0 && errno == EINTR);
-    if (r < 0) return posix_error();
+    } while (r < 0 && errno == EINTR && retry_after_eintr());
+    if (r < 0) return error_occurred() ? nullptr : posix_error();
     return none_ref();
 }
 
@@ -981,7 +993,12 @@ Ref<> os_fsync(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames)
     int fd;
     if (!parse_clinic_args("fsync", args, nargs, kwnames, {"fd"}, 1, 1, a) || !fd_object_converter(a[0], &fd))
         return nullptr;
-    if (fsync(fd) != 0) return posix_error();
+    int r;
+    {
+        AllowThreads nogil;
+        r = fsync(fd);
+    }
+    if (r != 0) return posix_error();
     return none_ref();
 }
 
@@ -1154,9 +1171,10 @@ Ref<> os_waitpid(Object*, Object* const* args, Py_ssize_t nargs)
     int status = 0;
     pid_t r;
     do {
+        AllowThreads nogil;
         r = waitpid(pid, &status, options);
-    } while (r < 0 && errno == EINTR);
-    if (r < 0) return posix_error();
+    } while (r < 0 && errno == EINTR && retry_after_eintr());
+    if (r < 0) return error_occurred() ? nullptr : posix_error();
     Ref<> p = long_from_long(r), s = long_from_long(status);
     if (!p || !s) return nullptr;
     return tuple_pack({p.get(), s.get()});
@@ -1167,9 +1185,10 @@ Ref<> os_wait(Object*, Object*)
     int status = 0;
     pid_t r;
     do {
+        AllowThreads nogil;
         r = wait(&status);
-    } while (r < 0 && errno == EINTR);
-    if (r < 0) return posix_error();
+    } while (r < 0 && errno == EINTR && retry_after_eintr());
+    if (r < 0) return error_occurred() ? nullptr : posix_error();
     Ref<> p = long_from_long(r), s = long_from_long(status);
     if (!p || !s) return nullptr;
     return tuple_pack({p.get(), s.get()});
@@ -1300,7 +1319,12 @@ Ref<> os_system(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames)
     if (!path_converter(a[0], &cmd)) return nullptr;
     std::fflush(stdout);
     std::fflush(stderr);
-    return long_from_long(std::system(cmd.c_str()));
+    int r;
+    {
+        AllowThreads nogil;
+        r = std::system(cmd.c_str());
+    }
+    return long_from_long(r);
 }
 
 Ref<> os_nice(Object*, Object* arg)
@@ -1361,6 +1385,59 @@ const StructSequenceField terminal_size_fields[] = {
 const StructSequenceDesc terminal_size_desc = {
     "os.terminal_size", "A tuple of (columns, lines) for holding terminal window size", terminal_size_fields, 2};
 TypeObject* terminal_size_type = nullptr;
+
+const StructSequenceField statvfs_fields[] = {
+    {"f_bsize", ""}, {"f_frsize", ""}, {"f_blocks", ""}, {"f_bfree", ""}, {"f_bavail", ""}, {"f_files", ""},
+    {"f_ffree", ""}, {"f_favail", ""}, {"f_flag", ""}, {"f_namemax", ""}, {"f_fsid", ""}, {},
+};
+const StructSequenceDesc statvfs_desc = {
+    "os.statvfs_result",
+    "statvfs_result: Result from statvfs or fstatvfs.\n\nThis object may be accessed either as a tuple of\n"
+    "  (bsize, frsize, blocks, bfree, bavail, files, ffree, favail, flag, namemax),\n"
+    "or via the attributes f_bsize, f_frsize, f_blocks, f_bfree, and so on.\n\nSee os.statvfs for more information.",
+    statvfs_fields, 10};
+TypeObject* statvfs_result_type = nullptr;
+
+Ref<> statvfs_result_from(const struct statvfs& st)
+{
+    Ref<> v = structseq_new(statvfs_result_type);
+    if (!v) return nullptr;
+    unsigned long long values[] = {st.f_bsize, st.f_frsize, st.f_blocks, st.f_bfree, st.f_bavail, st.f_files,
+                                   st.f_ffree, st.f_favail, st.f_flag, st.f_namemax, st.f_fsid};
+    for (int i = 0; i < 11; i++) {
+        Ref<> item = long_from_unsigned(values[i]);
+        if (!item) return nullptr;
+        structseq_set_item(v.get(), i, item.release());
+    }
+    return v;
+}
+
+Ref<> os_statvfs(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames)
+{
+    Object* a[1] = {};
+    if (!parse_clinic_args("statvfs", args, nargs, kwnames, {"path"}, 1, 1, a)) return nullptr;
+    path_t path;
+    path.function_name = "statvfs";
+    path.allow_fd = true;
+    if (!path_converter(a[0], &path)) return nullptr;
+    struct statvfs st;
+    int r;
+    {
+        AllowThreads nogil;
+        r = path.fd >= 0 ? fstatvfs(path.fd, &st) : statvfs(path.c_str(), &st);
+    }
+    if (r != 0) return path_error(path);
+    return statvfs_result_from(st);
+}
+
+Ref<> os_fstatvfs(Object*, Object* arg)
+{
+    int fd;
+    if (!int_converter(arg, &fd)) return nullptr;
+    struct statvfs st;
+    if (fstatvfs(fd, &st) != 0) return posix_error();
+    return statvfs_result_from(st);
+}
 
 Ref<> os_uname(Object*, Object*)
 {
@@ -1640,6 +1717,8 @@ MethodDef posix_methods[] = {
     method_o("nice", os_nice, "Add increment to the priority of process and return the new priority."),
     method_noargs("sched_yield", os_sched_yield, "Voluntarily relinquish the CPU."),
     method_noargs("sync", os_sync, "Force write of everything to disk."),
+    method_fastkw("statvfs", os_statvfs, "Perform a statvfs system call on the given path."),
+    method_o("fstatvfs", os_fstatvfs, "Perform an fstatvfs system call on the given fd."),
     method_noargs("uname", os_uname, "Return an object identifying the current operating system."),
     method_noargs("times", os_times, "Return a collection containing process timing information."),
     method_noargs("cpu_count", os_cpu_count, "Return the number of CPUs in the system; return None if indeterminable."),
@@ -1710,7 +1789,8 @@ Ref<> posix_module_create()
     } seqs[] = {{&stat_result_type, &stat_result_desc},
                 {&uname_result_type, &uname_desc},
                 {&times_result_type, &times_desc},
-                {&terminal_size_type, &terminal_size_desc}};
+                {&terminal_size_type, &terminal_size_desc},
+                {&statvfs_result_type, &statvfs_desc}};
     for (const auto& s : seqs) {
         if (*s.type) continue;
         Ref<TypeObject> t = structseq_new_type(s.desc);
@@ -1727,6 +1807,7 @@ Ref<> posix_module_create()
         module_add_object(mod.get(), "uname_result", uname_result_type) < 0 ||
         module_add_object(mod.get(), "times_result", times_result_type) < 0 ||
         module_add_object(mod.get(), "terminal_size", terminal_size_type) < 0 ||
+        module_add_object(mod.get(), "statvfs_result", statvfs_result_type) < 0 ||
         module_add_object(mod.get(), "error", Exc_OSError) < 0)
         return nullptr;
     for (const IntConstant& c : posix_constants)
