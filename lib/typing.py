@@ -164,6 +164,31 @@ def _caller(depth=1, default='__main__'):
         return None
 
 
+_cleanups = []
+
+
+def _tp_cache(func=None, /, *, typed=False):
+    # Subscriptions are cached (CPython does the same), so List[int] is
+    # List[int], and an equal alias (Union[int, T] == Union[T, int])
+    # gives the first result computed. Unhashable arguments bypass it.
+    def decorator(func):
+        cached = functools.lru_cache(typed=typed)(func)
+        _cleanups.append(cached.cache_clear)
+
+        @functools.wraps(func)
+        def inner(*args, **kwds):
+            try:
+                return cached(*args, **kwds)
+            except TypeError:
+                pass  # unhashable arguments; real errors are raised below
+            return func(*args, **kwds)
+        return inner
+
+    if func is not None:
+        return decorator(func)
+    return decorator
+
+
 def _eval_type(t, globalns, localns, recursive_guard=frozenset()):
     # Evaluate the forward references inside t.
     if isinstance(t, ForwardRef):
@@ -252,6 +277,7 @@ class _SpecialForm(_Final, _NotIterable, _root=True):
     def __subclasscheck__(self, cls):
         raise TypeError(f"{self} cannot be used with issubclass()")
 
+    @_tp_cache
     def __getitem__(self, parameters):
         return self._getitem(self, parameters)
 
@@ -356,6 +382,7 @@ def Optional(self, parameters):
 
 
 @_LiteralSpecialForm
+@_tp_cache(typed=True)
 def Literal(self, *parameters):
     """Special typing form to define literal types (a.k.a. value types)."""
     parameters = _flatten_literal_params(parameters)
@@ -763,6 +790,7 @@ class _GenericAlias(_BaseGenericAlias, _root=True):
     def __ror__(self, left):
         return Union[left, self]
 
+    @_tp_cache
     def __getitem__(self, args):
         # Substitute the free type variables: Dict[str, T][int].
         if self.__origin__ in (Generic, Protocol):
@@ -869,6 +897,7 @@ class _SpecialGenericAlias(_NotIterable, _BaseGenericAlias, _root=True):
         else:
             self.__doc__ = f'A generic version of {origin.__module__}.{origin.__qualname__}.'
 
+    @_tp_cache
     def __getitem__(self, params):
         if not isinstance(params, tuple):
             params = (params,)
@@ -936,6 +965,7 @@ class _CallableType(_SpecialGenericAlias, _root=True):
             params = (args, result)
         return self.__getitem_inner__(params)
 
+    @_tp_cache
     def __getitem_inner__(self, params):
         args, result = params
         msg = "Callable[args, result]: result must be a type."
@@ -950,6 +980,7 @@ class _CallableType(_SpecialGenericAlias, _root=True):
 
 
 class _TupleType(_SpecialGenericAlias, _root=True):
+    @_tp_cache
     def __getitem__(self, params):
         if not isinstance(params, tuple):
             params = (params,)
@@ -1067,6 +1098,7 @@ class Generic:
     __slots__ = ()
     _is_protocol = False
 
+    @_tp_cache
     def __class_getitem__(cls, params):
         if not isinstance(params, tuple):
             params = (params,)
@@ -1352,6 +1384,10 @@ class Annotated:
         if _is_unpacked_typevartuple(params[0]):
             raise TypeError("Annotated[...] should not be used with an "
                             "unpacked TypeVarTuple")
+        return cls._class_getitem_inner(cls, *params)
+
+    @_tp_cache(typed=True)
+    def _class_getitem_inner(cls, *params):
         msg = "Annotated[t, ...]: t must be a type."
         origin = _type_check(params[0], msg, allow_special_forms=True)
         metadata = tuple(params[1:])
@@ -2167,4 +2203,5 @@ try:
     Pattern = _alias(_re.Pattern, 1)
     Match = _alias(_re.Match, 1)
 except (ImportError, AttributeError):
-    pass
+    # without re, "from typing import *" must not name them
+    __all__ = [name for name in __all__ if name not in ('Pattern', 'Match')]

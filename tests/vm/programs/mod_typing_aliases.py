@@ -83,3 +83,7 @@ check(lambda: Dict[K, T][int])
 print(typing.Union.__name__ if hasattr(typing.Union, "__name__") else "", repr(typing.Union[int, str].__origin__))
 print(Union[int, str].__args__, Optional[int].__args__, Callable[[int], str].__args__)
 print(repr(typing.ForwardRef("X")), Union["A", "B"].__args__, List["int"])
+
+# subscriptions are cached: equal aliases give the first result computed
+print(List[int] is List[int], Dict[str, T] is Dict[str, T], Union[T, int][str], Union[int, T][str], (int | T)[str])
+print(Literal[1] is Literal[1], Literal[1] is Literal[True], Annotated[int, 1] is Annotated[int, 1])

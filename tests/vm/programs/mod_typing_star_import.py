@@ -1,0 +1,2 @@
+from typing import *
+print(sorted(n for n in dir() if not n.startswith("_"))[:12])
