@@ -501,6 +501,67 @@ def getsourcefile(object):
     return filename
 
 
+def indentsize(line):
+    """Return the indent size, in spaces, at the start of a line of text."""
+    expline = line.expandtabs()
+    return len(expline) - len(expline.lstrip())
+
+
+# The suffixes of importable files: minipy imports source and bytecode
+# only (CPython's importlib.machinery.all_suffixes() adds extension
+# modules' .so suffixes).
+_MODULE_SUFFIXES = ('.py', '.pyc')
+
+
+def getmodulename(path):
+    """Return the module name for a given file, or None."""
+    fname = path.replace('\\', '/').rsplit('/', 1)[-1]
+    for suffix in sorted(_MODULE_SUFFIXES, key=len, reverse=True):
+        if fname.endswith(suffix):
+            return fname[:-len(suffix)]
+    return None
+
+
+def getabsfile(object, _filename=None):
+    """Return an absolute path to the source or compiled file for an object."""
+    import os
+    if _filename is None:
+        _filename = getsourcefile(object) or getfile(object)
+    return os.path.normcase(os.path.abspath(_filename))
+
+
+def walktree(classes, children, parent):
+    """Recursive helper function for getclasstree()."""
+    results = []
+    classes.sort(key=lambda c: (c.__module__, c.__name__))
+    for c in classes:
+        results.append((c, c.__bases__))
+        if c in children:
+            results.append(walktree(children[c], children, c))
+    return results
+
+
+def getclasstree(classes, unique=False):
+    """Arrange the given list of classes into a hierarchy of nested lists:
+    each entry is (class, bases), followed by a list of its subclasses."""
+    children = {}
+    roots = []
+    for c in classes:
+        if c.__bases__:
+            for parent in c.__bases__:
+                children.setdefault(parent, [])
+                if c not in children[parent]:
+                    children[parent].append(c)
+                if unique and parent in classes:
+                    break
+        elif c not in roots:
+            roots.append(c)
+    for parent in children:
+        if parent not in classes:
+            roots.append(parent)
+    return walktree(roots, children, None)
+
+
 def _indent(line):
     return len(line.expandtabs()) - len(line.expandtabs().lstrip())
 
@@ -729,13 +790,34 @@ def getfullargspec(func):
                        kwonlyargs, kwdefaults, annotations)
 
 
+Arguments = namedtuple('Arguments', 'args, varargs, varkw')
+
+
 def getargvalues(frame):
     """Get information about arguments passed into a particular frame."""
-    args, varargs, varkw = _getargs(frame.f_code)
+    args, varargs, varkw = getargs(frame.f_code)
     return ArgInfo(args, varargs, varkw, frame.f_locals)
 
 
-def _getargs(co):
+def formatargvalues(args, varargs, varkw, locals,
+                    formatarg=str,
+                    formatvarargs=lambda name: '*' + name,
+                    formatvarkw=lambda name: '**' + name,
+                    formatvalue=lambda value: '=' + repr(value)):
+    """Format an argument spec from the 4 values returned by getargvalues."""
+    specs = [formatarg(name) + formatvalue(locals[name]) for name in args]
+    if varargs:
+        specs.append(formatvarargs(varargs) + formatvalue(locals[varargs]))
+    if varkw:
+        specs.append(formatvarkw(varkw) + formatvalue(locals[varkw]))
+    return '(' + ', '.join(specs) + ')'
+
+
+def getargs(co):
+    """Get information about the arguments accepted by a code object:
+    (args, varargs, varkw), keyword-only names appended to args."""
+    if not iscode(co):
+        raise TypeError('{!r} is not a code object'.format(co))
     names = co.co_varnames
     nargs = co.co_argcount
     nkwargs = co.co_kwonlyargcount
@@ -749,7 +831,7 @@ def _getargs(co):
     varkw = None
     if co.co_flags & CO_VARKEYWORDS:
         varkw = co.co_varnames[nargs]
-    return args + kwonlyargs, varargs, varkw
+    return Arguments(args + kwonlyargs, varargs, varkw)
 
 
 def get_annotations(obj, *, globals=None, locals=None, eval_str=False):
@@ -1798,6 +1880,14 @@ def getcoroutinestate(coroutine):
     if coroutine.cr_frame is None:
         return CORO_CLOSED
     return CORO_CREATED
+
+
+def getcoroutinelocals(coroutine):
+    """Get the mapping of coroutine local variables to their current values."""
+    frame = getattr(coroutine, "cr_frame", None)
+    if frame is not None:
+        return frame.f_locals
+    return {}
 
 
 def getgeneratorlocals(generator):
