@@ -51,21 +51,19 @@ def _warn(message, category=None, stacklevel=1):
     warnings.warn(message, category, stacklevel + 1)
 
 
-def _integer_arg(value, what):
-    """randrange's argument check: an index, or (deprecated since 3.10) a
-    float or other number equal to an int."""
-    try:
-        return _index(value)
-    except TypeError:
-        as_int = int(value)
-        if as_int != value:
-            _warn('randrange() will raise TypeError in the future',
-                  DeprecationWarning, 3)
-            raise ValueError(f"non-integer {what} for randrange()")
-        _warn('non-integer arguments to randrange() have been deprecated '
-              'since Python 3.10 and will be removed in a subsequent '
-              'version', DeprecationWarning, 3)
-        return as_int
+def _non_index_arg(value, what):
+    """randrange's argument that is not an index: a float or other number
+    equal to an int is accepted with a DeprecationWarning (since 3.10),
+    anything else is a ValueError."""
+    as_int = int(value)
+    if as_int != value:
+        _warn('randrange() will raise TypeError in the future',
+              DeprecationWarning, 3)
+        raise ValueError(f"non-integer {what} for randrange()")
+    _warn('non-integer arguments to randrange() have been deprecated '
+          'since Python 3.10 and will be removed in a subsequent '
+          'version', DeprecationWarning, 3)
+    return as_int
 
 
 class Random(_random.Random):
@@ -229,7 +227,12 @@ class Random(_random.Random):
         supports arbitrarily large ranges and is optimized for common cases.
 
         """
-        istart = _integer_arg(start, "arg 1")
+        # The checks are inline: randrange is hot, and a call per argument
+        # would double its cost.
+        try:
+            istart = _index(start)
+        except TypeError:
+            istart = _non_index_arg(start, "arg 1")
         if stop is None:
             # The step is compared by identity: it has not been converted.
             if step is not _ONE:
@@ -237,9 +240,15 @@ class Random(_random.Random):
             if istart > 0:
                 return self._randbelow(istart)
             raise ValueError("empty range for randrange()")
-        istop = _integer_arg(stop, "stop")
+        try:
+            istop = _index(stop)
+        except TypeError:
+            istop = _non_index_arg(stop, "stop")
         width = istop - istart
-        istep = _integer_arg(step, "step")
+        try:
+            istep = _index(step)
+        except TypeError:
+            istep = _non_index_arg(step, "step")
         if istep == 1:
             if width > 0:
                 return istart + self._randbelow(width)
