@@ -356,16 +356,36 @@ def _numeric_escape(source, escape):
             raise source.error("bad escape %s" % escape, len(escape))
         return LITERAL, code
     if c == "N" and source.istext:
-        import unicodedata
         if not source.match('{'):
             raise source.error("missing {")
         charname = source.getuntil('}', 'character name')
-        try:
-            return LITERAL, ord(unicodedata.lookup(charname))
-        except (KeyError, TypeError):
+        code = _lookup_name(charname)
+        if code is None:
             raise source.error("undefined character name %r" % charname,
-                               len(charname) + len(r'\N{}')) from None
+                               len(charname) + len(r'\N{}'))
+        return LITERAL, code
     return None
+
+
+def _lookup_name(name):
+    """The code point named `name` in the Unicode database, or None.
+    minipy has no unicodedata module yet: the compiler's own \\N{...}
+    escape (ICU's names and aliases) answers instead."""
+    try:
+        import unicodedata
+    except ImportError:
+        if not name or any(c in name for c in '"\\\n\r'):
+            return None
+        try:
+            value = eval('"\\N{%s}"' % name)
+        except SyntaxError:
+            return None
+    else:
+        try:
+            value = unicodedata.lookup(name)
+        except KeyError:
+            return None
+    return ord(value) if len(value) == 1 else None
 
 
 def _class_escape(source, escape):

@@ -1,0 +1,36 @@
+# re: the module functions, Match objects and the flags on everyday patterns.
+import re
+
+text = "From: alice@example.com, bob@test.org; 2026-11-27 and 1999-01-02"
+print(re.findall(r"[\w.]+@[\w.]+", text))
+for m in re.finditer(r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)", text):
+    print(m, m.groupdict(), m.span("m"), m.lastindex, m.lastgroup)
+m = re.search(r"(\w+)@(\w+)\.(com|org)", text)
+print(m.group(), m.group(1, 3), m.groups(), m.start(2), m.end(2), m.regs)
+print(m.expand(r"user=\1 host=\g<2> tld=\g<3>"))
+print(re.match(r"\d+", "x12"), re.match(r"x\d+", "x12"))
+print(re.fullmatch(r"[a-z]+", "abc"), re.fullmatch(r"[a-z]+", "abc1"))
+print(re.sub(r"(\d+)", r"<\1>", "a1b22c333"))
+print(re.sub(r"\d+", lambda m: str(int(m.group()) * 2), "a1b22c333"))
+print(re.subn(r"o", "0", "foo boo", count=3))
+print(re.split(r"[,;]\s*", "a, b;c,  d"))
+print(re.split(r"([,;])", "a,b;c"), re.split(r",", "a,b,c", maxsplit=1))
+print(re.split(r"\b", "one two"))
+print(re.findall(r"(\w)(\d)?", "a1 b c3"))
+print(re.escape("1+1=2? [yes]"))
+print(re.compile(r"x+", re.I | re.M), re.compile(rb"\d"), re.compile("a", re.A))
+print(re.I, re.I | re.S, re.IGNORECASE.value, re.M == 8)
+print(re.search(r"^b", "a\nb"), re.search(r"^b", "a\nb", re.M))
+print(re.search(r"a.c", "a\nc"), re.search(r"a.c", "a\nc", re.S))
+print(re.findall(r"(?i)straße|k", "STRASSE Straße K \u212a"))
+print(re.match(r"""(?x) \d+  # digits
+                   \s* [a-z]+   # a word""", "12  abc"))
+p = re.compile(r"(?P<word>\b\w+\b)")
+print(p.pattern, p.flags, p.groups, p.groupindex)
+print(p.findall("hello big world", 2, 12), p.search("hello", 1))
+print(re.findall(rb"[a-z]+", b"bytes too, 42"))
+print(re.sub("", "-", "abc"), re.sub("x*", "-", "abxd"))
+print(re.match(r"(a)|b", "b").groups(), re.match(r"(a)|b", "b").groups("-"))
+print(re.compile(r"(\d+)\.(\d+)").match("3.14").span(2))
+m = re.match(r"(?P<first>\w+) (?P<last>\w+)", "Ada Lovelace")
+print(m["first"], m[2], m[0])
