@@ -31,6 +31,7 @@ Ref<> io_module_create();      // _io/_iomodule.cpp
 Ref<> cmath_module_create();  // cmathmodule.cpp
 Ref<> posix_module_create();   // posixmodule.cpp (+ posixmodule_dir.cpp)
 Ref<> signal_module_create();  // signalmodule.cpp
+Ref<> select_module_create();  // selectmodule.cpp
 Ref<> json_module_create();   // _json.cpp
 Ref<> sre_module_create();     // _sre/sre.cpp
 
@@ -56,6 +57,7 @@ const InittabEntry inittab[] = {
     {"cmath", cmath_module_create},
     {"posix", posix_module_create},
     {"_signal", signal_module_create},
+    {"select", select_module_create},
     {"_json", json_module_create},
     {"_sre", sre_module_create},
     {nullptr, nullptr},
