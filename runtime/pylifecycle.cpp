@@ -36,6 +36,7 @@ extern TypeObject SeqIter_Type;
 void fini_tuple();
 void fini_bytes();
 void fini_set();
+void fini_unicode();
 
 namespace {
 
@@ -78,11 +79,15 @@ std::string refcount_summary()
 
 void fini_types()
 {
-    // Only caches are dropped: static types and interned strings stay for
-    // the life of the process, as in CPython (no full finalization yet).
+    // The caches, then the interned strings (_PyUnicode_ClearInterned):
+    // those only the intern dict kept die; identifiers that static types'
+    // dicts or C statics hold stay. Static types themselves stay for the
+    // life of the process (CPython's _PyStaticType_Dealloc is not mirrored),
+    // which is most of what `-X showrefcount` still counts at exit.
     fini_tuple();
     fini_bytes();
     fini_set();
+    fini_unicode();
 }
 
 }  // namespace minipy::runtime

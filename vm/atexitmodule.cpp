@@ -129,6 +129,13 @@ void atexit_call_callbacks()
         Ref<> r = object_call(it->func.get(), it->args.get(), it->kwargs.get());
         if (!r) write_unraisable("in atexit callback", it->func.get());
     }
+    // atexit_cleanup: callbacks registered while these ran are not run, but
+    // dropped now, while Python code may still run (a static vector would
+    // otherwise keep them, and all they reach, past the teardown).
+    while (!callbacks().empty()) {
+        std::vector<AtexitCallback> late;
+        late.swap(callbacks());
+    }
 }
 
 }  // namespace minipy::vm
