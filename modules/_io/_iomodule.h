@@ -72,13 +72,18 @@ struct StringIOObject : IOBaseObject {
 };
 
 // BufferedReader/Writer/Random (bufferedio.cpp).
+// One buffer of buffer_size bytes serves reads and writes, with CPython's
+// positions (bufferedio.c): pos is the caller's position in the buffer,
+// raw_pos where raw's position falls in it, [0, read_end) the bytes read
+// ahead (-1: no read buffer), [write_pos, write_end) the bytes written but
+// not yet flushed (write_end -1: none); abs_pos caches raw.tell() (-1
+// when unknown).
 struct BufferedObject : IOBaseObject {
     Object* raw;
-    bool ok, detached, readable, writable;
-    Py_ssize_t buffer_size;
-    std::string* rbuf;   // bytes read ahead from raw; the caller's position is rpos
-    Py_ssize_t rpos;
-    std::string* wbuf;   // bytes written but not yet given to raw
+    bool ok, detached, readable, writable, fast_closed_checks;
+    Py_ssize_t buffer_size, buffer_mask;
+    char* buffer;  // null once closed
+    long long pos, raw_pos, read_end, write_pos, write_end, abs_pos;
 };
 
 // BufferedRWPair.

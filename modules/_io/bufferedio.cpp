@@ -4,21 +4,17 @@
 //
 // Design notes
 // ------------
-// * A buffered object keeps two buffers: rbuf holds bytes read ahead from
-//   raw, of which the caller has consumed the first rpos; wbuf holds bytes
-//   written by the caller that raw has not seen yet. At most one of them
-//   is non-empty: a write first gives back the unread part of rbuf (seeks
-//   raw back over it), a read first flushes wbuf. So the logical position
-//   is always raw.tell() - (len(rbuf) - rpos) + len(wbuf).
-//   (CPython keeps one buffer with read and write windows; raw sees the
-//   same sequence of positions and data.)
+// * One buffer of buffer_size bytes holds both the read-ahead and the
+//   pending writes, with CPython's positions (see BufferedObject in
+//   _iomodule.h) and CPython's algorithms step for step, so that mixed
+//   reads, writes and seeks on a BufferedRandom leave raw in the same
+//   state as CPython's (including 3.11's read1(), which reads raw without
+//   flushing pending writes first).
 // * Raw reads go through raw.readinto() and writes through raw.write(),
 //   as CPython's do, so a Python RawIOBase subclass that implements only
 //   readinto/write works; an exact FileIO is read and written directly.
-// * read(n) loops until n bytes or EOF (raw returned 0 bytes); read1()
-//   and peek() make at most one raw call. A raw read returning None (no
-//   data on a non-blocking stream) ends the read with what there is, or
-//   None.
+//   A raw call returning None (a non-blocking stream without data) ends
+//   a read with what there is, or None.
 #include <unistd.h>
 
 #include <cerrno>
@@ -93,12 +89,32 @@ MethodDef bufferediobase_methods[] = {
 
 BufferedObject* BO(Object* op) { return static_cast<BufferedObject*>(op); }
 
-Py_ssize_t unread(BufferedObject* self) { return static_cast<Py_ssize_t>(self->rbuf->size()) - self->rpos; }
-
-void reset_rbuf(BufferedObject* self)
+// The macros of bufferedio.c, as functions.
+bool valid_read_buffer(BufferedObject* self) { return self->readable && self->read_end != -1; }
+bool valid_write_buffer(BufferedObject* self) { return self->writable && self->write_end != -1; }
+void adjust_position(BufferedObject* self, long long new_pos)
 {
-    self->rbuf->clear();
-    self->rpos = 0;
+    self->pos = new_pos;
+    if (valid_read_buffer(self) && self->read_end < self->pos) self->read_end = self->pos;
+}
+long long readahead(BufferedObject* self)
+{
+    return self->readable && valid_read_buffer(self) ? self->read_end - self->pos : 0;
+}
+long long raw_offset(BufferedObject* self)
+{
+    return (valid_read_buffer(self) || valid_write_buffer(self)) && self->raw_pos >= 0 ? self->raw_pos - self->pos : 0;
+}
+// MINUS_LAST_BLOCK: size rounded down to whole buffers.
+Py_ssize_t minus_last_block(BufferedObject* self, Py_ssize_t size)
+{
+    return self->buffer_mask ? (size & ~self->buffer_mask) : self->buffer_size * (size / self->buffer_size);
+}
+void reader_reset_buf(BufferedObject* self) { self->read_end = -1; }
+void writer_reset_buf(BufferedObject* self)
+{
+    self->write_pos = 0;
+    self->write_end = -1;
 }
 
 // CHECK_INITIALIZED: 0 fine, -1 error.
@@ -112,8 +128,8 @@ int check_initialized(BufferedObject* self)
     return 0;
 }
 
-// buffered_closed: raw.closed (FileIO's flag read directly).
-int raw_closed(BufferedObject* self)
+// buffered_closed: raw.closed (FileIO's flag read directly). 1, 0, -1.
+int buffered_closed(BufferedObject* self)
 {
     if (Py_TYPE(self->raw) == &FileIO_Type) return static_cast<FileIOObject*>(self->raw)->fd < 0;
     Ref<> res = object_get_attr(self->raw, id("closed"));
@@ -121,146 +137,171 @@ int raw_closed(BufferedObject* self)
     return object_is_true(res.get());
 }
 
-// CHECK_CLOSED(self, message): closed with nothing left to read.
+// IS_CLOSED: 1, 0, -1.
+int is_closed(BufferedObject* self) { return !self->buffer ? 1 : buffered_closed(self); }
+
+// CHECK_CLOSED(self, message): closed, with nothing left in the buffer.
 int check_closed(BufferedObject* self, const char* message)
 {
-    int closed = raw_closed(self);
+    int closed = is_closed(self);
     if (closed < 0) return -1;
-    if (closed && !(self->readable && unread(self) > 0)) {
+    if (closed && (!self->buffer || readahead(self) == 0)) {
         set_error(Exc_ValueError, message);
         return -1;
     }
     return 0;
 }
 
-// One raw read of up to n bytes appended to *out: the count, 0 at EOF, -2
-// when raw returned None (would block), -1 on error.
-Py_ssize_t raw_read(BufferedObject* self, Py_ssize_t n, std::string* out)
+// _buffered_raw_tell: raw.tell(), cached in abs_pos; -1 with an error.
+long long raw_tell(BufferedObject* self)
 {
-    if (Py_TYPE(self->raw) == &FileIO_Type) {
-        auto* f = static_cast<FileIOObject*>(self->raw);
-        if (f->fd >= 0 && f->readable) {
-            std::size_t old = out->size();
-            out->resize(old + static_cast<std::size_t>(n));
-            ssize_t got;
-            do {
-                got = ::read(f->fd, out->data() + old, static_cast<std::size_t>(n));
-            } while (got < 0 && errno == EINTR);
-            if (got < 0) {
-                int err = errno;
-                out->resize(old);
-                if (err == EAGAIN) return -2;
-                raise_errno(err);
-                return -1;
-            }
-            out->resize(old + static_cast<std::size_t>(got));
-            return got;
-        }
-    }
-    Ref<> b = bytearray_from_view(std::string(static_cast<std::size_t>(n), '\0'));
-    if (!b) return -1;
-    Ref<> res = call_method(self->raw, "readinto", {b.get()});
+    Ref<> res = call_method(self->raw, "tell");
     if (!res) return -1;
-    if (res.get() == Py_None()) return -2;
-    Py_ssize_t got = number_as_ssize_t(res.get(), Exc_ValueError);
-    if (got == -1 && error_occurred()) return -1;
-    if (got < 0 || got > n) {
-        format_error(Exc_OSError, "raw readinto() returned invalid length %zd (should have been between 0 and %zd)",
-                     got, n);
+    long long n = long_as_long_long(res.get());
+    if (n == -1 && error_occurred()) return -1;
+    if (n < 0) {
+        format_error(Exc_OSError, "Raw stream returned invalid position %lld", n);
         return -1;
     }
-    out->append(bytearray_view(b.get()).substr(0, static_cast<std::size_t>(got)));
-    return got;
+    self->abs_pos = n;
+    return n;
 }
 
-// Gives data to raw.write() until all of it is written: 0 or -1.
-int raw_write_all(BufferedObject* self, std::string_view data)
-{
-    while (!data.empty()) {
-        Py_ssize_t n;
-        if (Py_TYPE(self->raw) == &FileIO_Type && static_cast<FileIOObject*>(self->raw)->fd >= 0 &&
-            static_cast<FileIOObject*>(self->raw)->writable) {
-            ssize_t w;
-            do {
-                w = ::write(static_cast<FileIOObject*>(self->raw)->fd, data.data(), data.size());
-            } while (w < 0 && errno == EINTR);
-            if (w < 0) {
-                raise_errno(errno);
-                return -1;
-            }
-            n = w;
-        }
-        else {
-            Ref<> chunk = bytes_from_view(data);
-            if (!chunk) return -1;
-            Ref<> res = call_method(self->raw, "write", {chunk.get()});
-            if (!res) return -1;
-            if (res.get() == Py_None()) {
-                set_error(Exc_BlockingIOError, "write could not complete without blocking");
-                return -1;
-            }
-            n = number_as_ssize_t(res.get(), Exc_ValueError);
-            if (n == -1 && error_occurred()) return -1;
-            if (n < 0 || n > static_cast<Py_ssize_t>(data.size())) {
-                format_error(Exc_OSError, "raw write() returned invalid length %zd (should have been between 0 and %zd)",
-                             n, static_cast<Py_ssize_t>(data.size()));
-                return -1;
-            }
-        }
-        data.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return 0;
-}
-
-// raw.seek(target, whence): the new position, or -1 with an error.
 long long raw_seek(BufferedObject* self, long long target, int whence)
 {
     Ref<> t = long_from_long(target), w = long_from_long(whence);
     Ref<> res = call_method(self->raw, "seek", {t.get(), w.get()});
     if (!res) return -1;
-    long long pos = long_as_long_long(res.get());
-    if (pos == -1 && error_occurred()) return -1;
-    if (pos < 0) {
-        format_error(Exc_OSError, "Raw stream returned invalid position %lld", pos);
+    long long n = long_as_long_long(res.get());
+    if (n == -1 && error_occurred()) return -1;
+    if (n < 0) {
+        format_error(Exc_OSError, "Raw stream returned invalid position %lld", n);
         return -1;
     }
-    return pos;
+    self->abs_pos = n;
+    return n;
 }
 
-long long raw_tell(BufferedObject* self)
+// _bufferedreader_raw_read: one raw.readinto() into [start, start+len):
+// the count, 0 at EOF, -2 when raw returned None, -1 on error.
+Py_ssize_t raw_read(BufferedObject* self, char* start, Py_ssize_t len)
 {
-    Ref<> res = call_method(self->raw, "tell");
-    if (!res) return -1;
-    long long pos = long_as_long_long(res.get());
-    if (pos == -1 && error_occurred()) return -1;
-    if (pos < 0) {
-        format_error(Exc_OSError, "Raw stream returned invalid position %lld", pos);
-        return -1;
+    Py_ssize_t n;
+    auto* f = static_cast<FileIOObject*>(self->raw);
+    if (Py_TYPE(self->raw) == &FileIO_Type && f->fd >= 0 && f->readable) {
+        ssize_t got;
+        do {
+            got = ::read(f->fd, start, static_cast<std::size_t>(len));
+        } while (got < 0 && errno == EINTR);
+        if (got < 0) {
+            if (errno == EAGAIN) return -2;
+            raise_errno(errno);
+            return -1;
+        }
+        n = got;
     }
-    return pos;
+    else {
+        Ref<> b = bytearray_from_view(std::string(static_cast<std::size_t>(len), '\0'));
+        if (!b) return -1;
+        Ref<> res = call_method(self->raw, "readinto", {b.get()});
+        if (!res) return -1;
+        if (res.get() == Py_None()) return -2;
+        n = number_as_ssize_t(res.get(), Exc_ValueError);
+        if (n == -1 && error_occurred()) return -1;
+        if (n < 0 || n > len) {
+            format_error(Exc_OSError,
+                         "raw readinto() returned invalid length %zd (should have been between 0 and %zd)", n, len);
+            return -1;
+        }
+        std::memcpy(start, bytearray_view(b.get()).data(), static_cast<std::size_t>(n));
+    }
+    if (n > 0 && self->abs_pos != -1) self->abs_pos += n;
+    return n;
 }
 
-// Writes wbuf out: 0 or -1.
-int flush_wbuf(BufferedObject* self)
+// _bufferedreader_fill_buffer.
+Py_ssize_t fill_buffer(BufferedObject* self)
 {
-    if (self->wbuf->empty()) return 0;
-    std::string data;
-    data.swap(*self->wbuf);
-    if (raw_write_all(self, data) < 0) {
-        // Keep what raw did not take? CPython keeps the unwritten bytes; the
-        // common cases (closed pipe, full disk) raise and lose them anyway.
-        return -1;
+    long long start = valid_read_buffer(self) ? self->read_end : 0;
+    Py_ssize_t len = self->buffer_size - static_cast<Py_ssize_t>(start);
+    Py_ssize_t n = raw_read(self, self->buffer + start, len);
+    if (n <= 0) return n;
+    self->read_end = start + n;
+    self->raw_pos = start + n;
+    return n;
+}
+
+// _bufferedwriter_raw_write: one raw.write(): the count, -2 for None, -1.
+Py_ssize_t raw_write(BufferedObject* self, const char* start, Py_ssize_t len)
+{
+    Py_ssize_t n;
+    auto* f = static_cast<FileIOObject*>(self->raw);
+    if (Py_TYPE(self->raw) == &FileIO_Type && f->fd >= 0 && f->writable) {
+        ssize_t w;
+        do {
+            w = ::write(f->fd, start, static_cast<std::size_t>(len));
+        } while (w < 0 && errno == EINTR);
+        if (w < 0) {
+            if (errno == EAGAIN) return -2;
+            raise_errno(errno);
+            return -1;
+        }
+        n = w;
     }
+    else {
+        Ref<> chunk = bytes_from_string_and_size(start, len);
+        if (!chunk) return -1;
+        Ref<> res = call_method(self->raw, "write", {chunk.get()});
+        if (!res) return -1;
+        if (res.get() == Py_None()) return -2;
+        n = number_as_ssize_t(res.get(), Exc_ValueError);
+        if (n == -1 && error_occurred()) return -1;
+        if (n < 0 || n > len) {
+            format_error(Exc_OSError, "raw write() returned invalid length %zd (should have been between 0 and %zd)",
+                         n, len);
+            return -1;
+        }
+    }
+    if (n > 0 && self->abs_pos != -1) self->abs_pos += n;
+    return n;
+}
+
+// _bufferedwriter_flush_unlocked: 0 or -1. Afterwards there is no write
+// buffer (tell() then relies on raw_pos against pos).
+int writer_flush_unlocked(BufferedObject* self)
+{
+    if (valid_write_buffer(self) && self->write_pos != self->write_end) {
+        long long rewind = raw_offset(self) + (self->pos - self->write_pos);
+        if (rewind != 0) {
+            if (raw_seek(self, -rewind, 1) < 0) return -1;
+            self->raw_pos -= rewind;
+        }
+        while (self->write_pos < self->write_end) {
+            Py_ssize_t n = raw_write(self, self->buffer + self->write_pos,
+                                     static_cast<Py_ssize_t>(self->write_end - self->write_pos));
+            if (n == -1) return -1;
+            if (n == -2) {
+                set_error(Exc_BlockingIOError, "write could not complete without blocking");
+                return -1;
+            }
+            self->write_pos += n;
+            self->raw_pos = self->write_pos;
+        }
+    }
+    writer_reset_buf(self);
     return 0;
 }
 
-// Before a write: gives the unread part of rbuf back to raw (seeks raw
-// back over it) so that raw's position is the logical one.
-int rewind_rbuf(BufferedObject* self)
+// buffered_flush_and_rewind_unlocked: the write buffer out, and raw moved
+// back to the logical position (the read-ahead is dropped).
+int flush_and_rewind(BufferedObject* self)
 {
-    Py_ssize_t n = unread(self);
-    if (n > 0 && raw_seek(self, -n, 1) < 0) return -1;
-    reset_rbuf(self);
+    if (writer_flush_unlocked(self) < 0) return -1;
+    if (self->readable) {
+        long long n = raw_seek(self, -raw_offset(self), 1);
+        reader_reset_buf(self);
+        if (n == -1) return -1;
+    }
     return 0;
 }
 
@@ -268,8 +309,9 @@ Ref<> buffered_tp_new(TypeObject* type, Object*, Object*)
 {
     Ref<BufferedObject> self = alloc_instance<BufferedObject>(type);
     if (!self) return nullptr;
-    self->rbuf = new std::string();
-    self->wbuf = new std::string();
+    self->abs_pos = -1;
+    self->read_end = -1;
+    self->write_end = -1;
     return self;
 }
 
@@ -278,9 +320,8 @@ void buffered_dealloc(Object* op)
     if (!iobase_dealloc_start(op)) return;
     BufferedObject* self = BO(op);
     clear_ref(self->raw);
-    delete self->rbuf;
-    delete self->wbuf;
-    self->rbuf = self->wbuf = nullptr;
+    delete[] self->buffer;
+    self->buffer = nullptr;
     object_dealloc_memory(op);
 }
 
@@ -319,16 +360,24 @@ int buffered_init_common(Object* op, Object* args, Object* kwds, const char* fna
     if (readable && writable && iobase_check_seekable(raw) < 0) return -1;
     if (readable && iobase_check_readable(raw) < 0) return -1;
     if (writable && iobase_check_writable(raw) < 0) return -1;
-    if (size <= 0) {
-        set_error(Exc_ValueError, "buffer size must be strictly positive");
-        return -1;
-    }
     set_ref(self->raw, new_ref(raw).release());
     self->buffer_size = size;
     self->readable = readable;
     self->writable = writable;
-    reset_rbuf(self);
-    self->wbuf->clear();
+    // _buffered_init
+    if (size <= 0) {
+        set_error(Exc_ValueError, "buffer size must be strictly positive");
+        return -1;
+    }
+    delete[] self->buffer;
+    self->buffer = new char[static_cast<std::size_t>(size)];
+    self->buffer_mask = (size & (size - 1)) == 0 ? size - 1 : 0;
+    if (raw_tell(self) == -1) error_clear();
+    reader_reset_buf(self);
+    writer_reset_buf(self);
+    self->pos = 0;
+    self->raw_pos = 0;
+    self->fast_closed_checks = Py_TYPE(op) == &BufferedReader_Type && Py_TYPE(raw) == &FileIO_Type;
     self->ok = true;
     return 0;
 }
@@ -346,194 +395,267 @@ int random_init(Object* op, Object* args, Object* kwds)
     return buffered_init_common(op, args, kwds, "BufferedRandom", true, true);
 }
 
-// The size argument of read/read1/peek/readline: None or an int.
-bool size_arg(const char* fname, Object* const* args, Py_ssize_t nargs, Py_ssize_t* size)
+// A plain Py_ssize_t argument (TypeError for None and non-integers).
+bool ssize_arg(Object* arg, Py_ssize_t* out)
 {
-    if (!check_positional(fname, nargs, 0, 1)) return false;
-    if (nargs) return convert_optional_size(args[0], size);
-    return true;
+    if (!index_check(arg)) {
+        format_error(Exc_TypeError, "'%.200s' object cannot be interpreted as an integer", Py_TYPE(arg)->tp_name);
+        return false;
+    }
+    *out = number_as_ssize_t(arg, Exc_OverflowError);
+    return !(*out == -1 && error_occurred());
 }
 
-// Everything to EOF (read() / read(-1)).
+// _bufferedreader_read_fast: null (no error) when the buffer has too few.
+Ref<> read_fast(BufferedObject* self, Py_ssize_t n)
+{
+    if (n <= readahead(self)) {
+        Ref<> res = bytes_from_string_and_size(self->buffer + self->pos, n);
+        self->pos += n;
+        return res;
+    }
+    return nullptr;
+}
+
+// _bufferedreader_read_generic.
+Ref<> read_generic(BufferedObject* self, Py_ssize_t n)
+{
+    Py_ssize_t current_size = static_cast<Py_ssize_t>(readahead(self));
+    if (n <= current_size) return read_fast(self, n);
+    std::string out(static_cast<std::size_t>(n), '\0');
+    Py_ssize_t remaining = n, written = 0;
+    if (current_size > 0) {
+        std::memcpy(out.data(), self->buffer + self->pos, static_cast<std::size_t>(current_size));
+        remaining -= current_size;
+        written += current_size;
+        self->pos += current_size;
+    }
+    if (self->writable && flush_and_rewind(self) < 0) return nullptr;
+    reader_reset_buf(self);
+    auto finish_short = [&](Py_ssize_t r) -> Ref<> {
+        // EOF, or raw would block: what there is, or None.
+        if (r == 0 || written > 0) return bytes_from_string_and_size(out.data(), written);
+        return none_ref();
+    };
+    while (remaining > 0) {
+        // Whole blocks straight into the result; the last block through the buffer.
+        Py_ssize_t r = minus_last_block(self, remaining);
+        if (r == 0) break;
+        r = raw_read(self, out.data() + written, r);
+        if (r == -1) return nullptr;
+        if (r == 0 || r == -2) return finish_short(r);
+        remaining -= r;
+        written += r;
+    }
+    self->pos = 0;
+    self->raw_pos = 0;
+    self->read_end = 0;
+    // Once the read is satisfied no further read is issued (it could block).
+    while (remaining > 0 && self->read_end < self->buffer_size) {
+        Py_ssize_t r = fill_buffer(self);
+        if (r == -1) return nullptr;
+        if (r == 0 || r == -2) return finish_short(r);
+        Py_ssize_t take = std::min(remaining, r);
+        std::memcpy(out.data() + written, self->buffer + self->pos, static_cast<std::size_t>(take));
+        written += take;
+        self->pos += take;
+        remaining -= take;
+    }
+    return bytes_from_string_and_size(out.data(), n);
+}
+
+// _bufferedreader_read_all.
 Ref<> read_all(BufferedObject* self)
 {
-    std::string data = self->rbuf->substr(static_cast<std::size_t>(self->rpos));
-    reset_rbuf(self);
-    if (Py_TYPE(self->raw) != &FileIO_Type) {
-        Ref<> readall;
-        if (object_lookup_attr(self->raw, id("readall"), &readall) < 0) return nullptr;
-        if (readall) {
-            Ref<> tmp = call_no_args(readall.get());
-            if (!tmp) return nullptr;
-            if (tmp.get() != Py_None() && !bytes_check(tmp.get()))
-                return format_error(Exc_TypeError, "readall() should return bytes");
-            if (tmp.get() == Py_None()) {
-                if (data.empty()) return tmp;
-                return bytes_from_view(data);
-            }
-            data.append(bytes_view(tmp.get()));
-            return bytes_from_view(data);
-        }
+    Py_ssize_t current_size = static_cast<Py_ssize_t>(readahead(self));
+    std::string data;
+    if (current_size) {
+        data.assign(self->buffer + self->pos, static_cast<std::size_t>(current_size));
+        self->pos += current_size;
+    }
+    if (self->writable && flush_and_rewind(self) < 0) return nullptr;
+    reader_reset_buf(self);
+    Ref<> readall;
+    if (object_lookup_attr(self->raw, id("readall"), &readall) < 0) return nullptr;
+    if (readall) {
+        Ref<> tmp = call_no_args(readall.get());
+        if (!tmp) return nullptr;
+        if (tmp.get() != Py_None() && !bytes_check(tmp.get()))
+            return format_error(Exc_TypeError, "readall() should return bytes");
+        if (current_size == 0) return tmp;
+        if (tmp.get() != Py_None()) data.append(bytes_view(tmp.get()));
+        return bytes_from_view(data);
     }
     for (;;) {
-        Py_ssize_t n = raw_read(self, std::max<Py_ssize_t>(self->buffer_size, 64 * 1024), &data);
-        if (n == -1) return nullptr;
-        if (n == -2) {
-            if (data.empty()) return none_ref();
-            break;
+        Ref<> chunk = call_method(self->raw, "read");
+        if (!chunk) return nullptr;
+        if (chunk.get() != Py_None() && !bytes_check(chunk.get()))
+            return format_error(Exc_TypeError, "read() should return bytes");
+        if (chunk.get() == Py_None() || bytes_size(chunk.get()) == 0) {
+            if (current_size == 0) return chunk;
+            return bytes_from_view(data);
         }
-        if (n == 0) break;
+        current_size += bytes_size(chunk.get());
+        data.append(bytes_view(chunk.get()));
+        if (self->abs_pos != -1) self->abs_pos += bytes_size(chunk.get());
     }
-    return bytes_from_view(data);
 }
 
 Ref<> buffered_read(Object* op, Object* const* args, Py_ssize_t nargs)
 {
     BufferedObject* self = BO(op);
+    if (!check_positional("read", nargs, 0, 1)) return nullptr;
     Py_ssize_t n = -1;
-    if (!size_arg("read", args, nargs, &n)) return nullptr;
+    if (nargs && !convert_optional_size(args[0], &n)) return nullptr;
     if (check_initialized(self) < 0) return nullptr;
     if (n < -1) return format_error(Exc_ValueError, "read length must be non-negative or -1");
     if (check_closed(self, "read of closed file") < 0) return nullptr;
-    if (flush_wbuf(self) < 0) return nullptr;
     if (n == -1) return read_all(self);
-    Py_ssize_t have = unread(self);
-    if (n <= have) {
-        Ref<> res = bytes_from_string_and_size(self->rbuf->data() + self->rpos, n);
-        self->rpos += n;
-        return res;
-    }
-    std::string data = self->rbuf->substr(static_cast<std::size_t>(self->rpos));
-    reset_rbuf(self);
-    while (static_cast<Py_ssize_t>(data.size()) < n) {
-        Py_ssize_t want = n - static_cast<Py_ssize_t>(data.size());
-        // Large remainders go straight into the result; a small one reads a
-        // whole buffer and keeps the rest for later.
-        if (want >= self->buffer_size) {
-            Py_ssize_t r = raw_read(self, want - want % self->buffer_size, &data);
-            if (r == -1) return nullptr;
-            if (r == -2) {
-                if (data.empty()) return none_ref();
-                break;
-            }
-            if (r == 0) break;
-            continue;
-        }
-        Py_ssize_t r = raw_read(self, self->buffer_size, self->rbuf);
-        if (r == -1) return nullptr;
-        if (r == -2) {
-            if (data.empty()) return none_ref();
-            break;
-        }
-        if (r == 0) break;
-        Py_ssize_t take = std::min(want, r);
-        data.append(*self->rbuf, 0, static_cast<std::size_t>(take));
-        self->rpos = take;
-    }
-    return bytes_from_view(data);
+    Ref<> res = read_fast(self, n);
+    if (res || error_occurred()) return res;
+    return read_generic(self, n);
 }
 
+// read1(n=-1): buffered bytes if there are any, else one raw read straight
+// into the result (3.11 does not flush the write buffer first).
 Ref<> buffered_read1(Object* op, Object* const* args, Py_ssize_t nargs)
 {
     BufferedObject* self = BO(op);
+    if (!check_positional("read1", nargs, 0, 1)) return nullptr;
     Py_ssize_t n = -1;
-    if (!size_arg("read1", args, nargs, &n)) return nullptr;
+    if (nargs && !ssize_arg(args[0], &n)) return nullptr;
     if (check_initialized(self) < 0) return nullptr;
     if (n < 0) n = self->buffer_size;
     if (check_closed(self, "read of closed file") < 0) return nullptr;
     if (n == 0) return bytes_from_view("");
-    if (flush_wbuf(self) < 0) return nullptr;
-    Py_ssize_t have = unread(self);
-    if (have > 0) {
-        Py_ssize_t take = std::min(n, have);
-        Ref<> res = bytes_from_string_and_size(self->rbuf->data() + self->rpos, take);
-        self->rpos += take;
-        return res;
-    }
-    reset_rbuf(self);
-    if (n > self->buffer_size) {
-        std::string data;
-        Py_ssize_t r = raw_read(self, n, &data);
-        if (r == -1) return nullptr;
-        if (r == -2) return none_ref();
-        return bytes_from_view(data);
-    }
-    Py_ssize_t r = raw_read(self, self->buffer_size, self->rbuf);
+    Py_ssize_t have = static_cast<Py_ssize_t>(readahead(self));
+    if (have > 0) return read_fast(self, std::min(have, n));
+    std::string out(static_cast<std::size_t>(n), '\0');
+    reader_reset_buf(self);
+    Py_ssize_t r = raw_read(self, out.data(), n);
     if (r == -1) return nullptr;
-    if (r == -2) return none_ref();
-    Py_ssize_t take = std::min(n, r);
-    Ref<> res = bytes_from_string_and_size(self->rbuf->data(), take);
-    self->rpos = take;
-    return res;
+    if (r == -2) r = 0;
+    return bytes_from_string_and_size(out.data(), r);
 }
 
 Ref<> buffered_peek(Object* op, Object* const* args, Py_ssize_t nargs)
 {
     BufferedObject* self = BO(op);
     if (!check_positional("peek", nargs, 0, 1)) return nullptr;
-    if (nargs && !index_check(args[0]))
-        return format_error(Exc_TypeError, "'%.200s' object cannot be interpreted as an integer",
-                            Py_TYPE(args[0])->tp_name);
+    Py_ssize_t ignored = 0;
+    if (nargs && !ssize_arg(args[0], &ignored)) return nullptr;
     if (check_initialized(self) < 0) return nullptr;
     if (check_closed(self, "peek of closed file") < 0) return nullptr;
-    if (flush_wbuf(self) < 0) return nullptr;
-    if (unread(self) == 0) {
-        reset_rbuf(self);
-        Py_ssize_t r = raw_read(self, self->buffer_size, self->rbuf);
-        if (r == -1) return nullptr;
-    }
-    return bytes_from_string_and_size(self->rbuf->data() + self->rpos, unread(self));
+    if (self->writable && flush_and_rewind(self) < 0) return nullptr;
+    // Either what is buffered or a full buffer, never both: the buffer
+    // keeps its block alignment and the position does not move.
+    Py_ssize_t have = static_cast<Py_ssize_t>(readahead(self));
+    if (have > 0) return bytes_from_string_and_size(self->buffer + self->pos, have);
+    reader_reset_buf(self);
+    Py_ssize_t r = fill_buffer(self);
+    if (r == -1) return nullptr;
+    if (r == -2) r = 0;
+    self->pos = 0;
+    return bytes_from_string_and_size(self->buffer, r);
 }
 
-Ref<> buffered_readinto_impl(Object* op, Object* arg, bool one, const char* closed_msg)
+// _buffered_readinto_generic.
+Ref<> readinto_impl(Object* op, Object* arg, bool readinto1)
 {
     BufferedObject* self = BO(op);
     if (check_initialized(self) < 0) return nullptr;
     Py_buffer view;
     if (object_get_buffer(arg, &view, PyBUF_WRITABLE) < 0) return nullptr;
-    if (check_closed(self, closed_msg) < 0) {
-        buffer_release(&view);
-        return nullptr;
+    struct Release {
+        Py_buffer* v;
+        ~Release() { buffer_release(v); }
+    } release{&view};
+    if (check_closed(self, "readinto of closed file") < 0) return nullptr;
+    char* dest = static_cast<char*>(view.buf);
+    Py_ssize_t written = 0;
+    Py_ssize_t n = static_cast<Py_ssize_t>(readahead(self));
+    if (n > 0) {
+        if (n >= view.len) {
+            std::memcpy(dest, self->buffer + self->pos, static_cast<std::size_t>(view.len));
+            self->pos += view.len;
+            return long_from_ssize_t(view.len);
+        }
+        std::memcpy(dest, self->buffer + self->pos, static_cast<std::size_t>(n));
+        self->pos += n;
+        written = n;
     }
-    Ref<> len = long_from_ssize_t(view.len);
-    Object* call_args[1] = {len.get()};
-    Ref<> data = one ? buffered_read1(op, call_args, 1) : buffered_read(op, call_args, 1);
-    if (!data || data.get() == Py_None()) {
-        buffer_release(&view);
-        return data;
+    if (self->writable && flush_and_rewind(self) < 0) return nullptr;
+    reader_reset_buf(self);
+    self->pos = 0;
+    for (Py_ssize_t remaining = view.len - written; remaining > 0; written += n, remaining -= n) {
+        if (remaining > self->buffer_size) n = raw_read(self, dest + written, remaining);
+        else if (!(readinto1 && written)) {
+            n = fill_buffer(self);
+            if (n > 0) {
+                if (n > remaining) n = remaining;
+                std::memcpy(dest + written, self->buffer + self->pos, static_cast<std::size_t>(n));
+                self->pos += n;
+                continue;
+            }
+        }
+        else n = 0;
+        if (n == 0 || (n == -2 && written > 0)) break;
+        if (n < 0) return n == -2 ? none_ref() : nullptr;
+        if (readinto1) {
+            written += n;
+            break;
+        }
     }
-    Py_ssize_t n = bytes_size(data.get());
-    std::memcpy(view.buf, bytes_as_string(data.get()), static_cast<std::size_t>(n));
-    buffer_release(&view);
-    return long_from_ssize_t(n);
+    return long_from_ssize_t(written);
 }
 
-Ref<> buffered_readinto(Object* op, Object* arg) { return buffered_readinto_impl(op, arg, false, "readinto of closed file"); }
-Ref<> buffered_readinto1(Object* op, Object* arg) { return buffered_readinto_impl(op, arg, true, "readinto of closed file"); }
+Ref<> buffered_readinto(Object* op, Object* arg) { return readinto_impl(op, arg, false); }
+Ref<> buffered_readinto1(Object* op, Object* arg) { return readinto_impl(op, arg, true); }
 
+// _buffered_readline.
 Ref<> readline_impl(BufferedObject* self, Py_ssize_t limit)
 {
     if (check_closed(self, "readline of closed file") < 0) return nullptr;
-    if (flush_wbuf(self) < 0) return nullptr;
+    // First, a line inside the buffer.
+    Py_ssize_t n = static_cast<Py_ssize_t>(readahead(self));
+    if (limit >= 0 && n > limit) n = limit;
+    const char* start = self->buffer + self->pos;
+    if (const void* s = n > 0 ? std::memchr(start, '\n', static_cast<std::size_t>(n)) : nullptr) {
+        Py_ssize_t len = static_cast<const char*>(s) - start + 1;
+        self->pos += len;
+        return bytes_from_string_and_size(start, len);
+    }
+    if (n == limit) {
+        self->pos += n;
+        return bytes_from_string_and_size(start, n);
+    }
+    // Then more from raw.
     std::string line;
+    if (n > 0) {
+        line.assign(start, static_cast<std::size_t>(n));
+        self->pos += n;
+    }
+    if (limit >= 0) limit -= n;
+    if (self->writable && flush_and_rewind(self) < 0) return nullptr;
     for (;;) {
-        Py_ssize_t have = unread(self);
-        Py_ssize_t room = limit < 0 ? have : std::min(have, limit - static_cast<Py_ssize_t>(line.size()));
-        const char* start = self->rbuf->data() + self->rpos;
-        const void* nl = room > 0 ? std::memchr(start, '\n', static_cast<std::size_t>(room)) : nullptr;
-        if (nl) {
-            Py_ssize_t take = static_cast<const char*>(nl) - start + 1;
-            line.append(start, static_cast<std::size_t>(take));
-            self->rpos += take;
+        reader_reset_buf(self);
+        n = fill_buffer(self);
+        if (n == -1) return nullptr;
+        if (n <= 0) break;
+        if (limit >= 0 && n > limit) n = limit;
+        const char* b = self->buffer;
+        if (const void* s = std::memchr(b, '\n', static_cast<std::size_t>(n))) {
+            Py_ssize_t len = static_cast<const char*>(s) - b + 1;
+            line.append(b, static_cast<std::size_t>(len));
+            self->pos = len;
             break;
         }
-        line.append(start, static_cast<std::size_t>(room));
-        self->rpos += room;
-        if (limit >= 0 && static_cast<Py_ssize_t>(line.size()) >= limit) break;
-        reset_rbuf(self);
-        Py_ssize_t r = raw_read(self, self->buffer_size, self->rbuf);
-        if (r == -1) return nullptr;
-        if (r <= 0) break;
+        line.append(b, static_cast<std::size_t>(n));
+        if (n == limit) {
+            self->pos = n;
+            break;
+        }
+        if (limit >= 0) limit -= n;
     }
     return bytes_from_view(line);
 }
@@ -541,8 +663,9 @@ Ref<> readline_impl(BufferedObject* self, Py_ssize_t limit)
 Ref<> buffered_readline(Object* op, Object* const* args, Py_ssize_t nargs)
 {
     BufferedObject* self = BO(op);
+    if (!check_positional("readline", nargs, 0, 1)) return nullptr;
     Py_ssize_t limit = -1;
-    if (!size_arg("readline", args, nargs, &limit)) return nullptr;
+    if (nargs && !convert_optional_size(args[0], &limit)) return nullptr;
     if (check_initialized(self) < 0) return nullptr;
     return readline_impl(self, limit);
 }
@@ -563,66 +686,100 @@ Ref<> buffered_iternext(Object* op)
     return line;
 }
 
+// BufferedWriter.write: into the buffer when it fits, else the buffer is
+// flushed and the data written through, keeping the tail buffered.
 Ref<> buffered_write(Object* op, Object* arg)
 {
     BufferedObject* self = BO(op);
     if (check_initialized(self) < 0) return nullptr;
     Py_buffer view;
     if (object_get_buffer(arg, &view, PyBUF_SIMPLE) < 0) return nullptr;
-    std::string_view data(static_cast<const char*>(view.buf), static_cast<std::size_t>(view.len));
-    int closed = raw_closed(self);
+    struct Release {
+        Py_buffer* v;
+        ~Release() { buffer_release(v); }
+    } release{&view};
+    const char* data = static_cast<const char*>(view.buf);
+    Py_ssize_t len = view.len;
+    int closed = is_closed(self);
     if (closed != 0) {
-        buffer_release(&view);
         if (closed > 0) set_error(Exc_ValueError, "write to closed file");
         return nullptr;
     }
-    if (self->readable && unread(self) > 0 && rewind_rbuf(self) < 0) {
-        buffer_release(&view);
-        return nullptr;
+    if (!valid_read_buffer(self) && !valid_write_buffer(self)) {
+        self->pos = 0;
+        self->raw_pos = 0;
     }
-    reset_rbuf(self);
-    self->wbuf->append(data);
-    buffer_release(&view);
-    if (static_cast<Py_ssize_t>(self->wbuf->size()) >= self->buffer_size && flush_wbuf(self) < 0) return nullptr;
-    return long_from_ssize_t(static_cast<Py_ssize_t>(data.size()));
+    Py_ssize_t avail = self->buffer_size - static_cast<Py_ssize_t>(self->pos);
+    if (len <= avail) {
+        std::memcpy(self->buffer + self->pos, data, static_cast<std::size_t>(len));
+        if (!valid_write_buffer(self) || self->write_pos > self->pos) self->write_pos = self->pos;
+        adjust_position(self, self->pos + len);
+        if (self->pos > self->write_end) self->write_end = self->pos;
+        return long_from_ssize_t(len);
+    }
+    if (writer_flush_unlocked(self) < 0) return nullptr;
+    // A read buffer that was filled but not modified leaves raw ahead of
+    // the logical position.
+    long long offset = raw_offset(self);
+    if (offset != 0) {
+        if (raw_seek(self, -offset, 1) < 0) return nullptr;
+        self->raw_pos -= offset;
+    }
+    Py_ssize_t remaining = len, written = 0;
+    while (remaining > self->buffer_size) {
+        Py_ssize_t n = raw_write(self, data + written, len - written);
+        if (n == -1) return nullptr;
+        if (n == -2) {
+            set_error(Exc_BlockingIOError, "write could not complete without blocking");
+            return nullptr;
+        }
+        written += n;
+        remaining -= n;
+    }
+    if (self->readable) reader_reset_buf(self);
+    if (remaining > 0) {
+        std::memcpy(self->buffer, data + written, static_cast<std::size_t>(remaining));
+        written += remaining;
+    }
+    self->write_pos = 0;
+    self->write_end = remaining;
+    adjust_position(self, remaining);
+    self->raw_pos = 0;
+    return long_from_ssize_t(written);
 }
 
-// flush(): wbuf to raw; a BufferedRandom also gives back its read-ahead.
-int flush_and_rewind(BufferedObject* self)
-{
-    if (flush_wbuf(self) < 0) return -1;
-    if (self->readable && unread(self) > 0) return rewind_rbuf(self);
-    return 0;
-}
-
+// flush() of BufferedWriter and BufferedRandom.
 Ref<> buffered_flush(Object* op, Object*)
 {
     BufferedObject* self = BO(op);
     if (check_initialized(self) < 0) return nullptr;
-    int closed = raw_closed(self);
-    if (closed < 0) return nullptr;
-    if (closed && self->writable) return format_error(Exc_ValueError, "flush of closed file");
-    if (closed) {
-        // A reader over a closed raw: CPython checks the same way.
-        return format_error(Exc_ValueError, "flush of closed file");
-    }
-    if (self->writable && flush_and_rewind(self) < 0) return nullptr;
+    if (check_closed(self, "flush of closed file") < 0) return nullptr;
+    if (flush_and_rewind(self) < 0) return nullptr;
     return none_ref();
+}
+
+// flush() of BufferedReader: raw.flush().
+Ref<> buffered_simple_flush(Object* op, Object*)
+{
+    if (check_initialized(BO(op)) < 0) return nullptr;
+    return call_method(BO(op)->raw, "flush");
 }
 
 Ref<> buffered_close(Object* op, Object*)
 {
     BufferedObject* self = BO(op);
     if (check_initialized(self) < 0) return nullptr;
-    int closed = raw_closed(self);
+    int closed = buffered_closed(self);
     if (closed < 0) return nullptr;
     if (closed) return none_ref();
     Ref<> exc;
-    Ref<> res = buffered_flush(op, nullptr);
+    Ref<> res = call_method(op, "flush");
     if (!res) exc = fetch_exception();
     res = call_method(self->raw, "close");
-    reset_rbuf(self);
-    self->wbuf->clear();
+    delete[] self->buffer;
+    self->buffer = nullptr;
+    self->read_end = 0;
+    self->pos = 0;
     if (exc) {
         if (!res) {
             Ref<> err = fetch_exception();
@@ -632,7 +789,7 @@ Ref<> buffered_close(Object* op, Object*)
         else restore_exception(std::move(exc));
         return nullptr;
     }
-    return res ? none_ref() : nullptr;
+    return res;
 }
 
 Ref<> buffered_detach(Object* op, Object*)
@@ -653,10 +810,8 @@ Ref<> buffered_tell(Object* op, Object*)
     BufferedObject* self = BO(op);
     if (check_initialized(self) < 0) return nullptr;
     long long pos = raw_tell(self);
-    if (pos < 0) return nullptr;
-    pos -= unread(self);
-    pos += static_cast<long long>(self->wbuf->size());
-    if (pos < 0) pos = 0;  // as CPython: "invalid position" cannot happen here
+    if (pos == -1) return nullptr;
+    pos -= raw_offset(self);
     return long_from_long(pos);
 }
 
@@ -664,43 +819,43 @@ Ref<> buffered_seek(Object* op, Object* const* args, Py_ssize_t nargs)
 {
     BufferedObject* self = BO(op);
     if (!check_positional("seek", nargs, 1, 2)) return nullptr;
-    if (check_initialized(self) < 0) return nullptr;
-    Object* targetobj = args[0];
-    if (!index_check(targetobj))
-        return format_error(Exc_TypeError, "'%.200s' object cannot be interpreted as an integer",
-                            Py_TYPE(targetobj)->tp_name);
     int whence = 0;
     if (nargs > 1) {
         long long w = long_as_long_long(args[1]);
         if (w == -1 && error_occurred()) return nullptr;
         whence = static_cast<int>(w);
     }
-    if (whence < 0 || whence > 2)  // SEEK_HOLE/SEEK_DATA are not supported here
-        return format_error(Exc_ValueError, "invalid whence (%d, should be 0, 1 or 2)", whence);
+    if (check_initialized(self) < 0) return nullptr;
+    // SEEK_DATA (3) and SEEK_HOLE (4) go to raw as they are.
+    if (whence < 0 || whence > 4) return format_error(Exc_ValueError, "whence value %d unsupported", whence);
     if (check_closed(self, "seek of closed file") < 0) return nullptr;
     if (iobase_check_seekable(self->raw) < 0) return nullptr;
-    Ref<> tobj = number_index(targetobj);
-    if (!tobj) return nullptr;
-    long long target = long_as_long_long(tobj.get());
+    Object* targetobj = args[0];
+    if (!index_check(targetobj))
+        return format_error(Exc_TypeError, "'%.200s' object cannot be interpreted as an integer",
+                            Py_TYPE(targetobj)->tp_name);
+    long long target = long_as_long_long(targetobj);
     if (target == -1 && error_occurred()) return nullptr;
-    // A seek inside the read-ahead only moves rpos.
-    if ((whence == 0 || whence == 1) && self->wbuf->empty() && !self->rbuf->empty()) {
-        long long raw_pos = raw_tell(self);
-        if (raw_pos < 0) return nullptr;
-        long long buf_start = raw_pos - static_cast<long long>(self->rbuf->size());
-        long long current = raw_pos - unread(self);
-        long long want = whence == 0 ? target : current + target;
-        if (want >= buf_start && want <= raw_pos) {
-            self->rpos = static_cast<Py_ssize_t>(want - buf_start);
-            return long_from_long(want);
+    // Inside the buffer: only pos moves.
+    if ((whence == 0 || whence == 1) && self->readable) {
+        long long current = self->abs_pos != -1 ? self->abs_pos : raw_tell(self);
+        if (current == -1) return nullptr;
+        long long avail = readahead(self);
+        if (avail > 0) {
+            long long offset = whence == 0 ? target - (current - raw_offset(self)) : target;
+            if (offset >= -self->pos && offset <= avail) {
+                self->pos += offset;
+                return long_from_long(current - avail + offset);
+            }
         }
     }
-    if (flush_wbuf(self) < 0) return nullptr;
-    if (whence == 1) target -= unread(self);
-    reset_rbuf(self);
-    long long pos = raw_seek(self, target, whence);
-    if (pos < 0) return nullptr;
-    return long_from_long(pos);
+    if (self->writable && writer_flush_unlocked(self) < 0) return nullptr;
+    if (whence == 1) target -= raw_offset(self);
+    long long n = raw_seek(self, target, whence);
+    if (n == -1) return nullptr;
+    self->raw_pos = -1;
+    if (self->readable) reader_reset_buf(self);
+    return long_from_long(n);
 }
 
 Ref<> buffered_truncate(Object* op, Object* const* args, Py_ssize_t nargs)
@@ -712,7 +867,10 @@ Ref<> buffered_truncate(Object* op, Object* const* args, Py_ssize_t nargs)
     if (!self->writable) return raise_unsupported("truncate");
     if (flush_and_rewind(self) < 0) return nullptr;
     Object* pos = nargs ? args[0] : Py_None();
-    return call_method(self->raw, "truncate", {pos});
+    Ref<> res = call_method(self->raw, "truncate", {pos});
+    if (!res) return nullptr;
+    if (raw_tell(self) == -1) error_clear();  // the cached position is stale
+    return res;
 }
 
 // Methods that forward to raw.
@@ -790,7 +948,6 @@ GetSetDef buffered_getset[] = {
 
 #define COMMON_METHODS                                          \
     method_noargs("detach", buffered_detach),                   \
-        method_noargs("flush", buffered_flush),                 \
         method_noargs("close", buffered_close),                 \
         method_noargs("seekable", buffered_seekable),           \
         method_noargs("fileno", buffered_fileno),               \
@@ -810,11 +967,11 @@ GetSetDef buffered_getset[] = {
         method_o("readinto1", buffered_readinto1),              \
         method_fast("readline", buffered_readline)
 
-MethodDef reader_methods[] = {COMMON_METHODS, READ_METHODS, {}};
+MethodDef reader_methods[] = {COMMON_METHODS, READ_METHODS, method_noargs("flush", buffered_simple_flush), {}};
 MethodDef writer_methods[] = {COMMON_METHODS, method_noargs("writable", buffered_writable),
-                              method_o("write", buffered_write), {}};
+                              method_o("write", buffered_write), method_noargs("flush", buffered_flush), {}};
 MethodDef random_methods[] = {COMMON_METHODS, READ_METHODS, method_noargs("writable", buffered_writable),
-                              method_o("write", buffered_write), {}};
+                              method_o("write", buffered_write), method_noargs("flush", buffered_flush), {}};
 
 TypeObject buffered_type(const char* name, const char* doc, MethodDef* methods, initproc init, bool iterates)
 {

@@ -388,8 +388,9 @@ Ref<> decoder_decode(TextIOObject* self, std::string_view input, bool final)
         buf = d->pending;
         buf.append(input);
         data = buf;
-        d->pending.clear();
     }
+    // The pending bytes change only when decoding succeeds: after an
+    // error the same bytes raise again, as CPython's decoders do.
     std::size_t cut = data.size();
     if (d->codec == CODEC_UTF8 && !final) cut = utf8_incomplete_tail(data);
     Ref<> out;
@@ -904,10 +905,12 @@ Ref<> textiowrapper_readline(Object* op, Object* const* args, Py_ssize_t nargs)
     if (!check_positional("readline", nargs, 0, 1)) return nullptr;
     Py_ssize_t limit = -1;
     if (nargs) {
-        if (!index_check(args[0]) && args[0] != Py_None())
+        // A plain Py_ssize_t here (None is refused), unlike read().
+        if (!index_check(args[0]))
             return format_error(Exc_TypeError, "'%.200s' object cannot be interpreted as an integer",
                                 Py_TYPE(args[0])->tp_name);
-        if (!convert_optional_size(args[0], &limit)) return nullptr;
+        limit = number_as_ssize_t(args[0], Exc_OverflowError);
+        if (limit == -1 && error_occurred()) return nullptr;
     }
     if (check_attached(self) < 0) return nullptr;
     return readline_impl(self, limit);
@@ -982,13 +985,16 @@ struct Cookie {
 
 Ref<> build_cookie(const Cookie& c)
 {
-    // start_pos | dec_flags << 64 | bytes_to_feed << 128 | chars_to_skip << 192 | need_eof << 256
+    // CPython packs the C struct little-endian: start_pos (64 bits) |
+    // dec_flags << 64 | bytes_to_feed << 96 | chars_to_skip << 128 |
+    // need_eof << 160 (the ints are 32 bits; _pyio's 64-bit fields differ).
     Ref<> res = long_from_long(c.start_pos);
-    const long long parts[4] = {c.dec_flags, c.bytes_to_feed, c.chars_to_skip, c.need_eof};
+    const unsigned parts[4] = {static_cast<unsigned>(c.dec_flags), static_cast<unsigned>(c.bytes_to_feed),
+                               static_cast<unsigned>(c.chars_to_skip), static_cast<unsigned char>(c.need_eof)};
     for (int i = 0; i < 4 && res; i++) {
         if (!parts[i]) continue;
-        Ref<> v = long_from_long(parts[i]);
-        Ref<> shift = long_from_long(64 * (i + 1));
+        Ref<> v = long_from_unsigned(parts[i]);
+        Ref<> shift = long_from_long(64 + 32 * i);
         Ref<> shifted = v && shift ? number_lshift(v.get(), shift.get()) : nullptr;
         res = shifted ? number_or(res.get(), shifted.get()) : nullptr;
     }
@@ -999,22 +1005,38 @@ bool parse_cookie(Object* cookie_obj, Cookie* c)
 {
     Ref<> v = number_long(cookie_obj);
     if (!v) return false;
-    Ref<> mask = long_from_unsigned(~0ULL);
-    Ref<> shift = long_from_long(64);
-    if (!mask || !shift) return false;
-    long long fields[5];
-    for (long long& field : fields) {
-        Ref<> part = number_and(v.get(), mask.get());
-        if (!part) return false;
-        field = long_as_long_long(part.get());  // every field of a real cookie fits
-        if (field == -1 && error_occurred()) return false;
+    // The 21 bytes of the packed struct, as build_cookie lays them out.
+    const int widths[5] = {64, 32, 32, 32, 8};
+    unsigned long long fields[5];
+    for (int i = 0; i < 5; i++) {
+        Ref<> mask = long_from_unsigned(widths[i] == 64 ? ~0ULL : (1ULL << widths[i]) - 1);
+        Ref<> shift = long_from_long(widths[i]);
+        Ref<> part = mask ? number_and(v.get(), mask.get()) : nullptr;
+        if (!part || !shift) return false;
+        if (widths[i] < 64) {
+            fields[i] = static_cast<unsigned long long>(long_as_long_long(part.get()));
+            if (error_occurred()) return false;
+        }
+        else {
+            // The low 64 bits as two's complement (an off_t).
+            int overflow = 0;
+            long long lo = long_as_long_long_and_overflow(part.get(), &overflow);
+            if (overflow) {
+                Ref<> two64 = long_from_unsigned(1ULL << 63);
+                Ref<> d = two64 ? number_subtract(part.get(), two64.get()) : nullptr;
+                Ref<> d2 = d ? number_subtract(d.get(), two64.get()) : nullptr;
+                if (!d2) return false;
+                lo = long_as_long_long(d2.get());
+            }
+            fields[i] = static_cast<unsigned long long>(lo);
+        }
         v = number_rshift(v.get(), shift.get());
         if (!v) return false;
     }
-    c->start_pos = fields[0];
-    c->dec_flags = static_cast<int>(fields[1]);
-    c->bytes_to_feed = static_cast<int>(fields[2]);
-    c->chars_to_skip = static_cast<int>(fields[3]);
+    c->start_pos = static_cast<long long>(fields[0]);
+    c->dec_flags = static_cast<int>(static_cast<unsigned>(fields[1]));
+    c->bytes_to_feed = static_cast<int>(static_cast<unsigned>(fields[2]));
+    c->chars_to_skip = static_cast<int>(static_cast<unsigned>(fields[3]));
     c->need_eof = static_cast<char>(fields[4]);
     return true;
 }
