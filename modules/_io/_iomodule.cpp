@@ -363,7 +363,9 @@ using namespace runtime;
 Ref<> io_module_create()
 {
     if (io::ready_types() < 0) return nullptr;
-    Ref<> mod = module_new("_io");
+    // CPython names the module "io" in its PyModuleDef: _io.__name__ and
+    // the __module__ of its functions are "io".
+    Ref<> mod = module_new("io");
     if (!mod || module_add_functions(mod.get(), io::io_methods) < 0) return nullptr;
     Ref<> bufsize = long_from_ssize_t(io::DEFAULT_BUFFER_SIZE);
     if (!bufsize || module_add_object(mod.get(), "DEFAULT_BUFFER_SIZE", bufsize.get()) < 0) return nullptr;

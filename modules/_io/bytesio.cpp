@@ -301,12 +301,6 @@ Ref<> bytesio_iternext(Object* op)
     return bytes_from_view(line);
 }
 
-Ref<> bytesio_iter(Object* op)
-{
-    if (!check_closed(BIO(op))) return nullptr;
-    return new_ref(op);
-}
-
 Ref<> bytesio_getstate(Object* op, Object*)
 {
     BytesIOObject* self = BIO(op);
@@ -394,7 +388,7 @@ TypeObject BytesIO_Type = [] {
     t.tp_setattro = object_generic_set_attr;
     t.tp_traverse = bytesio_traverse;
     t.tp_clear = bytesio_clear;
-    t.tp_iter = bytesio_iter;
+    t.tp_iter = object_self_iter;
     t.tp_iternext = bytesio_iternext;
     t.tp_methods = bytesio_methods;
     t.tp_getset = bytesio_getset;

@@ -182,17 +182,17 @@ Ref<> iobase_check_closed_meth(Object* self, Object* const*, Py_ssize_t)
 Ref<> iobase_check_readable_meth(Object* self, Object* const*, Py_ssize_t)
 {
     if (iobase_check_readable(self) < 0) return nullptr;
-    return none_ref();
+    return bool_from_long(1);  // what readable() returned
 }
 Ref<> iobase_check_writable_meth(Object* self, Object* const*, Py_ssize_t)
 {
     if (iobase_check_writable(self) < 0) return nullptr;
-    return none_ref();
+    return bool_from_long(1);  // what writable() returned
 }
 Ref<> iobase_check_seekable_meth(Object* self, Object* const*, Py_ssize_t)
 {
     if (iobase_check_seekable(self) < 0) return nullptr;
-    return none_ref();
+    return bool_from_long(1);  // what seekable() returned
 }
 
 Ref<> iobase_enter(Object* self, Object*)

@@ -429,11 +429,22 @@ void decoder_reset(TextDecoderState* d)
 
 TextIOObject* T(Object* op) { return static_cast<TextIOObject*>(op); }
 
-int check_attached(TextIOObject* self)
+// CHECK_INITIALIZED and CHECK_ATTACHED (a detached wrapper stays
+// initialized: its repr still works).
+int check_initialized(TextIOObject* self)
 {
     if (!self->ok) {
-        set_error(Exc_ValueError,
-                  self->detached ? "underlying buffer has been detached" : "I/O operation on uninitialized object");
+        set_error(Exc_ValueError, "I/O operation on uninitialized object");
+        return -1;
+    }
+    return 0;
+}
+
+int check_attached(TextIOObject* self)
+{
+    if (check_initialized(self) < 0) return -1;
+    if (self->detached) {
+        set_error(Exc_ValueError, "underlying buffer has been detached");
         return -1;
     }
     return 0;
@@ -664,7 +675,6 @@ Ref<> textiowrapper_detach(Object* op, Object*)
     Ref<> buffer = steal_ref(self->buffer);
     self->buffer = nullptr;
     self->detached = true;
-    self->ok = false;
     return buffer;
 }
 
@@ -1078,8 +1088,15 @@ Ref<> textiowrapper_tell(Object* op, Object*)
         *n = unicode_length(d.get());
         return true;
     };
-    auto fail = [&]() -> Ref<> {
+    // As CPython's decoder.setstate(saved): the pending bytes and the
+    // pending '\r' come back, the newlines seen while searching stay.
+    auto restore = [&]() {
+        int seen = self->dec->seennl;
         *self->dec = saved;
+        self->dec->seennl = seen;
+    };
+    auto fail = [&]() -> Ref<> {
+        restore();
         return nullptr;
     };
 
@@ -1116,7 +1133,7 @@ Ref<> textiowrapper_tell(Object* op, Object*)
     cookie.start_pos += skip_bytes;
     cookie.chars_to_skip = static_cast<int>(chars_to_skip);
     if (chars_to_skip == 0) {
-        *self->dec = saved;
+        restore();
         return build_cookie(cookie);
     }
     // Feed the decoder one byte at a time, noting the last safe start
@@ -1152,7 +1169,7 @@ Ref<> textiowrapper_tell(Object* op, Object*)
         }
     }
     cookie.chars_to_skip = static_cast<int>(chars_to_skip);
-    *self->dec = saved;
+    restore();
     return build_cookie(cookie);
 }
 
@@ -1308,7 +1325,7 @@ Ref<> textiowrapper_repr(Object* op)
 {
     TextIOObject* self = T(op);
     const char* tname = Py_TYPE(op)->tp_name;
-    if (!self->ok) return unicode_from_format("<%s>", tname);  // CPython: the object's default form
+    if (check_initialized(self) < 0) return nullptr;
     int status = repr_enter(op);
     if (status != 0) {
         if (status > 0) format_error(Exc_RuntimeError, "reentrant call inside %s.__repr__", tname);
@@ -1320,8 +1337,9 @@ Ref<> textiowrapper_repr(Object* op)
     auto add = [&](const char* attr) -> bool {
         Ref<> v;
         if (object_lookup_attr(op, id(attr), &v) < 0) {
-            if (!error_matches(Exc_Exception)) return false;
-            error_clear();  // a closed or detached buffer: leave the field out
+            // A detached buffer's name raises ValueError: leave it out.
+            if (std::strcmp(attr, "name") != 0 || !error_matches(Exc_ValueError)) return false;
+            error_clear();
         }
         if (!v) return true;
         Ref<> r = object_repr(v.get());
