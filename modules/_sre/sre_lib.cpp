@@ -15,6 +15,8 @@
 //   memory (State::contexts) and never the C stack. (SRE(count)'s general
 //   case calls the matcher once per character for a one-character item: one
 //   level, never deeper.)
+// - Signals: every 4096 steps the matcher runs the pending signal handlers;
+//   an exception from one (KeyboardInterrupt) ends the match with it.
 // - Backtracking state: `lastmark` is the highest valid mark; a failed
 //   alternative restores it (LASTMARK_SAVE/RESTORE), and inside a REPEAT the
 //   marks themselves are saved on State::markstack (MARK_PUSH/POP), exactly
@@ -24,6 +26,7 @@
 //   (an iteration that starts where the previous one started stops the loop).
 #include <cstring>
 
+#include "minipy/runtime/pystate.h"
 #include "minipy/runtime/unicodeobject.h"
 #include "sre.h"
 
@@ -411,6 +414,10 @@ entrance:
     }
 
     for (;;) {
+        // Every 4096 steps, let signal handlers run (Ctrl-C stops a
+        // runaway match), as CPython's MAYBE_CHECK_SIGNALS does.
+        if ((++state->sigcount & 0xfff) == 0 && runtime::make_pending_calls() < 0)
+            RETURN_ERROR(SRE_ERROR_INTERRUPTED);
         switch (*pattern++) {
         case SRE_OP_MARK: {
             // <MARK> <gid>: marks between the old lastmark and this one are unset
