@@ -21,10 +21,12 @@
 //   TextIOWrapper may wrap any object with read1/write/...), as CPython's do.
 #pragma once
 
+#include <cerrno>
 #include <string>
 
 #include "minipy/runtime/abstract.h"
 #include "minipy/runtime/object.h"
+#include "minipy/runtime/pystate.h"
 
 namespace minipy::modules::io {
 
@@ -219,4 +221,27 @@ inline constexpr int SEEN_CR = 1, SEEN_LF = 2, SEEN_CRLF = 4;
 // a multi-character readnl may still complete).
 Py_ssize_t find_line_ending(bool translated, bool universal, Object* readnl, unsigned kind, const void* data,
                             Py_ssize_t start, Py_ssize_t end, Py_ssize_t* consumed);
+}  // namespace minipy::modules::io
+
+namespace minipy::modules::io {
+// _Py_read/_Py_write's loop: a blocking system call made with the GIL
+// released, retried after EINTR once the Python signal handlers have run
+// (PEP 475). Returns call()'s result; after a failure errno is the call's,
+// unless a signal handler raised (error_occurred() is then set).
+template <class F>
+auto blocking_call(F call) -> decltype(call())
+{
+    for (;;) {
+        decltype(call()) r;
+        int err;
+        {
+            runtime::AllowThreads nogil;
+            r = call();
+            err = errno;  // before the GIL's own calls can change it
+        }
+        errno = err;
+        if (r >= 0 || err != EINTR) return r;
+        if (runtime::is_main_thread() && runtime::make_pending_calls() < 0) return r;
+    }
+}
 }  // namespace minipy::modules::io

@@ -190,10 +190,9 @@ Py_ssize_t raw_read(BufferedObject* self, char* start, Py_ssize_t len)
     auto* f = static_cast<FileIOObject*>(self->raw);
     if (Py_TYPE(self->raw) == &FileIO_Type && f->fd >= 0 && f->readable) {
         ssize_t got;
-        do {
-            got = ::read(f->fd, start, static_cast<std::size_t>(len));
-        } while (got < 0 && errno == EINTR);
+        got = blocking_call([&] { return ::read(f->fd, start, static_cast<std::size_t>(len)); });
         if (got < 0) {
+            if (error_occurred()) return -1;
             if (errno == EAGAIN) return -2;
             raise_errno(errno);
             return -1;
@@ -238,10 +237,9 @@ Py_ssize_t raw_write(BufferedObject* self, const char* start, Py_ssize_t len)
     auto* f = static_cast<FileIOObject*>(self->raw);
     if (Py_TYPE(self->raw) == &FileIO_Type && f->fd >= 0 && f->writable) {
         ssize_t w;
-        do {
-            w = ::write(f->fd, start, static_cast<std::size_t>(len));
-        } while (w < 0 && errno == EINTR);
+        w = blocking_call([&] { return ::write(f->fd, start, static_cast<std::size_t>(len)); });
         if (w < 0) {
+            if (error_occurred()) return -1;
             if (errno == EAGAIN) return -2;
             raise_errno(errno);
             return -1;

@@ -5,7 +5,8 @@
 // Modules/_io/fileio.c. Book chapter 12.
 //
 // A read or write that would block on a non-blocking descriptor returns
-// None (EAGAIN), as CPython's does; EINTR is retried.
+// None (EAGAIN), as CPython's does. Reads, writes and open() release the
+// GIL and retry after EINTR once the signal handlers ran (blocking_call).
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -188,11 +189,9 @@ int fileio_init(Object* op, Object* args, Object* kwds)
         }
         if (opener == Py_None()) {
             const char* p = unicode_check(path.get()) ? unicode_as_utf8(path.get()) : bytes_as_string(path.get());
-            do {
-                self->fd = ::open(p, flags, 0666);
-            } while (self->fd < 0 && errno == EINTR);
+            self->fd = blocking_call([&] { return ::open(p, flags, 0666); });
             if (self->fd < 0) {
-                raise_errno(errno, nameobj);
+                if (!error_occurred()) raise_errno(errno, nameobj);
                 return -1;
             }
         }
@@ -304,10 +303,10 @@ Ref<> fileio_read_bytes(FileIOObject* self, Py_ssize_t size)
     Ref<> bytes = bytes_from_string_and_size(nullptr, size);
     if (!bytes) return nullptr;
     ssize_t n;
-    do {
-        n = ::read(self->fd, bytes_as_string(bytes.get()), static_cast<std::size_t>(size));
-    } while (n < 0 && errno == EINTR);
+    char* dest = bytes_as_string(bytes.get());
+    n = blocking_call([&] { return ::read(self->fd, dest, static_cast<std::size_t>(size)); });
     if (n < 0) {
+        if (error_occurred()) return nullptr;
         if (errno == EAGAIN) return none_ref();
         return raise_errno(errno);
     }
@@ -331,10 +330,9 @@ Ref<> fileio_readall(Object* op, Object*)
     for (;;) {
         if (got == data.size()) data.resize(data.size() + (data.size() >> 3) + 8192);
         ssize_t n;
-        do {
-            n = ::read(self->fd, data.data() + got, data.size() - got);
-        } while (n < 0 && errno == EINTR);
+        n = blocking_call([&] { return ::read(self->fd, data.data() + got, data.size() - got); });
         if (n < 0) {
+            if (error_occurred()) return nullptr;
             if (errno == EAGAIN) {
                 if (got) break;
                 return none_ref();
@@ -374,12 +372,11 @@ Ref<> fileio_readinto(Object* op, Object* arg)
         return nullptr;
     }
     ssize_t n;
-    do {
-        n = ::read(self->fd, view.buf, static_cast<std::size_t>(view.len));
-    } while (n < 0 && errno == EINTR);
+    n = blocking_call([&] { return ::read(self->fd, view.buf, static_cast<std::size_t>(view.len)); });
     int err = errno;
     buffer_release(&view);
     if (n < 0) {
+        if (error_occurred()) return nullptr;
         if (err == EAGAIN) return none_ref();
         return raise_errno(err);
     }
@@ -394,12 +391,11 @@ Ref<> fileio_write(Object* op, Object* arg)
     Py_buffer view;
     if (object_get_buffer(arg, &view, PyBUF_SIMPLE) < 0) return nullptr;
     ssize_t n;
-    do {
-        n = ::write(self->fd, view.buf, static_cast<std::size_t>(view.len));
-    } while (n < 0 && errno == EINTR);
+    n = blocking_call([&] { return ::write(self->fd, view.buf, static_cast<std::size_t>(view.len)); });
     int err = errno;
     buffer_release(&view);
     if (n < 0) {
+        if (error_occurred()) return nullptr;
         if (err == EAGAIN) return none_ref();
         return raise_errno(err);
     }
