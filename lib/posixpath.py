@@ -156,9 +156,8 @@ def ismount(path):
 
 
 def expanduser(path):
-    """Replace a leading ~ by $HOME (~user needs the pwd module, which minipy
-    lacks: such paths come back unchanged).
-    """
+    """Replace a leading ~ by $HOME (or the user's home directory from pwd)
+    and ~user by that user's; unknown users leave the path unchanged."""
     path = os.fspath(path)
     tilde = b'~' if isinstance(path, bytes) else '~'
     if not path.startswith(tilde):

@@ -447,9 +447,18 @@ def disk_usage(path):
     return _ntuple_diskusage(total, used, free)
 
 
+def _get_uid(name):
+    # The uid of a user name, or None (no pwd module, or no such user).
+    try:
+        import pwd
+        return pwd.getpwnam(name)[2]
+    except (ImportError, KeyError):
+        return None
+
+
 def chown(path, user=None, group=None):
-    """Change the owner and/or group of path; names need the pwd and grp
-    modules, which minipy lacks, so only numeric ids work.
+    """Change the owner and/or group of path (ids, or a user name through
+    pwd; group names need grp, which minipy lacks).
     """
     sys.audit('shutil.chown', path, user, group)
 
@@ -464,7 +473,9 @@ def chown(path, user=None, group=None):
         _user = -1
     # user can either be an int (the uid) or a string (the system username)
     elif isinstance(user, str):
-        raise LookupError("no such user: {!r}".format(user))
+        _user = _get_uid(user)
+        if _user is None:
+            raise LookupError("no such user: {!r}".format(user))
 
     if group is None:
         _group = -1

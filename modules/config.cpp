@@ -32,6 +32,7 @@ Ref<> cmath_module_create();  // cmathmodule.cpp
 Ref<> posix_module_create();   // posixmodule.cpp (+ posixmodule_dir.cpp)
 Ref<> signal_module_create();  // signalmodule.cpp
 Ref<> select_module_create();  // selectmodule.cpp
+Ref<> pwd_module_create();     // pwdmodule.cpp
 Ref<> json_module_create();   // _json.cpp
 Ref<> sre_module_create();     // _sre/sre.cpp
 
@@ -58,6 +59,7 @@ const InittabEntry inittab[] = {
     {"posix", posix_module_create},
     {"_signal", signal_module_create},
     {"select", select_module_create},
+    {"pwd", pwd_module_create},
     {"_json", json_module_create},
     {"_sre", sre_module_create},
     {nullptr, nullptr},
