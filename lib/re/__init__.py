@@ -4,13 +4,6 @@
 # the native engine (_sre, modules/_sre/), with a cache of compiled
 # patterns; the module functions are thin wrappers over Pattern methods.
 # Book chapter 12, "The Standard Library".
-#
-# RegexFlag: CPython's is an enum.IntFlag decorated with enum.global_enum.
-# minipy has no enum module yet, so RegexFlag here is a small int subclass
-# with the same members, values, repr/str ("re.IGNORECASE|re.MULTILINE",
-# unknown bits in hex), .name/.value, the bitwise operators (results stay
-# RegexFlag), iteration over the canonical members and RegexFlag(value).
-# isinstance(re.I, enum.IntFlag) is False.
 
 r"""Support for regular expressions (RE).
 
@@ -24,6 +17,7 @@ finditer, compile, purge, template and escape; see the Python
 documentation of the re module for the pattern syntax and the flags.
 """
 
+import enum
 import functools
 from . import _compiler, _parser
 
@@ -38,138 +32,22 @@ __all__ = [
 __version__ = "2.2.1"
 
 
-class _FlagType(type):
-    """The class side of RegexFlag: iteration and lookup of members."""
+@enum.global_enum
+@enum._simple_enum(enum.IntFlag, boundary=enum.KEEP)
+class RegexFlag:
+    NOFLAG = 0
+    ASCII = A = _compiler.SRE_FLAG_ASCII            # \w, \d, \s, \b and case folding ASCII-only
+    IGNORECASE = I = _compiler.SRE_FLAG_IGNORECASE
+    LOCALE = L = _compiler.SRE_FLAG_LOCALE          # bytes only: the current locale
+    UNICODE = U = _compiler.SRE_FLAG_UNICODE        # implied for str patterns
+    MULTILINE = M = _compiler.SRE_FLAG_MULTILINE    # ^ and $ at line boundaries
+    DOTALL = S = _compiler.SRE_FLAG_DOTALL          # . matches a newline too
+    VERBOSE = X = _compiler.SRE_FLAG_VERBOSE        # whitespace and comments ignored
+    TEMPLATE = T = _compiler.SRE_FLAG_TEMPLATE      # deprecated
+    DEBUG = _compiler.SRE_FLAG_DEBUG                # print the parse tree and code
+    __str__ = object.__str__
+    _numeric_repr_ = hex
 
-    def __iter__(cls):
-        return iter([cls._value2member[v] for v in cls._canonical])
-
-    def __len__(cls):
-        return len(cls._canonical)
-
-    def __contains__(cls, value):
-        return isinstance(value, cls)
-
-    def __getitem__(cls, name):
-        return cls.__members__[name]
-
-    def __repr__(cls):
-        return "<flag 'RegexFlag'>"
-
-
-class RegexFlag(int, metaclass=_FlagType):
-    """An int subclass standing in for enum.IntFlag (see the file header)."""
-
-    _canonical = []      # the single-bit members, in definition order
-    _value2member = {}
-    __members__ = {}
-
-    def __new__(cls, value=0):
-        member = cls._value2member.get(value)
-        if member is not None:
-            return member
-        if not isinstance(value, int):
-            raise ValueError("%r is not a valid RegexFlag" % (value,))
-        return int.__new__(cls, value)
-
-    @classmethod
-    def _add(cls, name, value, *aliases):
-        member = int.__new__(cls, value)
-        cls._value2member[value] = member
-        cls.__members__[name] = member
-        setattr(cls, name, member)
-        for alias in aliases:
-            cls.__members__[alias] = member
-            setattr(cls, alias, member)
-        if value:
-            cls._canonical.append(value)
-        return member
-
-    @property
-    def value(self):
-        return int(self)
-
-    @property
-    def name(self):
-        names = self._names()
-        if not names:
-            return 'NOFLAG' if not int(self) else None
-        if int(self) & ~self._all():
-            return None
-        return '|'.join(names)
-
-    @classmethod
-    def _all(cls):
-        total = 0
-        for v in cls._canonical:
-            total |= v
-        return total
-
-    def _names(self):
-        names = []
-        for v in self._canonical:
-            if int(self) & v:
-                names.append(_FLAG_NAMES[v])
-        return names
-
-    def __repr__(self):
-        value = int(self)
-        if value == 0:
-            return 're.NOFLAG'
-        parts = ['re.' + n for n in self._names()]
-        rest = value & ~self._all()
-        if rest:
-            parts.append(hex(rest))
-        return '|'.join(parts)
-
-    __str__ = __repr__
-
-    def __format__(self, spec):
-        return format(str(self), spec) if not spec else int.__format__(int(self), spec)
-
-    def __or__(self, other):
-        if not isinstance(other, int):
-            return NotImplemented
-        return RegexFlag(int(self) | int(other))
-
-    def __and__(self, other):
-        if not isinstance(other, int):
-            return NotImplemented
-        return RegexFlag(int(self) & int(other))
-
-    def __xor__(self, other):
-        if not isinstance(other, int):
-            return NotImplemented
-        return RegexFlag(int(self) ^ int(other))
-
-    __ror__ = __or__
-    __rand__ = __and__
-    __rxor__ = __xor__
-
-    def __invert__(self):
-        return RegexFlag(self._all() & ~int(self))
-
-    def __reduce__(self):
-        return RegexFlag, (int(self),)
-
-
-_FLAG_NAMES = {}
-for _name, _aliases, _value in (
-        ('NOFLAG', (), 0),
-        ('ASCII', ('A',), _compiler.SRE_FLAG_ASCII),
-        ('IGNORECASE', ('I',), _compiler.SRE_FLAG_IGNORECASE),
-        ('LOCALE', ('L',), _compiler.SRE_FLAG_LOCALE),
-        ('UNICODE', ('U',), _compiler.SRE_FLAG_UNICODE),
-        ('MULTILINE', ('M',), _compiler.SRE_FLAG_MULTILINE),
-        ('DOTALL', ('S',), _compiler.SRE_FLAG_DOTALL),
-        ('VERBOSE', ('X',), _compiler.SRE_FLAG_VERBOSE),
-        ('TEMPLATE', ('T',), _compiler.SRE_FLAG_TEMPLATE),
-        ('DEBUG', (), _compiler.SRE_FLAG_DEBUG)):
-    _FLAG_NAMES[_value] = _name
-    globals()[_name] = RegexFlag._add(_name, _value, *_aliases)
-    for _alias in _aliases:
-        globals()[_alias] = globals()[_name]
-del _name, _aliases, _value, _alias
 
 error = _compiler.error
 
