@@ -654,6 +654,75 @@ __all__.extend(["spawnv", "spawnve", "spawnvp", "spawnvpe",
                 "spawnl", "spawnle", "spawnlp", "spawnlpe"])
 
 
+def popen(cmd, mode="r", buffering=-1):
+    """Run cmd through /bin/sh with its stdout (mode 'r') or stdin (mode
+    'w') connected to the returned text stream; closing it waits for the
+    command and returns None on success, else the exit status << 8."""
+    if not isinstance(cmd, str):
+        raise TypeError("invalid cmd type (%s, expected string)" % type(cmd))
+    if mode not in ("r", "w"):
+        raise ValueError("invalid mode %r" % mode)
+    if buffering == 0 or buffering is None:
+        raise ValueError("popen() does not support unbuffered streams")
+    import io
+    # CPython runs subprocess.Popen(cmd, shell=True, text=True); minipy has
+    # no subprocess yet, so the same is done by hand: a pipe, fork, and
+    # /bin/sh -c in the child (every other fd is close-on-exec, PEP 446).
+    r, w = pipe()
+    pid = fork()
+    if pid == 0:
+        try:
+            dup2(w if mode == "r" else r, 1 if mode == "r" else 0)
+            execv('/bin/sh', ['/bin/sh', '-c', cmd])
+        finally:
+            _exit(127)
+    if mode == "r":
+        close(w)
+        stream = io.open(r, "r", buffering, encoding=io.text_encoding(None))
+    else:
+        close(r)
+        stream = io.open(w, "w", buffering, encoding=io.text_encoding(None))
+    return _wrap_close(stream, pid)
+
+
+class _wrap_close:
+    # The stream of popen(): closing it also reaps the child.
+    def __init__(self, stream, pid):
+        self._stream = stream
+        self._pid = pid
+        self._returncode = None
+
+    def close(self):
+        self._stream.close()
+        if self._returncode is None:
+            while True:
+                try:
+                    _, status = waitpid(self._pid, 0)
+                except ChildProcessError:
+                    status = 0
+                if not WIFSTOPPED(status):
+                    break
+            self._returncode = waitstatus_to_exitcode(status)
+        if self._returncode == 0:
+            return None
+        return self._returncode << 8
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+    def __iter__(self):
+        return iter(self._stream)
+
+
+__all__.append("popen")
+
+
 def fdopen(fd, mode="r", buffering=-1, encoding=None, *args, **kwargs):
     if not isinstance(fd, int):
         raise TypeError("invalid fd type (%s, expected integer)" % type(fd))
