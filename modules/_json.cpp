@@ -574,75 +574,58 @@ char short_escape(Py_UCS4 c)
     }
 }
 
-// ascii_escape_unicode: printable ASCII stays, everything else escaped
-// (astral characters as surrogate pairs).
-Ref<> escape_ascii(Object* pystr)
+// write_escaped: the JSON string literal of pystr, quotes included, into
+// w. Runs of characters that need no escape are copied whole. With
+// ascii_only (ascii_escape_unicode) only printable ASCII stays, astral
+// characters become surrogate pairs; otherwise (escape_unicode) only '"',
+// '\\' and control characters are escaped.
+void write_escaped(UnicodeWriter& w, Object* pystr, bool ascii_only)
 {
     Py_ssize_t len = unicode_length(pystr);
     unsigned kind = unicode_kind(pystr);
     const void* data = unicode_data(pystr);
-    std::string out;
-    out.reserve(static_cast<std::size_t>(len) + 2);
-    out.push_back('"');
-    for (Py_ssize_t i = 0; i < len; i++) {
-        Py_UCS4 c = unicode_read(kind, data, i);
-        if (c >= ' ' && c <= '~' && c != '\\' && c != '"') {
-            out.push_back(static_cast<char>(c));
-        } else if (char e = short_escape(c)) {
-            out.push_back('\\');
-            out.push_back(e);
-        } else if (c >= 0x10000) {
-            Py_UCS4 v = c - 0x10000;
-            write_u_escape(out, 0xd800 | ((v >> 10) & 0x3ff));
-            write_u_escape(out, 0xdc00 | (v & 0x3ff));
-        } else {
-            write_u_escape(out, c);
-        }
-    }
-    out.push_back('"');
-    return unicode_from_string(out.c_str());
-}
-
-// escape_unicode: only '"', '\\' and control characters are escaped.
-Ref<> escape_unicode(Object* pystr)
-{
-    Py_ssize_t len = unicode_length(pystr);
-    unsigned kind = unicode_kind(pystr);
-    const void* data = unicode_data(pystr);
-    UnicodeWriter out;
-    out.write_char('"');
+    w.write_char('"');
     Py_ssize_t run = 0;  // start of the pending run of unescaped characters
     for (Py_ssize_t i = 0; i < len; i++) {
         Py_UCS4 c = unicode_read(kind, data, i);
-        if (c >= ' ' && c != '\\' && c != '"') continue;
-        if (i > run) out.write_substring(pystr, run, i);
+        if (c >= ' ' && c != '\\' && c != '"' && (!ascii_only || c <= '~')) continue;
+        if (i > run) w.write_substring(pystr, run, i);
         run = i + 1;
+        std::string esc;
         if (char e = short_escape(c)) {
-            char esc[3] = {'\\', e, 0};
-            out.write_ascii(esc);
+            esc = {'\\', e};
+        } else if (c >= 0x10000) {
+            Py_UCS4 v = c - 0x10000;
+            write_u_escape(esc, 0xd800 | ((v >> 10) & 0x3ff));
+            write_u_escape(esc, 0xdc00 | (v & 0x3ff));
         } else {
-            std::string u;
-            write_u_escape(u, c);
-            out.write_ascii(u);
+            write_u_escape(esc, c);
         }
+        w.write_ascii(esc);
     }
-    if (len > run) out.write_substring(pystr, run, len);
-    out.write_char('"');
-    return out.finish();
+    if (len > run) w.write_substring(pystr, run, len);
+    w.write_char('"');
+}
+
+Ref<> escape_string(Object* pystr, bool ascii_only)
+{
+    UnicodeWriter w;
+    write_escaped(w, pystr, ascii_only);
+    return w.finish();
 }
 
 Ref<> json_encode_basestring_ascii(Object*, Object* pystr)
 {
     if (!unicode_check(pystr))
         return format_error(Exc_TypeError, "first argument must be a string, not %.80s", Py_TYPE(pystr)->tp_name);
-    return escape_ascii(pystr);
+    return escape_string(pystr, true);
 }
 
 Ref<> json_encode_basestring(Object*, Object* pystr)
 {
     if (!unicode_check(pystr))
         return format_error(Exc_TypeError, "first argument must be a string, not %.80s", Py_TYPE(pystr)->tp_name);
-    return escape_unicode(pystr);
+    return escape_string(pystr, false);
 }
 
 // ===========================================================================
@@ -670,8 +653,7 @@ Object* fast_unicode_fn = nullptr;
 
 Ref<> encode_string(EncoderObject* s, Object* str)
 {
-    if (s->fast_encode == 1) return escape_ascii(str);
-    if (s->fast_encode == 2) return escape_unicode(str);
+    if (s->fast_encode) return escape_string(str, s->fast_encode == 1);
     Ref<> r = call_one_arg(s->encoder, str);
     if (r && !unicode_check(r.get()))
         return format_error(Exc_TypeError, "encoder() must return a string, not %.80s", Py_TYPE(r.get())->tp_name);
@@ -773,9 +755,13 @@ Ref<> encode_float(EncoderObject* s, Object* obj)
         if (!kstr) return false;
         if (!first) w.write_str(s->item_separator);
         first = false;
-        Ref<> encoded = encode_string(s, kstr.get());
-        if (!encoded) return false;
-        w.write_str(encoded.get());
+        if (s->fast_encode) {
+            write_escaped(w, kstr.get(), s->fast_encode == 1);
+        } else {
+            Ref<> encoded = encode_string(s, kstr.get());
+            if (!encoded) return false;
+            w.write_str(encoded.get());
+        }
         w.write_str(s->key_separator);
         if (!listencode_obj(s, w, value, level)) return false;
     }
@@ -799,6 +785,10 @@ bool listencode_obj(EncoderObject* s, UnicodeWriter& w, Object* obj, Py_ssize_t 
         return true;
     }
     if (unicode_check(obj)) {
+        if (s->fast_encode) {
+            write_escaped(w, obj, s->fast_encode == 1);
+            return true;
+        }
         Ref<> e = encode_string(s, obj);
         if (!e) return false;
         w.write_str(e.get());
@@ -808,6 +798,10 @@ bool listencode_obj(EncoderObject* s, UnicodeWriter& w, Object* obj, Py_ssize_t 
         Ref<> r = Long_Type.tp_repr(obj);
         if (!r) return false;
         w.write_str(r.get());
+        return true;
+    }
+    if (float_check(obj) && std::isfinite(float_value(obj))) {
+        w.write_ascii(float_repr_string(float_value(obj)));
         return true;
     }
     if (float_check(obj)) {
