@@ -25,9 +25,10 @@ from _sha512 import sha512 as _sha512
 import _random
 
 try:
+    import os as _os
     from os import urandom as _urandom
 except ImportError:          # minipy without its os module yet
-    _urandom = None
+    _os = _urandom = None
 
 __all__ = [
     "Random", "SystemRandom", "betavariate", "choice", "choices",
@@ -656,3 +657,8 @@ getstate = _inst.getstate
 setstate = _inst.setstate
 getrandbits = _inst.getrandbits
 randbytes = _inst.randbytes
+
+# A forked child must not repeat its parent's numbers: it reseeds (where
+# os offers the hook; CPython registers it whenever os.fork exists).
+if hasattr(_os, "register_at_fork"):
+    _os.register_at_fork(after_in_child=_inst.seed)

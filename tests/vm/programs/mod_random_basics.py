@@ -44,3 +44,11 @@ for bad in (lambda: random.randrange(0), lambda: random.randrange(1, 10, 0), lam
         bad()
     except (ValueError, TypeError, IndexError) as e:
         print(type(e).__name__, e)
+
+sysrand = random.SystemRandom()
+print(0.0 <= sysrand.random() < 1.0, 0 <= sysrand.getrandbits(70) < 2 ** 70, len(sysrand.randbytes(5)),
+      sysrand.randrange(10) in range(10), sysrand.seed(1))
+try:
+    sysrand.getstate()
+except NotImplementedError as e:
+    print(e)
