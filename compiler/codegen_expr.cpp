@@ -934,9 +934,10 @@ bool compiler_jump_if(Compiler* c, expr_ty e, BasicBlock* next, bool cond)
         // A comparison's jump is located at the comparison, and so is what
         // follows until the next statement (3.11 leaves the location set).
         SET_LOC(c, e);
-        RETURN_IF_FALSE(check_compare(c, e));
         const int n = asdl_seq_LEN(e->v.Compare.ops) - 1;
         if (n > 0) {
+            // (A single comparison is checked once, by compiler_compare below.)
+            RETURN_IF_FALSE(check_compare(c, e));
             BasicBlock* cleanup = compiler_new_block(c);
             VISIT(c, expr, e->v.Compare.left);
             for (int i = 0; i < n; ++i) {

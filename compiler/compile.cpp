@@ -15,6 +15,7 @@
 #include "compile_internal.h"
 #include "minipy/compiler/ast_opt.h"
 #include "minipy/parser/parser.h"
+#include "minipy/runtime/warnings.h"
 #include "minipy/runtime/codeobject.h"
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/listobject.h"
@@ -528,6 +529,61 @@ Ref<> compile_ast(ast::mod_ty mod, std::string_view filename, int optimize, PyAr
     return compiler_mod(&c, mod);
 }
 
+namespace {
+
+// The whole file `filename`, if there is a regular file of that name.
+bool read_program_text(const std::string& filename, std::string* text)
+{
+    std::FILE* f = std::fopen(filename.c_str(), "rb");
+    if (!f) return false;
+    char buf[65536];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text->append(buf, n);
+    const bool ok = !std::ferror(f);
+    std::fclose(f);
+    return ok;
+}
+
+}  // namespace
+
+int issue_parse_warnings(const std::vector<lexer::TokenizerWarning>& warnings, const std::string& filename)
+{
+    if (warnings.empty()) return 0;
+    Ref<> fname = unicode_from_utf8(filename);
+    if (!fname) return -1;
+    auto issue = [&](const lexer::TokenizerWarning& w) {
+        TypeObject* category = w.category == "DeprecationWarning" ? Exc_DeprecationWarning : Exc_SyntaxWarning;
+        Ref<> msg = unicode_from_utf8(w.msg);
+        if (!msg) return -1;
+        // No module and no registry: every warning is shown, as CPython's.
+        if (error_warn_explicit(category, msg.get(), fname.get(), w.lineno, nullptr, nullptr) < 0) {
+            // Turned into an error by the filters: the SyntaxError it describes.
+            if (error_matches(category) && w.as_error) {
+                error_clear();
+                raise_syntax_error(*w.as_error);
+            }
+            return -1;
+        }
+        return 0;
+    };
+    for (std::size_t i = 0; i < warnings.size(); ++i) {
+        if (issue(warnings[i]) == 0) continue;
+        // A parser warning that became an error fails the parse; CPython
+        // then tokenizes the rest of the source for a better error
+        // (_PyPegen_tokenize_full_source_to_check_for_errors), so a later
+        // tokenizer warning that becomes an error replaces it.
+        if (warnings[i].category != "DeprecationWarning" || !error_matches(Exc_SyntaxError)) return -1;
+        Ref<> first = fetch_exception();
+        for (std::size_t j = i + 1; j < warnings.size(); ++j) {
+            if (warnings[j].category == "DeprecationWarning") continue;
+            if (issue(warnings[j]) < 0) return -1;
+        }
+        restore_exception(std::move(first));
+        return -1;
+    }
+    return 0;
+}
+
 Ref<> compile_source(std::string_view source, std::string_view filename, CompileMode mode, int optimize)
 {
     parser::ParseOptions options;
@@ -537,6 +593,9 @@ Ref<> compile_source(std::string_view source, std::string_view filename, Compile
     options.string_input = true;
     const std::string fname(filename);
     parser::ParseResult parsed = parser::parse_source(source, fname, options);
+    // The tokenizer's and parser's warnings come before any SyntaxError,
+    // as CPython issues them while it parses.
+    if (issue_parse_warnings(parsed.warnings, fname) < 0) return nullptr;
     if (parsed.mod == nullptr) {
         if (parsed.error) {
             raise_syntax_error(*parsed.error);
@@ -547,7 +606,12 @@ Ref<> compile_source(std::string_view source, std::string_view filename, Compile
         }
         return nullptr;
     }
-    return compile_ast(parsed.mod, filename, optimize, parsed.arena.get(), source);
+    // The line of a SyntaxError the compiler raises comes from the file the
+    // filename names, as PyErr_ProgramTextObject reads it: none for a
+    // string compiled under a made-up name ("<string>").
+    std::string file_text;
+    if (!read_program_text(fname, &file_text)) file_text.clear();
+    return compile_ast(parsed.mod, filename, optimize, parsed.arena.get(), file_text);
 }
 
 }  // namespace minipy::compiler

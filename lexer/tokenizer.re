@@ -252,6 +252,16 @@ bool verify_end_of_number(TokState* tok, const char* end, const char* kind)
         // The warning shows the line as linecache reads it from the file:
         // nothing when the file as a whole does not decode.
         if (!tok->undecodable) warning.line = tok->line_text(tok->line_start, false);
+        // Under -W error, CPython's syntaxerror() at the character after
+        // the number (its cursor, backed up to it).
+        warning.col_offset = static_cast<int>(end - tok->line_start);
+        auto error = std::make_shared<SyntaxErrorInfo>();
+        error->msg = warning.msg;
+        error->filename = tok->filename;
+        error->lineno = error->end_lineno = tok->lineno;
+        error->offset = error->end_offset = tok->cp_col(end);
+        error->text = tok->line_text(tok->line_start, false);
+        warning.as_error = std::move(error);
         tok->warnings.push_back(std::move(warning));
         return true;
     }

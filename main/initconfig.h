@@ -31,6 +31,7 @@ enum class Action {
 struct Config {
     Action action = Action::Run;
     std::string program_name;  // argv[0], used in messages as CPython does
+    std::vector<std::string> orig_argv;  // the whole command line (sys.orig_argv)
 
     // PyConfig fields, with the option that sets each.
     int bytes_warning = 0;          // -b (twice: -bb)

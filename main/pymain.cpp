@@ -190,6 +190,7 @@ int pymain_main(int argc, char** argv)
     }
     Config& config = parsed.config;
     config.program_name = program;
+    config.orig_argv.assign(argv, argv + argc);
     config_read_env(config);
     config_init_warnoptions(config);
     if (config.reference_python.empty()) config.reference_python = MINIPY_REFERENCE_PYTHON;

@@ -53,6 +53,8 @@ void print_warnings(const std::vector<lexer::TokenizerWarning>& warnings, std::s
 {
     for (; *printed < warnings.size(); ++*printed) {
         const lexer::TokenizerWarning& w = warnings[*printed];
+        // DeprecationWarnings are hidden by the default filters.
+        if (w.category == "DeprecationWarning") continue;
         std::string line = w.line;
         const char* blanks = " \t\n\r\f\v";
         line.erase(0, line.find_first_not_of(blanks) == std::string::npos ? line.size() : line.find_first_not_of(blanks));
@@ -68,13 +70,16 @@ int run_file_front_end(const std::string& filename, const std::string& shown_fil
 {
     std::string bytes;
     if (!read_source_bytes(filename, &bytes)) return -1;  // check_source_file reported it
+    // The warnings of a file that compiles are issued later, through the
+    // warnings machinery (compile_source); a file that fails here shows
+    // the ones before its error the way the default filters would.
     lexer::Tokenizer tokenizer(bytes, shown_filename);
     std::size_t printed = 0;
     for (;;) {
         const lexer::Token token = tokenizer.next();
-        print_warnings(tokenizer.warnings(), &printed, shown_filename);
         if (token.kind == lexer::ENDMARKER) break;
         if (token.kind == lexer::ERRORTOKEN) {
+            print_warnings(tokenizer.warnings(), &printed, shown_filename);
             print_syntax_error(stderr, *tokenizer.error());
             return 1;
         }
@@ -84,6 +89,7 @@ int run_file_front_end(const std::string& filename, const std::string& shown_fil
     // (_PyParser_ASTFromFile, then _PyAST_Compile's symtable pass).
     parser::ParseResult parsed = parser::parse_source(bytes, shown_filename);
     if (parsed.mod == nullptr) {
+        print_warnings(parsed.warnings, &printed, shown_filename);
         if (parsed.error) print_syntax_error(stderr, *parsed.error);
         else std::fprintf(stderr, "%s\n", parsed.exception.c_str());  // MemoryError, RecursionError
         return 1;

@@ -158,6 +158,7 @@ int run_program(const Config& config, const std::string& filename)
     }
     vm::RunConfig vm_config;
     vm_config.argv = config.argv;
+    vm_config.orig_argv = config.orig_argv;
     if (config.run_filename && !config.run_command && !config.run_module) vm_config.run_filename = filename;
     if (config.run_module) vm_config.run_module = *config.run_module;
     vm_config.write_bytecode = config.write_bytecode;

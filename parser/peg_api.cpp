@@ -2,6 +2,7 @@
 // SyntaxError, and the `python -m ast -a` dump. Mirrors CPython 3.11
 // Parser/peg_api.c and _PyPegen_run_parser_from_string in Parser/pegen.c.
 // Book ch. 6.
+#include <algorithm>
 #include <pthread.h>
 
 #include "minipy/runtime/pystate.h"
@@ -130,6 +131,12 @@ void run_job(ParseJob* job)
     p.filename = *job->filename;
     p.byte_offsets = job->options->string_input && !declares_encoding(job->bytes);
     void* res = run_parser(&p);
+    result.warnings = tok.warnings();
+    result.warnings.insert(result.warnings.end(), p.warnings.begin(), p.warnings.end());
+    std::stable_sort(result.warnings.begin(), result.warnings.end(),
+                     [](const lexer::TokenizerWarning& a, const lexer::TokenizerWarning& b) {
+                         return a.lineno != b.lineno ? a.lineno < b.lineno : a.col_offset < b.col_offset;
+                     });
     result.incomplete = tok.underflowed();
     if (res != nullptr && !p.error) {
         result.mod = static_cast<ast::mod_ty>(res);

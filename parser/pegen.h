@@ -77,6 +77,7 @@ struct TypeIgnoreComment {
 struct Parser {
     lexer::Tokenizer* tok = nullptr;
     bool exec_input = true;  // the tokenizer added a missing final newline
+    std::vector<lexer::TokenizerWarning> warnings;  // the parser's own (invalid escapes)
     std::vector<Token*> tokens;
     int mark = 0;
     int fill = 0;

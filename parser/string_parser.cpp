@@ -75,7 +75,8 @@ std::string codec_error(std::size_t start, std::size_t end, const char* reason)
 // 10-byte \UXXXXXXXX escape and then runs the unicode-escape codec, so the
 // positions in its error messages count in that rewritten text; `pos`
 // below tracks the same numbering.
-bool decode_unicode_with_escapes(std::string_view s, runtime::UnicodeWriter* out, std::string* error)
+bool decode_unicode_with_escapes(std::string_view s, runtime::UnicodeWriter* out, std::string* error,
+                                 std::string* first_invalid)
 {
     std::size_t i = 0, pos = 0;
     while (i < s.size()) {
@@ -114,7 +115,10 @@ bool decode_unicode_with_escapes(std::string_view s, runtime::UnicodeWriter* out
         switch (e) {
         case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
             unsigned v = static_cast<unsigned>(e - '0');
+            const std::size_t first_digit = i - 1;
             for (int k = 0; k < 2 && i < s.size() && is_octal(s[i]); ++k, ++i, ++pos) v = v * 8 + static_cast<unsigned>(s[i] - '0');
+            // Above \377: valid for now, with a DeprecationWarning (3.11).
+            if (v > 0377 && first_invalid && first_invalid->empty()) *first_invalid = std::string(s.substr(first_digit, 3));
             out->write_char(v);
             break;
         }
@@ -165,6 +169,7 @@ bool decode_unicode_with_escapes(std::string_view s, runtime::UnicodeWriter* out
         }
         default:
             // An unknown escape keeps its backslash (a DeprecationWarning in 3.11).
+            if (first_invalid && first_invalid->empty()) *first_invalid = std::string(1, e);
             out->write_char('\\');
             out->write_char(static_cast<unsigned char>(e));
             break;
@@ -173,7 +178,7 @@ bool decode_unicode_with_escapes(std::string_view s, runtime::UnicodeWriter* out
     return true;
 }
 
-bool decode_bytes_with_escapes(std::string_view s, std::string* out, std::string* error)
+bool decode_bytes_with_escapes(std::string_view s, std::string* out, std::string* error, std::string* first_invalid)
 {
     std::size_t i = 0;
     while (i < s.size()) {
@@ -197,7 +202,9 @@ bool decode_bytes_with_escapes(std::string_view s, std::string* out, std::string
         switch (e) {
         case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
             unsigned v = static_cast<unsigned>(e - '0');
+            const std::size_t first_digit = i - 1;
             for (int k = 0; k < 2 && i < s.size() && is_octal(s[i]); ++k, ++i) v = v * 8 + static_cast<unsigned>(s[i] - '0');
+            if (v > 0377 && first_invalid && first_invalid->empty()) *first_invalid = std::string(s.substr(first_digit, 3));
             out->push_back(static_cast<char>(v & 0xff));
             break;
         }
@@ -212,6 +219,7 @@ bool decode_bytes_with_escapes(std::string_view s, std::string* out, std::string
             break;
         }
         default:
+            if (first_invalid && first_invalid->empty()) *first_invalid = std::string(1, e);
             out->push_back('\\');
             out->push_back(e);
             break;
@@ -232,6 +240,36 @@ struct ParsedString {
     std::string_view body;   // the text between the quotes
     std::size_t body_offset = 0;  // where body starts in the token's text
 };
+
+// warn_invalid_escape_sequence: an unknown escape (or an octal one above
+// \377) is kept, with a DeprecationWarning located at the string's token.
+// The parse runs on its own thread, so the warning is queued for the
+// caller to issue (compile_source); under -W error it becomes a
+// SyntaxError at the token, as CPython turns it into one. Each token warns
+// once, though the error pass may parse it again.
+void warn_invalid_escape_sequence(Parser* p, const std::string& invalid, Token* t)
+{
+    const bool octal = invalid[0] >= '4' && invalid[0] <= '7';
+    lexer::TokenizerWarning w;
+    w.category = "DeprecationWarning";
+    w.msg = (octal ? "invalid octal escape sequence '\\" : "invalid escape sequence '\\") + invalid + "'";
+    w.lineno = t->lineno;
+    w.col_offset = t->col_offset;
+    for (const lexer::TokenizerWarning& seen : p->warnings)
+        if (seen.lineno == w.lineno && seen.col_offset == w.col_offset && seen.msg == w.msg) return;
+    // The SyntaxError it would be: made by the parser's own error routine
+    // (located at the token), without disturbing the parse's error state.
+    std::unique_ptr<lexer::SyntaxErrorInfo> saved_error = std::move(p->error);
+    const int saved_indicator = p->error_indicator;
+    Token* saved_token = p->known_err_token;
+    p->known_err_token = t;
+    RAISE_SYNTAX_ERROR(w.msg);
+    w.as_error = std::move(p->error);
+    p->error = std::move(saved_error);
+    p->error_indicator = saved_indicator;
+    p->known_err_token = saved_token;
+    p->warnings.push_back(std::move(w));
+}
 
 // CPython's _PyPegen_parsestr: prefix, quotes, and (not for f-strings) escapes.
 bool parsestr(Parser* p, Token* t, ParsedString* r)
@@ -259,20 +297,23 @@ bool parsestr(Parser* p, Token* t, ParsedString* r)
                 return false;
             }
         }
-        std::string bytes;
-        if (!raw && !decode_bytes_with_escapes(r->body, &bytes, &error)) {
+        std::string bytes, invalid;
+        if (!raw && !decode_bytes_with_escapes(r->body, &bytes, &error, &invalid)) {
             RAISE_SYNTAX_ERROR(error);
             return false;
         }
+        if (!invalid.empty()) warn_invalid_escape_sequence(p, invalid, t);
         r->value = runtime::bytes_from_view(raw ? r->body : std::string_view(bytes));
     } else if (raw) {
         r->value = runtime::unicode_from_utf8(r->body);
     } else {
         runtime::UnicodeWriter w;
-        if (!decode_unicode_with_escapes(r->body, &w, &error)) {
+        std::string invalid;
+        if (!decode_unicode_with_escapes(r->body, &w, &error, &invalid)) {
             RAISE_SYNTAX_ERROR(error);
             return false;
         }
+        if (!invalid.empty()) warn_invalid_escape_sequence(p, invalid, t);
         r->value = w.finish();
     }
     if (!r->value) return runtime_error_to_parser_error(p), false;
@@ -535,7 +576,7 @@ unexpected_end_of_string:
 // Returns 1 when the literal ended at a doubled brace (scan again), 0 at an
 // expression or the end, -1 on error.
 int fstring_find_literal(Parser* p, const char** str, const char* end, bool raw, runtime::Ref<>* literal,
-                         bool* has_literal, int recurse_lvl)
+                         bool* has_literal, int recurse_lvl, Token* t)
 {
     const char* s = *str;
     const char* literal_start = s;
@@ -579,12 +620,13 @@ done:
         if (raw) {
             *literal = runtime::unicode_from_utf8(body);
         } else {
-            std::string error;
+            std::string error, invalid;
             runtime::UnicodeWriter w;
-            if (!decode_unicode_with_escapes(body, &w, &error)) {
+            if (!decode_unicode_with_escapes(body, &w, &error, &invalid)) {
                 RAISE_SYNTAX_ERROR(error);
                 return -1;
             }
+            if (!invalid.empty()) warn_invalid_escape_sequence(p, invalid, t);
             *literal = w.finish();
         }
         if (!*literal) return runtime_error_to_parser_error(p), -1;
@@ -603,7 +645,7 @@ int concat_fstring(Parser* p, FstringParser* state, const char** str, const char
         std::string expr_text;
         bool has_literal = false, has_expr_text = false;
         expr_ty expression = nullptr;
-        int result = fstring_find_literal(p, str, end, raw, &literal, &has_literal, recurse_lvl);
+        int result = fstring_find_literal(p, str, end, raw, &literal, &has_literal, recurse_lvl, t);
         if (result < 0) return -1;
         if (result == 0 && !(*str >= end || **str == '}')) {
             if (fstring_find_expr(p, str, end, raw, recurse_lvl, &expr_text, &has_expr_text, &expression,

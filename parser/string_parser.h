@@ -20,9 +20,14 @@ struct Token;
 // false with *error set to CPython's message, e.g. "(unicode error)
 // 'unicodeescape' codec can't decode bytes in position 0-1: truncated
 // \xXX escape".
-bool decode_unicode_with_escapes(std::string_view body, runtime::UnicodeWriter* out, std::string* error);
+// *first_invalid (when given) gets the first escape that is valid only for
+// now (DeprecationWarning): the character after an unknown backslash, or
+// the three digits of an octal escape above \377.
+bool decode_unicode_with_escapes(std::string_view body, runtime::UnicodeWriter* out, std::string* error,
+                                 std::string* first_invalid = nullptr);
 
 // The same for a bytes literal body (\x, octal and the C escapes only).
-bool decode_bytes_with_escapes(std::string_view body, std::string* out, std::string* error);
+bool decode_bytes_with_escapes(std::string_view body, std::string* out, std::string* error,
+                               std::string* first_invalid = nullptr);
 
 }  // namespace minipy::parser

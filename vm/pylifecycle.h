@@ -28,6 +28,17 @@ const RunConfig& run_config();
 // ("Exception ignored in: ..." when err_msg is null), the traceback, then
 // "Type: str".
 void write_unraisable(const char* err_msg, runtime::Object* obj);
+// The default sys.unraisablehook's text (write_unraisable_exc_file) for
+// the fields of an UnraisableHookArgs; err_msg and obj may be None.
+void format_unraisable(std::string& out, runtime::Object* exc_type, runtime::Object* exc_value,
+                       runtime::Object* exc_tb, runtime::Object* err_msg, runtime::Object* obj);
+// sysmodule.cpp: a sys.UnraisableHookArgs struct sequence.
+[[nodiscard]] runtime::Ref<> unraisable_hook_args(runtime::Object* exc_type, runtime::Object* exc_value,
+                                                  runtime::Object* exc_tb, runtime::Object* err_msg,
+                                                  runtime::Object* obj);
+// PyErr_Display(type, value, tb): value printed as an uncaught exception on
+// sys.stderr (the default sys.excepthook); 0, or -1 if the write failed.
+[[nodiscard]] int error_display(runtime::Object* exc_type, runtime::Object* value, runtime::Object* tb);
 // _PyErr_Display(file, exc): exc as an uncaught exception prints it
 // (runtime's error_display_hook, for _thread._excepthook).
 int display_exception(runtime::Object* file, runtime::Object* exc);

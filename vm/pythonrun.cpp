@@ -58,6 +58,13 @@ std::string safe_str(Object* obj, const char* fallback)
     return unicode_to_std(s.get());
 }
 
+// A hook reached through the sys module: null when sys has no such name.
+Object* sys_hook(const char* name)
+{
+    Object* sysdict = interpreter_get()->sysdict;
+    return sysdict ? dict_get_item_string(sysdict, name) : nullptr;
+}
+
 // Text to sys.stderr (or the C stream when sys.stderr is unusable).
 void write_stderr(const std::string& out)
 {
@@ -351,6 +358,28 @@ int print_pending_exception()
     if (object_type_check(exc.get(), Exc_KeyboardInterrupt)) unhandled_keyboard_interrupt = true;
     // Standard output first, as CPython flushes it before writing stderr.
     sys_flush_streams();
+    // _PyErr_PrintEx: sys.excepthook(type, value, traceback). The default
+    // hook is the printer below; another hook that fails is reported
+    // before the original exception, a SystemExit from it exits.
+    Object* hook = sys_hook("excepthook");
+    if (hook && hook != sys_hook("__excepthook__")) {
+        Object* tb = exception_get_traceback(exc.get());
+        Ref<> hook_ref = new_ref(hook);
+        Ref<> r = call_function_objargs(hook_ref.get(), {Py_TYPE(exc.get()), exc.get(), tb ? tb : Py_None()});
+        if (r) return 1;
+        Ref<> exc2 = fetch_exception();
+        if (!exc2) return 1;
+        if (object_type_check(exc2.get(), Exc_SystemExit)) return handle_system_exit(exc2.get());
+        sys_flush_streams();
+        std::string out = "Error in sys.excepthook:\n";
+        PrintContext ctx(out);
+        format_exception_recursive(ctx, exc2.get());
+        out += "\nOriginal exception was:\n";
+        format_exception_recursive(ctx, exc.get());
+        write_stderr(out);
+        return 1;
+    }
+    if (!hook) std::fputs("sys.excepthook is missing\n", stderr);
     std::string out;
     PrintContext ctx(out);
     format_exception_recursive(ctx, exc.get());
@@ -369,38 +398,108 @@ int display_exception(Object* file, Object* exc)
     return r ? 0 : -1;
 }
 
-void write_unraisable(const char* err_msg, Object* obj)
+namespace {
+
+// The type of an exception as the unraisable report names it:
+// "module.Qualname", without the module for builtins.
+void format_unraisable_type(std::string& out, Object* exc_type)
 {
-    Ref<> exc = fetch_exception();
-    if (!exc) return;
-    // write_unraisable_exc_file: the header, the traceback, then the
-    // exception's type and str; unlike print_exception, ": " is written
-    // even when str() is empty, and nothing it was chained to is shown.
-    sys_flush_streams();
-    std::string out = "Exception ignored ";
-    out += err_msg ? err_msg : "in";
-    if (obj) {
-        Ref<> r = object_repr(obj);
-        if (!r) error_clear();
-        out += ": " + (r ? unicode_to_std(r.get()) : std::string("<object repr() failed>"));
-    }
-    out += "\n";
-    Object* tb = exception_get_traceback(exc.get());
-    if (tb && tb != Py_None()) {
-        out += "Traceback (most recent call last):\n";
-        traceback_format(tb, out);
-    }
-    TypeObject* type = Py_TYPE(exc.get());
     Ref<> modulename;
-    if (object_lookup_attr(type, intern_str("__module__"), &modulename) < 0) error_clear();
+    if (object_lookup_attr(exc_type, intern_str("__module__"), &modulename) < 0) error_clear();
     if (!modulename || !unicode_check(modulename.get())) out += "<unknown>.";
     else if (!unicode_equal_to_ascii(modulename.get(), "builtins"))
         out += unicode_to_std(modulename.get()) + ".";
     Ref<> qualname;
-    if (object_lookup_attr(type, intern_str("__qualname__"), &qualname) < 0) error_clear();
+    if (object_lookup_attr(exc_type, intern_str("__qualname__"), &qualname) < 0) error_clear();
     out += qualname && unicode_check(qualname.get()) ? unicode_to_std(qualname.get()) : "<unknown>";
-    out += ": " + safe_str(exc.get(), "<exception str() failed>") + "\n";
+}
+
+}  // namespace
+
+void format_unraisable(std::string& out, Object* exc_type, Object* exc_value, Object* exc_tb, Object* err_msg,
+                       Object* obj)
+{
+    // write_unraisable_exc_file: the header (the message and the object's
+    // repr), the traceback, then the exception's type and str; unlike
+    // print_exception, ": " is written even when str() is empty, and
+    // nothing the exception was chained to is shown.
+    const bool has_msg = err_msg && err_msg != Py_None();
+    if (obj && obj != Py_None()) {
+        out += has_msg ? safe_str(err_msg, "") + ": " : std::string("Exception ignored in: ");
+        Ref<> r = object_repr(obj);
+        if (!r) error_clear();
+        out += r ? unicode_to_std(r.get()) : std::string("<object repr() failed>");
+        out += "\n";
+    }
+    else if (has_msg) {
+        out += safe_str(err_msg, "") + ":\n";
+    }
+    if (exc_tb && exc_tb != Py_None()) {
+        out += "Traceback (most recent call last):\n";
+        traceback_format(exc_tb, out);
+    }
+    if (!exc_type || exc_type == Py_None()) return;
+    format_unraisable_type(out, exc_type);
+    if (exc_value && exc_value != Py_None()) out += ": " + safe_str(exc_value, "<exception str() failed>");
+    out += "\n";
+}
+
+void write_unraisable(const char* err_msg, Object* obj)
+{
+    Ref<> exc = fetch_exception();
+    if (!exc) return;
+    sys_flush_streams();
+    Object* tb = exception_get_traceback(exc.get());
+    Ref<> msg = err_msg ? unicode_from_utf8(std::string("Exception ignored ") + err_msg) : none_ref();
+    if (!msg) {
+        error_clear();
+        msg = none_ref();
+    }
+    // _PyErr_WriteUnraisableMsg: sys.unraisablehook(UnraisableHookArgs);
+    // its default is written here directly, and so is a hook that fails,
+    // reported with the hook as the object.
+    Object* hook = sys_hook("unraisablehook");
+    if (hook && hook != Py_None() && hook != sys_hook("__unraisablehook__")) {
+        Ref<> args = unraisable_hook_args(Py_TYPE(exc.get()), exc.get(), tb ? tb : Py_None(), msg.get(),
+                                          obj ? obj : Py_None());
+        Ref<> r = args ? call_function_objargs(hook, {args.get()}) : Ref<>();
+        if (r) return;
+        Ref<> hook_ref = new_ref(hook);
+        exc = fetch_exception();
+        if (!exc) return;
+        tb = exception_get_traceback(exc.get());
+        Ref<> hook_msg = unicode_from_string("Exception ignored in sys.unraisablehook");
+        std::string out;
+        format_unraisable(out, Py_TYPE(exc.get()), exc.get(), tb, hook_msg.get(), hook_ref.get());
+        write_stderr(out);
+        return;
+    }
+    std::string out;
+    format_unraisable(out, Py_TYPE(exc.get()), exc.get(), tb, msg.get(), obj);
     write_stderr(out);
+}
+
+int error_display(Object* exc_type, Object* value, Object* tb)
+{
+    (void)exc_type;  // the printer reads the type from the value, as 3.11's
+    // _PyErr_Display: the traceback given is put on an exception that has
+    // none, or it would not be shown.
+    if (exception_check(value) && tb && traceback_check(tb) && !exception_get_traceback(value) &&
+        exception_set_traceback(value, tb) < 0)
+        return -1;
+    Object* file = sys_hook("stderr");
+    if (!file) {
+        std::fputs("lost sys.stderr\n", stderr);
+        return 0;
+    }
+    if (file == Py_None()) return 0;
+    std::string out;
+    PrintContext ctx(out);
+    format_exception_recursive(ctx, value);
+    Ref<> text = unicode_from_utf8(out);
+    if (!text) return -1;
+    Ref<> r = call_method(file, "write", {text.get()});
+    return r ? 0 : -1;
 }
 
 namespace {

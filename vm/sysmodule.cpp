@@ -32,6 +32,8 @@
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/moduleobject.h"
 #include "minipy/runtime/structseq.h"
+#include "minipy/runtime/setobject.h"
+#include "stdlib_module_names.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/typeobject.h"
 #include "minipy/runtime/unicodeobject.h"
@@ -461,6 +463,14 @@ const StructSequenceDesc hash_info_desc = {
     hash_info_fields, 9};
 TypeObject HashInfo_Type{};
 
+const StructSequenceField unraisable_hook_args_fields[] = {
+    {"exc_type", "Exception type"}, {"exc_value", "Exception value"}, {"exc_traceback", "Exception traceback"},
+    {"err_msg", "Error message"},   {"object", "Object causing the exception"}, {}};
+const StructSequenceDesc unraisable_hook_args_desc = {
+    "UnraisableHookArgs", "UnraisableHookArgs\n\nType used to pass arguments to sys.unraisablehook.",
+    unraisable_hook_args_fields, 5};
+TypeObject UnraisableHookArgs_Type{};
+
 const StructSequenceField thread_info_fields[] = {
     {"name", "name of the thread implementation"}, {"lock", "name of the lock implementation"},
     {"version", "name and version of the thread library"}, {},
@@ -580,6 +590,34 @@ Ref<> sys_audit(Object*, Object* const* args, Py_ssize_t nargs)
     return none_ref();
 }
 
+// sys.excepthook / sys.__excepthook__ (sys_excepthook_impl): prints an
+// exception and its traceback to sys.stderr, as an uncaught one.
+Ref<> sys_excepthook(Object*, Object* const* args, Py_ssize_t nargs)
+{
+    if (nargs != 3) return format_error(Exc_TypeError, "excepthook expected 3 arguments, got %zd", nargs);
+    if (error_display(args[0], args[1], args[2]) < 0) return nullptr;
+    return none_ref();
+}
+
+// sys.unraisablehook / sys.__unraisablehook__ (_PyErr_WriteUnraisableDefaultHook):
+// the report of an UnraisableHookArgs, on sys.stderr.
+Ref<> sys_unraisablehook(Object*, Object* unraisable)
+{
+    if (Py_TYPE(unraisable) != &UnraisableHookArgs_Type)
+        return format_error(Exc_TypeError, "sys.unraisablehook argument type must be UnraisableHookArgs");
+    Object* fields[5];
+    for (Py_ssize_t i = 0; i < 5; i++) fields[i] = structseq_get_item(unraisable, i);
+    std::string out;
+    format_unraisable(out, fields[0], fields[1], fields[2], fields[3], fields[4]);
+    Object* file = interpreter_get()->sysdict ? dict_get_item_string(interpreter_get()->sysdict, "stderr") : nullptr;
+    if (!file || file == Py_None()) return none_ref();
+    Ref<> text = unicode_from_utf8(out);
+    if (!text) return nullptr;
+    Ref<> r = call_method(file, "write", {text.get()});
+    if (!r) return nullptr;
+    return none_ref();
+}
+
 MethodDef sys_methods[] = {
     method_fast("exit", sys_exit, "Exit the interpreter by raising SystemExit(status)."),
     method_noargs("getrecursionlimit", sys_getrecursionlimit, "Return the current value of the recursion limit."),
@@ -587,6 +625,8 @@ MethodDef sys_methods[] = {
     method_noargs("exception", sys_exception, "Return the current exception."),
     method_noargs("exc_info", sys_exc_info, "Return current exception information: (type, value, traceback)."),
     method_o("displayhook", sys_displayhook, "Print an object to sys.stdout and also save it in builtins._"),
+    method_fast("excepthook", sys_excepthook, "Handle an exception by displaying it with a traceback on sys.stderr."),
+    method_o("unraisablehook", sys_unraisablehook, "Handle an unraisable exception."),
     method_fastkw("breakpointhook", sys_breakpointhook, "Call the debugger named by $PYTHONBREAKPOINT (pdb.set_trace by default)."),
     method_fast("_getframe", sys_getframe, "Return a frame object from the call stack."),
     method_o("getrefcount", sys_getrefcount, "Return the reference count of object."),
@@ -615,6 +655,12 @@ MethodDef sys_methods[] = {
 
 }  // namespace
 
+Ref<> unraisable_hook_args(Object* exc_type, Object* exc_value, Object* exc_tb, Object* err_msg, Object* obj)
+{
+    return make_structseq(&UnraisableHookArgs_Type,
+                          {new_ref(exc_type), new_ref(exc_value), new_ref(exc_tb), new_ref(err_msg), new_ref(obj)});
+}
+
 Ref<> sys_module_create(const std::vector<std::string>& argv)
 {
     if (!(StdStream_Type.tp_flags & Py_TPFLAGS_READY) && type_ready(&StdStream_Type) < 0) return nullptr;
@@ -638,6 +684,23 @@ Ref<> sys_module_create(const std::vector<std::string>& argv)
     Ref<> hash_info = make_hash_info();
     Ref<> thread_info = make_thread_info();
     if (!version_info || !float_info || !int_info || !hash_info || !thread_info) return nullptr;
+    if (!(UnraisableHookArgs_Type.tp_flags & Py_TPFLAGS_READY) &&
+        structseq_init_type(&UnraisableHookArgs_Type, &unraisable_hook_args_desc) < 0)
+        return nullptr;
+    // The default hooks are also kept as sys.__excepthook__ and
+    // sys.__unraisablehook__ (and __displayhook__, __breakpointhook__).
+    for (const char* name : {"excepthook", "unraisablehook", "displayhook", "breakpointhook"}) {
+        Object* hook = dict_get_item_string(module_get_dict(mod.get()), name);
+        if (!hook || module_add_object(mod.get(), ("__" + std::string(name) + "__").c_str(), hook) < 0) return nullptr;
+    }
+    // sys.stdlib_module_names: CPython 3.11's list (stdlib_module_names.h).
+    Ref<> stdlib_names = frozenset_new(nullptr);
+    if (!stdlib_names) return nullptr;
+    for (const char* name : STDLIB_MODULE_NAMES) {
+        Ref<> n = unicode_from_string(name);
+        if (!n || set_add(stdlib_names.get(), n.get()) < 0) return nullptr;
+    }
+    if (module_add_object(mod.get(), "stdlib_module_names", stdlib_names.get()) < 0) return nullptr;
     Ref<> version = unicode_from_string(MINIPY_PY_VERSION " (minipy)");
     Ref<> maxsize = long_from_ssize_t(PTRDIFF_MAX);
     Ref<> platform = unicode_from_string("linux");
@@ -885,11 +948,14 @@ int sys_set_config(Object* sysdict, const RunConfig& config)
     Ref<> builtin_names = list_as_tuple(names.get());
     Ref<> maxunicode = long_from_long(0x10FFFF);
     if (!builtin_names || !maxunicode) return -1;
-    // The original hook, kept for programs that replace sys.displayhook.
-    if (Object* hook = dict_get_item_string(sysdict, "displayhook"))
-        if (dict_set_item_string(sysdict, "__displayhook__", hook) < 0) return -1;
-    if (Object* hook = dict_get_item_string(sysdict, "breakpointhook"))
-        if (dict_set_item_string(sysdict, "__breakpointhook__", hook) < 0) return -1;
+    // sys.orig_argv: the command line as the process got it.
+    Ref<> orig_argv = list_new(0);
+    if (!orig_argv) return -1;
+    for (const std::string& a : config.orig_argv) {
+        Ref<> s = unicode_from_utf8(a);
+        if (!s || list_append(orig_argv.get(), s.get()) < 0) return -1;
+    }
+    if (dict_set_item_string(sysdict, "orig_argv", orig_argv.get()) < 0) return -1;
     if (dict_set_item_string(sysdict, "executable", executable.get()) < 0 ||
         dict_set_item_string(sysdict, "_base_executable", executable.get()) < 0 ||
         dict_set_item_string(sysdict, "dont_write_bytecode", dont_write.get()) < 0 ||

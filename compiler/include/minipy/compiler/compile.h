@@ -19,6 +19,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "minipy/lexer/tokenizer.h"
 #include "minipy/parser/Python-ast.h"
@@ -29,6 +30,13 @@ namespace minipy::compiler {
 // compile()'s mode argument: 'exec' (a module), 'eval' (one expression),
 // 'single' (one interactive statement: expression values are printed).
 enum class CompileMode { Exec, Eval, Single };
+
+// Issues a parse's tokenizer and parser warnings (SyntaxWarning for odd
+// number literals, DeprecationWarning for invalid escapes) through the
+// warnings machinery; one the filters turn into an error raises the
+// SyntaxError it describes. 0, or -1 with the exception set.
+[[nodiscard]] int issue_parse_warnings(const std::vector<lexer::TokenizerWarning>& warnings,
+                                       const std::string& filename);
 
 // Py_CompileStringObject: parse `source` (raw bytes: BOM and coding cookie
 // honoured) and compile it. `optimize` is compile()'s: -1 (the interpreter's

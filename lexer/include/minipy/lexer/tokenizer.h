@@ -66,10 +66,14 @@ struct SyntaxErrorInfo {
 // directly followed by a keyword ("1if x else y") is a SyntaxWarning
 // "invalid decimal literal" (an error under -W error).
 struct TokenizerWarning {
-    std::string category;  // "SyntaxWarning"
+    std::string category;  // "SyntaxWarning" (the parser's: "DeprecationWarning")
     std::string msg;
     int lineno = 0;
     std::string line;  // the source line, for the warning's second line
+    int col_offset = 0;  // where in the line (bytes): warnings are issued in source order
+    // The SyntaxError this warning becomes when the warnings filters turn
+    // it into an error (-W error), located as CPython locates it.
+    std::shared_ptr<const SyntaxErrorInfo> as_error;
 };
 
 struct TokState;  // tokenizer.re

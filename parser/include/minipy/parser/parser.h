@@ -45,6 +45,9 @@ struct ParseResult {
     // the interactive loop reads another line (with sys.ps2) and parses
     // again; the rest of the result is what the end of input would give.
     bool incomplete = false;
+    // The tokenizer's and the parser's warnings, in source order, for the
+    // caller to issue through the warnings machinery (compile_source).
+    std::vector<lexer::TokenizerWarning> warnings;
 };
 
 // Parses a whole source (raw file bytes: BOM and coding cookie honoured).

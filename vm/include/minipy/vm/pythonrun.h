@@ -15,6 +15,7 @@ namespace minipy::vm {
 // command line); field names are PyConfig's.
 struct RunConfig {
     std::vector<std::string> argv;  // sys.argv
+    std::vector<std::string> orig_argv;  // sys.orig_argv: the process's whole command line
     std::string run_filename;       // the script ("" for -c, -m and stdin): sys.path[0] is its directory
     std::string run_module;         // NAME of -m NAME: sys.path[0] is the current directory
     bool write_bytecode = true;     // -B, PYTHONDONTWRITEBYTECODE: no __pycache__ files
