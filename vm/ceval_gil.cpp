@@ -98,7 +98,10 @@ struct Gil {
     std::condition_variable switch_cond;  // signalled when a thread took it (FORCE_SWITCHING)
 };
 
-Gil gil;
+// Never destroyed: at exit, daemon threads may still wait on its condition
+// variable, and destroying a condition variable with waiters is undefined
+// (glibc's can block the exiting thread).
+Gil& gil = *new Gil;
 
 // The flags the eval breaker summarizes (_ceval_state, _ceval_runtime_state).
 std::atomic<int> gil_drop_request{0};
