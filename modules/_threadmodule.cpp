@@ -651,12 +651,7 @@ Ref<> thread_start_new(Object*, Object* args)
     if (!callable_check(func)) return format_error(Exc_TypeError, "first arg must be callable");
     if (!tuple_check(fargs)) return format_error(Exc_TypeError, "2nd arg must be a tuple");
     if (kwargs && !dict_check(kwargs)) return format_error(Exc_TypeError, "optional 3rd arg must be a dictionary");
-    ThreadState* parent = thread_state_get();
-    ThreadState* ts = thread_state_new(parent->interp);
-    // The recursion limit is the interpreter's in CPython; minipy keeps it
-    // per thread state, so the child starts with its parent's.
-    ts->recursion_limit = parent->recursion_limit;
-    ts->recursion_remaining = parent->recursion_limit;
+    ThreadState* ts = thread_state_new(interpreter_get());
     auto* boot = new (std::nothrow) BootState{ts, new_ref(func).release(), new_ref(fargs).release(),
                                               kwargs ? new_ref(kwargs).release() : nullptr};
     if (!boot) {

@@ -79,6 +79,8 @@ ThreadState* thread_state_new(InterpreterState* interp)
     // outlive any allocator statistics window.
     auto* ts = new ThreadState;
     ts->interp = interp;
+    ts->recursion_limit = interp->recursion_limit;
+    ts->recursion_remaining = interp->recursion_limit;
     ts->next = interp->threads;
     thread_state_bind(ts);
     interp->threads = ts;

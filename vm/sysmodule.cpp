@@ -186,7 +186,7 @@ Ref<> sys_exit(Object*, Object* const* args, Py_ssize_t nargs)
     return nullptr;
 }
 
-Ref<> sys_getrecursionlimit(Object*, Object*) { return long_from_long(thread_state_get()->recursion_limit); }
+Ref<> sys_getrecursionlimit(Object*, Object*) { return long_from_long(interpreter_get()->recursion_limit); }
 
 Ref<> sys_setrecursionlimit(Object*, Object* arg)
 {
@@ -201,8 +201,14 @@ Ref<> sys_setrecursionlimit(Object*, Object* arg)
         return format_error(Exc_RecursionError,
                             "cannot set the recursion limit to %lld at the recursion depth %d: the limit is too low",
                             new_limit, depth);
-    ts->recursion_remaining += static_cast<int>(new_limit) - ts->recursion_limit;
-    ts->recursion_limit = static_cast<int>(new_limit);
+    // Py_SetRecursionLimit: the interpreter's limit, and every thread's
+    // budget moved by the same amount (their depth is kept).
+    InterpreterState* interp = ts->interp;
+    interp->recursion_limit = static_cast<int>(new_limit);
+    for (ThreadState* p = interp->threads; p; p = p->next) {
+        p->recursion_remaining += static_cast<int>(new_limit) - p->recursion_limit;
+        p->recursion_limit = static_cast<int>(new_limit);
+    }
     return none_ref();
 }
 

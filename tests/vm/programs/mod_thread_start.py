@@ -153,3 +153,26 @@ try:
     _thread.exit()
 except SystemExit as exc:
     print("exit raises SystemExit", exc.args)
+
+# The recursion limit is the interpreter's: a thread sees the main
+# thread's setting, and hits it.
+import sys
+
+old_limit = sys.getrecursionlimit()
+sys.setrecursionlimit(150)
+
+
+def deep(n):
+    return deep(n + 1)
+
+
+def probe():
+    try:
+        deep(0)
+    except RecursionError as exc:
+        return sys.getrecursionlimit(), str(exc)
+
+
+print(run(probe))
+sys.setrecursionlimit(old_limit)
+print(sys.getrecursionlimit())

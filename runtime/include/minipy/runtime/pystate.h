@@ -63,6 +63,9 @@ struct InterpreterState {
     Object* builtins = nullptr;      // the builtins dict (later stages fill it)
     Object* sysdict = nullptr;
     int int_max_str_digits = 4300;  // sys.set_int_max_str_digits
+    // sys.setrecursionlimit: one limit for every thread; each thread state
+    // keeps a copy next to its own budget (Py_SetRecursionLimit updates all).
+    int recursion_limit = 1000;
 };
 
 // Starts the runtime once (types ready, singletons, main thread state).
