@@ -85,15 +85,15 @@ for args in [(), (print,), (1, ()), (print, []), (print, (), []), (print, (), {}
 # _count: threads started here and still running.
 gate = _thread.allocate_lock()
 gate.acquire()
-started = _thread.allocate_lock()
-started.acquire()
+all_parked = _thread.allocate_lock()
+all_parked.acquire()
 waiting = [0]
 
 
 def parked():
     waiting[0] += 1
     if waiting[0] == 3:
-        started.release()
+        all_parked.release()
     gate.acquire()
     gate.release()
 
@@ -101,10 +101,11 @@ def parked():
 print(_thread._count())
 for _ in range(3):
     _thread.start_new_thread(parked, ())
-started.acquire()
+all_parked.acquire()
 print(_thread._count())
 gate.release()
-wait_until_no_threads()
+while _thread._count():  # the three are counted already: wait for them to end
+    time.sleep(0.001)
 print(_thread._count())
 
 # The sentinel: released when the thread's state goes away, after its
