@@ -12,7 +12,9 @@
 // Errors: a JSONDecodeError(msg, doc, pos) built from json.decoder's class
 // (imported on first use, as CPython does); "no value here" is
 // StopIteration(idx), which JSONDecoder turns into "Expecting value".
+#include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <string>
 
 #include "minipy/runtime/abstract.h"
@@ -110,6 +112,7 @@ Ref<> scanstring_unicode(Object* pystr, Py_ssize_t end, bool strict, Py_ssize_t*
         return nullptr;
     }
     UnicodeWriter out;
+    bool out_empty = true;  // nothing written yet: no escape seen
     for (;;) {
         // A run of plain characters up to a quote or a backslash.
         Py_ssize_t next = end;
@@ -126,8 +129,14 @@ Ref<> scanstring_unicode(Object* pystr, Py_ssize_t end, bool strict, Py_ssize_t*
             raise_errmsg("Unterminated string starting at", pystr, begin);
             return nullptr;
         }
-        if (next != end) out.write_substring(pystr, end, next);
         next++;
+        if (c == '"' && out_empty) {
+            // The common case: no escape at all, the body is a substring.
+            *next_end = next;
+            return unicode_substring(pystr, end, next - 1);
+        }
+        if (next - 1 != end) out.write_substring(pystr, end, next - 1);
+        out_empty = false;
         if (c == '"') {
             end = next;
             break;
@@ -362,14 +371,36 @@ Ref<> match_number(ScannerObject* s, Object* pystr, Py_ssize_t start, Py_ssize_t
         else idx = e_start;  // a bare 'e' is not part of the number
     }
     *next_idx = idx;
+    // The default float and int parse the ASCII text directly: from_chars
+    // is correctly rounded as float() is (and ignores the locale), and up to
+    // 18 digits fit a long long.
+    // Longer ints take int()'s path (and its 4300-digit limit).
+    bool default_float = is_float && s->parse_float == reinterpret_cast<Object*>(&Float_Type);
+    bool default_int = !is_float && s->parse_int == reinterpret_cast<Object*>(&Long_Type);
+    if ((default_float && idx - start < 64) || (default_int && idx - start <= 18)) {
+        char buf[64];
+        for (Py_ssize_t k = start; k < idx; k++) buf[k - start] = static_cast<char>(unicode_read(kind, data, k));
+        buf[idx - start] = 0;
+        const char* first = buf;
+        const char* last = buf + (idx - start);
+        if (default_float) {
+            double d = 0;
+            auto [ptr, ec] = std::from_chars(first, last, d);
+            // Out of range: from_chars leaves d alone; float() gives +-inf
+            // or +-0.0, which strtod gives too.
+            if (ec == std::errc::result_out_of_range) d = std::strtod(buf, nullptr);
+            (void)ptr;
+            return float_from_double(d);
+        }
+        long long v = 0;
+        std::from_chars(first, last, v);  // a leading '-' is accepted
+        return long_from_long(v);
+    }
     Ref<> numstr = unicode_substring(pystr, start, idx);
     if (!numstr) return nullptr;
-    if (is_float) {
-        if (s->parse_float == reinterpret_cast<Object*>(&Float_Type)) return float_from_string(numstr.get());
-        return call_one_arg(s->parse_float, numstr.get());
-    }
-    if (s->parse_int == reinterpret_cast<Object*>(&Long_Type)) return long_from_unicode_object(numstr.get(), 10);
-    return call_one_arg(s->parse_int, numstr.get());
+    if (default_float) return float_from_string(numstr.get());
+    if (default_int) return long_from_unicode_object(numstr.get(), 10);
+    return call_one_arg(is_float ? s->parse_float : s->parse_int, numstr.get());
 }
 
 // Does s[idx:] start with the ASCII word w?
