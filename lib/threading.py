@@ -749,11 +749,15 @@ class Thread:
                 lock.release()
                 self._stop()
         except:
-            # Interrupted (Ctrl-C) while or after taking the lock: if the
-            # lock is ours now, the thread is gone all the same.
+            # Interrupted (Ctrl-C) in acquire() or just after it. CPython
+            # 3.11 (bpo-45274) then takes a locked lock to be one this call
+            # acquired, releases it and marks the thread stopped; it cannot
+            # tell whether the thread itself still holds it, so a join()
+            # interrupted while the thread runs leaves is_alive() False.
+            # minipy keeps that behaviour.
             if lock.locked():
-                raise
-            self._stop()
+                lock.release()
+                self._stop()
             raise
 
     @property
