@@ -43,7 +43,7 @@ namespace {
 
 Ref<> bufferediobase_read(Object*, Object* const*, Py_ssize_t) { return raise_unsupported("read"); }
 Ref<> bufferediobase_read1(Object*, Object* const*, Py_ssize_t) { return raise_unsupported("read1"); }
-Ref<> bufferediobase_write(Object*, Object*) { return raise_unsupported("write"); }
+Ref<> bufferediobase_write(Object*, Object* const*, Py_ssize_t) { return raise_unsupported("write"); }
 Ref<> bufferediobase_detach(Object*, Object*) { return raise_unsupported("detach"); }
 
 // readinto(b) as read(len(b)) copied into b (readinto1 with read1).
@@ -81,7 +81,7 @@ MethodDef bufferediobase_methods[] = {
     method_fast("read1", bufferediobase_read1),
     method_o("readinto", bufferediobase_readinto),
     method_o("readinto1", bufferediobase_readinto1),
-    method_o("write", bufferediobase_write),
+    method_fast("write", bufferediobase_write),
     {},
 };
 
@@ -1051,9 +1051,9 @@ Ref<> rw_forward(Object* target, const char* name, Object* const* args, Py_ssize
 Ref<> rwpair_read(Object* op, Object* const* a, Py_ssize_t n) { return rw_forward(RW(op)->reader, "read", a, n); }
 Ref<> rwpair_peek(Object* op, Object* const* a, Py_ssize_t n) { return rw_forward(RW(op)->reader, "peek", a, n); }
 Ref<> rwpair_read1(Object* op, Object* const* a, Py_ssize_t n) { return rw_forward(RW(op)->reader, "read1", a, n); }
-Ref<> rwpair_readinto(Object* op, Object* arg) { return rw_forward(RW(op)->reader, "readinto", &arg, 1); }
-Ref<> rwpair_readinto1(Object* op, Object* arg) { return rw_forward(RW(op)->reader, "readinto1", &arg, 1); }
-Ref<> rwpair_write(Object* op, Object* arg) { return rw_forward(RW(op)->writer, "write", &arg, 1); }
+Ref<> rwpair_readinto(Object* op, Object* const* a, Py_ssize_t n) { return rw_forward(RW(op)->reader, "readinto", a, n); }
+Ref<> rwpair_readinto1(Object* op, Object* const* a, Py_ssize_t n) { return rw_forward(RW(op)->reader, "readinto1", a, n); }
+Ref<> rwpair_write(Object* op, Object* const* a, Py_ssize_t n) { return rw_forward(RW(op)->writer, "write", a, n); }
 Ref<> rwpair_flush(Object* op, Object*) { return rw_forward(RW(op)->writer, "flush", nullptr, 0); }
 Ref<> rwpair_readable(Object* op, Object*) { return rw_forward(RW(op)->reader, "readable", nullptr, 0); }
 Ref<> rwpair_writable(Object* op, Object*) { return rw_forward(RW(op)->writer, "writable", nullptr, 0); }
@@ -1096,9 +1096,9 @@ MethodDef rwpair_methods[] = {
     method_fast("read", rwpair_read),
     method_fast("peek", rwpair_peek),
     method_fast("read1", rwpair_read1),
-    method_o("readinto", rwpair_readinto),
-    method_o("readinto1", rwpair_readinto1),
-    method_o("write", rwpair_write),
+    method_fast("readinto", rwpair_readinto),
+    method_fast("readinto1", rwpair_readinto1),
+    method_fast("write", rwpair_write),
     method_noargs("flush", rwpair_flush),
     method_noargs("readable", rwpair_readable),
     method_noargs("writable", rwpair_writable),

@@ -157,9 +157,8 @@ Ref<> iobase_flush(Object* self, Object*)
 
 Ref<> iobase_close(Object* self, Object*)
 {
-    int closed = iobase_is_closed(self);
-    if (closed < 0) return nullptr;
-    if (closed) return none_ref();
+    // _IOBase's own flag, not the `closed` a subclass may define.
+    if (B(self)->iobase_closed) return none_ref();
     Ref<> res = call_method(self, "flush");
     B(self)->iobase_closed = true;  // closed even when flush() failed
     if (!res) return nullptr;
