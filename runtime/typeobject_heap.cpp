@@ -819,7 +819,12 @@ Ref<> mangle_slot(Object* class_name, Object* name)
     std::string cls = unicode_to_std(class_name);
     std::size_t i = cls.find_first_not_of('_');
     if (i == std::string::npos) return new_ref(name);  // a class named only by underscores
-    return unicode_from_utf8("_" + cls.substr(i) + n);
+    // (Appended piecewise: g++ 12 -O2 misreads "_" + substr + n as an
+    // overlapping copy, -Wrestrict.)
+    std::string mangled = "_";
+    mangled.append(cls, i, std::string::npos);
+    mangled += n;
+    return unicode_from_utf8(mangled);
 }
 
 }  // namespace
