@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <unordered_set>
+#include <vector>
 
 #include "minipy/memory/obmalloc.h"
 
@@ -77,16 +79,46 @@ std::string refcount_summary()
 #endif
 }
 
+namespace {
+
+// _PyStaticType_Dealloc for every static type: its dict (slot wrappers,
+// method descriptors, getsets, members), MRO, bases and subclass table go;
+// the type object itself is static memory and stays. Types are found from
+// `object` down through tp_subclasses (every readied type is registered
+// with its bases), and cleared subclasses first. Nothing may look a name
+// up on a built-in type after this: it is the last step of the teardown.
+void fini_static_types()
+{
+    std::vector<TypeObject*> order{&BaseObject_Type};
+    std::unordered_set<TypeObject*> seen{&BaseObject_Type};
+    for (std::size_t i = 0; i < order.size(); i++)
+        for (TypeObject* sub : type_subclass_list(order[i]))
+            if (seen.insert(sub).second) order.push_back(sub);
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        TypeObject* type = *it;
+        // A heap type still alive here (a leak, or one kept on purpose)
+        // keeps what it has: its own dealloc would need it.
+        if (type_has_feature(type, Py_TPFLAGS_HEAPTYPE)) continue;
+        if (type->tp_weaklist) object_clear_weakrefs(type);
+        clear_ref(type->tp_dict);
+        clear_ref(type->tp_mro);
+        clear_ref(type->tp_bases);
+        clear_ref(type->tp_cache);
+        clear_ref(type->tp_subclasses);
+    }
+}
+
+}  // namespace
+
 void fini_types()
 {
-    // The caches, then the interned strings (_PyUnicode_ClearInterned):
-    // those only the intern dict kept die; identifiers that static types'
-    // dicts or C statics hold stay. Static types themselves stay for the
-    // life of the process (CPython's _PyStaticType_Dealloc is not mirrored),
-    // which is most of what `-X showrefcount` still counts at exit.
+    // The caches, the static types' contents (finalize_interp_types), then
+    // the interned strings (_PyUnicode_ClearInterned): those only the
+    // intern dict kept die; identifiers that C statics hold stay.
     fini_tuple();
     fini_bytes();
     fini_set();
+    fini_static_types();
     fini_unicode();
 }
 
