@@ -62,6 +62,13 @@ std::nullptr_t path_error2(const path_t& path, const path_t& path2);
 // _pystat_fromstructstat: a new os.stat_result.
 [[nodiscard]] runtime::Ref<> stat_result_from(const struct stat& st);
 
+// EINTR from a system call: runs the Python signal handlers
+// (PyErr_CheckSignals); true to retry, false with the handler's error set.
+[[nodiscard]] bool retry_after_eintr();
+
+// posixmodule_proc.cpp: fork/exec/wait, kill, ids; added by posix_proc_init.
+[[nodiscard]] int posix_proc_init(runtime::Object* module);
+
 // posixmodule_dir.cpp: listdir, scandir and its DirEntry/ScandirIterator
 // types; added to the module by posix_dir_init.
 [[nodiscard]] int posix_dir_init(runtime::Object* module);
