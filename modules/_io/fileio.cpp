@@ -314,23 +314,15 @@ Ref<> fileio_read_bytes(FileIOObject* self, Py_ssize_t size)
     return bytes;
 }
 
-Ref<> fileio_readall(Object* op, Object*)
+// readall's loop for streams of unknown size: reads until EOF, growing the
+// buffer; data holds what was read already.
+Ref<> fileio_readall_loop(FileIOObject* self, std::string data)
 {
-    FileIOObject* self = F(op);
-    if (self->fd < 0) return err_closed();
-    // Size the first read from the file's size and position when known.
-    std::size_t bufsize = 8192;
-    struct stat st{};
-    off_t pos = lseek(self->fd, 0, SEEK_CUR);
-    if (fstat(self->fd, &st) == 0 && pos >= 0 && st.st_size >= pos && S_ISREG(st.st_mode))
-        bufsize = static_cast<std::size_t>(st.st_size - pos) + 1;
-    std::string data;
-    data.resize(bufsize);
-    std::size_t got = 0;
+    std::size_t got = data.size();
+    if (data.size() < 8192) data.resize(8192);
     for (;;) {
         if (got == data.size()) data.resize(data.size() + (data.size() >> 3) + 8192);
-        ssize_t n;
-        n = blocking_call([&] { return ::read(self->fd, data.data() + got, data.size() - got); });
+        ssize_t n = blocking_call([&] { return ::read(self->fd, data.data() + got, data.size() - got); });
         if (n < 0) {
             if (error_occurred()) return nullptr;
             if (errno == EAGAIN) {
@@ -343,6 +335,44 @@ Ref<> fileio_readall(Object* op, Object*)
         got += static_cast<std::size_t>(n);
     }
     return bytes_from_string_and_size(data.data(), static_cast<Py_ssize_t>(got));
+}
+
+Ref<> fileio_readall(Object* op, Object*)
+{
+    FileIOObject* self = F(op);
+    if (self->fd < 0) return err_closed();
+    // A regular file's remaining size is read straight into the result;
+    // one more read confirms the end (the file may have grown).
+    struct stat st{};
+    off_t pos = lseek(self->fd, 0, SEEK_CUR);
+    if (fstat(self->fd, &st) == 0 && pos >= 0 && S_ISREG(st.st_mode) && st.st_size > pos) {
+        Py_ssize_t want = static_cast<Py_ssize_t>(st.st_size - pos);
+        Ref<> result = bytes_from_string_and_size(nullptr, want);
+        if (!result) return nullptr;
+        char* dest = bytes_as_string(result.get());
+        Py_ssize_t got = 0;
+        while (got < want) {
+            ssize_t n = blocking_call([&] { return ::read(self->fd, dest + got, static_cast<std::size_t>(want - got)); });
+            if (n < 0) {
+                if (error_occurred()) return nullptr;
+                return raise_errno(errno);
+            }
+            if (n == 0) break;
+            got += n;
+        }
+        char probe;
+        ssize_t more = got == want ? blocking_call([&] { return ::read(self->fd, &probe, 1); }) : 0;
+        if (more < 0) {
+            if (error_occurred()) return nullptr;
+            return raise_errno(errno);
+        }
+        if (more == 0 && got == want) return result;
+        std::string data(dest, static_cast<std::size_t>(got));
+        if (more > 0) data.push_back(probe);
+        Ref<> rest = fileio_readall_loop(self, std::move(data));
+        return rest;
+    }
+    return fileio_readall_loop(self, std::string());
 }
 
 Ref<> fileio_read(Object* op, Object* const* args, Py_ssize_t nargs)

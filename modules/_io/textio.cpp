@@ -61,6 +61,11 @@ Ref<> newline_translate(Object* output, bool* pendingcr, int* seennl, bool trans
     if (len == 0) return out;
     unsigned kind = unicode_kind(out.get());
     const void* data = unicode_data(out.get());
+    if (kind == PyUnicode_1BYTE_KIND && !std::memchr(data, '\r', static_cast<std::size_t>(len))) {
+        // No '\r' (the common case): only "\n" can have been seen.
+        if (std::memchr(data, '\n', static_cast<std::size_t>(len))) *seennl |= SEEN_LF;
+        return out;
+    }
     bool has_cr = false;
     int seen = 0;
     for (Py_ssize_t i = 0; i < len; i++) {
@@ -110,6 +115,13 @@ Py_ssize_t find_line_ending(bool translated, bool universal, Object* readnl, uns
 {
     Py_ssize_t len = end - start;
     if (translated) {
+        if (kind == PyUnicode_1BYTE_KIND) {
+            const auto* base = static_cast<const char*>(data);
+            const void* nl = std::memchr(base + start, '\n', static_cast<std::size_t>(len));
+            if (nl) return static_cast<const char*>(nl) - (base + start) + 1;
+            *consumed = len;
+            return -1;
+        }
         for (Py_ssize_t i = start; i < end; i++)
             if (unicode_read(kind, data, i) == '\n') return i - start + 1;
         *consumed = len;
@@ -379,7 +391,9 @@ std::size_t utf8_incomplete_tail(std::string_view data)
 }
 
 // decoder.decode(input, final) of the whole decoder (codec + newlines).
-Ref<> decoder_decode(TextIOObject* self, std::string_view input, bool final)
+// input_obj, when given, is a bytes object holding exactly input (decoded
+// without a copy when nothing is pending).
+Ref<> decoder_decode(TextIOObject* self, std::string_view input, bool final, Object* input_obj = nullptr)
 {
     TextDecoderState* d = self->dec;
     std::string buf;
@@ -396,7 +410,8 @@ Ref<> decoder_decode(TextIOObject* self, std::string_view input, bool final)
     Ref<> out;
     if (cut == 0) out = new_ref(unicode_empty());
     else {
-        Ref<> bytes = bytes_from_view(data.substr(0, cut));
+        Ref<> bytes = input_obj && buf.empty() && cut == data.size() ? new_ref(input_obj)
+                                                                      : bytes_from_view(data.substr(0, cut));
         if (!bytes) return nullptr;
         out = unicode_decode(bytes.get(), codec_name_object(d->codec), self->errors);
         if (!out) return nullptr;
@@ -769,7 +784,7 @@ int read_chunk(TextIOObject* self, Py_ssize_t size_hint)
     std::string_view in = bytes_check(input.get()) ? bytes_view(input.get()) : std::string_view(chunk);
     Py_ssize_t nbytes = static_cast<Py_ssize_t>(in.size());
     bool eof = nbytes == 0;
-    Ref<> decoded = decoder_decode(self, in, eof);
+    Ref<> decoded = decoder_decode(self, in, eof, bytes_check(input.get()) ? input.get() : nullptr);
     if (!decoded) return -1;
     Py_ssize_t nchars = unicode_length(decoded.get());
     set_decoded_chars(self, std::move(decoded));
@@ -802,7 +817,7 @@ Ref<> textiowrapper_read(Object* op, Object* const* args, Py_ssize_t nargs)
         if (!bytes_check(bytes.get()))
             return format_error(Exc_TypeError, "underlying read() should have returned a bytes object, not '%.200s'",
                                 Py_TYPE(bytes.get())->tp_name);
-        Ref<> decoded = decoder_decode(self, bytes_view(bytes.get()), true);
+        Ref<> decoded = decoder_decode(self, bytes_view(bytes.get()), true, bytes.get());
         if (!decoded) return nullptr;
         Ref<> result = get_decoded_chars(self, -1);
         if (!result) return nullptr;
