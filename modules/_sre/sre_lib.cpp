@@ -49,7 +49,15 @@ inline bool ascii_isword(SRE_CODE ch) { return ch < 128 && (ascii_isalnum(ch) ||
 // LOCALE: minipy runs in the C locale for bytes patterns, where only ASCII
 // letters and digits are alphanumeric.
 inline bool loc_isword(SRE_CODE ch) { return ascii_isword(ch); }
-inline bool uni_isword(SRE_CODE ch) { return ch == '_' || runtime::unicode_isalnum(ch); }
+// The Unicode classes answer ASCII without asking ICU (the common case).
+inline bool uni_isword(SRE_CODE ch) { return ch < 128 ? ascii_isword(ch) : runtime::unicode_isalnum(ch); }
+inline bool uni_isdigit(SRE_CODE ch) { return ch < 128 ? ascii_isdigit(ch) : runtime::unicode_isdecimal(ch); }
+inline bool uni_isspace(SRE_CODE ch)
+{
+    // str.isspace's ASCII members include the separators \x1c-\x1f
+    return ch < 128 ? (ch == ' ' || (ch >= '\t' && ch <= '\r') || (ch >= 0x1c && ch <= 0x1f))
+                    : runtime::unicode_isspace(ch);
+}
 inline bool uni_islinebreak(SRE_CODE ch)
 {
     // Py_UNICODE_ISLINEBREAK: the characters str.splitlines() splits on.
@@ -70,10 +78,10 @@ bool sre_category(SRE_CODE category, SRE_CODE ch)
     case SRE_CATEGORY_NOT_LINEBREAK: return ch != '\n';
     case SRE_CATEGORY_LOC_WORD: return loc_isword(ch);
     case SRE_CATEGORY_LOC_NOT_WORD: return !loc_isword(ch);
-    case SRE_CATEGORY_UNI_DIGIT: return runtime::unicode_isdecimal(ch);
-    case SRE_CATEGORY_UNI_NOT_DIGIT: return !runtime::unicode_isdecimal(ch);
-    case SRE_CATEGORY_UNI_SPACE: return runtime::unicode_isspace(ch);
-    case SRE_CATEGORY_UNI_NOT_SPACE: return !runtime::unicode_isspace(ch);
+    case SRE_CATEGORY_UNI_DIGIT: return uni_isdigit(ch);
+    case SRE_CATEGORY_UNI_NOT_DIGIT: return !uni_isdigit(ch);
+    case SRE_CATEGORY_UNI_SPACE: return uni_isspace(ch);
+    case SRE_CATEGORY_UNI_NOT_SPACE: return !uni_isspace(ch);
     case SRE_CATEGORY_UNI_WORD: return uni_isword(ch);
     case SRE_CATEGORY_UNI_NOT_WORD: return !uni_isword(ch);
     case SRE_CATEGORY_UNI_LINEBREAK: return uni_islinebreak(ch);
@@ -968,7 +976,26 @@ Py_ssize_t search(State* state, const SRE_CODE* pattern)
         bool first = true;
         for (;;) {
             if (prefix) {
-                while (ptr < end && static_cast<SRE_CODE>(s[ptr]) != c0) ptr++;
+                if constexpr (sizeof(CharT) == 1) {
+                    // bytes and Latin-1 text: memchr finds the first character
+                    if (c0 > 0xff) {
+                        ptr = end;
+                    } else if (ptr < end) {
+                        const void* hit = std::memchr(s + ptr, static_cast<int>(c0), static_cast<std::size_t>(end - ptr));
+                        ptr = hit ? static_cast<const CharT*>(hit) - s : end;
+                    }
+                } else {
+                    while (ptr < end && static_cast<SRE_CODE>(s[ptr]) != c0) ptr++;
+                }
+                if (ptr < end && prefix_len > 1) {
+                    // the rest of the prefix must follow before the matcher runs
+                    Py_ssize_t k = 1;
+                    while (k < prefix_len && ptr + k < state->end && static_cast<SRE_CODE>(s[ptr + k]) == prefix[k]) k++;
+                    if (k < prefix_len) {
+                        ptr++;
+                        continue;
+                    }
+                }
             } else {
                 while (ptr < end && !sre_charset(charset, s[ptr])) ptr++;
             }
