@@ -40,6 +40,29 @@ using namespace runtime;
 
 // --- The newline layer -------------------------------------------------------
 
+// PyUnicode_Substring for the text layer's hot paths: a slice of a 1-byte
+// string is copied with memcpy (runtime's unicode_substring goes through a
+// UCS-4 writer); the result keeps PEP 393's narrowest kind.
+Ref<> text_substring(Object* s, Py_ssize_t start, Py_ssize_t end)
+{
+    if (start == 0 && end == unicode_length(s)) return new_ref(s);
+    if (unicode_kind(s) != PyUnicode_1BYTE_KIND || end - start < 2) return unicode_substring(s, start, end);
+    const auto* src = static_cast<const Py_UCS1*>(unicode_data(s)) + start;
+    Py_ssize_t n = end - start;
+    Py_UCS4 maxchar = 127;
+    if (!as_unicode(s)->state.ascii) {
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (src[i] >= 128) {
+                maxchar = 255;
+                break;
+            }
+    }
+    Ref<UnicodeObject> r = unicode_new(n, maxchar);
+    if (!r) return nullptr;
+    std::memcpy(unicode_data(r.get()), src, static_cast<std::size_t>(n));
+    return r;
+}
+
 Ref<> newline_translate(Object* output, bool* pendingcr, int* seennl, bool translate, bool final)
 {
     Ref<> out = new_ref(output);
@@ -53,7 +76,7 @@ Ref<> newline_translate(Object* output, bool* pendingcr, int* seennl, bool trans
     }
     // A final '\r' waits for the next chunk: it may be half of "\r\n".
     if (!final && len > 0 && unicode_read_char(out.get(), len - 1) == '\r') {
-        out = unicode_substring(out.get(), 0, len - 1);
+        out = text_substring(out.get(), 0, len - 1);
         if (!out) return nullptr;
         *pendingcr = true;
         len--;
@@ -511,7 +534,7 @@ Ref<> get_decoded_chars(TextIOObject* self, Py_ssize_t n)
     Ref<> chars;
     if (self->decoded_chars_used == 0 && n == unicode_length(self->decoded_chars))
         chars = new_ref(self->decoded_chars);
-    else chars = unicode_substring(self->decoded_chars, self->decoded_chars_used, self->decoded_chars_used + n);
+    else chars = text_substring(self->decoded_chars, self->decoded_chars_used, self->decoded_chars_used + n);
     self->decoded_chars_used += n;
     return chars;
 }
@@ -899,7 +922,7 @@ Ref<> readline_impl(TextIOObject* self, Py_ssize_t limit)
             chunked += endpos - start;
         }
         if (endpos < line_len) {
-            remaining = unicode_substring(line.get(), endpos, line_len);
+            remaining = text_substring(line.get(), endpos, line_len);
             if (!remaining) return nullptr;
         }
         line.reset();
@@ -908,7 +931,7 @@ Ref<> readline_impl(TextIOObject* self, Py_ssize_t limit)
     if (line) {
         self->decoded_chars_used = endpos - offset_to_buffer;
         if (start > 0 || endpos < unicode_length(line.get())) {
-            line = unicode_substring(line.get(), start, endpos);
+            line = text_substring(line.get(), start, endpos);
             if (!line) return nullptr;
         }
     }
