@@ -37,12 +37,86 @@ int module_clear(Object* op)
     return 0;
 }
 
+// module_repr: importlib's _module_repr. With a (true) __spec__, the
+// spec says it all: "<module 'os' from '/.../os.py'>" when it has a
+// location, "<module 'sys' (built-in)>" when not, and errors reading the
+// spec propagate as CPython's do. Otherwise __name__ and __file__
+// ("<module 'name'>" when there is no file, with the loader if any).
 Ref<> module_repr(Object* op)
 {
     auto* m = static_cast<ModuleObject*>(op);
-    Object* name = m->md_dict ? dict_get_item_string(m->md_dict, "__name__") : nullptr;
-    if (!name) name = m->md_name;
-    return unicode_from_format("<module %R>", name);
+    Object* dict = m->md_dict;
+    auto item = [dict](const char* name) -> Object* { return dict ? dict_get_item_string(dict, name) : nullptr; };
+    Object* spec = item("__spec__");
+    const int spec_true = spec ? object_is_true(spec) : 0;
+    if (spec_true < 0) return nullptr;
+    if (spec_true) {
+        Ref<> name = object_get_attr_string(spec, "name");
+        if (!name) return nullptr;
+        Ref<> shown = name.get() == Py_None() ? unicode_from_string("?") : name;
+        Ref<> origin = object_get_attr_string(spec, "origin");
+        if (!shown || !origin) return nullptr;
+        if (origin.get() == Py_None()) {
+            Ref<> loader = object_get_attr_string(spec, "loader");
+            if (!loader) return nullptr;
+            if (loader.get() == Py_None()) return unicode_from_format("<module %R>", shown.get());
+            return unicode_from_format("<module %R (%R)>", shown.get(), loader.get());
+        }
+        Ref<> has_location = object_get_attr_string(spec, "has_location");
+        if (!has_location) return nullptr;
+        const int located = object_is_true(has_location.get());
+        if (located < 0) return nullptr;
+        if (located) return unicode_from_format("<module %R from %R>", shown.get(), origin.get());
+        return unicode_from_format("<module %R (%S)>", name.get(), origin.get());
+    }
+    Object* name = item("__name__");
+    Ref<> shown = name ? new_ref(name) : unicode_from_string("?");
+    if (!shown) return nullptr;
+    if (Object* file = item("__file__")) return unicode_from_format("<module %R from %R>", shown.get(), file);
+    Object* loader = item("__loader__");
+    if (!loader || loader == Py_None()) return unicode_from_format("<module %R>", shown.get());
+    return unicode_from_format("<module %R (%R)>", shown.get(), loader);
+}
+
+// module.__new__: an empty module; __init__ names it.
+Ref<> module_tp_new(TypeObject* type, Object*, Object*)
+{
+    Ref<> self = object_generic_alloc(type, 0);
+    if (!self) return nullptr;
+    auto* m = static_cast<ModuleObject*>(self.get());
+    Ref<> d = dict_new();
+    if (!d) return nullptr;
+    m->md_dict = d.release();
+    return self;
+}
+
+// module.__init__(name, doc=None): module_init_dict, the attributes every
+// module starts with.
+int module_tp_init(Object* self, Object* args, Object* kwds)
+{
+    Object* argv[2] = {nullptr, nullptr};
+    if (!parse_args_tuple_kw("module", args, kwds, {"name", "doc"}, 1, argv)) return -1;
+    if (!unicode_check(argv[0])) {
+        format_error(Exc_TypeError, "module() argument 'name' must be str, not %.200s", Py_TYPE(argv[0])->tp_name);
+        return -1;
+    }
+    auto* m = static_cast<ModuleObject*>(self);
+    if (!m->md_dict) {
+        Ref<> d = dict_new();
+        if (!d) return -1;
+        m->md_dict = d.release();
+    }
+    Object* doc = argv[1] ? argv[1] : Py_None();
+    if (dict_set_item_string(m->md_dict, "__name__", argv[0]) < 0 ||
+        dict_set_item_string(m->md_dict, "__doc__", doc) < 0 ||
+        dict_set_item_string(m->md_dict, "__package__", Py_None()) < 0 ||
+        dict_set_item_string(m->md_dict, "__loader__", Py_None()) < 0 ||
+        dict_set_item_string(m->md_dict, "__spec__", Py_None()) < 0)
+        return -1;
+    Object* old = m->md_name;
+    m->md_name = new_ref(argv[0]).release();
+    if (old) decref(old);
+    return 0;
 }
 
 Ref<> module_getattro(Object* op, Object* name)
@@ -58,7 +132,9 @@ Ref<> module_getattro(Object* op, Object* name)
             return call_one_arg(getattr, name);
         }
     }
-    return format_error(Exc_AttributeError, "module '%U' has no attribute '%U'", m->md_name, name);
+    Object* mod_name = m->md_dict ? dict_get_item_string(m->md_dict, "__name__") : nullptr;
+    if (!mod_name || !unicode_check(mod_name)) return format_error(Exc_AttributeError, "module has no attribute '%U'", name);
+    return format_error(Exc_AttributeError, "module '%U' has no attribute '%U'", mod_name, name);
 }
 
 // module_members: the namespace itself is the read-only __dict__.
@@ -82,6 +158,8 @@ TypeObject Module_Type = [] {
     t.tp_dictoffset = offsetof(ModuleObject, md_dict);
     t.tp_weaklistoffset = offsetof(ModuleObject, md_weaklist);
     t.tp_members = module_members;
+    t.tp_new = module_tp_new;
+    t.tp_init = module_tp_init;
     return t;
 }();
 

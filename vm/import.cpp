@@ -235,7 +235,9 @@ Ref<> find_builtin(const std::string& fullname, bool* found)
     *found = b != nullptr;
     if (!b) return nullptr;
     Ref<> module = b->create();
-    if (!module || dict_set_item_string(sys_modules(), b->name, module.get()) < 0) return nullptr;
+    if (!module || set_builtin_spec(module.get()) < 0 ||
+        dict_set_item_string(sys_modules(), b->name, module.get()) < 0)
+        return nullptr;
     return module;
 }
 
@@ -366,6 +368,32 @@ Ref<> module_spec_new(const std::string& fullname, const ModuleLocation& where, 
         dict_set_item_string(dict.get(), "has_location", Py_True()) < 0)
         return nullptr;
     return simple_namespace_new(dict.get());
+}
+
+int set_builtin_spec(Object* module)
+{
+    // BuiltinImporter's spec: origin 'built-in' and no location, so the
+    // module's repr says "(built-in)". minipy has no importer class to
+    // name as the loader.
+    Object* dict = module_get_dict(module);
+    Object* name = dict_get_item_string(dict, "__name__");
+    if (!name) return 0;
+    Ref<> spec_dict = dict_new();
+    Ref<> origin = unicode_from_string("built-in");
+    Ref<> empty = unicode_from_string("");
+    if (!spec_dict || !origin || !empty || dict_set_item_string(spec_dict.get(), "name", name) < 0 ||
+        dict_set_item_string(spec_dict.get(), "loader", Py_None()) < 0 ||
+        dict_set_item_string(spec_dict.get(), "origin", origin.get()) < 0 ||
+        dict_set_item_string(spec_dict.get(), "submodule_search_locations", Py_None()) < 0 ||
+        dict_set_item_string(spec_dict.get(), "cached", Py_None()) < 0 ||
+        dict_set_item_string(spec_dict.get(), "parent", empty.get()) < 0 ||
+        dict_set_item_string(spec_dict.get(), "has_location", Py_False()) < 0)
+        return -1;
+    Ref<> spec = simple_namespace_new(spec_dict.get());
+    if (!spec || dict_set_item_string(dict, "__spec__", spec.get()) < 0) return -1;
+    if (!dict_get_item_string(dict, "__package__") && dict_set_item_string(dict, "__package__", empty.get()) < 0)
+        return -1;
+    return 0;
 }
 
 std::string cache_from_source(const std::string& source_path)
