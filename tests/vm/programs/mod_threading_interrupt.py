@@ -1,8 +1,9 @@
 # Ctrl-C (SIGINT, sent by a Timer thread) interrupts the main thread's
 # join() and Event.wait() with KeyboardInterrupt. An interrupted join()
 # leaves the thread marked stopped, as CPython 3.11's (bpo-45274) does.
-# (The signal comes 1 s later: under load a thread could reach its wait
-# after a quicker signal, which then is handled before the wait, not in it.)
+# (The signal comes 1 s after the Timer starts: with 0.2 s, a loaded
+# machine once let it arrive before the main thread's wait, and minipy
+# lost it and hung; see issue 9's notes.)
 import os
 import signal
 import threading
