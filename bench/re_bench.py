@@ -15,10 +15,11 @@ Both engines are native backtracking matchers over the same code lists
 (minipy's modules/_sre/ and CPython's Modules/_sre/); the Python front ends
 (re/_parser.py, re/_compiler.py) are only timed in 're.compile (uncached)'.
 """
-import argparse
-import math
-import subprocess
+import os
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import inprocess  # noqa: E402  (the shared runner, next to this file)
 
 WORKLOAD = r'''
 import re, sys, time
@@ -133,44 +134,5 @@ NAMES = ['search (literal, no match)', 'findall \\w+', 'finditer with named grou
          're.compile (uncached)']
 
 
-def run(exe, name, scale, repeat):
-    p = subprocess.run([exe, '-c', WORKLOAD, name, str(scale), str(repeat)], capture_output=True, text=True,
-                       timeout=1200)
-    if p.returncode != 0:
-        return None, None, p.stderr.strip().splitlines()[-1:] or ['exit %d' % p.returncode]
-    checksum, best = p.stdout.split('\n')[:2]
-    return checksum, float(best), None
-
-
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument('--minipy', required=True)
-    ap.add_argument('--python', default='python3.11')
-    ap.add_argument('--repeat', type=int, default=3)
-    ap.add_argument('--scale', type=float, default=1.0)
-    args = ap.parse_args()
-    failed = False
-    ratios = []
-    print('| workload | python3.11 (s) | minipy (s) | ratio |')
-    print('|---|---|---|---|')
-    for name in NAMES:
-        ref_sum, ref_t, err = run(args.python, name, args.scale, args.repeat)
-        if err:
-            print('| %s | error: %s | | |' % (name, err))
-            failed = True
-            continue
-        got_sum, got_t, err = run(args.minipy, name, args.scale, args.repeat)
-        if err or got_sum != ref_sum:
-            print('| %s | %.3f | FAIL: %s | |' % (name, ref_t, err or 'checksum %s, expected %s' % (got_sum, ref_sum)))
-            failed = True
-            continue
-        ratios.append(got_t / ref_t)
-        print('| %s | %.3f | %.3f | %.2fx |' % (name, ref_t, got_t, got_t / ref_t))
-    if ratios:
-        geo = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
-        print('\ngeometric mean of the ratios: %.2fx' % geo)
-    return 1 if failed else 0
-
-
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit(inprocess.main(__doc__, WORKLOAD, NAMES))
