@@ -86,6 +86,11 @@ LockStatus acquire_timed(ThreadLock* lock, long long timeout)
         // A try without giving up the GIL first: most locks are free.
         r = thread_acquire_lock_timed(lock, 0, false);
         if (r == LockStatus::Failure && microseconds != 0) {
+            // A signal that arrived since the eval loop last looked would
+            // go unnoticed in the wait (its EINTR came before the wait
+            // started): its handlers run now. CPython has this window too;
+            // under load it was wide enough to hang a Ctrl-C'd Event.wait().
+            if (make_pending_calls() < 0) return LockStatus::Intr;
             AllowThreads nogil;
             r = thread_acquire_lock_timed(lock, microseconds, true);
         }

@@ -2,8 +2,9 @@
 # join() and Event.wait() with KeyboardInterrupt. An interrupted join()
 # leaves the thread marked stopped, as CPython 3.11's (bpo-45274) does.
 # (The signal comes 1 s after the Timer starts: with 0.2 s, a loaded
-# machine once let it arrive before the main thread's wait, and minipy
-# lost it and hung; see issue 9's notes.)
+# machine once let it arrive just before the main thread's wait, where it
+# went unnoticed and the wait hung; acquire_timed now runs pending signal
+# handlers before it blocks.)
 import os
 import signal
 import threading
