@@ -21,9 +21,10 @@ Book chapter 12; issue 10.
 import argparse
 import os
 import random
-import subprocess
 import sys
 import tempfile
+
+import vectors  # tests/modules/vectors.py, next to this file
 
 PROGRAM_HEAD = r'''
 import re, sys
@@ -430,27 +431,14 @@ def main():
         path = os.path.join(tmp, "re_vectors.py")
         with open(path, "w") as f:
             f.write(program)
-        outs = []
-        for exe in (args.python, args.minipy):
-            p = subprocess.run([exe, path], capture_output=True, text=True, timeout=3000)
-            outs.append((p.returncode, p.stdout.splitlines(), p.stderr))
-    (rc_py, out_py, err_py), (rc_mp, out_mp, err_mp) = outs
-    if rc_py != 0:
-        print("python3.11 failed on the generated program:\n" + err_py[-3000:])
-        return 2
-    n = max(len(out_py), len(out_mp))
-    diffs = [(i, out_py[i] if i < len(out_py) else "<missing>", out_mp[i] if i < len(out_mp) else "<missing>")
-             for i in range(n) if (out_py[i:i + 1] != out_mp[i:i + 1])]
-    print("re vectors: %d random patterns + %d table rows, %d output lines (seed %d), %d differ"
-          % (args.cases, len(TABLE), len(out_py), args.seed, len(diffs)))
-    for i, want, got in diffs[:40]:
+        outs = vectors.run_both(path, args.python, args.minipy, timeout=3000)
+
+    def label(out, i):
         # the pattern line above the difference gives the context
-        ctx = next((out_py[j] for j in range(i, -1, -1) if out_py[j].startswith('P ')), '')
-        print("line %d (%s)\n    python3.11: %s\n    minipy:     %s" % (i + 1, ctx[:100], want[:300], got[:300]))
-    if rc_mp != 0:
-        print("minipy exited with %d\n%s" % (rc_mp, err_mp[-3000:]))
-        return 1
-    return 1 if diffs else 0
+        ctx = next((out[j] for j in range(i, -1, -1) if out[j].startswith('P ')), '')
+        return "line %d (%s)" % (i + 1, ctx[:100])
+
+    return vectors.report(outs, lambda out, diffs: "re vectors: %d random patterns + %d table rows, %d output lines (seed %d), %d differ" % (args.cases, len(TABLE), len(out), args.seed, len(diffs)), label)
 
 
 if __name__ == "__main__":

@@ -16,9 +16,10 @@ Book chapter 12; issue 10.
 import argparse
 import os
 import random
-import subprocess
 import sys
 import tempfile
+
+import vectors  # tests/modules/vectors.py, next to this file
 
 INT_BITS = {'b': (8, True), 'B': (8, False), 'h': (16, True), 'H': (16, False), 'i': (32, True),
             'I': (32, False), 'l': (64, True), 'L': (64, False), 'q': (64, True), 'Q': (64, False),
@@ -151,25 +152,8 @@ def main():
                 raw = rand_bytes(rng, rng.randrange(0, 80))
                 off = rng.randrange(-40, 40)
                 f.write("case(%r, [%s], %s, %d)\n" % (fmt, ", ".join(values), raw, off))
-        outs = []
-        for exe in (args.python, args.minipy):
-            p = subprocess.run([exe, path], capture_output=True, text=True, timeout=1800)
-            outs.append((p.returncode, p.stdout.splitlines(), p.stderr))
-    (rc_py, out_py, err_py), (rc_mp, out_mp, err_mp) = outs
-    if rc_py != 0:
-        print("python3.11 failed on the generated program:\n" + err_py)
-        return 2
-    n = max(len(out_py), len(out_mp))
-    diffs = [(i, out_py[i] if i < len(out_py) else "<missing>", out_mp[i] if i < len(out_mp) else "<missing>")
-             for i in range(n) if (out_py[i:i + 1] != out_mp[i:i + 1])]
-    print("struct vectors: %d cases, %d output lines (seed %d), %d differ"
-          % (args.cases, len(out_py), args.seed, len(diffs)))
-    for i, want, got in diffs[:40]:
-        print("line %d\n    python3.11: %s\n    minipy:     %s" % (i + 1, want, got))
-    if rc_mp != 0:
-        print("minipy exited with %d\n%s" % (rc_mp, err_mp[-3000:]))
-        return 1
-    return 1 if diffs else 0
+        outs = vectors.run_both(path, args.python, args.minipy)
+    return vectors.report(outs, lambda out, diffs: "struct vectors: %d cases, %d output lines (seed %d), %d differ" % (args.cases, len(out), args.seed, len(diffs)))
 
 
 if __name__ == "__main__":

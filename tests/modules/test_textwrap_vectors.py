@@ -17,9 +17,10 @@ Book chapter 12; issue 10.
 import argparse
 import os
 import random
-import subprocess
 import sys
 import tempfile
+
+import vectors  # tests/modules/vectors.py, next to this file
 
 PROGRAM_HEAD = r'''
 import string, textwrap
@@ -98,26 +99,8 @@ def main():
                     f.write("show('safe', %s(%r).safe_substitute, {'who': 'x'})\n" % (cls, tpl))
                     f.write("show('ids', %s(%r).get_identifiers)\n" % (cls, tpl))
                     f.write("show('valid', %s(%r).is_valid)\n" % (cls, tpl))
-        outs = []
-        for exe in (args.python, args.minipy):
-            p = subprocess.run([exe, path], capture_output=True, text=True, timeout=1800)
-            outs.append((p.returncode, p.stdout.splitlines(), p.stderr))
-    (rc_py, out_py, err_py), (rc_mp, out_mp, err_mp) = outs
-    if rc_py != 0:
-        print("python3.11 failed on the generated program:\n" + err_py)
-        return 2
-    n = max(len(out_py), len(out_mp))
-    diffs = [(i, out_py[i] if i < len(out_py) else "<missing>", out_mp[i] if i < len(out_mp) else "<missing>")
-             for i in range(n) if (out_py[i:i + 1] != out_mp[i:i + 1])]
-    errors = sum(1 for line in out_py if 'Error' in line)
-    print("textwrap/Template vectors: %d cases, %d output lines (%d errors; seed %d), %d differ"
-          % (args.cases, len(out_py), errors, args.seed, len(diffs)))
-    for i, want, got in diffs[:40]:
-        print("line %d\n    python3.11: %s\n    minipy:     %s" % (i + 1, want[:300], got[:300]))
-    if rc_mp != 0:
-        print("minipy exited with %d\n%s" % (rc_mp, err_mp[-3000:]))
-        return 1
-    return 1 if diffs else 0
+        outs = vectors.run_both(path, args.python, args.minipy)
+    return vectors.report(outs, lambda out, diffs: "textwrap/Template vectors: %d cases, %d output lines (%d errors; seed %d), %d differ" % (args.cases, len(out), sum(1 for line in out if "Error" in line), args.seed, len(diffs)))
 
 
 if __name__ == "__main__":
