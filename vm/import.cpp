@@ -235,7 +235,7 @@ Ref<> find_builtin(const std::string& fullname, bool* found)
     *found = b != nullptr;
     if (!b) return nullptr;
     Ref<> module = b->create();
-    if (!module || set_builtin_spec(module.get()) < 0 ||
+    if (!module || set_builtin_spec(module.get(), b->name) < 0 ||
         dict_set_item_string(sys_modules(), b->name, module.get()) < 0)
         return nullptr;
     return module;
@@ -370,18 +370,19 @@ Ref<> module_spec_new(const std::string& fullname, const ModuleLocation& where, 
     return simple_namespace_new(dict.get());
 }
 
-int set_builtin_spec(Object* module)
+int set_builtin_spec(Object* module, const char* import_name)
 {
-    // BuiltinImporter's spec: origin 'built-in' and no location, so the
-    // module's repr says "(built-in)". minipy has no importer class to
+    // BuiltinImporter's spec: the name it was imported by (_io's __name__
+    // is 'io'), origin 'built-in' and no location, so the module's repr
+    // says "<module '_io' (built-in)>". minipy has no importer class to
     // name as the loader.
     Object* dict = module_get_dict(module);
-    Object* name = dict_get_item_string(dict, "__name__");
-    if (!name) return 0;
+    Ref<> name = unicode_from_string(import_name);
+    if (!name) return -1;
     Ref<> spec_dict = dict_new();
     Ref<> origin = unicode_from_string("built-in");
     Ref<> empty = unicode_from_string("");
-    if (!spec_dict || !origin || !empty || dict_set_item_string(spec_dict.get(), "name", name) < 0 ||
+    if (!spec_dict || !origin || !empty || dict_set_item_string(spec_dict.get(), "name", name.get()) < 0 ||
         dict_set_item_string(spec_dict.get(), "loader", Py_None()) < 0 ||
         dict_set_item_string(spec_dict.get(), "origin", origin.get()) < 0 ||
         dict_set_item_string(spec_dict.get(), "submodule_search_locations", Py_None()) < 0 ||

@@ -33,9 +33,9 @@ struct ModuleLocation {
 [[nodiscard]] runtime::Ref<> load_module_code(const std::string& fullname, const ModuleLocation& where,
                                               std::string* cached);
 
-// A built-in module's __spec__ (origin 'built-in', no location) and
-// __package__; 0 or -1.
-[[nodiscard]] int set_builtin_spec(runtime::Object* module);
+// A built-in module's __spec__ (named import_name, origin 'built-in', no
+// location) and __package__; 0 or -1.
+[[nodiscard]] int set_builtin_spec(runtime::Object* module, const char* import_name);
 
 // A module's __spec__: a namespace with ModuleSpec's attributes (name,
 // loader (None), origin, submodule_search_locations, cached, parent,

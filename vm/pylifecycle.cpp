@@ -189,7 +189,7 @@ bool initialize(const RunConfig& config)
     if (sys_set_config(interp->sysdict, config) < 0) return fail("_PySys_UpdateConfig: can't set up sys");
     if (warnings_init() < 0) return fail("_PyWarnings_InitState: can't initialize the warnings filters");
     Object* modules = dict_get_item_string(interp->sysdict, "modules");
-    if (!modules || set_builtin_spec(builtins.get()) < 0 || set_builtin_spec(sys.get()) < 0 ||
+    if (!modules || set_builtin_spec(builtins.get(), "builtins") < 0 || set_builtin_spec(sys.get(), "sys") < 0 ||
         dict_set_item_string(modules, "builtins", builtins.get()) < 0 ||
         dict_set_item_string(modules, "sys", sys.get()) < 0)
         return fail("can't register the sys and builtins modules");
