@@ -12,6 +12,21 @@ import argparse
 import math
 import subprocess
 
+# The end of every WORKLOAD: WORK maps each name to (function, base size);
+# the checksum is the function's result, the time the best of `repeat`.
+TIMING_TAIL = r'''
+func, base = WORK[name]
+n = max(1, int(base * scale))
+print(func(n))
+best = None
+for _ in range(repeat):
+    t0 = time.perf_counter()
+    func(n)
+    t = time.perf_counter() - t0
+    best = t if best is None or t < best else best
+print(best)
+'''
+
 
 def run(exe, workload, name, scale, repeat):
     p = subprocess.run([exe, '-c', workload, name, str(scale), str(repeat)], capture_output=True, text=True,

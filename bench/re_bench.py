@@ -117,17 +117,7 @@ WORK = {'search (literal, no match)': (search_literal, 10), 'findall \\w+': (fin
         'sub with a template': (sub_template, 5), 'sub with a function': (sub_function, 3),
         'split \\s+': (split_ws, 5), 'findall IGNORECASE': (ignorecase, 5),
         'backtracking': (backtracking, 5), 're.compile (uncached)': (compile_uncached, 5)}
-func, base = WORK[name]
-n = max(1, int(base * scale))
-print(func(n))
-best = None
-for _ in range(repeat):
-    t0 = time.perf_counter()
-    func(n)
-    t = time.perf_counter() - t0
-    best = t if best is None or t < best else best
-print(best)
-'''
+''' + inprocess.TIMING_TAIL
 
 NAMES = ['search (literal, no match)', 'findall \\w+', 'finditer with named groups', 'search per line (alternation)',
          'sub with a template', 'sub with a function', 'split \\s+', 'findall IGNORECASE', 'backtracking',

@@ -96,17 +96,7 @@ WORK = {'json.dumps': (json_dumps, 20), 'json.dumps(indent, sort_keys)': (json_d
         'json.loads': (json_loads, 20), 'random.random': (random_random, 10),
         'random.randint': (random_randint, 10), 'random.shuffle+choice': (random_shuffle_choice, 10),
         'random.gauss+expovariate': (random_gauss, 10)}
-func, base = WORK[name]
-n = max(1, int(base * scale))
-print(func(n))
-best = None
-for _ in range(repeat):
-    t0 = time.perf_counter()
-    func(n)
-    t = time.perf_counter() - t0
-    best = t if best is None or t < best else best
-print(best)
-'''
+''' + inprocess.TIMING_TAIL
 
 NAMES = ['json.dumps', 'json.dumps(indent, sort_keys)', 'json.loads', 'random.random', 'random.randint',
          'random.shuffle+choice', 'random.gauss+expovariate']

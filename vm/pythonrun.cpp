@@ -493,13 +493,7 @@ int error_display(Object* exc_type, Object* value, Object* tb)
         return 0;
     }
     if (file == Py_None()) return 0;
-    std::string out;
-    PrintContext ctx(out);
-    format_exception_recursive(ctx, value);
-    Ref<> text = unicode_from_utf8(out);
-    if (!text) return -1;
-    Ref<> r = call_method(file, "write", {text.get()});
-    return r ? 0 : -1;
+    return display_exception(file, value);
 }
 
 namespace {
