@@ -22,7 +22,9 @@ to differ, one per line as `MODE NAME  # reason`, MODE being pyc, source,
 minipy-pyc or * (every mode). A listed program that still differs is
 reported as "xfail" and does not fail the run; a listed program that now
 matches does fail it ("unexpected pass"), so the list can only shrink and
-every entry stays true.
+every entry stays true. --known-failures FILE adds the lines of another
+such list (tests/memory/gc_stress_known_failures.txt for MINIPY_GC_STRESS
+builds, whose collection history differs from python3.11's by design).
 
 --sample K runs only the programs whose name hashes (crc32) to 0 modulo K:
 a stable subset (adding a program never reshuffles the others), used where
@@ -30,7 +32,7 @@ a mode is too slow to run whole (see CMakeLists.txt).
 
     test_programs.py --minipy BUILD/minipy [--python python3.11]
                      [--mode pyc|source|minipy-pyc] [-j N] [--sample K]
-                     [--cache DIR] [NAME ...]
+                     [--cache DIR] [--known-failures FILE] [NAME ...]
 """
 import argparse
 import concurrent.futures
@@ -172,19 +174,21 @@ class Expectations:
         return result
 
 
-def read_known_failures(mode):
-    """{program name: reason} of the known_failures.txt lines for MODE."""
-    known = {}
-    if not os.path.exists(KNOWN_FAILURES):
+def read_known_failures(mode, path=KNOWN_FAILURES, known=None):
+    """{program name: reason} of the lines for MODE of the list at PATH
+    (known_failures.txt by default), added to KNOWN."""
+    known = {} if known is None else known
+    if not os.path.exists(path):
         return known
-    with open(KNOWN_FAILURES, encoding="utf-8") as f:
+    label = os.path.basename(path)
+    with open(path, encoding="utf-8") as f:
         for number, line in enumerate(f, 1):
             entry, _, reason = line.partition("#")
             fields = entry.split()
             if not fields:
                 continue
             if len(fields) != 2 or fields[0] not in MODES + ("*",):
-                sys.exit(f"known_failures.txt:{number}: expected `MODE NAME  # reason`, "
+                sys.exit(f"{label}:{number}: expected `MODE NAME  # reason`, "
                          f"MODE one of {', '.join(MODES)}, *")
             if fields[0] in (mode, "*"):
                 name = fields[1] if fields[1].endswith(".py") else fields[1] + ".py"
@@ -209,12 +213,18 @@ def main():
                         help="run only the programs whose crc32(name) %% K == 0")
     parser.add_argument("--cache", metavar="DIR",
                         help="keep python3.11's output of each program in DIR (keyed by content)")
+    parser.add_argument("--known-failures", action="append", default=[], metavar="FILE",
+                        help="also read this list of known failures (same format)")
     parser.add_argument("names", nargs="*", help="programs to run (default: all)")
     args = parser.parse_args()
     args.expectations = Expectations(args.python, args.cache)
 
     every = sorted(n for n in os.listdir(PROGRAMS) if n.endswith(".py"))
     known = read_known_failures(args.mode)
+    for path in args.known_failures:
+        if not os.path.exists(path):
+            sys.exit(f"--known-failures: no such file: {path}")
+        read_known_failures(args.mode, path, known)
     stale = sorted(set(known) - set(every))
     if args.names:
         names = [n if n.endswith(".py") else n + ".py" for n in args.names]
