@@ -1655,15 +1655,15 @@ class ArgumentParser(_AttributeHolder, _ActionsContainer):
 
         save_usage = self.usage
         try:
-            if self.usage is None:
-                # Error messages keep the full usage (without 'usage: ').
-                self.usage = self.format_usage()[7:]
-            for action in positionals:
-                action.save_nargs = action.nargs
-                action.nargs = SUPPRESS
-                action.save_default = action.default
-                action.default = SUPPRESS
             try:
+                if self.usage is None:
+                    # Error messages keep the full usage (without 'usage: ').
+                    self.usage = self.format_usage()[7:]
+                for action in positionals:
+                    action.save_nargs = action.nargs
+                    action.nargs = SUPPRESS
+                    action.save_default = action.default
+                    action.default = SUPPRESS
                 namespace, remaining_args = self.parse_known_args(args,
                                                                   namespace)
                 for action in positionals:
