@@ -23,8 +23,9 @@
 //   signal interrupts it: the Python handlers run (make_pending_calls, in
 //   the main thread; Ctrl-C raises KeyboardInterrupt there) and the sleep
 //   resumes until the deadline (PEP 475).
-// * Not mirrored: strptime (Python code in CPython's _strptime.py), and
-//   time.clock_settime.
+// * strptime is Python code (lib/_strptime.py), imported on each call
+//   through builtins.__import__ as CPython's time_strptime does.
+// * Not mirrored: time.clock_settime.
 #include <cerrno>
 #include <climits>
 #include <cmath>
@@ -514,6 +515,22 @@ Ref<> time_strftime(Object*, Object* const* args, Py_ssize_t nargs)
     }
 }
 
+// time_strptime: _strptime._strptime_time(*args), the module imported
+// when first needed (it imports datetime, re and locale).
+Ref<> time_strptime(Object*, Object* args)
+{
+    Object* builtins = interpreter_get()->builtins;
+    Object* import = builtins ? dict_get_item_string(builtins, "__import__") : nullptr;
+    if (!import) return format_error(Exc_ImportError, "__import__ not found");
+    Ref<> name = unicode_from_string("_strptime");
+    if (!name) return nullptr;
+    Ref<> mod = call_one_arg(import, name.get());
+    if (!mod) return nullptr;
+    Ref<> func = object_get_attr_string(mod.get(), "_strptime_time");
+    if (!func) return nullptr;
+    return object_call(func.get(), args, nullptr);
+}
+
 // --- Timezone constants ----------------------------------------------------------------
 
 int init_timezone(Object* mod)
@@ -574,6 +591,7 @@ MethodDef time_methods[] = {
     method_fast("ctime", time_ctime, "ctime(seconds) -> string\n\nConvert a time in seconds since the Epoch to a string in local time."),
     method_o("mktime", time_mktime, "mktime(tuple) -> floating point number\n\nConvert a time tuple in local time to seconds since the Epoch."),
     method_fast("strftime", time_strftime, "strftime(format[, tuple]) -> string\n\nConvert a time tuple to a string according to a format specification."),
+    method_varargs("strptime", time_strptime, "strptime(string, format) -> struct_time\n\nParse a string to a time tuple according to a format specification.\nSee the library reference manual for formatting codes (same as\nstrftime()).\n\nCommonly used format codes:\n\n%Y  Year with century as a decimal number.\n%m  Month as a decimal number [01,12].\n%d  Day of the month as a decimal number [01,31].\n%H  Hour (24-hour clock) as a decimal number [00,23].\n%M  Minute as a decimal number [00,59].\n%S  Second as a decimal number [00,61].\n%z  Time zone offset from UTC.\n%a  Locale's abbreviated weekday name.\n%A  Locale's full weekday name.\n%b  Locale's abbreviated month name.\n%B  Locale's full month name.\n%c  Locale's appropriate date and time representation.\n%I  Hour (12-hour clock) as a decimal number [01,12].\n%p  Locale's equivalent of either AM or PM.\n\nOther codes may be available on your platform.  See documentation for\nthe C library strftime function.\n"),
     method_noargs("tzset", time_tzset, "tzset()\n\nInitialize, or reinitialize, the local timezone to the value of the\nenvironment variable TZ."),
     {},
 };
