@@ -538,6 +538,16 @@ void add_runpy_traceback_entries()
     restore_exception(std::move(exc));
 }
 
+// The end of _PyRun_SimpleFileObject's run: the __file__ and __cached__ it
+// set are deleted again (missing ones are no error).
+void delete_file_names(Object* globals)
+{
+    for (const char* name : {"__file__", "__cached__"}) {
+        Ref<> key = unicode_from_string(name);
+        if (!key || dict_del_item(globals, key.get()) < 0) error_clear();
+    }
+}
+
 // Makes the module __main__ with the attributes a module run as __main__
 // gets (add_main_module, runpy's _run_code) and registers it in
 // sys.modules. An empty filename: no __file__ or __cached__ (-c, the
@@ -576,12 +586,22 @@ int run_code_as_main(Object* code, const std::string& filename, Object* package,
     Object* globals = module_get_dict(main.get());
     Ref<> result = eval_code(code, globals, globals);
     // _PyRun_SimpleFileObject flushes after a file (not after -c or -m).
-    if (!spec && filename != "<string>") flush_io();
+    const bool simple_file = !spec && filename != "<string>";
+    if (simple_file) flush_io();
+    int status = 0;
+    // A SystemExit that ends the process (no -i) leaves from inside
+    // PyErr_Print in CPython, before the names below are deleted.
+    bool exiting = false;
     if (!result) {
         if (spec) add_runpy_traceback_entries();  // run by -m
-        return print_pending_exception();
+        exiting = error_matches(Exc_SystemExit) && !inspecting();
+        status = print_pending_exception();
     }
-    return 0;
+    // _PyRun_SimpleFileObject set __file__ and __cached__ for the run only:
+    // atexit callbacks, -i's prompt and __del__ methods at shutdown no
+    // longer see them.
+    if (simple_file && !exiting) delete_file_names(globals);
+    return status;
 }
 
 // "EXECUTABLE: message" and status 1: how runpy reports a module -m cannot run.
@@ -904,12 +924,7 @@ int run_startup_file()
         if (error_matches(Exc_SystemExit)) status = print_pending_exception();
         else print_pending_exception();
     }
-    if (set_file_name) {
-        for (const char* name : {"__file__", "__cached__"}) {
-            Ref<> key = unicode_from_string(name);
-            if (!key || dict_del_item(globals, key.get()) < 0) error_clear();
-        }
-    }
+    if (set_file_name) delete_file_names(globals);
     return status;
 }
 
