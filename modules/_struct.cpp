@@ -875,15 +875,7 @@ Ref<> struct_module_create()
     for (TypeObject* t : {&Struct_Type, &UnpackIter_Type})
         if (!(t->tp_flags & Py_TPFLAGS_READY) && type_ready(t) < 0) return nullptr;
     if (!struct_error) {
-        // PyErr_NewException("struct.error", NULL, NULL): type('error', (Exception,), {'__module__': 'struct'}).
-        Ref<> name = unicode_from_string("error");
-        Ref<> bases = tuple_new(1);
-        Ref<> ns = dict_new();
-        Ref<> modname = unicode_from_string("struct");
-        if (!name || !bases || !ns || !modname) return nullptr;
-        tuple_set_item(bases.get(), 0, new_ref<Object>(Exc_Exception).release());
-        if (dict_set_item_string(ns.get(), "__module__", modname.get()) < 0) return nullptr;
-        Ref<> err = call_function_objargs(&Type_Type, {name.get(), bases.get(), ns.get()});
+        Ref<> err = error_new_exception("struct.error", nullptr);
         if (!err) return nullptr;
         struct_error = static_cast<TypeObject*>(err.release());  // kept for the life of the process, like a static type
     }

@@ -35,6 +35,7 @@ Ref<> select_module_create();  // selectmodule.cpp
 Ref<> pwd_module_create();     // pwdmodule.cpp
 Ref<> json_module_create();   // _json.cpp
 Ref<> sre_module_create();     // _sre/sre.cpp
+Ref<> binascii_module_create();  // binascii.cpp
 
 const InittabEntry inittab[] = {
     {"time", time_module_create},
@@ -62,6 +63,7 @@ const InittabEntry inittab[] = {
     {"pwd", pwd_module_create},
     {"_json", json_module_create},
     {"_sre", sre_module_create},
+    {"binascii", binascii_module_create},
     {nullptr, nullptr},
 };
 

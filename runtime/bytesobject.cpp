@@ -12,6 +12,7 @@
 #include "minipy/runtime/listobject.h"
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/pyhash.h"
+#include "minipy/runtime/pystrhex.h"
 #include "minipy/runtime/sliceobject.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
@@ -179,46 +180,13 @@ Ref<> bytes_decode(Object* self, Object* const* args, Py_ssize_t nargs, Object* 
     return unicode_decode(self, out[0], out[1]);
 }
 
-// hex(sep=, bytes_per_sep=1) (_Py_strhex_impl): a one-character ASCII sep
-// between groups of |bytes_per_sep| bytes, counted from the right when
-// positive and from the left when negative.
+// hex(sep=, bytes_per_sep=1) (_Py_strhex_impl): see pystrhex.h.
 Ref<> bytes_hex(Object* self, Object* const* args, Py_ssize_t nargs, Object* kwnames)
 {
     Object* out[2];
     if (!parse_args_fastkw("hex", args, nargs, kwnames, {"sep", "bytes_per_sep"}, 0, out)) return nullptr;
-    char sep = 0;
-    long long group = 1;
-    if (out[0]) {
-        Py_ssize_t len = unicode_check(out[0]) ? unicode_length(out[0]) : object_size(out[0]);
-        if (len < 0) return nullptr;
-        if (len != 1) return format_error(Exc_ValueError, "sep must be length 1.");
-        Py_UCS4 c;
-        if (unicode_check(out[0])) c = unicode_read_char(out[0], 0);
-        else if (bytes_check(out[0])) c = static_cast<unsigned char>(bytes_view(out[0])[0]);
-        else return format_error(Exc_TypeError, "sep must be str or bytes.");
-        if (c > 127) return format_error(Exc_ValueError, "sep must be ASCII.");
-        sep = static_cast<char>(c);
-    }
-    if (out[1]) {
-        Ref<> n = number_index(out[1]);
-        if (!n) return nullptr;
-        group = long_as_long_long(n.get());
-        if ((group == -1 && error_occurred()) || group > INT_MAX || group < INT_MIN) {
-            error_clear();
-            return format_error(Exc_OverflowError, "Python int too large to convert to C int");
-        }
-    }
-    static const char hex[] = "0123456789abcdef";
-    std::string_view data = bytes_view(self);
-    auto n = static_cast<long long>(data.size());
-    long long every = group < 0 ? -group : group;
     std::string s;
-    for (long long i = 0; i < n; i++) {
-        if (sep && every && i > 0 && (group > 0 ? (n - i) % every == 0 : i % every == 0)) s += sep;
-        auto c = static_cast<unsigned char>(data[static_cast<std::size_t>(i)]);
-        s += hex[c >> 4];
-        s += hex[c & 15];
-    }
+    if (!strhex_with_sep(bytes_view(self), out[0], out[1], &s)) return nullptr;
     return unicode_from_ascii(s);
 }
 

@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "minipy/runtime/abstract.h"
+#include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/traceback.h"
 #include "minipy/runtime/tupleobject.h"
@@ -248,6 +249,27 @@ void error_write_unraisable(Object* where)
 Object* get_handled_exception()
 {
     return topmost_exception(thread_state_get());
+}
+
+Ref<> error_new_exception(const char* name, Object* base, Object* dict)
+{
+    const char* dot = std::strrchr(name, '.');
+    if (!dot) {
+        set_error(Exc_SystemError, "PyErr_NewException: name must be module.class");
+        return nullptr;
+    }
+    Ref<> ns = dict ? new_ref(dict) : dict_new();
+    if (!ns) return nullptr;
+    if (!dict_get_item_string(ns.get(), "__module__")) {
+        Ref<> modname = unicode_from_utf8(std::string_view(name, static_cast<std::size_t>(dot - name)));
+        if (!modname || dict_set_item_string(ns.get(), "__module__", modname.get()) < 0) return nullptr;
+    }
+    if (!base) base = Exc_Exception;
+    Ref<> bases = tuple_check(base) ? new_ref(base) : tuple_pack({base});
+    Ref<> classname = unicode_from_string(dot + 1);
+    if (!bases || !classname) return nullptr;
+    // type(name, bases, dict), as the C version calls PyObject_CallFunction.
+    return call_function_objargs(&Type_Type, {classname.get(), bases.get(), ns.get()});
 }
 
 }  // namespace minipy::runtime

@@ -17,6 +17,7 @@
 #include "minipy/runtime/longobject.h"
 
 #include <cfloat>
+#include <climits>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -480,6 +481,19 @@ long long long_as_long_long_and_overflow(Object* vv, int* overflow)
         return -1;
     }
     return static_cast<long long>(0ULL - x);
+}
+
+bool long_as_int(Object* v, int* out)
+{
+    int overflow = 0;
+    long long x = long_as_long_long_and_overflow(v, &overflow);
+    if (x == -1 && error_occurred()) return false;
+    if (overflow || x > INT_MAX || x < INT_MIN) {
+        set_error(Exc_OverflowError, "Python int too large to convert to C int");
+        return false;
+    }
+    *out = static_cast<int>(x);
+    return true;
 }
 
 long long long_as_long_long(Object* v)

@@ -91,6 +91,11 @@ LongObject* small_int(int v);
 [[nodiscard]] long long long_as_long_long_and_overflow(Object* v, int* overflow);
 [[nodiscard]] Py_ssize_t long_as_ssize_t(Object* v);
 [[nodiscard]] double long_as_double(Object* v);  // -1.0 + OverflowError when too large
+// _PyLong_AsInt, Argument Clinic's `int` converter: any object with
+// __index__ to a C int; false with TypeError ("'float' object cannot be
+// interpreted as an integer") or OverflowError ("Python int too large to
+// convert to C int").
+[[nodiscard]] bool long_as_int(Object* v, int* out);
 // Correctly rounded a/b for ints (int.__truediv__).
 [[nodiscard]] Ref<> long_true_divide(Object* a, Object* b);
 // Frexp-like: v == x * 2**e with 0.5 <= |x| < 1, correctly rounded (_PyLong_Frexp).

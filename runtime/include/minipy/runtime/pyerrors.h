@@ -146,6 +146,11 @@ Object* exception_get_traceback(Object* exc);
 [[nodiscard]] int exception_set_traceback(Object* exc, Object* tb);
 // Creates an instance of type with args (a tuple).
 [[nodiscard]] Ref<> exception_new(TypeObject* type, Object* args);
+// PyErr_NewException: a new exception class from a dotted "module.Name"
+// (the module part becomes __module__ unless dict names one), deriving from
+// base (null: Exception; a class or a tuple of classes), with the extra
+// class attributes of dict (or null). SystemError when name has no dot.
+[[nodiscard]] Ref<> error_new_exception(const char* name, Object* base, Object* dict = nullptr);
 // The built-in aliases EnvironmentError and IOError (== OSError).
 TypeObject* exc_environment_error();
 
