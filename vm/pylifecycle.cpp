@@ -25,12 +25,14 @@
 #include "minipy/runtime/listobject.h"
 #include "minipy/runtime/funcobject.h"
 #include "minipy/runtime/moduleobject.h"
+#include "minipy/runtime/objimpl.h"
 #include "minipy/runtime/pyerrors.h"
 #include "minipy/runtime/abstract.h"
 #include "minipy/runtime/pystate.h"
 #include "minipy/runtime/traceback.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "minipy/runtime/warnings.h"
 #include "minipy/runtime/weakrefobject.h"
 #include "minipy/vm/pythonrun.h"
 
@@ -323,6 +325,35 @@ void finalize_modules_clear_weaklist(InterpreterState* interp, Object* weaklist)
     }
 }
 
+// _PyGC_DumpShutdownStats (Modules/gcmodule.c): objects a program left in
+// gc.garbage (appended by hand: the collector itself fills it only under
+// DEBUG_SAVEALL, which silences this) are reported as a ResourceWarning
+// attributed to "gc", line 0, module "gc" -- shown only where the filters
+// let ResourceWarning through (-W default, -X dev); a filter turning it
+// into an error prints it as unraisable. DEBUG_UNCOLLECTABLE lists them.
+void gc_dump_shutdown_stats()
+{
+    const int debug = memory::gc_state().debug;
+    Object* garbage = gc_garbage_list();
+    if ((debug & memory::DEBUG_SAVEALL) || !garbage || list_size(garbage) == 0) return;
+    std::string message = "gc: " + std::to_string(list_size(garbage)) + " uncollectable objects at shutdown";
+    if (!(debug & memory::DEBUG_UNCOLLECTABLE))
+        message += "; use gc.set_debug(gc.DEBUG_UNCOLLECTABLE) to list them";
+    Ref<> text = unicode_from_utf8(message);
+    Ref<> where = unicode_from_string("gc");
+    if (!text || !where ||
+        error_warn_explicit(Exc_ResourceWarning, text.get(), where.get(), 0, where.get(), nullptr) < 0)
+        write_unraisable(nullptr, nullptr);
+    if (debug & memory::DEBUG_UNCOLLECTABLE) {
+        Ref<> repr = object_repr(garbage);
+        if (!repr) {
+            write_unraisable(nullptr, garbage);
+            return;
+        }
+        gc_write_stderr(("      " + unicode_to_std(repr.get()) + "\n").c_str());
+    }
+}
+
 // finalize_modules (Python/pylifecycle.c): tears the modules down in
 // CPython's order, so that destructors of objects reachable from module
 // globals run, and run in the same order as in CPython:
@@ -332,7 +363,8 @@ void finalize_modules_clear_weaklist(InterpreterState* interp, Object* weaklist)
 //     those in reference cycles (a module's functions refer to its globals)
 //     become garbage for
 //  3. a full collection: their objects' finalizers run with the globals
-//     still intact, then the cycles are broken;
+//     still intact, then the cycles are broken; what gc.garbage still holds
+//     is reported (gc_dump_shutdown_stats);
 //  4. modules still alive get their dicts wiped (module_clear_dict), last
 //     imported first, then sys's and builtins' dicts;
 //  5. one more collection for what the wiping turned into garbage.
@@ -346,6 +378,8 @@ void finalize_modules(InterpreterState* interp)
     if (dict_check(modules.get())) dict_clear(modules.get());
     finalize_restore_builtins(interp);
     (void)memory::gc_collect_no_fail();
+    // Before the modules are wiped: the warning needs the warnings machinery.
+    gc_dump_shutdown_stats();
     if (weaklist) finalize_modules_clear_weaklist(interp, weaklist.get());
     weaklist = nullptr;
     module_clear_dict(interp->sysdict);
