@@ -186,11 +186,14 @@ def c2py(plural):
                     raise ValueError('plural form expression is too complex')
             elif c == ')':
                 depth -= 1
+        # Some C expressions translate to invalid Python ('n * not 1'):
+        # the SyntaxError escapes, naming line 5 as CPython's does.
         namespace = {'_as_int': _as_int, '__name__': __name__}
-        exec('def func(n):\n'
-             '    if not isinstance(n, int):\n'
-             '        n = _as_int(n)\n'
-             '    return int(%s)\n' % source, namespace)
+        exec('if True:\n'
+             '    def func(n):\n'
+             '        if not isinstance(n, int):\n'
+             '            n = _as_int(n)\n'
+             '        return int(%s)\n' % source, namespace)
         return namespace['func']
     except RecursionError:
         raise ValueError('plural form expression is too complex')
@@ -200,15 +203,22 @@ def c2py(plural):
 # Locating catalogs
 # ---------------------------------------------------------------------------
 
+_locale_normalize = None
+
+
 def _normalize_locale(loc):
     # locale.normalize when the locale module is there (it maps aliases
     # such as 'de' to 'de_DE.ISO8859-1'); the name unchanged otherwise.
-    try:
-        import locale
-        normalize = locale.normalize
-    except (ImportError, AttributeError):
-        return loc
-    return normalize(loc)
+    # Looked up once: every gettext() call comes here, and a failing
+    # import would search sys.path each time.
+    global _locale_normalize
+    if _locale_normalize is None:
+        try:
+            import locale
+            _locale_normalize = locale.normalize
+        except (ImportError, AttributeError):
+            _locale_normalize = str
+    return _locale_normalize(loc)
 
 
 def _expand_lang(loc):
