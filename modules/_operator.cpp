@@ -185,8 +185,8 @@ Ref<> op_delitem(Object*, Object* const* args, Py_ssize_t nargs)
 }
 
 
-// PyObject_LengthHint: len(o) if it has one, else o.__length_hint__(),
-// else the default.
+// length_hint(obj, default=0, /): PyObject_LengthHint (runtime's
+// object_length_hint).
 Ref<> op_length_hint(Object*, Object* const* args, Py_ssize_t nargs)
 {
     if (!check_positional("length_hint", nargs, 1, 2)) return nullptr;
@@ -198,31 +198,8 @@ Ref<> op_length_hint(Object*, Object* const* args, Py_ssize_t nargs)
         dflt = number_as_ssize_t(i.get(), Exc_OverflowError);
         if (dflt == -1 && error_occurred()) return nullptr;
     }
-    TypeObject* t = Py_TYPE(o);
-    if ((t->tp_as_sequence && t->tp_as_sequence->sq_length) || (t->tp_as_mapping && t->tp_as_mapping->mp_length)) {
-        Py_ssize_t n = object_size(o);
-        if (n >= 0) return long_from_ssize_t(n);
-        if (!error_matches(Exc_TypeError)) return nullptr;
-        error_clear();
-    }
-    Ref<> hint = lookup_special(o, "__length_hint__");
-    if (!hint) {
-        if (error_occurred()) return nullptr;
-        return long_from_ssize_t(dflt);
-    }
-    Ref<> result = call_no_args(hint.get());
-    if (!result) {
-        if (!error_matches(Exc_TypeError)) return nullptr;
-        error_clear();
-        return long_from_ssize_t(dflt);
-    }
-    if (result.get() == Py_NotImplemented()) return long_from_ssize_t(dflt);
-    if (!long_check(result.get()))
-        return format_error(Exc_TypeError, "__length_hint__ must be an integer, not %.100s",
-                            Py_TYPE(result.get())->tp_name);
-    Py_ssize_t n = long_as_ssize_t(result.get());
-    if (n == -1 && error_occurred()) return nullptr;
-    if (n < 0) return format_error(Exc_ValueError, "__length_hint__() should return >= 0");
+    Py_ssize_t n = object_length_hint(o, dflt);
+    if (n < 0) return nullptr;
     return long_from_ssize_t(n);
 }
 

@@ -589,6 +589,37 @@ Ref<> sequence_list(Object* v)
     return list;
 }
 
+Py_ssize_t object_length_hint(Object* o, Py_ssize_t dflt)
+{
+    TypeObject* t = Py_TYPE(o);
+    if ((t->tp_as_sequence && t->tp_as_sequence->sq_length) || (t->tp_as_mapping && t->tp_as_mapping->mp_length)) {
+        Py_ssize_t n = object_size(o);
+        if (n >= 0) return n;
+        if (!error_matches(Exc_TypeError)) return -1;
+        error_clear();
+    }
+    Ref<> hint = lookup_special(o, "__length_hint__");
+    if (!hint) return error_occurred() ? -1 : dflt;
+    Ref<> result = call_no_args(hint.get());
+    if (!result) {
+        if (!error_matches(Exc_TypeError)) return -1;
+        error_clear();
+        return dflt;
+    }
+    if (result.get() == Py_NotImplemented()) return dflt;
+    if (!long_check(result.get())) {
+        format_error(Exc_TypeError, "__length_hint__ must be an integer, not %.100s", Py_TYPE(result.get())->tp_name);
+        return -1;
+    }
+    Py_ssize_t n = long_as_ssize_t(result.get());
+    if (n == -1 && error_occurred()) return -1;
+    if (n < 0) {
+        set_error(Exc_ValueError, "__length_hint__() should return >= 0");
+        return -1;
+    }
+    return n;
+}
+
 // --- Iteration ------------------------------------------------------------------
 
 bool iter_check(Object* o)

@@ -112,7 +112,30 @@ int list_extend(Object* op, Object* iterable)
         for (Py_ssize_t i = 0; i < n; i++) L(op)->ob_item[m + i] = new_ref(items[static_cast<std::size_t>(i)]).release();
         return 0;
     }
-    return for_each_item(iterable, [op](Object* item) { return list_append(op, item); });
+    // The iterator first, then the length hint, as CPython's list_extend
+    // (a user-defined __iter__ and __len__ see that order); the hint only
+    // sizes the array, but its errors propagate.
+    Ref<> it = object_get_iter(iterable);
+    if (!it) return -1;
+    Py_ssize_t hint = object_length_hint(iterable, 8);
+    if (hint < 0) return -1;
+    Py_ssize_t m = list_size(op);
+    if (hint > 0 && m < PTRDIFF_MAX - hint) {
+        // Grow the array now (sys.getsizeof sees it, as in CPython), keep the size.
+        if (list_resize(L(op), m + hint) < 0) return -1;
+        L(op)->ob_size = m;
+    }
+    ListObject* self = L(op);
+    for (;;) {
+        Ref<> item = iter_next(it.get());
+        if (!item) break;
+        if (self->ob_size < self->allocated) self->ob_item[self->ob_size++] = item.release();
+        else if (list_append(op, item.get()) < 0) return -1;
+    }
+    if (error_occurred()) return -1;
+    // Give back what the guess over-reserved (list_resize keeps the array
+    // when at least half of it is used).
+    return self->ob_size < self->allocated ? list_resize(self, self->ob_size) : 0;
 }
 
 Ref<> list_as_tuple(Object* op) { return tuple_from_array(L(op)->ob_item, list_size(op)); }

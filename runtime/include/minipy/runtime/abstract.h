@@ -85,6 +85,10 @@ bool index_check(Object* o);
 [[nodiscard]] Ref<> sequence_concat(Object* a, Object* b);
 [[nodiscard]] Ref<> sequence_tuple(Object* v);  // tuple(v)
 [[nodiscard]] Ref<> sequence_list(Object* v);   // list(v)
+// PyObject_LengthHint: len(o) when o has a length, else o.__length_hint__(),
+// else dflt; a TypeError from either counts as "no hint". -1 with an error
+// for other errors and for a hint that is not a non-negative int.
+[[nodiscard]] Py_ssize_t object_length_hint(Object* o, Py_ssize_t dflt);
 bool sequence_check(Object* o);
 bool mapping_check(Object* o);
 
