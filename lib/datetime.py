@@ -1809,3 +1809,12 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=_UTC)
 _TYPE_NAMES = {date: "datetime.date", time: "datetime.time", datetime: "datetime.datetime",
                timedelta: "datetime.timedelta", tzinfo: "datetime.tzinfo", timezone: "datetime.timezone",
                IsoCalendarDate: "datetime.IsoCalendarDate"}
+
+# The C types are named "datetime.date" etc. in the interpreter's own
+# messages ("unsupported operand type(s) for +: 'datetime.date' and 'int'");
+# the native _datetime gives these classes that tp_name (their __name__
+# stays short).
+from _datetime import _set_tp_name
+for _cls, _name in _TYPE_NAMES.items():
+    _set_tp_name(_cls, _name)
+del _cls, _name, _set_tp_name

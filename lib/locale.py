@@ -3,15 +3,12 @@
 minipy's own locale module (CPython 3.11's is Lib/locale.py over the native
 Modules/_localemodule.c). Book ch. 12, "The Standard Library".
 
-minipy has no native _locale: this module emulates the C library for the
-locales minipy can honour, "C"/"POSIX" and "C.<encoding>" (what CPython
-itself runs in when LANG is unset or C: PEP 538 coerces LC_CTYPE to
-C.UTF-8 at start-up, which is mirrored here). setlocale() keeps one name per
-glibc category and refuses other locales with Error('unsupported locale
-setting'); localeconv(), nl_langinfo(), strcoll() and strxfrm() give the C
-locale's answers (code point order for collation). The name tables of
-normalize() and the nl_langinfo items come from python3.11 through
-tools/gen_locale_data.py (lib/_locale_data.py).
+The C library's side (setlocale, localeconv, nl_langinfo, strcoll,
+strxfrm, getencoding, Error, the LC_* and nl_langinfo constants) is the
+native _locale (modules/_localemodule.cpp); this file adds locale names
+(normalize with CPython's alias tables, generated from python3.11 by
+tools/gen_locale_data.py into lib/_locale_data.py; getlocale,
+getdefaultlocale) and the locale-aware number formatting.
 """
 
 import sys
@@ -31,144 +28,8 @@ locale_alias = _locale_data.locale_alias
 locale_encoding_alias = _locale_data.locale_encoding_alias
 windows_locale = _locale_data.windows_locale
 
-CHAR_MAX = 127
-LC_CTYPE = 0
-LC_NUMERIC = 1
-LC_TIME = 2
-LC_COLLATE = 3
-LC_MONETARY = 4
-LC_MESSAGES = 5
-LC_ALL = 6
-
-for _name, (_item, _value) in _locale_data.langinfo.items():
-    globals()[_name] = _item
-_LANGINFO_C = {item: value for item, value in _locale_data.langinfo.values()}
-del _name, _item, _value
-
-
-class Error(Exception):
-    pass
-
-
-# --- The emulated C library locale state -----------------------------------------------
-
-# glibc's categories in the order its composite LC_ALL name lists them.
-_GLIBC_CATEGORIES = ((0, "LC_CTYPE"), (1, "LC_NUMERIC"), (2, "LC_TIME"), (3, "LC_COLLATE"),
-                     (4, "LC_MONETARY"), (5, "LC_MESSAGES"), (7, "LC_PAPER"), (8, "LC_NAME"),
-                     (9, "LC_ADDRESS"), (10, "LC_TELEPHONE"), (11, "LC_MEASUREMENT"),
-                     (12, "LC_IDENTIFICATION"))
-_ENV_NAMES = dict(_GLIBC_CATEGORIES)
-
-
-def _env_locale(category):
-    """The name setlocale(category, '') picks: LC_ALL, then the category's
-    variable, then LANG, else 'C'."""
-    env = os.environ
-    for var in ("LC_ALL", _ENV_NAMES[category], "LANG"):
-        value = env.get(var)
-        if value:
-            return value
-    return "C"
-
-
-def _supported(name):
-    """The C library's name for a locale minipy can use, or None."""
-    if name in ("C", "POSIX"):
-        return "C"
-    if name.startswith("C.") and name[2:].replace("-", "").lower() in ("utf8", "ascii"):
-        return name
-    return None
-
-
-def _startup_ctype():
-    # CPython sets LC_CTYPE from the environment at start-up and coerces
-    # the C locale to C.UTF-8 (PEP 538).
-    name = _supported(_env_locale(LC_CTYPE))
-    return "C.UTF-8" if name in (None, "C") else name
-
-
-_current = {cat: "C" for cat, _ in _GLIBC_CATEGORIES}
-_current[LC_CTYPE] = _startup_ctype()
-
-
-def _lc_all_name():
-    names = [_current[cat] for cat, _ in _GLIBC_CATEGORIES]
-    if all(n == names[0] for n in names):
-        return names[0]
-    return ";".join("%s=%s" % (label, _current[cat]) for cat, label in _GLIBC_CATEGORIES)
-
-
-def _setlocale(category, locale=None):
-    """_locale.setlocale: the category's locale name, after setting it when
-    locale is given ('' means from the environment)."""
-    if not isinstance(category, int):
-        raise TypeError("'%s' object cannot be interpreted as an integer" % type(category).__name__)
-    if category != LC_ALL and category not in _current:
-        raise Error("unsupported locale setting")
-    if locale is not None:
-        if not isinstance(locale, _builtin_str):
-            raise TypeError("setlocale() argument 2 must be str or None, not %s" % type(locale).__name__)
-        if "\0" in locale:
-            raise ValueError("embedded null character")
-        cats = [c for c, _ in _GLIBC_CATEGORIES] if category == LC_ALL else [category]
-        chosen = {}
-        for cat in cats:
-            name = _supported(_env_locale(cat) if locale == "" else locale)
-            if name is None:
-                raise Error("unsupported locale setting")
-            chosen[cat] = name
-        _current.update(chosen)
-    return _lc_all_name() if category == LC_ALL else _current[category]
-
-
-def _codeset():
-    name = _current[LC_CTYPE]
-    if name == "C":
-        return "ANSI_X3.4-1968"
-    enc = name[2:].replace("-", "").lower()
-    return "UTF-8" if enc == "utf8" else "ANSI_X3.4-1968"
-
-
-def localeconv():
-    """Returns numeric and monetary locale-specific parameters."""
-    return {"int_curr_symbol": "", "currency_symbol": "", "mon_decimal_point": "",
-            "mon_thousands_sep": "", "mon_grouping": [], "positive_sign": "",
-            "negative_sign": "", "int_frac_digits": CHAR_MAX, "frac_digits": CHAR_MAX,
-            "p_cs_precedes": CHAR_MAX, "p_sep_by_space": CHAR_MAX, "n_cs_precedes": CHAR_MAX,
-            "n_sep_by_space": CHAR_MAX, "p_sign_posn": CHAR_MAX, "n_sign_posn": CHAR_MAX,
-            "decimal_point": ".", "thousands_sep": "", "grouping": []}
-
-
-def nl_langinfo(key):
-    """Return the value for the locale information associated with key."""
-    if not isinstance(key, int):
-        raise TypeError("'%s' object cannot be interpreted as an integer" % type(key).__name__)
-    if key == CODESET:
-        return _codeset()
-    value = _LANGINFO_C.get(key)
-    if value is None:
-        raise ValueError("unsupported langinfo constant")
-    return value
-
-
-def strcoll(os1, os2):
-    """Compares two strings according to the locale (code points in C)."""
-    for i, s in enumerate((os1, os2)):
-        if not isinstance(s, _builtin_str):
-            raise TypeError("strcoll() argument %d must be str, not %s" % (i + 1, type(s).__name__))
-    return (os1 > os2) - (os1 < os2)
-
-
-def strxfrm(string):
-    """Return a string that can be used as a key for locale-aware comparisons."""
-    if not isinstance(string, _builtin_str):
-        raise TypeError("strxfrm() argument must be str, not %s" % type(string).__name__)
-    return string
-
-
-def getencoding():
-    """Get the current locale encoding."""
-    return _codeset()
+from _locale import *           # setlocale, localeconv, nl_langinfo, strcoll, strxfrm, Error, LC_*
+from _locale import setlocale as _setlocale, getencoding
 
 
 # --- Locale names ---------------------------------------------------------------------------

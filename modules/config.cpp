@@ -36,6 +36,8 @@ Ref<> pwd_module_create();     // pwdmodule.cpp
 Ref<> json_module_create();   // _json.cpp
 Ref<> sre_module_create();     // _sre/sre.cpp
 Ref<> binascii_module_create();  // binascii.cpp
+Ref<> datetime_module_create();  // _datetimemodule.cpp
+Ref<> locale_module_create();    // _localemodule.cpp
 
 const InittabEntry inittab[] = {
     {"time", time_module_create},
@@ -64,6 +66,8 @@ const InittabEntry inittab[] = {
     {"_json", json_module_create},
     {"_sre", sre_module_create},
     {"binascii", binascii_module_create},
+    {"_datetime", datetime_module_create},
+    {"_locale", locale_module_create},
     {nullptr, nullptr},
 };
 

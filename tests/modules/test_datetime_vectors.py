@@ -252,6 +252,20 @@ def gen_calendar(rng, out, i):
             out.append("t('cal%d', lambda: %s)" % (i, e))
 
 
+def gen_dst(rng, out, i):
+    """Local times near the DST transitions of the second run's TZ (a gap in
+    March, a repeated hour in November): timestamp(), astimezone() and
+    fromtimestamp's fold."""
+    y = rng.choice([2020, 2021, 1999, 2035])
+    m, d = rng.choice([(3, rng.randint(7, 14)), (11, rng.randint(1, 7))])
+    dt = "datetime(%d, %d, %d, %d, %d, fold=%d)" % (y, m, d, rng.choice([0, 1, 1, 2, 2, 3]), rng.randint(0, 59),
+                                                   rng.randint(0, 1))
+    for e in ["%s.timestamp()", "%s.astimezone()", "%s.astimezone(timezone.utc)", "%s.astimezone().tzname()",
+              "datetime.fromtimestamp(%s.timestamp())", "datetime.fromtimestamp(%s.timestamp() + 3600)",
+              "%s.astimezone().timestamp() == %s.timestamp()"]:
+        out.append("t('dst%d', lambda: %s)" % (i, e.replace("%s", dt)))
+
+
 LOCALE_NAMES = ["C", "POSIX", "C.UTF-8", "en_US", "en_us.utf8", "de_DE@euro", "de_de.iso88591@euro", "fr_FR.UTF-8",
                 "ja_JP.eucJP", "sr_RS@latin", "zh_TW.big5", "nonsense", "en", "uk_ua.koi8u", "ca_ES@valencia",
                 "it_IT.ISO8859-15@euro", "no_NO", "pt_BR.utf-8", "ru_RU.KOI8-R", "C.ascii"]
@@ -270,7 +284,7 @@ def gen_locale(rng, out, i):
 
 def build(rng, cases):
     out = [PRELUDE]
-    gens = [gen_delta, gen_date, gen_time, gen_datetime, gen_iso, gen_iso, gen_strptime, gen_calendar, gen_locale]
+    gens = [gen_dst, gen_delta, gen_date, gen_time, gen_datetime, gen_iso, gen_iso, gen_strptime, gen_calendar, gen_locale]
     for i in range(cases):
         rng.choice(gens)(rng, out, i)
     out.append("for cat in (locale.LC_CTYPE, locale.LC_TIME, locale.LC_ALL): t('lc', lambda: locale.setlocale(cat))")
