@@ -1131,6 +1131,57 @@ class NonCallableMock(Base):
             return ""
         return f"\n{prefix}: {safe_repr(self.mock_calls)}."
 
+    # The matching behind the assertions, shared by the call and the await
+    # flavours (the await ones look at await_args/await_args_list).
+
+    def _assert_latest(self, latest, args, kwargs, action):
+        expected = self._call_matcher(_Call((args, kwargs), two=True))
+        actual = self._call_matcher(latest)
+        if actual != expected:
+            cause = expected if isinstance(expected, Exception) else None
+            # The "Actual" line shows call_args even for awaits, as CPython's.
+            raise AssertionError(self._format_mock_failure_message(
+                args, kwargs, action=action)) from cause
+
+    def _assert_ever(self, recorded, args, kwargs, action):
+        expected = self._call_matcher(_Call((args, kwargs), two=True))
+        cause = expected if isinstance(expected, Exception) else None
+        actual = [self._call_matcher(c) for c in recorded]
+        if cause or expected not in _AnyComparer(actual):
+            raise AssertionError('%s %s not found' % (
+                self._format_mock_call_signature(args, kwargs), action)
+            ) from cause
+
+    def _missing_calls(self, calls, recorded, any_order):
+        """Match expected calls against recorded ones.
+
+        Returns (the first TypeError an expected call raised when bound to
+        the spec's signature, or None; for the ordered message, each
+        expected call's error or None; what is missing; what is left).
+        Without any_order the calls must appear as one contiguous run."""
+        expected = [self._call_matcher(c) for c in calls]
+        cause = next((e for e in expected if isinstance(e, Exception)), None)
+        keys = _CallList(self._call_matcher(c) for c in recorded)
+        if not any_order:
+            missing = [] if expected in keys else expected
+            errors = [e if isinstance(e, Exception) else None
+                      for e in expected]
+            return cause, errors, missing, keys
+        remaining = list(keys)
+        missing = []
+        for kall in expected:
+            try:
+                remaining.remove(kall)
+            except ValueError:
+                missing.append(kall)
+        return cause, None, missing, remaining
+
+    @staticmethod
+    def _sequence_problem(cause, errors, noun):
+        if cause is None:
+            return '%s not found.' % noun.capitalize()
+        return 'Error processing expected {}.\nErrors: {}'.format(noun, errors)
+
     def assert_not_called(self):
         """assert that the mock was never called.
         """
@@ -1166,12 +1217,7 @@ class NonCallableMock(Base):
             raise AssertionError(
                 'expected call not found.\nExpected: %s\n  Actual: %s'
                 % (expected, 'not called.'))
-        expected = self._call_matcher(_Call((args, kwargs), two=True))
-        actual = self._call_matcher(self.call_args)
-        if actual != expected:
-            cause = expected if isinstance(expected, Exception) else None
-            raise AssertionError(
-                self._format_mock_failure_message(args, kwargs)) from cause
+        self._assert_latest(self.call_args, args, kwargs, 'call')
 
     def assert_called_once_with(self, /, *args, **kwargs):
         """assert that the mock was called exactly once and that that call was
@@ -1193,37 +1239,21 @@ class NonCallableMock(Base):
 
         If `any_order` is True then the calls can be in any order, but
         they must all appear in `mock_calls`."""
-        expected = [self._call_matcher(c) for c in calls]
-        cause = next((e for e in expected if isinstance(e, Exception)), None)
-        recorded = _CallList(self._call_matcher(c) for c in self.mock_calls)
-        if not any_order:
-            if expected not in recorded:
-                if cause is None:
-                    problem = 'Calls not found.'
-                else:
-                    problem = ('Error processing expected calls.\n'
-                               'Errors: {}').format(
-                        [e if isinstance(e, Exception) else None
-                         for e in expected])
-                raise AssertionError(
-                    f'{problem}\n'
-                    f'Expected: {_CallList(calls)}'
-                    f'{self._calls_repr(prefix="  Actual").rstrip(".")}'
-                ) from cause
+        cause, errors, missing, remaining = self._missing_calls(
+            calls, self.mock_calls, any_order)
+        if not missing:
             return
-        remaining = list(recorded)
-        not_found = []
-        for kall in expected:
-            try:
-                remaining.remove(kall)
-            except ValueError:
-                not_found.append(kall)
-        if not_found:
+        if not any_order:
             raise AssertionError(
-                '%r does not contain all of %r in its call list, '
-                'found %r instead' % (self._mock_name or 'mock',
-                                      tuple(not_found), remaining)
+                f'{self._sequence_problem(cause, errors, "calls")}\n'
+                f'Expected: {_CallList(calls)}'
+                f'{self._calls_repr(prefix="  Actual").rstrip(".")}'
             ) from cause
+        raise AssertionError(
+            '%r does not contain all of %r in its call list, '
+            'found %r instead' % (self._mock_name or 'mock',
+                                  tuple(missing), remaining)
+        ) from cause
 
     def assert_any_call(self, /, *args, **kwargs):
         """assert the mock has been called with the specified arguments.
@@ -1231,14 +1261,7 @@ class NonCallableMock(Base):
         The assert passes if the mock has *ever* been called, unlike
         `assert_called_with` and `assert_called_once_with` that only pass if
         the call is the most recent one."""
-        expected = self._call_matcher(_Call((args, kwargs), two=True))
-        cause = expected if isinstance(expected, Exception) else None
-        actual = [self._call_matcher(c) for c in self.call_args_list]
-        if cause or expected not in _AnyComparer(actual):
-            raise AssertionError(
-                '%s call not found'
-                % self._format_mock_call_signature(args, kwargs)
-            ) from cause
+        self._assert_ever(self.call_args_list, args, kwargs, 'call')
 
 
 class CallableMixin(Base):
@@ -1521,12 +1544,7 @@ class AsyncMockMixin(Base):
         if self.await_args is None:
             expected = self._format_mock_call_signature(args, kwargs)
             raise AssertionError(f'Expected await: {expected}\nNot awaited')
-        expected = self._call_matcher(_Call((args, kwargs), two=True))
-        actual = self._call_matcher(self.await_args)
-        if actual != expected:
-            cause = expected if isinstance(expected, Exception) else None
-            raise AssertionError(self._format_mock_failure_message(
-                args, kwargs, action='await')) from cause
+        self._assert_latest(self.await_args, args, kwargs, 'await')
 
     def assert_awaited_once_with(self, /, *args, **kwargs):
         """
@@ -1543,14 +1561,7 @@ class AsyncMockMixin(Base):
         """
         Assert the mock has ever been awaited with the specified arguments.
         """
-        expected = self._call_matcher(_Call((args, kwargs), two=True))
-        cause = expected if isinstance(expected, Exception) else None
-        actual = [self._call_matcher(c) for c in self.await_args_list]
-        if cause or expected not in _AnyComparer(actual):
-            raise AssertionError(
-                '%s await not found'
-                % self._format_mock_call_signature(args, kwargs)
-            ) from cause
+        self._assert_ever(self.await_args_list, args, kwargs, 'await')
 
     def assert_has_awaits(self, calls, any_order=False):
         """
@@ -1564,36 +1575,19 @@ class AsyncMockMixin(Base):
         If `any_order` is True then the awaits can be in any order, but
         they must all appear in :attr:`await_args_list`.
         """
-        expected = [self._call_matcher(c) for c in calls]
-        cause = next((e for e in expected if isinstance(e, Exception)), None)
-        recorded = _CallList(
-            self._call_matcher(c) for c in self.await_args_list)
-        if not any_order:
-            if expected not in recorded:
-                if cause is None:
-                    problem = 'Awaits not found.'
-                else:
-                    problem = ('Error processing expected awaits.\n'
-                               'Errors: {}').format(
-                        [e if isinstance(e, Exception) else None
-                         for e in expected])
-                raise AssertionError(
-                    f'{problem}\n'
-                    f'Expected: {_CallList(calls)}\n'
-                    f'Actual: {self.await_args_list}'
-                ) from cause
+        cause, errors, missing, _ = self._missing_calls(
+            calls, self.await_args_list, any_order)
+        if not missing:
             return
-        remaining = list(recorded)
-        not_found = []
-        for kall in expected:
-            try:
-                remaining.remove(kall)
-            except ValueError:
-                not_found.append(kall)
-        if not_found:
+        if not any_order:
             raise AssertionError(
-                '%r not all found in await list' % (tuple(not_found),)
+                f'{self._sequence_problem(cause, errors, "awaits")}\n'
+                f'Expected: {_CallList(calls)}\n'
+                f'Actual: {self.await_args_list}'
             ) from cause
+        raise AssertionError(
+            '%r not all found in await list' % (tuple(missing),)
+        ) from cause
 
     def assert_not_awaited(self):
         """
