@@ -551,20 +551,13 @@ _WIDE_CHAR_SPECIFIERS = "WF"
 
 
 def _display_width(line, offset):
-    """Calculate the extra amount of width space the given source
-    code segment might take if it were to be displayed on a fixed
-    width output device. Supports wide unicode characters and emojis."""
+    """The columns line[:offset] takes on a terminal: two for each wide
+    or fullwidth character (East Asian width W or F), one for others."""
     if line.isascii():
         return offset
-    try:
-        import unicodedata
-    except ImportError:
-        # without the Unicode tables every character is one column
-        return offset
-    return sum(
-        2 if unicodedata.east_asian_width(char) in _WIDE_CHAR_SPECIFIERS else 1
-        for char in line[:offset]
-    )
+    import unicodedata
+    return sum(2 if unicodedata.east_asian_width(char) in _WIDE_CHAR_SPECIFIERS else 1
+               for char in line[:offset])
 
 
 # ------------------------------------------------- TracebackException

@@ -38,6 +38,8 @@ Ref<> sre_module_create();     // _sre/sre.cpp
 Ref<> binascii_module_create();  // binascii.cpp
 Ref<> datetime_module_create();  // _datetimemodule.cpp
 Ref<> locale_module_create();    // _localemodule.cpp
+Ref<> unicodedata_module_create();  // unicodedata.cpp
+Ref<> codecs_module_create();  // _codecsmodule.cpp
 
 const InittabEntry inittab[] = {
     {"time", time_module_create},
@@ -68,6 +70,8 @@ const InittabEntry inittab[] = {
     {"binascii", binascii_module_create},
     {"_datetime", datetime_module_create},
     {"_locale", locale_module_create},
+    {"unicodedata", unicodedata_module_create},
+    {"_codecs", codecs_module_create},
     {nullptr, nullptr},
 };
 

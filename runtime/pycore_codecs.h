@@ -7,11 +7,11 @@
 // (encoding) and hands the span [start, end) to the error handler named by
 // the `errors` argument. The handler either raises UnicodeDecodeError /
 // UnicodeEncodeError (strict, or when it cannot handle the span), or returns
-// a replacement and the position where the codec resumes. CPython calls the
-// handler through the registry (codecs.lookup_error) with an exception
-// object; minipy's handlers are the nine built-in ones, applied directly.
-// Like CPython, the handler name is looked up only when an error occurs:
-// "x".encode("ascii", "bogus") is b"x".
+// a replacement and the position where the codec resumes. The eight standard
+// handlers are applied directly (CPython's codecs do the same for their
+// names); any other name is looked up in the registry (codecs.register_error)
+// and called with an exception object. Like CPython, the handler name is
+// looked up only when an error occurs: "x".encode("ascii", "bogus") is b"x".
 #pragma once
 
 #include <cstddef>
@@ -41,6 +41,12 @@ void codec_wrap_error(const char* operation, Object* encoding);
 // The encoding and errors arguments of fname() (encode, decode, str) are
 // str or absent: TypeError "fname() argument 'errors' must be str, not int".
 [[nodiscard]] bool codec_check_arguments(const char* fname, Object* encoding, Object* errors);
+
+// PyUnicode_AsEncodedString / PyUnicode_Decode for the encodings minipy
+// has no built-in codec for: through the registry (codecs.h), with the
+// checks that the codec is a text encoding and returns bytes / str.
+[[nodiscard]] Ref<> unicode_encode_via_registry(Object* str, Object* encoding, Object* errors);
+[[nodiscard]] Ref<> unicode_decode_via_registry(Object* bytes, Object* encoding, Object* errors);
 
 // PyUnicode_DecodeLatin1: every byte is the code point of the same value.
 [[nodiscard]] Ref<> unicode_decode_latin1(std::string_view data);

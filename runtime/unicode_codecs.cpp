@@ -23,6 +23,7 @@
 #include <string>
 
 #include "minipy/runtime/bytesobject.h"
+#include "minipy/runtime/codecs.h"
 #include "minipy/runtime/pyerrors.h"
 #include "minipy/runtime/unicodeobject.h"
 #include "pycore_codecs.h"
@@ -36,11 +37,13 @@ bool is_surrogate(Py_UCS4 ch) { return ch >= 0xD800 && ch <= 0xDFFF; }
 
 // --- Decoders --------------------------------------------------------------------------------
 
-Ref<> decode_utf8(Object* source, std::string_view data, Object* errors)
+// consumed (codecs.h): null when final, else where decoding stopped.
+Ref<> decode_utf8(Object* source, std::string_view data, Object* errors, Py_ssize_t* consumed = nullptr)
 {
     std::size_t n = data.size(), i = 0;
     const auto* s = reinterpret_cast<const unsigned char*>(data.data());
     while (i < n && s[i] < 0x80) i++;
+    if (consumed) *consumed = static_cast<Py_ssize_t>(n);
     if (i == n) return unicode_from_ascii(data);
     DecodeErrors err(source, data, "utf-8", errors);
     UnicodeWriter w;
@@ -60,6 +63,15 @@ Ref<> decode_utf8(Object* source, std::string_view data, Object* errors)
         }
         const char* reason;
         int bad = utf8_error_length(data.data() + i, end, &reason);
+        // Not final: the rest may be completed by the next chunk. That
+        // includes ED A0-BF, the start of a surrogate, which only
+        // "surrogatepass" accepts: it must see all three bytes.
+        bool surrogate_start = n - i == 2 && s[i] == 0xED && s[i + 1] >= 0xA0 && s[i + 1] <= 0xBF;
+        if (consumed && ((i + static_cast<std::size_t>(bad) == n && std::strcmp(reason, "unexpected end of data") == 0) ||
+                         surrogate_start)) {
+            *consumed = static_cast<Py_ssize_t>(i);
+            break;
+        }
         if (!err.handle(w, i, i + static_cast<std::size_t>(bad), reason, &i)) return nullptr;
     }
     return w.finish();
@@ -94,7 +106,10 @@ Py_UCS4 read_unit(const unsigned char* p, int size, bool big_endian)
 
 // byteorder: -1 little-endian, 1 big-endian, 0 "utf-16": a byte order mark
 // at the start picks the order (and is dropped), native (little) without one.
-Ref<> decode_utf16(Object* source, std::string_view data, Object* errors, int byteorder)
+// *bo_out (when given) gets the byte order the mark chose, as
+// PyUnicode_DecodeUTF16Stateful's *byteorder; consumed as for UTF-8.
+Ref<> decode_utf16(Object* source, std::string_view data, Object* errors, int byteorder, int* bo_out = nullptr,
+                   Py_ssize_t* consumed = nullptr)
 {
     const auto* s = reinterpret_cast<const unsigned char*>(data.data());
     std::size_t n = data.size(), i = 0;
@@ -102,7 +117,9 @@ Ref<> decode_utf16(Object* source, std::string_view data, Object* errors, int by
         byteorder = -1;
         if (n >= 2 && s[0] == 0xFF && s[1] == 0xFE) i = 2;
         else if (n >= 2 && s[0] == 0xFE && s[1] == 0xFF) byteorder = 1, i = 2;
+        if (bo_out && i == 2) *bo_out = byteorder;
     }
+    if (consumed) *consumed = static_cast<Py_ssize_t>(n);
     bool be = byteorder > 0;
     DecodeErrors err(source, data, be ? "utf-16-be" : "utf-16-le", errors);
     UnicodeWriter w;
@@ -132,12 +149,17 @@ Ref<> decode_utf16(Object* source, std::string_view data, Object* errors, int by
                 reason = "illegal UTF-16 surrogate", bad_end = i + 2;
             }
         }
+        if (consumed && bad_end == n && reason[0] != 'i') {  // truncated or unexpected end: wait for more
+            *consumed = static_cast<Py_ssize_t>(i);
+            break;
+        }
         if (!err.handle(w, i, bad_end, reason, &i)) return nullptr;
     }
     return w.finish();
 }
 
-Ref<> decode_utf32(Object* source, std::string_view data, Object* errors, int byteorder)
+Ref<> decode_utf32(Object* source, std::string_view data, Object* errors, int byteorder, int* bo_out = nullptr,
+                   Py_ssize_t* consumed = nullptr)
 {
     const auto* s = reinterpret_cast<const unsigned char*>(data.data());
     std::size_t n = data.size(), i = 0;
@@ -145,7 +167,9 @@ Ref<> decode_utf32(Object* source, std::string_view data, Object* errors, int by
         byteorder = -1;
         if (n >= 4 && read_unit(s, 4, false) == 0xFEFF) i = 4;
         else if (n >= 4 && read_unit(s, 4, true) == 0xFEFF) byteorder = 1, i = 4;
+        if (bo_out && i == 4) *bo_out = byteorder;
     }
+    if (consumed) *consumed = static_cast<Py_ssize_t>(n);
     bool be = byteorder > 0;
     DecodeErrors err(source, data, be ? "utf-32-be" : "utf-32-le", errors);
     UnicodeWriter w;
@@ -154,6 +178,10 @@ Ref<> decode_utf32(Object* source, std::string_view data, Object* errors, int by
         std::size_t bad_end = i + 4;
         if (n - i < 4) {
             reason = "truncated data", bad_end = n;
+            if (consumed) {
+                *consumed = static_cast<Py_ssize_t>(i);
+                break;
+            }
         } else {
             Py_UCS4 ch = read_unit(s + i, 4, be);
             if (ch <= 0x10FFFF && !is_surrogate(ch)) {
@@ -315,7 +343,7 @@ Ref<> unicode_decode(Object* bytes, Object* encoding, Object* errors)
     if (!encoding) return decode_utf8(bytes, bytes_view(bytes), errors);
     bool fast_path;
     const char* codec = codec_normalized_name(unicode_to_std(encoding), &fast_path);
-    if (!codec) return format_error(Exc_LookupError, "unknown encoding: %U", encoding);
+    if (!codec) return unicode_decode_via_registry(bytes, encoding, errors);
     Ref<> result = decode_with(codec, bytes, errors);
     if (!result && !fast_path) codec_wrap_error("decoding", encoding);
     return result;
@@ -326,11 +354,35 @@ Ref<> unicode_encode(Object* str, Object* encoding, Object* errors)
     if (!encoding) return encode_utf8(str, errors);
     bool fast_path;
     const char* codec = codec_normalized_name(unicode_to_std(encoding), &fast_path);
-    if (!codec) return format_error(Exc_LookupError, "unknown encoding: %U", encoding);
+    if (!codec) return unicode_encode_via_registry(str, encoding, errors);
     Ref<> result = encode_with(codec, str, errors);
     if (!result && !fast_path) codec_wrap_error("encoding", encoding);
     return result;
 }
+
+// --- The codecs for _codecs (codecs.h) ----------------------------------------------------------
+
+Ref<> codec_decode_utf8(Object* source, std::string_view data, Object* errors, Py_ssize_t* consumed)
+{
+    return decode_utf8(source, data, errors, consumed);
+}
+Ref<> codec_decode_ascii(Object* source, std::string_view data, Object* errors)
+{
+    return decode_ascii(source, data, errors);
+}
+Ref<> codec_decode_latin1(std::string_view data) { return unicode_decode_latin1(data); }
+Ref<> codec_decode_utf16(Object* source, std::string_view data, Object* errors, int* byteorder, Py_ssize_t* consumed)
+{
+    return decode_utf16(source, data, errors, *byteorder, byteorder, consumed);
+}
+Ref<> codec_decode_utf32(Object* source, std::string_view data, Object* errors, int* byteorder, Py_ssize_t* consumed)
+{
+    return decode_utf32(source, data, errors, *byteorder, byteorder, consumed);
+}
+Ref<> codec_encode_utf8(Object* str, Object* errors) { return encode_utf8(str, errors); }
+Ref<> codec_encode_ucs1(Object* str, Object* errors, Py_UCS4 limit) { return encode_ucs1(str, errors, limit); }
+Ref<> codec_encode_utf16(Object* str, Object* errors, int byteorder) { return encode_utf16_32(str, errors, 2, byteorder); }
+Ref<> codec_encode_utf32(Object* str, Object* errors, int byteorder) { return encode_utf16_32(str, errors, 4, byteorder); }
 
 // --- The file system encoding (PyUnicode_EncodeFSDefault / DecodeFSDefault) -----------
 // minipy's is CPython's on Linux under a UTF-8 locale: UTF-8 with

@@ -368,23 +368,13 @@ def _numeric_escape(source, escape):
 
 
 def _lookup_name(name):
-    """The code point named `name` in the Unicode database, or None.
-    minipy has no unicodedata module yet: the compiler's own \\N{...}
-    escape (ICU's names and aliases) answers instead."""
+    """The code point named `name` in the Unicode database (names and
+    aliases), or None; a named sequence is not one code point."""
+    import unicodedata
     try:
-        import unicodedata
-    except ImportError:
-        if not name or any(c in name for c in '"\\\n\r'):
-            return None
-        try:
-            value = eval('"\\N{%s}"' % name)
-        except SyntaxError:
-            return None
-    else:
-        try:
-            value = unicodedata.lookup(name)
-        except KeyError:
-            return None
+        value = unicodedata.lookup(name)
+    except KeyError:
+        return None
     return ord(value) if len(value) == 1 else None
 
 

@@ -118,6 +118,7 @@ struct TextIOObject : IOBaseObject {
     int codec;  // textio.cpp's Codec; 0 when there is no built-in codec
     TextDecoderState* dec;  // null when the buffer is not readable
     bool has_encoder;
+    Object* encoder;  // the registry's incremental encoder (CODEC_REGISTRY), else null
     Object* readnl;  // str or null (universal)
     bool readuniversal, readtranslate, writetranslate;
     const char* writenl;  // "\n", "\r", "\r\n" or null (os.linesep: "\n" on POSIX)

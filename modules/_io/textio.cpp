@@ -26,6 +26,7 @@
 #include "_iomodule.h"
 #include "minipy/runtime/boolobject.h"
 #include "minipy/runtime/bytesobject.h"
+#include "minipy/runtime/codecs.h"
 #include "minipy/runtime/descrobject.h"
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/longobject.h"
@@ -345,10 +346,13 @@ GetSetDef textiobase_getset[] = {
 
 // --- The native decoder of a TextIOWrapper ----------------------------------------
 
-enum Codec : int { CODEC_NONE = 0, CODEC_UTF8 = 1, CODEC_ASCII = 2, CODEC_LATIN1 = 3 };
+// CODEC_REGISTRY: any other encoding, through the incremental encoder and
+// decoder of its codec in the registry (codecs.h), as CPython does for all.
+enum Codec : int { CODEC_NONE = 0, CODEC_UTF8 = 1, CODEC_ASCII = 2, CODEC_LATIN1 = 3, CODEC_REGISTRY = 4 };
 
 struct TextDecoderState {
     int codec = CODEC_NONE;
+    Ref<> incremental;    // CODEC_REGISTRY: the codec's incremental decoder
     std::string pending;  // the start of an incomplete UTF-8 sequence
     bool universal = false, translate = false, pendingcr = false;
     int seennl = 0;
@@ -419,6 +423,17 @@ std::size_t utf8_incomplete_tail(std::string_view data)
 Ref<> decoder_decode(TextIOObject* self, std::string_view input, bool final, Object* input_obj = nullptr)
 {
     TextDecoderState* d = self->dec;
+    if (d->incremental) {
+        Ref<> bytes = input_obj ? new_ref(input_obj) : bytes_from_view(input);
+        if (!bytes) return nullptr;
+        Ref<> out = call_method(d->incremental.get(), "decode", {bytes.get(), final ? Py_True() : Py_False()});
+        if (!out) return nullptr;
+        if (!unicode_check(out.get()))
+            return format_error(Exc_TypeError, "decoder should return a string result, not '%.200s'",
+                                Py_TYPE(out.get())->tp_name);
+        if (d->universal) return newline_translate(out.get(), &d->pendingcr, &d->seennl, d->translate, final);
+        return out;
+    }
     std::string buf;
     std::string_view data = input;
     if (!d->pending.empty()) {
@@ -444,20 +459,43 @@ Ref<> decoder_decode(TextIOObject* self, std::string_view input, bool final, Obj
     return out;
 }
 
+// A registry decoder's state is (bytes, flags); the newline decoder around
+// it adds pendingcr as the low bit (IncrementalNewlineDecoder.getstate).
+// These cannot report errors: a failing getstate/setstate/reset of a
+// registry decoder leaves the state as it is.
 void decoder_getstate(TextDecoderState* d, std::string* buffer, long long* flags)
 {
+    long long inner = 0;
     *buffer = d->pending;
-    *flags = d->universal ? (d->pendingcr ? 1 : 0) : 0;
+    if (d->incremental) {
+        Ref<> st = call_method(d->incremental.get(), "getstate");
+        if (st && tuple_check(st.get()) && tuple_size(st.get()) == 2 && bytes_check(tuple_item(st.get(), 0))) {
+            *buffer = bytes_view(tuple_item(st.get(), 0));
+            inner = long_as_long_long(tuple_item(st.get(), 1));
+        }
+        if (error_occurred()) error_clear();
+    }
+    *flags = d->universal ? (inner << 1) | (d->pendingcr ? 1 : 0) : inner;
 }
 
 void decoder_setstate(TextDecoderState* d, std::string_view buffer, long long flags)
 {
     d->pending.assign(buffer);
     if (d->universal) d->pendingcr = flags & 1;
+    if (d->incremental) {
+        Ref<> b = bytes_from_view(buffer), f = long_from_long(d->universal ? flags >> 1 : flags);
+        Ref<> st = b && f ? tuple_pack({b.get(), f.get()}) : nullptr;
+        Ref<> r = st ? call_method(d->incremental.get(), "setstate", {st.get()}) : nullptr;
+        if (!r) error_clear();
+    }
 }
 
 void decoder_reset(TextDecoderState* d)
 {
+    if (d->incremental) {
+        Ref<> r = call_method(d->incremental.get(), "reset");
+        if (!r) error_clear();
+    }
     d->pending.clear();
     d->pendingcr = false;
     d->seennl = 0;
@@ -621,8 +659,10 @@ int textiowrapper_init(Object* op, Object* args, Object* kwds)
     if (!encoding) return -1;
     int codec = codec_for_name(encoding.get());
     if (codec == CODEC_NONE) {
-        format_error(Exc_LookupError, "unknown encoding: %U", encoding.get());
-        return -1;
+        // Not a built-in codec: the registry's (LookupError when unknown).
+        Ref<> info = codec_lookup_text_encoding(encoding.get(), "codecs.open()");
+        if (!info) return -1;
+        codec = CODEC_REGISTRY;
     }
     Ref<> errors = a[2] ? new_ref(a[2]) : unicode_from_string("strict");
     if (!errors) return -1;
@@ -663,6 +703,31 @@ int textiowrapper_init(Object* op, Object* args, Object* kwds)
     if (!r) return -1;
     int seekable = object_is_true(r.get());
     if (seekable < 0) return -1;
+    clear_ref(self->encoder);
+    if (codec == CODEC_REGISTRY) {
+        if (self->dec) {
+            self->dec->incremental = codec_incremental_decoder(self->encoding, self->errors);
+            if (!self->dec->incremental) return -1;
+        }
+        if (writable) {
+            Ref<> enc = codec_incremental_encoder(self->encoding, self->errors);
+            if (!enc) return -1;
+            // Appending to a stream that has data: no second byte order
+            // mark (the encoder's state 0 says it was written).
+            if (seekable) {
+                Ref<> pos = call_method(buffer, "tell");
+                if (!pos) return -1;
+                int at_start = object_rich_compare_bool(pos.get(), long_from_long(0).get(), Py_EQ);
+                if (at_start < 0) return -1;
+                if (!at_start) {
+                    Ref<> zero = long_from_long(0);
+                    Ref<> res = zero ? call_method(enc.get(), "setstate", {zero.get()}) : nullptr;
+                    if (!res) return -1;
+                }
+            }
+            self->encoder = enc.release();
+        }
+    }
     self->seekable = self->telling = seekable != 0;
     int has_read1 = object_has_attr_string(buffer, "read1");
     if (has_read1 < 0) return -1;
@@ -683,6 +748,7 @@ void textiowrapper_dealloc(Object* op)
     clear_ref(self->readnl);
     clear_ref(self->decoded_chars);
     clear_ref(self->snapshot_next_input);
+    clear_ref(self->encoder);
     delete self->dec;
     delete self->pending_bytes;
     self->dec = nullptr;
@@ -761,7 +827,14 @@ Ref<> textiowrapper_write(Object* op, Object* text)
         if (!utf8) error_clear();  // lone surrogates: let the codec raise its error
     }
     if (utf8) self->pending_bytes->append(utf8, static_cast<std::size_t>(n));
-    else {
+    else if (self->encoder) {
+        Ref<> b = call_method(self->encoder, "encode", {t.get()});
+        if (!b) return nullptr;
+        if (!bytes_check(b.get()))
+            return format_error(Exc_TypeError, "encoder should return a bytes object, not '%.200s'",
+                                Py_TYPE(b.get())->tp_name);
+        self->pending_bytes->append(bytes_view(b.get()));
+    } else {
         Ref<> b = unicode_encode(t.get(), codec_name_object(self->codec), self->errors);
         if (!b) return nullptr;
         self->pending_bytes->append(bytes_view(b.get()));

@@ -1,0 +1,35 @@
+"""encodings.utf_16_be: UTF-16, big-endian, no byte order mark (native: _codecs.utf_16_be_encode/utf_16_be_decode). minipy's own."""
+import codecs
+
+
+class Codec(codecs.Codec):
+    encode = codecs.utf_16_be_encode
+    decode = codecs.utf_16_be_decode
+
+
+encode = codecs.utf_16_be_encode
+def decode(input, errors='strict'):
+    return codecs.utf_16_be_decode(input, errors, True)
+
+
+class IncrementalEncoder(codecs.IncrementalEncoder):
+    def encode(self, input, final=False):
+        return codecs.utf_16_be_encode(input, self.errors)[0]
+
+
+class IncrementalDecoder(codecs.BufferedIncrementalDecoder):
+    _buffer_decode = codecs.utf_16_be_decode
+
+
+class StreamWriter(Codec, codecs.StreamWriter):
+    pass
+
+
+class StreamReader(Codec, codecs.StreamReader):
+    decode = codecs.utf_16_be_decode
+
+
+def getregentry():
+    return codecs.CodecInfo(name='utf-16-be', encode=encode, decode=decode,
+                            incrementalencoder=IncrementalEncoder, incrementaldecoder=IncrementalDecoder,
+                            streamreader=StreamReader, streamwriter=StreamWriter)
