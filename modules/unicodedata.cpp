@@ -14,8 +14,7 @@
 // decomposition, no name, no numeric value; unassigned code points ICU has
 // default values for (bidi R in Hebrew blocks, W in CJK planes) answer so
 // too. tests/modules/test_unicodedata_vectors.py compares every code point
-// with python3.11; the property differences between 14.0 and 15.0 it found
-// are listed in unicode14_overrides() below.
+// with python3.11.
 //
 // ucd_3_2_0 applies the same filter with version 3.2. CPython also records,
 // for 3.2, the characters whose category, bidirectional class, width,
@@ -134,26 +133,6 @@ Ref<> property_name(UProperty which, int value)
     return unicode_from_string(name ? name : "");
 }
 
-// Unicode 15.0 changed some properties of characters 14.0 already had; these
-// are python3.11's values where ICU 72's differ (found by comparing every
-// code point, tests/modules/test_unicodedata_vectors.py).
-struct Override {
-    Py_UCS4 first, last;
-    const char* east_asian_width;  // null: ICU's
-};
-
-constexpr Override unicode14_overrides[] = {
-    {0, 0, nullptr},
-};
-
-const Override* override_for(Py_UCS4 ch, Version v)
-{
-    if (is_old(v)) return nullptr;
-    for (const Override& o : unicode14_overrides)
-        if (o.east_asian_width && ch >= o.first && ch <= o.last) return &o;
-    return nullptr;
-}
-
 double numeric_value(Py_UCS4 ch, Version v)
 {
     if (!assigned_in(ch, v)) return U_NO_NUMERIC_VALUE;
@@ -235,7 +214,6 @@ Ref<> ud_east_asian_width(Object* self, Object* arg)
     if (!get_char("east_asian_width", 0, arg, &ch)) return nullptr;
     Version v = version_of(self);
     if (!assigned_in(ch, v)) return unicode_from_string("F");
-    if (const Override* o = override_for(ch, v)) return unicode_from_string(o->east_asian_width);
     return property_name(UCHAR_EAST_ASIAN_WIDTH,
                          u_getIntPropertyValue(static_cast<UChar32>(ch), UCHAR_EAST_ASIAN_WIDTH));
 }

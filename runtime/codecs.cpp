@@ -552,19 +552,29 @@ Ref<> builtin_error_handler(Object* exc, ErrorHandler handler)
     std::string reason = e->reason && unicode_check(e->reason) ? unicode_to_std(e->reason) : "";
     Ref<> rep;
     Py_ssize_t resume;
+    // What surrogateescape and surrogatepass cannot handle, they raise as
+    // given (PyCodec_SurrogateEscapeErrors re-raises exc itself).
+    auto reraise = [&]() -> Ref<> {
+        if ((handler == ErrorHandler::SurrogateEscape || handler == ErrorHandler::SurrogatePass) &&
+            error_matches(Exc_UnicodeError)) {
+            error_clear();
+            restore_exception(new_ref(exc));
+        }
+        return nullptr;
+    };
     if (dec) {
         UnicodeWriter w;
         std::size_t r;
         if (!decode_standard(handler, e->object, bytes_view(e->object), encoding.c_str(), w,
                              static_cast<std::size_t>(start), static_cast<std::size_t>(end), reason.c_str(), &r))
-            return nullptr;
+            return reraise();
         rep = w.finish();
         resume = static_cast<Py_ssize_t>(r);
     } else {
         Replacement out;
         if (!encode_standard(handler, Py_TYPE(exc), e->object, encoding.c_str(), start, end, reason.c_str(), &out,
                              &resume))
-            return nullptr;
+            return reraise();
         rep = out.is_bytes ? bytes_from_view(out.data) : unicode_from_utf8(out.data);
     }
     if (!rep) return nullptr;
