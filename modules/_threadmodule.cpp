@@ -23,12 +23,18 @@
 // * _set_sentinel() returns a lock that the thread state releases when it
 //   is cleared, after the thread's last Python code: Thread.join() waits
 //   on it (the thread holds it while it lives).
-// * _local keeps one dict per thread in that thread's state dict
-//   (PyThreadState_GetDict) under a key unique to the local object. Each
-//   attribute access points the object's __dict__ slot at the calling
-//   thread's dict, then uses the generic attribute code. Unlike CPython's,
-//   a thread's dict lives on in that slot until another thread uses the
-//   object, and cycles through a local's dict are not collected.
+// * _local keeps one dict per thread (ldict), as CPython's does: the
+//   thread's state dict (PyThreadState_GetDict) holds, under a key unique
+//   to the local object, a _localdummy; the ldict itself is owned by the
+//   local's `dummies` dict, keyed by a weak reference to the dummy. So the
+//   thread state owns no path to the ldict and a cycle through a local's
+//   attributes is garbage the collector can find; when a thread ends, its
+//   state dict drops the dummy and the weak reference's callback drops
+//   that thread's ldict. Each attribute access points the object's
+//   __dict__ slot at the calling thread's ldict, then uses the generic
+//   attribute code; the slot lets go of a thread's ldict when the thread
+//   ends (CPython has no such slot: it passes the ldict to the generic
+//   code).
 #include <cerrno>
 #include <climits>
 #include <csignal>
@@ -443,10 +449,12 @@ TypeObject RLock_Type = [] {
 // _local
 
 struct LocalObject : Object {
-    Object* key;    // owned str, unique to this object: its slot in every thread's dict
-    Object* args;   // owned: the constructor's arguments, replayed by __init__ in each new thread
-    Object* kw;     // owned or null
-    Object* dict;   // owned: the dict of the thread that used the object last
+    Object* key;          // owned str, unique to this object: its slot in every thread's dict
+    Object* args;         // owned: the constructor's arguments, replayed by __init__ in each new thread
+    Object* kw;           // owned or null
+    Object* dummies;      // owned dict: weakref to a thread's _localdummy -> that thread's ldict
+    Object* wr_callback;  // owned: _localdummy_destroyed bound to a weakref to this object
+    Object* dict;         // owned: the ldict of the thread that used the object last
     Object* weakreflist;
 };
 
@@ -466,6 +474,73 @@ Object* thread_state_dict()
     return ts->dict;
 }
 
+// localdummy: what a thread's state dict holds for a local object. It owns
+// nothing; its death (the thread's state dict cleared) is what a weak
+// reference with the local's wr_callback waits for.
+struct LocalDummyObject : Object {
+    Object* localdict;  // borrowed: the local's dummies dict owns it
+    Object* weakreflist;
+};
+
+void localdummy_dealloc(Object* op)
+{
+    if (static_cast<LocalDummyObject*>(op)->weakreflist) object_clear_weakrefs(op);
+    object_dealloc_memory(op);
+}
+
+TypeObject LocalDummy_Type = [] {
+    TypeObject t = static_type("_thread._localdummy", sizeof(LocalDummyObject), 0, Py_TPFLAGS_DEFAULT,
+                               "Thread-local dummy");
+    t.tp_dealloc = localdummy_dealloc;
+    t.tp_weaklistoffset = static_cast<Py_ssize_t>(offsetof(LocalDummyObject, weakreflist));
+    return t;
+}();
+
+// _localdummy_destroyed(localweakref, dummyweakref): a thread's dummy died,
+// so the local (if it is still alive and not being cleared) forgets that
+// thread's ldict.
+Ref<> local_dummy_destroyed(Object* localweakref, Object* dummyweakref)
+{
+    Object* obj = weakref_get_object(localweakref);
+    if (obj == Py_None()) return none_ref();
+    Ref<> self = new_ref(obj);
+    if (Object* dummies = LO(obj)->dummies) {
+        if (Object* ldict = dict_get_item_with_error(dummies, dummyweakref)) {
+            // The __dict__ slot lets go too if it still shows that thread's
+            // ldict, so the values the thread stored die with it.
+            if (LO(obj)->dict == ldict) clear_ref(LO(obj)->dict);
+            if (dict_del_item(dummies, dummyweakref) < 0) error_write_unraisable(obj);
+        }
+        else if (error_occurred()) {
+            error_write_unraisable(obj);
+        }
+    }
+    return none_ref();
+}
+
+MethodDef local_dummy_destroyed_def = method_o("_localdummy_destroyed", local_dummy_destroyed);
+
+// _local_create_dummy: a new ldict for the calling thread, owned by the
+// local's dummies (under a weak reference to a new dummy, which the
+// thread's state dict owns). Borrowed.
+Object* local_create_dummy(Object* op)
+{
+    LocalObject* self = LO(op);
+    Object* tdict = thread_state_dict();
+    if (!tdict) return nullptr;
+    Ref<> ldict = dict_new();
+    Ref<LocalDummyObject> dummy = ldict ? object_new<LocalDummyObject>(&LocalDummy_Type) : nullptr;
+    if (!dummy) return nullptr;
+    dummy->localdict = ldict.get();
+    Ref<> wr = weakref_new_ref(dummy.get(), self->wr_callback);
+    // On a failure after the first insertion the dummy dies with `dummy`
+    // and its callback takes the ldict out of dummies again.
+    if (!wr || dict_set_item(self->dummies, wr.get(), ldict.get()) < 0 ||
+        dict_set_item(tdict, self->key, dummy.get()) < 0)
+        return nullptr;
+    return ldict.get();
+}
+
 // _ldict: the calling thread's dict for self, made (and __init__ called
 // with the constructor's arguments) on the thread's first use. Borrowed.
 Object* local_thread_dict(Object* op, bool* created = nullptr)
@@ -473,12 +548,15 @@ Object* local_thread_dict(Object* op, bool* created = nullptr)
     LocalObject* self = LO(op);
     Object* tdict = thread_state_dict();
     if (!tdict) return nullptr;
-    Object* ldict = dict_get_item_with_error(tdict, self->key);
-    if (!ldict) {
+    Object* dummy = dict_get_item_with_error(tdict, self->key);
+    Object* ldict;
+    if (dummy) {
+        ldict = static_cast<LocalDummyObject*>(dummy)->localdict;
+    }
+    else {
         if (error_occurred()) return nullptr;
-        Ref<> fresh = dict_new();
-        if (!fresh || dict_set_item(tdict, self->key, fresh.get()) < 0) return nullptr;
-        ldict = fresh.get();
+        ldict = local_create_dummy(op);
+        if (!ldict) return nullptr;
         if (created) *created = true;
     }
     set_ref(self->dict, new_ref(ldict).release());
@@ -525,6 +603,13 @@ Ref<> local_new(TypeObject* type, Object* args, Object* kw)
     lo->kw = kw ? new_ref(kw).release() : nullptr;
     lo->key = unicode_from_format("thread.local.%p", static_cast<void*>(self.get())).release();
     if (!lo->key) return nullptr;
+    lo->dummies = dict_new().release();
+    if (!lo->dummies) return nullptr;
+    // The callback holds the local only weakly: the dummies it serves must
+    // not keep it alive.
+    Ref<> wr = weakref_new_ref(self.get(), nullptr);
+    lo->wr_callback = wr ? cfunction_new(&local_dummy_destroyed_def, wr.get()).release() : nullptr;
+    if (!lo->wr_callback) return nullptr;
     // The creating thread's dict exists at once; type_call runs __init__
     // on it right after.
     if (!local_thread_dict(self.get())) return nullptr;
@@ -533,14 +618,14 @@ Ref<> local_new(TypeObject* type, Object* args, Object* kw)
 
 int local_traverse(Object* op, visitproc visit, void* arg)
 {
-    for (Object* o : {LO(op)->args, LO(op)->kw, LO(op)->dict})
+    for (Object* o : {LO(op)->args, LO(op)->kw, LO(op)->dummies, LO(op)->dict})
         if (o)
             if (int r = visit(o, arg)) return r;
     return 0;
 }
 
-// Forget the object's dict in every thread (local_clear's loop over the
-// thread states).
+// Drop the object's dummy from every thread's state dict (local_clear's
+// loop over the thread states).
 void local_forget_everywhere(Object* key)
 {
     for (ThreadState* ts = interpreter_get()->threads; ts; ts = ts->next) {
@@ -559,6 +644,8 @@ int local_clear(Object* op)
     LocalObject* self = LO(op);
     clear_ref(self->args);
     clear_ref(self->kw);
+    clear_ref(self->dummies);
+    clear_ref(self->wr_callback);
     clear_ref(self->dict);
     if (self->key) {
         Ref<> exc = fetch_exception();
@@ -873,7 +960,7 @@ MethodDef thread_methods[] = {
 
 Ref<> thread_module_create()
 {
-    for (TypeObject* t : {&Lock_Type, &RLock_Type, &Local_Type})
+    for (TypeObject* t : {&Lock_Type, &RLock_Type, &Local_Type, &LocalDummy_Type})
         if (!(t->tp_flags & Py_TPFLAGS_READY) && type_ready(t) < 0) return nullptr;
     if (!(ExceptHookArgs_Type.tp_flags & Py_TPFLAGS_READY) &&
         structseq_init_type(&ExceptHookArgs_Type, &excepthook_args_desc) < 0)

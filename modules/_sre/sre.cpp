@@ -596,6 +596,24 @@ void pattern_dealloc(Object* op)
     object_dealloc_memory(op);
 }
 
+// pattern_traverse / pattern_clear: a pattern is a container (the source
+// may be a str subclass whose attributes lead back to it).
+int pattern_traverse(Object* op, visitproc visit, void* arg)
+{
+    for (Object* o : {P(op)->groupindex, P(op)->indexgroup, P(op)->pattern})
+        if (o)
+            if (int r = visit(o, arg)) return r;
+    return 0;
+}
+
+int pattern_clear(Object* op)
+{
+    clear_ref(P(op)->groupindex);
+    clear_ref(P(op)->indexgroup);
+    clear_ref(P(op)->pattern);
+    return 0;
+}
+
 Ref<> pattern_get_groupindex(Object* self, void*)
 {
     // a read-only view of a private copy, so users cannot change the pattern
@@ -646,9 +664,11 @@ Ref<> no_new(TypeObject* type, Object*, Object*)
 
 TypeObject Pattern_Type = [] {
     TypeObject t = static_type("re.Pattern", sizeof(PatternObject), 0,
-                               Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+                               Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION,
                                "Compiled regular expression object.");
     t.tp_dealloc = pattern_dealloc;
+    t.tp_traverse = pattern_traverse;
+    t.tp_clear = pattern_clear;
     t.tp_repr = pattern_repr;
     t.tp_hash = pattern_hash;
     t.tp_richcompare = pattern_richcompare;
@@ -823,6 +843,26 @@ void match_dealloc(Object* op)
     object_dealloc_memory(op);
 }
 
+// match_traverse / match_clear: a match holds its subject, which a cycle
+// can run through (a str subclass instance that keeps the match).
+int match_traverse(Object* op, visitproc visit, void* arg)
+{
+    for (Object* o : {M(op)->string, M(op)->regs, static_cast<Object*>(M(op)->pattern)})
+        if (o)
+            if (int r = visit(o, arg)) return r;
+    return 0;
+}
+
+int match_clear(Object* op)
+{
+    clear_ref(M(op)->string);
+    clear_ref(M(op)->regs);
+    Object* p = M(op)->pattern;
+    M(op)->pattern = nullptr;
+    if (p) decref(p);
+    return 0;
+}
+
 Ref<> match_get_lastindex(Object* self, void*)
 {
     if (M(self)->lastindex >= 0) return long_from_ssize_t(M(self)->lastindex);
@@ -901,10 +941,12 @@ MappingMethods match_as_mapping = [] {
 
 TypeObject Match_Type = [] {
     TypeObject t = static_type("re.Match", sizeof(MatchObject), sizeof(Py_ssize_t),
-                               Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+                               Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION,
                                "The result of re.match() and re.search().\n"
                                "Match objects always have a boolean value of True.");
     t.tp_dealloc = match_dealloc;
+    t.tp_traverse = match_traverse;
+    t.tp_clear = match_clear;
     t.tp_repr = match_repr;
     t.tp_as_mapping = &match_as_mapping;
     t.tp_getattro = object_generic_get_attr;
@@ -957,6 +999,22 @@ Ref<> scanner_new(PatternObject* pattern, Object* string, Py_ssize_t pos, Py_ssi
 Ref<> scanner_match(Object* self, Object*) { return scanner_step(self, false); }
 Ref<> scanner_search(Object* self, Object*) { return scanner_step(self, true); }
 
+// scanner_traverse / scanner_clear: CPython's visit only the pattern (the
+// subject the state holds is not visited).
+int scanner_traverse(Object* op, visitproc visit, void* arg)
+{
+    Object* p = SC(op)->pattern;
+    return p ? visit(p, arg) : 0;
+}
+
+int scanner_clear(Object* op)
+{
+    Object* p = SC(op)->pattern;
+    SC(op)->pattern = nullptr;
+    if (p) decref(p);
+    return 0;
+}
+
 void scanner_dealloc(Object* op)
 {
     ScannerObject* self = SC(op);
@@ -987,9 +1045,11 @@ GetSetDef scanner_getset[] = {
 
 TypeObject Scanner_Type = [] {
     TypeObject t = static_type("_sre.SRE_Scanner", sizeof(ScannerObject), 0,
-                               Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+                               Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION,
                                nullptr);
     t.tp_dealloc = scanner_dealloc;
+    t.tp_traverse = scanner_traverse;
+    t.tp_clear = scanner_clear;
     t.tp_getattro = object_generic_get_attr;
     t.tp_methods = scanner_methods;
     t.tp_getset = scanner_getset;
