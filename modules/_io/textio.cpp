@@ -627,6 +627,38 @@ int set_newline(TextIOObject* self, Object* newline_obj)
     return 0;
 }
 
+// The incremental decoder and encoder of a CODEC_REGISTRY stream, made
+// afresh for the current encoding and errors (none for built-in codecs).
+int set_registry_coders(TextIOObject* self, bool seekable)
+{
+    clear_ref(self->encoder);
+    if (self->dec) self->dec->incremental = Ref<>();
+    if (self->codec != CODEC_REGISTRY) return 0;
+    if (self->dec) {
+        self->dec->incremental = codec_incremental_decoder(self->encoding, self->errors);
+        if (!self->dec->incremental) return -1;
+    }
+    if (!self->has_encoder) return 0;
+    Ref<> enc = codec_incremental_encoder(self->encoding, self->errors);
+    if (!enc) return -1;
+    // Appending to a stream that has data: no second byte order mark (the
+    // encoder's state 0 says it was written).
+    if (seekable) {
+        Ref<> pos = call_method(self->buffer, "tell");
+        if (!pos) return -1;
+        Ref<> zero = long_from_long(0);
+        if (!zero) return -1;
+        int at_start = object_rich_compare_bool(pos.get(), zero.get(), Py_EQ);
+        if (at_start < 0) return -1;
+        if (!at_start) {
+            Ref<> res = call_method(enc.get(), "setstate", {zero.get()});
+            if (!res) return -1;
+        }
+    }
+    self->encoder = enc.release();
+    return 0;
+}
+
 // TextIOWrapper(buffer, encoding=None, errors=None, newline=None,
 //               line_buffering=False, write_through=False)
 int textiowrapper_init(Object* op, Object* args, Object* kwds)
@@ -703,31 +735,7 @@ int textiowrapper_init(Object* op, Object* args, Object* kwds)
     if (!r) return -1;
     int seekable = object_is_true(r.get());
     if (seekable < 0) return -1;
-    clear_ref(self->encoder);
-    if (codec == CODEC_REGISTRY) {
-        if (self->dec) {
-            self->dec->incremental = codec_incremental_decoder(self->encoding, self->errors);
-            if (!self->dec->incremental) return -1;
-        }
-        if (writable) {
-            Ref<> enc = codec_incremental_encoder(self->encoding, self->errors);
-            if (!enc) return -1;
-            // Appending to a stream that has data: no second byte order
-            // mark (the encoder's state 0 says it was written).
-            if (seekable) {
-                Ref<> pos = call_method(buffer, "tell");
-                if (!pos) return -1;
-                int at_start = object_rich_compare_bool(pos.get(), long_from_long(0).get(), Py_EQ);
-                if (at_start < 0) return -1;
-                if (!at_start) {
-                    Ref<> zero = long_from_long(0);
-                    Ref<> res = zero ? call_method(enc.get(), "setstate", {zero.get()}) : nullptr;
-                    if (!res) return -1;
-                }
-            }
-            self->encoder = enc.release();
-        }
-    }
+    if (set_registry_coders(self, seekable) < 0) return -1;
     self->seekable = self->telling = seekable != 0;
     int has_read1 = object_has_attr_string(buffer, "read1");
     if (has_read1 < 0) return -1;
@@ -1407,7 +1415,11 @@ Ref<> textiowrapper_reconfigure(Object* op, Object* const* args, Py_ssize_t narg
     if (a[0] && a[0] != Py_None()) {
         Ref<> enc = unicode_equal_to_ascii(a[0], "locale") ? unicode_from_string(locale_encoding()) : new_ref(a[0]);
         int codec = codec_for_name(enc.get());
-        if (codec == CODEC_NONE) return format_error(Exc_LookupError, "unknown encoding: %U", enc.get());
+        if (codec == CODEC_NONE) {
+            Ref<> info = codec_lookup_text_encoding(enc.get(), "codecs.open()");
+            if (!info) return nullptr;
+            codec = CODEC_REGISTRY;
+        }
         set_ref(self->encoding, enc.release());
         self->codec = codec;
         if (self->dec) {
@@ -1417,6 +1429,9 @@ Ref<> textiowrapper_reconfigure(Object* op, Object* const* args, Py_ssize_t narg
         if (!a[1] || a[1] == Py_None()) set_ref(self->errors, unicode_from_string("strict").release());
     }
     if (a[1] && a[1] != Py_None()) set_ref(self->errors, new_ref(a[1]).release());
+    if ((a[0] && a[0] != Py_None()) || (a[1] && a[1] != Py_None())) {
+        if (set_registry_coders(self, self->seekable) < 0) return nullptr;
+    }
     if (newline_given && set_newline(self, newline) < 0) return nullptr;
     if (a[3] && a[3] != Py_None()) {
         int v = object_is_true(a[3]);

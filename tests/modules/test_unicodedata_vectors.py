@@ -31,17 +31,22 @@ BLOCK = 4096
 
 PROPERTIES = r'''
 import unicodedata, hashlib, sys
+from itertools import repeat
 U = unicodedata
 OLD = unicodedata.ucd_3_2_0
 
 def props(db):
-    nd = lambda f: (lambda c: f(c, None))
-    return [('category', db.category), ('bidirectional', db.bidirectional), ('combining', db.combining),
-            ('east_asian_width', db.east_asian_width), ('mirrored', db.mirrored),
-            ('decomposition', db.decomposition), ('name', nd(db.name)), ('decimal', nd(db.decimal)),
-            ('digit', nd(db.digit)), ('numeric', nd(db.numeric)),
-            ('NFC', lambda c: db.normalize('NFC', c)), ('NFD', lambda c: db.normalize('NFD', c)),
-            ('NFKC', lambda c: db.normalize('NFKC', c)), ('NFKD', lambda c: db.normalize('NFKD', c))]
+    # Each maps a list of characters to their values with map() over the
+    # module's functions: no Python frame per code point.
+    one = lambda f: (lambda chars: map(f, chars))
+    dflt = lambda f: (lambda chars: map(f, chars, repeat(None)))
+    form = lambda name: (lambda chars: map(db.normalize, repeat(name), chars))
+    return [('category', one(db.category)), ('bidirectional', one(db.bidirectional)),
+            ('combining', one(db.combining)), ('east_asian_width', one(db.east_asian_width)),
+            ('mirrored', one(db.mirrored)), ('decomposition', one(db.decomposition)),
+            ('name', dflt(db.name)), ('decimal', dflt(db.decimal)), ('digit', dflt(db.digit)),
+            ('numeric', dflt(db.numeric)), ('NFC', form('NFC')), ('NFD', form('NFD')),
+            ('NFKC', form('NFKC')), ('NFKD', form('NFKD'))]
 
 TABLE = [('', p) for p in props(U)] + [('ucd_3_2_0.', p) for p in props(OLD)]
 
@@ -53,7 +58,7 @@ def blocks(prefix):
 DIGESTS = PROPERTIES + r'''
 for prefix, (name, f) in TABLE:
     for start in blocks(prefix):
-        text = '|'.join(repr(f(chr(c))) for c in range(start, start + %d))
+        text = '|'.join(map(repr, f(list(map(chr, range(start, start + %d))))))
         print(prefix + name, hex(start), hashlib.sha512(text.encode('utf-8', 'surrogatepass')).hexdigest()[:20])
 ''' % BLOCK
 
@@ -63,7 +68,7 @@ for prefix, (name, f) in TABLE:
     for start in blocks(prefix):
         if (prefix + name, hex(start)) in wanted:
             for c in range(start, start + %d):
-                print(prefix + name, 'U+%%04X' %% c, ascii(f(chr(c))))
+                print(prefix + name, 'U+%%04X' %% c, ascii(next(iter(f([chr(c)])))))
 ''' % BLOCK
 
 OTHERS_HEAD = r'''
