@@ -9,6 +9,7 @@
 #include "minipy/runtime/bytesobject.h"
 #include "minipy/runtime/cellobject.h"
 #include "minipy/runtime/codeobject.h"
+#include "minipy/runtime/descrobject.h"
 #include "minipy/runtime/dictobject.h"
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/tupleobject.h"
@@ -127,6 +128,25 @@ Ref<> frame_get_locals(Object* op, void*)
     return new_ref(f->f_locals);
 }
 
+// frame.clear() (frame_clear): drops the local variables of a frame that
+// has exited, as traceback.clear_frames does to free what a kept
+// traceback holds; f_locals is then rebuilt empty. A frame that is still
+// live (running, or a suspended generator's, which CPython would close
+// first) raises RuntimeError, which clear_frames ignores.
+Ref<> frame_clear(Object* op, Object*)
+{
+    FrameObject* f = FR(op);
+    if (f->f_frame) return format_error(Exc_RuntimeError, "cannot clear an executing frame");
+    if (f->f_fast_locals) clear_ref(f->f_locals);
+    clear_owned_locals(f);
+    return none_ref();
+}
+
+MethodDef frame_methods[] = {
+    method_noargs("clear", frame_clear, "F.clear(): clear most references held by the frame"),
+    {},
+};
+
 GetSetDef frame_getsets[] = {
     {"f_lineno", frame_get_lineno, nullptr, nullptr, nullptr},
     {"f_lasti", frame_get_lasti, nullptr, nullptr, nullptr},
@@ -170,6 +190,7 @@ TypeObject Frame_Type = [] {
     t.tp_repr = frame_repr;
     t.tp_traverse = frame_traverse;
     t.tp_clear = frame_tp_clear;
+    t.tp_methods = frame_methods;
     t.tp_getset = frame_getsets;
     t.tp_members = frame_members;
     return t;
