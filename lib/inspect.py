@@ -1498,6 +1498,23 @@ def _signature_from_function(cls, func, skip_bound_arg=True,
                __validate_parameters__=is_duck_function)
 
 
+def _signature_is_builtin(obj):
+    # Callables implemented in C(++): their signature can only come from
+    # __text_signature__.
+    return (isbuiltin(obj) or ismethoddescriptor(obj) or
+            isinstance(obj, _NonUserDefinedCallables) or
+            obj in (type, object))
+
+
+def _signature_from_builtin(cls, func, skip_bound_arg=True):
+    if not _signature_is_builtin(func):
+        raise TypeError("{!r} is not a Python builtin function".format(func))
+    s = getattr(func, "__text_signature__", None)
+    if not s:
+        raise ValueError("no signature found for builtin {!r}".format(func))
+    return _signature_fromstr(cls, func, s, skip_bound_arg)
+
+
 def _signature_fromstr(cls, obj, s, skip_bound_arg=True):
     # A __text_signature__ like "($self, a, b=1, /, *args)": parsed by
     # compiling a dummy function with that parameter list.
@@ -1508,8 +1525,12 @@ def _signature_fromstr(cls, obj, s, skip_bound_arg=True):
     self_param = None
     parts = [p.strip() for p in inner.split(',')] if inner.strip() else []
     if parts and parts[0].startswith('$'):
+        # "$self" ("$module", "$type"): the object the callable is bound to,
+        # always positional-only.
         self_param = parts[0][1:]
         parts = parts[1:]
+        if parts and parts[0] == '/':
+            parts = parts[1:]   # the '/' closed the bound parameter alone
     src = 'def _f({}): pass'.format(', '.join(parts))
     ns = {}
     try:
@@ -1518,8 +1539,12 @@ def _signature_fromstr(cls, obj, s, skip_bound_arg=True):
         raise ValueError("{!r} builtin has invalid signature".format(obj))
     sig = _signature_from_function(cls, ns['_f'])
     params = list(sig.parameters.values())
-    if self_param and not skip_bound_arg:
-        params.insert(0, Parameter(self_param, _POSITIONAL_ONLY))
+    if self_param:
+        # Dropped when already bound: a method-wrapper's or built-in
+        # method's __self__, or a module function's module (always).
+        bound = getattr(obj, '__self__', None)
+        if not (bound is not None and (ismodule(bound) or skip_bound_arg)):
+            params.insert(0, Parameter(self_param, _POSITIONAL_ONLY))
     return cls(params, __validate_parameters__=False)
 
 
@@ -1656,6 +1681,9 @@ def _signature_from_callable(obj, *, follow_wrapper_chains=True, skip_bound_arg=
     if isfunction(obj) or _signature_is_functionlike(obj):
         return _signature_from_function(sigcls, obj, skip_bound_arg=skip_bound_arg,
                                         globals=globals, locals=locals, eval_str=eval_str)
+
+    if _signature_is_builtin(obj):
+        return _signature_from_builtin(sigcls, obj, skip_bound_arg=skip_bound_arg)
 
     if isinstance(obj, functools.partial):
         wrapped_sig = _get_signature_of(obj.func)

@@ -24,6 +24,7 @@ namespace minipy::runtime {
 
 Ref<> wrapperbase_call(const WrapperBase* base, Object* self, Object* args, void* wrapped, Object* kwds);
 const char* wrapperbase_name(const WrapperBase* base);
+const char* wrapperbase_doc(const WrapperBase* base);
 
 namespace {
 
@@ -96,20 +97,77 @@ Ref<> descr_get_qualname(Object* op, void*)
 }
 Ref<> descr_get_objclass(Object* op, void*) { return new_ref<Object>(static_cast<DescrObject*>(op)->d_type); }
 
-GetSetDef descr_getsets[] = {
-    {"__name__", descr_get_name, nullptr, nullptr, nullptr},
-    {"__qualname__", descr_get_qualname, nullptr, nullptr, nullptr},
-    {"__objclass__", descr_get_objclass, nullptr, nullptr, nullptr},
+// __doc__ and __text_signature__ of each descriptor kind: the docstring
+// tables give them, a method's and a slot wrapper's in CPython's internal
+// form "name(signature)\n--\n\ndoc" (pycore_runtime.h).
+Ref<> method_get_doc(Object* op, void*)
+{
+    const MethodDef* m = static_cast<MethodDescrObject*>(op)->d_method;
+    return doc_from_internal_doc(m->ml_name, m->ml_doc);
+}
+Ref<> method_get_text_signature(Object* op, void*)
+{
+    const MethodDef* m = static_cast<MethodDescrObject*>(op)->d_method;
+    return text_signature_from_internal_doc(m->ml_name, m->ml_doc);
+}
+Ref<> member_get_doc(Object* op, void*)
+{
+    const char* doc = static_cast<MemberDescrObject*>(op)->d_member->doc;
+    return doc ? unicode_from_string(doc) : none_ref();
+}
+Ref<> getset_get_doc(Object* op, void*)
+{
+    const char* doc = static_cast<GetSetDescrObject*>(op)->d_getset->doc;
+    return doc ? unicode_from_string(doc) : none_ref();
+}
+Ref<> wrapperdescr_get_doc(Object* op, void*)
+{
+    const WrapperBase* b = static_cast<WrapperDescrObject*>(op)->d_base;
+    return doc_from_internal_doc(wrapperbase_name(b), wrapperbase_doc(b));
+}
+Ref<> wrapperdescr_get_text_signature(Object* op, void*)
+{
+    const WrapperBase* b = static_cast<WrapperDescrObject*>(op)->d_base;
+    return text_signature_from_internal_doc(wrapperbase_name(b), wrapperbase_doc(b));
+}
+
+#define DESCR_COMMON_GETSETS                                                  \
+    {"__name__", descr_get_name, nullptr, nullptr, nullptr},                  \
+        {"__qualname__", descr_get_qualname, nullptr, nullptr, nullptr},      \
+        {"__objclass__", descr_get_objclass, nullptr, nullptr, nullptr}
+
+GetSetDef method_getsets[] = {
+    DESCR_COMMON_GETSETS,
+    {"__doc__", method_get_doc, nullptr, nullptr, nullptr},
+    {"__text_signature__", method_get_text_signature, nullptr, nullptr, nullptr},
+    {},
+};
+GetSetDef member_getsets[] = {
+    DESCR_COMMON_GETSETS,
+    {"__doc__", member_get_doc, nullptr, nullptr, nullptr},
+    {},
+};
+GetSetDef getset_getsets[] = {
+    DESCR_COMMON_GETSETS,
+    {"__doc__", getset_get_doc, nullptr, nullptr, nullptr},
+    {},
+};
+GetSetDef wrapperdescr_getsets[] = {
+    DESCR_COMMON_GETSETS,
+    {"__doc__", wrapperdescr_get_doc, nullptr, nullptr, nullptr},
+    {"__text_signature__", wrapperdescr_get_text_signature, nullptr, nullptr, nullptr},
     {},
 };
 
-TypeObject descr_base_type(const char* name, Py_ssize_t size)
+#undef DESCR_COMMON_GETSETS
+
+TypeObject descr_base_type(const char* name, Py_ssize_t size, GetSetDef* getsets)
 {
     TypeObject t = static_type(name, size, 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC);
     t.tp_dealloc = descr_dealloc;
     t.tp_traverse = descr_traverse;
     t.tp_getattro = object_generic_get_attr;
-    t.tp_getset = descr_getsets;
+    t.tp_getset = getsets;
     return t;
 }
 
@@ -357,9 +415,17 @@ Ref<> wrapper_repr(Object* op)
 Ref<> wrapper_get_self(Object* op, void*) { return new_ref(static_cast<WrapperObject*>(op)->self); }
 Ref<> wrapper_get_name(Object* op, void*) { return new_ref(static_cast<WrapperObject*>(op)->descr->d_name); }
 
+Ref<> wrapper_get_doc(Object* op, void*) { return wrapperdescr_get_doc(static_cast<WrapperObject*>(op)->descr, nullptr); }
+Ref<> wrapper_get_text_signature(Object* op, void*)
+{
+    return wrapperdescr_get_text_signature(static_cast<WrapperObject*>(op)->descr, nullptr);
+}
+
 GetSetDef wrapper_getsets[] = {
     {"__self__", wrapper_get_self, nullptr, nullptr, nullptr},
     {"__name__", wrapper_get_name, nullptr, nullptr, nullptr},
+    {"__doc__", wrapper_get_doc, nullptr, nullptr, nullptr},
+    {"__text_signature__", wrapper_get_text_signature, nullptr, nullptr, nullptr},
     {},
 };
 
@@ -453,7 +519,7 @@ MemberDef cw_members[] = {
 }  // namespace
 
 TypeObject MethodDescr_Type = [] {
-    TypeObject t = descr_base_type("method_descriptor", sizeof(MethodDescrObject));
+    TypeObject t = descr_base_type("method_descriptor", sizeof(MethodDescrObject), method_getsets);
     t.tp_flags |= Py_TPFLAGS_HAVE_VECTORCALL | Py_TPFLAGS_METHOD_DESCRIPTOR;
     t.tp_vectorcall_offset = offsetof(MethodDescrObject, vectorcall);
     t.tp_repr = method_repr;
@@ -463,14 +529,14 @@ TypeObject MethodDescr_Type = [] {
 }();
 
 TypeObject ClassMethodDescr_Type = [] {
-    TypeObject t = descr_base_type("classmethod_descriptor", sizeof(MethodDescrObject));
+    TypeObject t = descr_base_type("classmethod_descriptor", sizeof(MethodDescrObject), method_getsets);
     t.tp_repr = classmethod_repr;
     t.tp_descr_get = classmethod_get;
     return t;
 }();
 
 TypeObject MemberDescr_Type = [] {
-    TypeObject t = descr_base_type("member_descriptor", sizeof(MemberDescrObject));
+    TypeObject t = descr_base_type("member_descriptor", sizeof(MemberDescrObject), member_getsets);
     t.tp_repr = member_repr;
     t.tp_descr_get = member_get;
     t.tp_descr_set = member_set;
@@ -478,7 +544,7 @@ TypeObject MemberDescr_Type = [] {
 }();
 
 TypeObject GetSetDescr_Type = [] {
-    TypeObject t = descr_base_type("getset_descriptor", sizeof(GetSetDescrObject));
+    TypeObject t = descr_base_type("getset_descriptor", sizeof(GetSetDescrObject), getset_getsets);
     t.tp_repr = getset_repr;
     t.tp_descr_get = getset_get;
     t.tp_descr_set = getset_set;
@@ -486,7 +552,7 @@ TypeObject GetSetDescr_Type = [] {
 }();
 
 TypeObject WrapperDescr_Type = [] {
-    TypeObject t = descr_base_type("wrapper_descriptor", sizeof(WrapperDescrObject));
+    TypeObject t = descr_base_type("wrapper_descriptor", sizeof(WrapperDescrObject), wrapperdescr_getsets);
     t.tp_flags |= Py_TPFLAGS_METHOD_DESCRIPTOR;
     t.tp_repr = wrapperdescr_repr;
     t.tp_call = wrapperdescr_call;

@@ -174,8 +174,13 @@ Ref<> cfunction_get_self(Object* op, void*)
 }
 Ref<> cfunction_get_doc(Object* op, void*)
 {
-    auto* f = static_cast<CFunctionObject*>(op);
-    return f->m_ml->ml_doc ? unicode_from_string(f->m_ml->ml_doc) : none_ref();
+    const MethodDef* m = static_cast<CFunctionObject*>(op)->m_ml;
+    return doc_from_internal_doc(m->ml_name, m->ml_doc);
+}
+Ref<> cfunction_get_text_signature(Object* op, void*)
+{
+    const MethodDef* m = static_cast<CFunctionObject*>(op)->m_ml;
+    return text_signature_from_internal_doc(m->ml_name, m->ml_doc);
 }
 
 GetSetDef cfunction_getsets[] = {
@@ -183,6 +188,7 @@ GetSetDef cfunction_getsets[] = {
     {"__qualname__", cfunction_get_qualname, nullptr, nullptr, nullptr},
     {"__self__", cfunction_get_self, nullptr, nullptr, nullptr},
     {"__doc__", cfunction_get_doc, nullptr, nullptr, nullptr},
+    {"__text_signature__", cfunction_get_text_signature, nullptr, nullptr, nullptr},
     {},
 };
 
