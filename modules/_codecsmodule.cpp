@@ -14,6 +14,7 @@
 // an EncodingMap object for full 256-character tables (same results).
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "minipy/runtime/abstract.h"
 #include "minipy/runtime/boolobject.h"
@@ -630,6 +631,201 @@ Ref<> codecs_readbuffer_encode(Object*, Object* const* args, Py_ssize_t nargs)
     return pair(std::move(data.bytes), static_cast<Py_ssize_t>(data.data.size()));
 }
 
+// --- UTF-7 (RFC 2152) ---------------------------------------------------------------------
+// Characters outside the direct set travel as their UTF-16 units in a
+// modified Base64 between '+' and '-' (or any non-Base64 character, which
+// ends the run implicitly). CPython's encoder writes directly every ASCII
+// character but '+' (as "+-"), '\\', '~' and the controls other than
+// TAB, LF and CR (utf7_category 3).
+
+bool utf7_is_base64(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+}
+
+int utf7_from_base64(unsigned char c)
+{
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    return c == '+' ? 62 : 63;
+}
+
+char utf7_to_base64(unsigned v)
+{
+    static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    return digits[v & 0x3F];
+}
+
+bool utf7_encode_direct(Py_UCS4 c)
+{
+    if (c == 0 || c >= 128) return false;
+    if (c == '\t' || c == '\n' || c == '\r') return true;
+    return c >= 0x20 && c != 0x7F && c != '+' && c != '\\' && c != '~';
+}
+
+Ref<> codecs_utf_7_encode(Object*, Object* const* args, Py_ssize_t nargs)
+{
+    Object* errors;
+    if (!check_positional("utf_7_encode", nargs, 1, 2) || !str_arg("utf_7_encode", 1, args[0]) ||
+        !errors_arg("utf_7_encode", 2, args, nargs, &errors))
+        return nullptr;
+    Object* str = args[0];
+    std::string out;
+    bool in_shift = false;
+    unsigned bits = 0;
+    unsigned long long buffer = 0;
+    auto put_unit = [&](Py_UCS4 unit) {
+        bits += 16;
+        buffer = (buffer << 16) | unit;
+        while (bits >= 6) {
+            out += utf7_to_base64(static_cast<unsigned>(buffer >> (bits - 6)));
+            bits -= 6;
+        }
+        buffer &= (1ULL << bits) - 1;
+    };
+    for (Py_ssize_t i = 0, n = unicode_length(str); i < n; i++) {
+        Py_UCS4 ch = unicode_read_char(str, i);
+        if (utf7_encode_direct(ch)) {
+            if (in_shift) {
+                if (bits) out += utf7_to_base64(static_cast<unsigned>(buffer << (6 - bits)));
+                bits = 0, buffer = 0, in_shift = false;
+                // Only a Base64 character or '-' needs the explicit end mark.
+                if (utf7_is_base64(static_cast<unsigned char>(ch)) || ch == '-') out += '-';
+            }
+            out += static_cast<char>(ch);
+            continue;
+        }
+        if (!in_shift) {
+            if (ch == '+') {
+                out += "+-";
+                continue;
+            }
+            out += '+';
+            in_shift = true;
+        }
+        if (ch >= 0x10000) {
+            put_unit(0xD800 + ((ch - 0x10000) >> 10));
+            ch = 0xDC00 + ((ch - 0x10000) & 0x3FF);
+        }
+        put_unit(ch);
+    }
+    if (bits) out += utf7_to_base64(static_cast<unsigned>(buffer << (6 - bits)));
+    if (in_shift) out += '-';
+    return pair(bytes_from_view(out), unicode_length(str));
+}
+
+// PyUnicode_DecodeUTF7Stateful. Not final: a shift sequence still open at
+// the end is left undecoded (consumed stops at its '+').
+Ref<> codecs_utf_7_decode(Object*, Object* const* args, Py_ssize_t nargs)
+{
+    BufferArg data;
+    Object* errors;
+    int final = 0;
+    if (!check_positional("utf_7_decode", nargs, 1, 3) || !data.convert(args[0], false) ||
+        !errors_arg("utf_7_decode", 2, args, nargs, &errors) || !int_arg(args, nargs, 3, 0, &final))
+        return nullptr;
+    std::string_view s = data.data;
+    std::size_t n = s.size(), i = 0, start = 0;
+    std::vector<Py_UCS4> out;
+    bool in_shift = false;
+    unsigned bits = 0;
+    unsigned long long buffer = 0;
+    Py_UCS4 surrogate = 0;
+    std::size_t shift_out_start = 0;  // out's length when the open shift began
+    auto fail = [&](const char* message, std::size_t end) {
+        UnicodeWriter w;
+        std::size_t resume;
+        if (!escape_error(data.bytes.get(), "utf7", errors, static_cast<Py_ssize_t>(start),
+                          static_cast<Py_ssize_t>(end), message, w, &resume))
+            return false;
+        Ref<> rep = w.finish();
+        if (!rep) return false;
+        for (Py_ssize_t k = 0; k < unicode_length(rep.get()); k++) out.push_back(unicode_read_char(rep.get(), k));
+        i = resume;
+        return true;
+    };
+    for (;;) {
+        while (i < n) {
+            auto ch = static_cast<unsigned char>(s[i]);
+            if (in_shift) {
+                if (utf7_is_base64(ch)) {
+                    buffer = (buffer << 6) | static_cast<unsigned>(utf7_from_base64(ch));
+                    bits += 6;
+                    i++;
+                    if (bits >= 16) {
+                        auto unit = static_cast<Py_UCS4>((buffer >> (bits - 16)) & 0xFFFF);
+                        bits -= 16;
+                        buffer &= (1ULL << bits) - 1;
+                        if (surrogate) {
+                            if (unit >= 0xDC00 && unit <= 0xDFFF) {
+                                out.push_back(0x10000 + ((surrogate - 0xD800) << 10) + (unit - 0xDC00));
+                                surrogate = 0;
+                                continue;
+                            }
+                            out.push_back(surrogate);
+                            surrogate = 0;
+                        }
+                        if (unit >= 0xD800 && unit <= 0xDBFF) surrogate = unit;
+                        else out.push_back(unit);
+                    }
+                    continue;
+                }
+                // Leaving the Base64 run: fewer than 6 bits, all zero, may be left.
+                in_shift = false;
+                if (bits >= 6 || buffer != 0) {
+                    i++;
+                    if (!fail(bits >= 6 ? "partial character in shift sequence"
+                                       : "non-zero padding bits in shift sequence",
+                              i))
+                        return nullptr;
+                    continue;
+                }
+                if (surrogate && ch <= 127 && ch != '+') out.push_back(surrogate);
+                surrogate = 0;
+                if (ch == '-') i++;  // '-' ends the run and is dropped; others stay
+            } else if (ch == '+') {
+                start = i++;
+                if (i < n && s[i] == '-') {
+                    i++;
+                    out.push_back('+');
+                } else if (i < n && !utf7_is_base64(static_cast<unsigned char>(s[i]))) {
+                    i++;
+                    if (!fail("ill-formed sequence", i)) return nullptr;
+                } else {
+                    in_shift = true;
+                    surrogate = 0;
+                    shift_out_start = out.size();
+                    bits = 0;
+                    buffer = 0;
+                }
+            } else if (ch <= 127) {
+                i++;
+                out.push_back(ch);
+            } else {
+                start = i++;
+                if (!fail("unexpected special character", i)) return nullptr;
+            }
+        }
+        // The end: an open run is complete only if nothing is pending.
+        if (in_shift && final) {
+            in_shift = false;
+            if (surrogate || bits >= 6 || (bits > 0 && buffer != 0)) {
+                if (!fail("unterminated shift sequence", n)) return nullptr;
+                if (i < n) continue;
+            }
+        }
+        break;
+    }
+    Py_ssize_t consumed = static_cast<Py_ssize_t>(i);
+    if (!final && in_shift) {
+        consumed = static_cast<Py_ssize_t>(start);
+        out.resize(shift_out_start);
+    }
+    Ref<> result = unicode_from_ucs4(out.data(), static_cast<Py_ssize_t>(out.size()));
+    return pair(std::move(result), final ? static_cast<Py_ssize_t>(n) : consumed);
+}
+
 // --- The charmap codec --------------------------------------------------------------------
 
 // charmap_decode(data, errors=None, mapping=None): a str indexed by byte
@@ -819,6 +1015,7 @@ MethodDef codecs_methods[] = {
              "_forget_codec($module, encoding, /)\n--\n\nPurge the named codec from the internal codec lookup cache"),
     method_fast("escape_decode", codecs_escape_decode),
     method_fast("escape_encode", codecs_escape_encode),
+    method_fast("utf_7_decode", codecs_utf_7_decode),
     method_fast("utf_8_decode", codecs_utf_8_decode),
     method_fast("utf_16_decode", codecs_utf_16_decode),
     method_fast("utf_16_le_decode", codecs_utf_16_le_decode),
@@ -835,6 +1032,7 @@ MethodDef codecs_methods[] = {
     method_fast("charmap_decode", codecs_charmap_decode),
     method_o("charmap_build", codecs_charmap_build),
     method_fast("readbuffer_encode", codecs_readbuffer_encode),
+    method_fast("utf_7_encode", codecs_utf_7_encode),
     method_fast("utf_8_encode", codecs_utf_8_encode),
     method_fast("utf_16_encode", codecs_utf_16_encode),
     method_fast("utf_16_le_encode", codecs_utf_16_le_encode),

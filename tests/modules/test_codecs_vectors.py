@@ -72,7 +72,7 @@ def incremental_encode(enc, errors, text, cuts):
 
 ENCODINGS = ['utf-8', 'utf8', 'UTF-16', 'utf-16-le', 'utf_16_be', 'utf-32', 'utf-32-le', 'UTF-32BE', 'ascii',
              'latin-1', 'iso-8859-1', 'cp1252', 'iso8859-15', 'cp437', 'mac-roman', 'koi8-r', 'cp037', 'utf-8-sig',
-             'unicode_escape', 'raw_unicode_escape', 'windows-1252', 'latin9', 'IBM437', 'macintosh']
+             'unicode_escape', 'raw_unicode_escape', 'windows-1252', 'latin9', 'IBM437', 'macintosh', 'utf-7', 'U7']
 ERRORS = ['strict', 'ignore', 'replace', 'backslashreplace', 'xmlcharrefreplace', 'namereplace', 'surrogateescape',
           'surrogatepass', 'test.custom']
 CHARS = (list('abcXYZ019 \t\n\\\'"') + ['\x00', '\x7f', '\x80', '\xa0', '\xe9', '\xff', '\u0100', '\u20ac', '\u2022',
@@ -83,7 +83,7 @@ BYTE_PIECES = [b'a', b'Z', b'\x00', b'\n', b'\\', b'\x7f', b'\x80', b'\xbf', b'\
                b'\xff', b'\xfe', b'\xff\xfe', b'\xfe\xff', b'\xef\xbb\xbf', b'\x00\x00\xfe\xff', b'\xff\xfe\x00\x00',
                b'\x00\xd8', b'\xd8\x00', b'\x00\xdc', b'a\x00', b'\x00a', b'\x00\x00\x11\x00',
                b'\\x41', b'\\u20ac', b'\\U0001f600', b'\\N{LATIN SMALL LETTER E WITH ACUTE}', b'\\N{BOGUS}',
-               b'\\x4', b'\\u12', b'\\q', b'\\777', b'\\n', b'\\', b'\\N{', b'\\U00110000', b'\x81', b'\x9d']
+               b'\\x4', b'\\u12', b'\\q', b'\\777', b'\\n', b'\\', b'\\N{', b'\\U00110000', b'\x81', b'\x9d', b'+', b'+-', b'+AKw-', b'+2D3eAA', b'+AB', b'-', b'+2D0']
 NAMES = ['UTF-8', 'utf_8', 'U8', 'Latin-1', 'latin1', 'L1', 'ISO_8859-1:1987', 'cp-1252', 'WINDOWS-1252', 'ascii',
          'US-ASCII', '646', 'utf 16', 'UTF16LE', 'utf-32be', 'iso-8859-15', 'latin9', 'L9', 'mac_roman', 'macroman',
          'KOI8-R', 'ibm437', '437', 'ebcdic-cp-us', 'utf-8-sig', 'utf_8_sig', 'unicode-escape', 'nope', 'utf-7x',
@@ -135,7 +135,8 @@ def main():
                                cuts_for(rng, len(text))))
                 if rng.random() < 0.2:
                     fn = rng.choice(['utf_8_decode', 'utf_16_decode', 'utf_16_le_decode', 'utf_32_be_decode',
-                                     'utf_32_decode', 'unicode_escape_decode', 'raw_unicode_escape_decode'])
+                                     'utf_32_decode', 'unicode_escape_decode', 'raw_unicode_escape_decode',
+                                     'utf_7_decode'])
                     f.write("show(%r, codecs.%s, %r, %r, %r)\n" % (fn, fn, data, err, rng.random() < 0.5))
                 if rng.random() < 0.1:
                     fn = rng.choice(['utf_16_ex_decode', 'utf_32_ex_decode'])
