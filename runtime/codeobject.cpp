@@ -95,6 +95,56 @@ void intern_strings(Object* tuple)
     }
 }
 
+// all_name_chars: an ASCII str of letters, digits and '_' only, the
+// constants _PyCode_New interns (they look like identifiers, so the same
+// literal in two functions is one object: 'a' is 'a' across code objects).
+bool all_name_chars(Object* s)
+{
+    if (!as_unicode(s)->state.ascii) return false;
+    const auto* p = static_cast<const unsigned char*>(unicode_data(s));
+    for (Py_ssize_t i = 0; i < unicode_length(s); i++) {
+        unsigned char c = p[i];  // Py_ISALNUM: ASCII classes, whatever the locale
+        bool name_char = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        if (!name_char) return false;
+    }
+    return true;
+}
+
+// intern_string_constants: interns the name-like strs of co_consts in
+// place, descending into tuple and frozenset constants (a frozenset is
+// rebuilt when one of its strs was replaced). Sets *modified if any
+// item of `tuple` itself changed.
+[[nodiscard]] int intern_string_constants(Object* tuple, bool* modified)
+{
+    for (Py_ssize_t i = tuple_size(tuple); --i >= 0;) {
+        Object* v = tuple_item(tuple, i);
+        if (unicode_check_exact(v)) {
+            if (!all_name_chars(v)) continue;
+            Ref<> s = new_ref(v);
+            unicode_intern_in_place(&s);
+            if (s.get() != v) {
+                tuple_set_item(tuple, i, s.release());
+                decref(v);
+                if (modified) *modified = true;
+            }
+        } else if (tuple_check_exact(v)) {
+            if (intern_string_constants(v, nullptr) < 0) return -1;
+        } else if (frozenset_check(v)) {
+            Ref<> items = sequence_tuple(v);
+            if (!items) return -1;
+            bool items_modified = false;
+            if (intern_string_constants(items.get(), &items_modified) < 0) return -1;
+            if (!items_modified) continue;
+            Ref<> rebuilt = frozenset_new(items.get());
+            if (!rebuilt) return -1;
+            tuple_set_item(tuple, i, rebuilt.release());
+            decref(v);
+            if (modified) *modified = true;
+        }
+    }
+    return 0;
+}
+
 // _PyCode_New after validation.
 Ref<> code_new_validated(const CodeConstructor& con)
 {
@@ -103,6 +153,7 @@ Ref<> code_new_validated(const CodeConstructor& con)
         return format_error(Exc_SystemError, "non-string found in code slot");
     intern_strings(con.names);
     intern_strings(con.localsplusnames);
+    if (intern_string_constants(con.consts, nullptr) < 0) return nullptr;
     int nlocalsplus = static_cast<int>(tuple_size(con.localsplusnames));
     int nlocals = 0, ncellvars = 0, nplaincellvars = 0, nfreevars = 0;
     for (int i = 0; i < nlocalsplus; i++) {
