@@ -283,8 +283,7 @@ class TestLoader(object):
                     sys.path.remove(top_level_dir)
 
         if is_not_importable:
-            raise ImportError('Start directory is not importable: %r'
-                              % start_dir)
+            raise ImportError('Start directory is not importable: %r' % start_dir)
         return self.suiteClass(list(self._find_tests(start_dir, pattern)))
 
     def _get_directory_containing_module(self, module_name):

@@ -1,0 +1,1 @@
+raise SystemExit('discovery must not import this file')
