@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <unistd.h>
 
 #include "ceval.h"
 #include "minipy/compiler/compile.h"
@@ -35,6 +36,7 @@
 #include "minipy/runtime/typeobject.h"
 #include "minipy/runtime/unicodeobject.h"
 #include "iterators.h"
+#include "myreadline.h"
 
 namespace minipy::vm {
 
@@ -273,29 +275,94 @@ Ref<> builtin_print(Object*, Object* const* args, Py_ssize_t nargs, Object* kwna
     return none_ref();
 }
 
-// input([prompt]): the prompt on sys.stdout, one line from stdin without
-// its newline; EOFError at the end of input.
+// A standard stream of sys for input(): RuntimeError when it is missing
+// or None.
+Object* input_stream(const char* name)
+{
+    Object* sysdict = interpreter_get()->sysdict;
+    Object* f = sysdict ? dict_get_item_string(sysdict, name) : nullptr;
+    if (!f || f == Py_None()) {
+        format_error(Exc_RuntimeError, "input(): lost sys.%s", name);
+        return nullptr;
+    }
+    return f;
+}
+
+// Whether f.fileno() is fd and that descriptor is a terminal (errors of
+// fileno() mean "no").
+bool is_tty_stream(Object* f, int fd)
+{
+    Ref<> n = call_method(f, "fileno");
+    if (!n) {
+        error_clear();
+        return false;
+    }
+    long long v = long_as_long_long(n.get());
+    if (v == -1 && error_occurred()) {
+        error_clear();
+        return false;
+    }
+    return v == fd && isatty(fd);
+}
+
+// input() on a terminal (PyOS_Readline through the REPL's reader): the
+// prompt encoded for sys.stdout, the line decoded as sys.stdin decodes.
+Ref<> input_tty(Object* fin, Object* fout, Object* prompt)
+{
+    Ref<> flushed = call_method(fout, "flush");
+    if (!flushed) return nullptr;
+    std::string prompt_text;
+    if (prompt) {
+        Ref<> s = object_str(prompt);
+        Ref<> enc = s ? object_get_attr_string(fout, "encoding") : nullptr;
+        Ref<> errors = enc ? object_get_attr_string(fout, "errors") : nullptr;
+        Ref<> b = errors ? call_method(s.get(), "encode", {enc.get(), errors.get()}) : nullptr;
+        if (!b) return nullptr;
+        if (!bytes_check(b.get())) return format_error(Exc_TypeError, "bad prompt");
+        prompt_text.assign(bytes_view(b.get()));
+    }
+    std::string line;
+    ReadlineStatus status = os_readline(prompt_text, &line);
+    if (status == ReadlineStatus::Interrupt) {
+        set_error_object(Exc_KeyboardInterrupt, nullptr);
+        return nullptr;
+    }
+    if (status == ReadlineStatus::Eof || line.empty()) return format_error(Exc_EOFError, "EOF when reading a line");
+    if (line.back() == '\n') line.pop_back();
+    Ref<> enc = object_get_attr_string(fin, "encoding");
+    Ref<> errors = enc ? object_get_attr_string(fin, "errors") : nullptr;
+    Ref<> b = errors ? bytes_from_view(line) : nullptr;
+    return b ? call_method(b.get(), "decode", {enc.get(), errors.get()}) : nullptr;
+}
+
+// input([prompt]) (builtin_input_impl): sys.stderr is flushed; on a
+// terminal the line is read as the interactive loop reads it; otherwise
+// the prompt goes to sys.stdout, which is flushed, and the line is
+// sys.stdin.readline() without its newline; EOFError at the end of input.
 Ref<> builtin_input(Object*, Object* const* args, Py_ssize_t nargs)
 {
     if (!check_positional("input", nargs, 0, 1)) return nullptr;
+    Object* fin = input_stream("stdin");
+    Object* fout = fin ? input_stream("stdout") : nullptr;
+    Object* ferr = fout ? input_stream("stderr") : nullptr;
+    if (!ferr) return nullptr;
+    Ref<> keep_in = new_ref(fin), keep_out = new_ref(fout), keep_err = new_ref(ferr);
+    if (!call_method(ferr, "flush")) error_clear();
+    if (is_tty_stream(fin, 0) && is_tty_stream(fout, 1)) return input_tty(fin, fout, nargs ? args[0] : nullptr);
     if (nargs == 1) {
         Ref<> prompt = object_str(args[0]);
-        if (!prompt || sys_write_text("stdout", prompt.get()) < 0) return nullptr;
+        if (!prompt || !call_method(fout, "write", {prompt.get()})) return nullptr;
     }
-    sys_flush_streams();
-    std::string line;
-    int c;
-    {
-        // Other threads run while this one waits for the line.
-        AllowThreads nogil;
-        while ((c = std::fgetc(stdin)) != EOF) {
-            if (c == '\n') break;
-            line += static_cast<char>(c);
-        }
-    }
-    if (c == EOF && line.empty()) return format_error(Exc_EOFError, "EOF when reading a line");
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    return unicode_from_utf8(line);
+    if (!call_method(fout, "flush")) return nullptr;
+    // PyFile_GetLine(f, -1).
+    Ref<> line = call_method(fin, "readline");
+    if (!line) return nullptr;
+    if (!unicode_check(line.get()))
+        return format_error(Exc_TypeError, "object.readline() returned non-string");
+    Py_ssize_t n = unicode_length(line.get());
+    if (n == 0) return format_error(Exc_EOFError, "EOF when reading a line");
+    if (unicode_read_char(line.get(), n - 1) == '\n') return unicode_substring(line.get(), 0, n - 1);
+    return line;
 }
 
 // --- objects ---------------------------------------------------------------------

@@ -60,6 +60,10 @@ Object* intern_str(const char* literal);
 // sys.stdout / sys.stderr writes for print() and tracebacks: writes text to
 // the named stream object of sys (falls back to the C stream).
 [[nodiscard]] int sys_write_text(const char* stream_name, Object* text);
+// flush_std_files without the error reporting: sys.stdout.flush() and
+// sys.stderr.flush(), errors ignored, a pending exception kept. For C++
+// code about to write to the C stdio streams directly (fatal errors, the
+// REPL's prompt), whose output must come after what Python code wrote.
 void sys_flush_streams();
 
 // ceval_exceptions.cpp: raising and matching exceptions, the exception table.

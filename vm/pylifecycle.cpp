@@ -204,8 +204,13 @@ bool initialize(const RunConfig& config)
         sigemptyset(&action.sa_mask);
         sigaction(SIGINT, &action, nullptr);
     }
+    // signal_install_handlers: a write to a closed pipe fails with EPIPE
+    // (BrokenPipeError) instead of killing the process; likewise EFBIG.
+    std::signal(SIGPIPE, SIG_IGN);
+    std::signal(SIGXFSZ, SIG_IGN);
     vm_initialized = true;
     if (builtins_set_open() < 0) return fail("init_set_builtins_open: can't initialize builtins.open");
+    init_sys_streams(config);
     // init_interp_main: -W options and PYTHONWARNINGS take effect through
     // the warnings module, imported at start-up when there are any.
     Object* warnoptions = dict_get_item_string(interp->sysdict, "warnoptions");

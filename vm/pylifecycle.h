@@ -19,6 +19,12 @@ const RunConfig& run_config();
 // dont_write_bytecode, implementation, builtin_module_names); 0 or -1.
 [[nodiscard]] int sys_set_config(runtime::Object* sysdict, const RunConfig& config);
 
+// pylifecycle_stdio.cpp: init_sys_streams: sys.stdin, sys.stdout,
+// sys.stderr (and sys.__stdin__, ...) as io.TextIOWrapper objects over
+// file descriptors 0, 1, 2, as CPython's create_stdio makes them. A stream
+// that cannot be made is a fatal error (the process exits).
+void init_sys_streams(const RunConfig& config);
+
 // sysmodule.cpp: a types.SimpleNamespace whose attributes are dict's
 // items (copied).
 [[nodiscard]] runtime::Ref<> simple_namespace_new(runtime::Object* dict);

@@ -307,7 +307,6 @@ int handle_system_exit(Object* value)
         }
         return static_cast<int>(v);
     }
-    sys_flush_streams();
     Ref<> text = object_str(code);
     if (!text) {
         error_clear();
@@ -356,8 +355,9 @@ int print_pending_exception()
     // _Py_UnhandledKeyboardInterrupt: after the traceback (and the atexit
     // callbacks) the process ends the way SIGINT ends it; finalize() does it.
     if (object_type_check(exc.get(), Exc_KeyboardInterrupt)) unhandled_keyboard_interrupt = true;
-    // Standard output first, as CPython flushes it before writing stderr.
-    sys_flush_streams();
+    // sys.stdout is not flushed first: with a buffered stdout the traceback
+    // comes before the program's output when both go to one pipe, as in
+    // CPython (flush_std_files at exit writes it).
     // _PyErr_PrintEx: sys.excepthook(type, value, traceback). The default
     // hook is the printer below; another hook that fails is reported
     // before the original exception, a SystemExit from it exits.
@@ -370,7 +370,6 @@ int print_pending_exception()
         Ref<> exc2 = fetch_exception();
         if (!exc2) return 1;
         if (object_type_check(exc2.get(), Exc_SystemExit)) return handle_system_exit(exc2.get());
-        sys_flush_streams();
         std::string out = "Error in sys.excepthook:\n";
         PrintContext ctx(out);
         format_exception_recursive(ctx, exc2.get());
@@ -448,7 +447,6 @@ void write_unraisable(const char* err_msg, Object* obj)
 {
     Ref<> exc = fetch_exception();
     if (!exc) return;
-    sys_flush_streams();
     Object* tb = exception_get_traceback(exc.get());
     Ref<> msg = err_msg ? unicode_from_utf8(std::string("Exception ignored ") + err_msg) : none_ref();
     if (!msg) {
@@ -607,7 +605,6 @@ int run_code_as_main(Object* code, const std::string& filename, Object* package,
 // "EXECUTABLE: message" and status 1: how runpy reports a module -m cannot run.
 int runpy_error(const std::string& message)
 {
-    sys_flush_streams();
     Object* executable = dict_get_item_string(interpreter_get()->sysdict, "executable");
     std::string text = (executable && unicode_check(executable) ? unicode_to_std(executable) : "minipy") + ": " +
                        message + "\n";

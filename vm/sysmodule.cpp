@@ -1,12 +1,10 @@
-// sysmodule.cpp: a first sys module: argv, the standard streams, exit,
-// modules, path, the recursion limit, exc_info.
-// Mirrors a first part of CPython 3.11 Python/sysmodule.c, and stands in
-// for Modules/_io's TextIOWrapper on the three standard streams until the
-// io module exists. Book chapter 8.
+// sysmodule.cpp: a first sys module: argv, exit, modules, path, the
+// recursion limit, exc_info. Mirrors a first part of CPython 3.11
+// Python/sysmodule.c. Book chapter 8.
 //
-// The streams write UTF-8 through C stdio (stdout is fully buffered unless
-// it is a terminal, stderr unbuffered, as for python3.11), so output
-// written by minipy and by C-level error reports keep their order.
+// sys.stdin/stdout/stderr are _io.TextIOWrapper objects that start-up adds
+// once the io module is importable (pylifecycle_stdio.cpp); until then
+// PySys_WriteStderr-style output goes to the C streams.
 #include <algorithm>
 #include <cerrno>
 #include <cfloat>
@@ -44,98 +42,6 @@ namespace minipy::vm {
 using namespace runtime;
 
 namespace {
-
-// --- the standard streams --------------------------------------------------
-
-struct StdStreamObject : Object {
-    std::FILE* fp;
-    const char* name;  // "<stdout>"
-    const char* mode;
-};
-
-StdStreamObject* S(Object* op) { return static_cast<StdStreamObject*>(op); }
-
-Ref<> stream_write(Object* self, Object* text)
-{
-    if (!unicode_check(text))
-        return format_error(Exc_TypeError, "write() argument must be str, not %.100s", Py_TYPE(text)->tp_name);
-    if (!S(self)->fp) return format_error(Exc_ValueError, "I/O operation on closed file.");
-    Py_ssize_t size = 0;
-    const char* utf8 = unicode_as_utf8(text, &size);
-    if (!utf8) return nullptr;
-    std::fwrite(utf8, 1, static_cast<std::size_t>(size), S(self)->fp);
-    return long_from_ssize_t(unicode_length(text));
-}
-
-Ref<> stream_flush(Object* self, Object*)
-{
-    if (S(self)->fp && std::fflush(S(self)->fp) != 0) {
-        int err = errno;
-        std::clearerr(S(self)->fp);
-        return format_error(Exc_OSError, "[Errno %d] %s", err, std::strerror(err));
-    }
-    return none_ref();
-}
-
-// close(): later writes raise ValueError; the C stream itself stays open
-// (minipy's own error reports still need it), and closing twice is fine.
-Ref<> stream_close(Object* self, Object*)
-{
-    if (S(self)->fp) std::fflush(S(self)->fp);
-    S(self)->fp = nullptr;
-    return none_ref();
-}
-
-Ref<> stream_get_closed(Object* self, void*) { return bool_from_long(S(self)->fp == nullptr); }
-
-Ref<> stream_fileno(Object* self, Object*) { return long_from_long(S(self)->fp ? fileno(S(self)->fp) : -1); }
-
-Ref<> stream_isatty(Object* self, Object*) { return bool_from_long(S(self)->fp && isatty(fileno(S(self)->fp))); }
-
-Ref<> stream_repr(Object* self)
-{
-    return unicode_from_format("<_io.TextIOWrapper name='%s' mode='%s' encoding='utf-8'>", S(self)->name,
-                               S(self)->mode);
-}
-
-Ref<> stream_get_name(Object* self, void*) { return unicode_from_string(S(self)->name); }
-Ref<> stream_get_encoding(Object*, void*) { return unicode_from_string("utf-8"); }
-
-MethodDef stream_methods[] = {
-    method_o("write", stream_write, "Write string to stream."),
-    method_noargs("flush", stream_flush, "Flush the write buffers of the stream."),
-    method_noargs("close", stream_close, "Flush and close the stream."),
-    method_noargs("fileno", stream_fileno, "Return the underlying file descriptor."),
-    method_noargs("isatty", stream_isatty, "Return whether this is an 'interactive' stream."),
-    {},
-};
-
-GetSetDef stream_getsets[] = {
-    {"name", stream_get_name, nullptr, nullptr, nullptr},
-    {"encoding", stream_get_encoding, nullptr, nullptr, nullptr},
-    {"closed", stream_get_closed, nullptr, nullptr, nullptr},
-    {},
-};
-
-TypeObject StdStream_Type = [] {
-    TypeObject t = static_type("_io.TextIOWrapper", sizeof(StdStreamObject), 0, Py_TPFLAGS_DEFAULT,
-                               "Character and line based layer over a standard stream.");
-    t.tp_dealloc = object_dealloc_memory;
-    t.tp_repr = stream_repr;
-    t.tp_methods = stream_methods;
-    t.tp_getset = stream_getsets;
-    return t;
-}();
-
-Ref<> stream_new(std::FILE* fp, const char* name, const char* mode)
-{
-    Ref<StdStreamObject> s = object_new<StdStreamObject>(&StdStream_Type);
-    if (!s) return nullptr;
-    s->fp = fp;
-    s->name = name;
-    s->mode = mode;
-    return s;
-}
 
 // --- sys.implementation's namespace -------------------------------------------
 // A types.SimpleNamespace: attributes in a __dict__, shown as
@@ -669,7 +575,6 @@ Ref<> unraisable_hook_args(Object* exc_type, Object* exc_value, Object* exc_tb, 
 
 Ref<> sys_module_create(const std::vector<std::string>& argv)
 {
-    if (!(StdStream_Type.tp_flags & Py_TPFLAGS_READY) && type_ready(&StdStream_Type) < 0) return nullptr;
     Ref<> mod = module_new("sys");
     if (!mod) return nullptr;
     if (module_add_functions(mod.get(), sys_methods) < 0) return nullptr;
@@ -681,9 +586,6 @@ Ref<> sys_module_create(const std::vector<std::string>& argv)
     }
     Ref<> modules = dict_new();
     Ref<> path = list_new(0);
-    Ref<> out = stream_new(stdout, "<stdout>", "w");
-    Ref<> err = stream_new(stderr, "<stderr>", "w");
-    Ref<> in = stream_new(stdin, "<stdin>", "r");
     Ref<> version_info = make_version_info();
     Ref<> float_info = make_float_info();
     Ref<> int_info = make_int_info();
@@ -711,7 +613,7 @@ Ref<> sys_module_create(const std::vector<std::string>& argv)
     Ref<> maxsize = long_from_ssize_t(PTRDIFF_MAX);
     Ref<> platform = unicode_from_string("linux");
     Ref<> byteorder = unicode_from_string("little");
-    if (!modules || !path || !out || !err || !in || !version_info || !version || !maxsize || !platform || !byteorder)
+    if (!modules || !path || !version_info || !version || !maxsize || !platform || !byteorder)
         return nullptr;
     struct Entry {
         const char* name;
@@ -719,8 +621,6 @@ Ref<> sys_module_create(const std::vector<std::string>& argv)
     };
     const Entry entries[] = {
         {"argv", argv_list.get()},   {"modules", modules.get()},       {"path", path.get()},
-        {"stdout", out.get()},       {"stderr", err.get()},            {"stdin", in.get()},
-        {"__stdout__", out.get()},   {"__stderr__", err.get()},        {"__stdin__", in.get()},
         {"version", version.get()},  {"version_info", version_info.get()}, {"maxsize", maxsize.get()},
         {"platform", platform.get()}, {"byteorder", byteorder.get()},
         {"float_info", float_info.get()}, {"int_info", int_info.get()},
@@ -993,14 +893,17 @@ int sys_write_text(const char* stream_name, Object* text)
 
 void sys_flush_streams()
 {
+    Ref<> pending = fetch_exception();
     Object* sysdict = interpreter_get()->sysdict;
     for (const char* name : {"stdout", "stderr"}) {
         Object* stream = sysdict ? dict_get_item_string(sysdict, name) : nullptr;
         if (stream && stream != Py_None()) {
+            Ref<> keep = new_ref(stream);
             Ref<> r = call_method(stream, "flush");
             if (!r) error_clear();
         }
     }
+    restore_exception(std::move(pending));
     std::fflush(stdout);
     std::fflush(stderr);
 }

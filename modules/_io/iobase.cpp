@@ -15,6 +15,7 @@
 #include "minipy/runtime/listobject.h"
 #include "minipy/runtime/longobject.h"
 #include "minipy/runtime/objimpl.h"
+#include "minipy/runtime/pystate.h"
 #include "minipy/runtime/weakrefobject.h"
 #include "../clinic_args.h"
 
@@ -98,6 +99,19 @@ int iobase_traverse_base(Object* self, visitproc visit, void* arg) { return visi
 
 void iobase_clear_base(Object* self) { clear_ref(B(self)->dict); }
 
+// sys.flags.dev_mode (-X dev, PYTHONDEVMODE).
+static bool dev_mode()
+{
+    Object* sysdict = interpreter_get()->sysdict;
+    Object* flags = sysdict ? dict_get_item_string(sysdict, "flags") : nullptr;
+    Ref<> mode = flags ? object_get_attr_string(flags, "dev_mode") : nullptr;
+    if (!mode) {
+        error_clear();
+        return false;
+    }
+    return object_is_true(mode.get()) == 1;
+}
+
 void iobase_finalize(Object* self)
 {
     // Save the current exception: a finalizer must not clobber it.
@@ -109,7 +123,13 @@ void iobase_finalize(Object* self)
     if (closed == 0) {
         B(self)->finalizing = true;
         Ref<> res = call_method(self, "close");
-        if (!res) error_write_unraisable(self);
+        // CPython's release builds stay silent here (shutdown makes
+        // spurious errors likely: sys.stdout on a full disk was already
+        // reported by flush_std_files); -X dev reports them.
+        if (!res) {
+            if (dev_mode()) error_write_unraisable(self);
+            else error_clear();
+        }
     }
     restore_exception(std::move(saved));
 }
