@@ -28,6 +28,7 @@
 #include "minipy/runtime/unicodeobject.h"
 #include "pycore_codecs.h"
 #include "pycore_runtime.h"
+#include "stringlib_codecs.h"
 
 namespace minipy::runtime {
 
@@ -40,11 +41,14 @@ bool is_surrogate(Py_UCS4 ch) { return ch >= 0xD800 && ch <= 0xDFFF; }
 // consumed (codecs.h): null when final, else where decoding stopped.
 Ref<> decode_utf8(Object* source, std::string_view data, Object* errors, Py_ssize_t* consumed = nullptr)
 {
-    std::size_t n = data.size(), i = 0;
+    // Valid input (stateful: a chunk that also ends on a whole sequence)
+    // is consumed entirely.
+    if (consumed) *consumed = static_cast<Py_ssize_t>(data.size());
+    Ref<> fast;
+    if (utf8_decode_valid(data, &fast)) return fast;
+    // Malformed somewhere: code point by code point, errors to the handler.
+    std::size_t n = data.size(), i = ascii_prefix_length(data);
     const auto* s = reinterpret_cast<const unsigned char*>(data.data());
-    while (i < n && s[i] < 0x80) i++;
-    if (consumed) *consumed = static_cast<Py_ssize_t>(n);
-    if (i == n) return unicode_from_ascii(data);
     DecodeErrors err(source, data, "utf-8", errors);
     UnicodeWriter w;
     w.write_ascii(data.substr(0, i));
@@ -228,16 +232,17 @@ Ref<> encode_ucs1(Object* str, Object* errors, Py_UCS4 limit)
 
 Ref<> encode_utf8(Object* str, Object* errors)
 {
-    Py_ssize_t n = unicode_length(str);
-    bool clean = true;
-    if (unicode_kind(str) != PyUnicode_1BYTE_KIND)
-        for (Py_ssize_t i = 0; i < n && clean; i++) clean = !is_surrogate(unicode_read_char(str, i));
-    if (clean) {  // the cached UTF-8 of the str
-        Py_ssize_t size;
-        const char* s = unicode_as_utf8(str, &size);
-        if (!s) return nullptr;
-        return bytes_from_string_and_size(s, size);
+    // Without surrogates: the cached UTF-8 of the str when there is one
+    // (always for ASCII), else encoded straight into the bytes object.
+    const auto* u = static_cast<UnicodeObject*>(str);
+    if (u->utf8) return bytes_from_string_and_size(u->utf8, u->utf8_length);
+    const Py_ssize_t size = utf8_encoded_size(str);
+    if (size >= 0) {
+        Ref<> bytes = bytes_from_string_and_size(nullptr, size);
+        if (bytes) utf8_encode_into(str, bytes_as_string(bytes.get()));
+        return bytes;
     }
+    Py_ssize_t n = unicode_length(str);
     EncodeErrors err(str, "utf-8", errors);
     std::string out;
     Replacement rep;

@@ -19,6 +19,7 @@
 #include "minipy/runtime/unicodeobject.h"
 #include "pycore_runtime.h"
 #include "pycore_unicode.h"
+#include "stringlib_codecs.h"
 
 namespace minipy::runtime {
 
@@ -263,11 +264,11 @@ void raise_decode_error(std::string_view data, std::size_t start, std::size_t en
 
 Ref<> unicode_from_utf8(std::string_view utf8)
 {
-    const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
+    Ref<> fast;
+    if (utf8_decode_valid(utf8, &fast)) return fast;
+    // Malformed: decode up to the error, which is raised with its span.
     std::size_t n = utf8.size();
-    std::size_t i = 0;
-    while (i < n && s[i] < 0x80) i++;
-    if (i == n) return unicode_from_ascii(utf8);
+    std::size_t i = ascii_prefix_length(utf8);
     UnicodeWriter w;
     w.write_ascii(utf8.substr(0, i));
     const char* end = utf8.data() + n;
@@ -291,7 +292,19 @@ Ref<> unicode_from_string(const char* utf8) { return unicode_from_utf8(utf8); }
 const char* unicode_as_utf8(Object* op, Py_ssize_t* size)
 {
     auto* u = as_unicode(op);
+    const Py_ssize_t encoded_size = u->utf8 ? 0 : utf8_encoded_size(op);
+    if (!u->utf8 && encoded_size >= 0) {
+        // No surrogates: encoded straight into the cache, sized exactly.
+        const Py_ssize_t size = encoded_size;
+        char* buf = static_cast<char*>(memory::mem_malloc(static_cast<std::size_t>(size) + 1));
+        if (!buf) return error_no_memory();
+        utf8_encode_into(op, buf);
+        buf[size] = '\0';
+        u->utf8 = buf;
+        u->utf8_length = size;
+    }
     if (!u->utf8) {
+        // A surrogate: found again here, and reported with its position.
         std::string out;
         for (Py_ssize_t i = 0; i < u->length; i++) {
             Py_UCS4 ch = unicode_read_char(op, i);

@@ -827,10 +827,12 @@ Ref<> textiowrapper_write(Object* op, Object* text)
     bool needflush = self->line_buffering && (haslf || hascr);
     if (needflush) text_needflush = true;
 
-    // Encode: UTF-8 without surrogates is the str's cached UTF-8.
+    // Encode: UTF-8 without surrogates is the str's cached UTF-8 whatever
+    // the error handler (it only acts on surrogates: sys.stdout's is
+    // surrogateescape).
     Py_ssize_t n = 0;
     const char* utf8 = nullptr;
-    if (self->codec == CODEC_UTF8 && unicode_equal_to_ascii(self->errors, "strict")) {
+    if (self->codec == CODEC_UTF8) {
         utf8 = unicode_as_utf8(t.get(), &n);
         if (!utf8) error_clear();  // lone surrogates: let the codec raise its error
     }
