@@ -118,7 +118,9 @@ StdioConfig stdio_config(const RunConfig& config)
 Ref<> codec_name(const std::string& encoding)
 {
     Ref<> name = unicode_from_utf8(encoding);
-    if (!name) return nullptr;
+    // The locale's "utf-8" is already the codec's name: start-up imports
+    // no codecs module for it.
+    if (!name || encoding == "utf-8") return name;
     Ref<> modname = unicode_from_string("codecs");
     Ref<> codecs = modname ? import_module_level(modname.get(), nullptr, nullptr, 0) : nullptr;
     if (!codecs) {
