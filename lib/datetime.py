@@ -431,6 +431,27 @@ def _local_timezone_from_timestamp(seconds):
     return timezone(timedelta(seconds=tm.tm_gmtoff), tm.tm_zone)
 
 
+# --- Rich comparisons ------------------------------------------------------------------
+
+# Indexed by CPython's comparison opcodes (Py_LT=0 ... Py_GE=5).
+_OPS = (lambda a, b: a < b, lambda a, b: a <= b, lambda a, b: a == b,
+        lambda a, b: a != b, lambda a, b: a > b, lambda a, b: a >= b)
+
+
+def _install_richcompare(cls):
+    """Gives cls the six comparison methods, each calling
+    cls._compare(other, op) like one C tp_richcompare slot. (Set after the
+    class is made, so __hash__ stays the class's own and no mixin shows in
+    __mro__.)"""
+    for op, name in enumerate(("__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__")):
+        def method(self, other, op=op):
+            return self._compare(other, op)
+        method.__name__ = name
+        method.__qualname__ = cls.__qualname__ + "." + name
+        setattr(cls, name, method)
+    return cls
+
+
 # --- timedelta --------------------------------------------------------------------------
 
 _US_FACTORS = (("microseconds", 1), ("milliseconds", 1000), ("seconds", 1000000),
@@ -458,6 +479,7 @@ def _us_to_delta(us, cls=None):
     return _new_delta(cls or timedelta, days, seconds, us)
 
 
+@_install_richcompare
 class timedelta:
     """Difference between two datetime values.
 
@@ -533,34 +555,9 @@ Arguments may be integers or floats, and may be positive or negative."""
     def _key(self):
         return (self._days, self._seconds, self._microseconds)
 
-    def __eq__(self, other):
+    def _compare(self, other, op):
         if isinstance(other, timedelta):
-            return self._key() == other._key()
-        return NotImplemented
-
-    def __ne__(self, other):
-        if isinstance(other, timedelta):
-            return self._key() != other._key()
-        return NotImplemented
-
-    def __lt__(self, other):
-        if isinstance(other, timedelta):
-            return self._key() < other._key()
-        return NotImplemented
-
-    def __le__(self, other):
-        if isinstance(other, timedelta):
-            return self._key() <= other._key()
-        return NotImplemented
-
-    def __gt__(self, other):
-        if isinstance(other, timedelta):
-            return self._key() > other._key()
-        return NotImplemented
-
-    def __ge__(self, other):
-        if isinstance(other, timedelta):
-            return self._key() >= other._key()
+            return _OPS[op](self._key(), other._key())
         return NotImplemented
 
     def __hash__(self):
@@ -666,6 +663,7 @@ def _isoformat_error(text):
     return ValueError("Invalid isoformat string: %r" % (text,))
 
 
+@_install_richcompare
 class date:
     """date(year, month, day) --> date object"""
 
@@ -828,34 +826,9 @@ Monday == 1 ... Sunday == 7"""
         b = (other._year, other._month, other._day)
         return 0 if a == b else (1 if a > b else -1)
 
-    def __eq__(self, other):
+    def _compare(self, other, op):
         if isinstance(other, date):
-            return self._cmp(other) == 0
-        return NotImplemented
-
-    def __ne__(self, other):
-        if isinstance(other, date):
-            return self._cmp(other) != 0
-        return NotImplemented
-
-    def __lt__(self, other):
-        if isinstance(other, date):
-            return self._cmp(other) < 0
-        return NotImplemented
-
-    def __le__(self, other):
-        if isinstance(other, date):
-            return self._cmp(other) <= 0
-        return NotImplemented
-
-    def __gt__(self, other):
-        if isinstance(other, date):
-            return self._cmp(other) > 0
-        return NotImplemented
-
-    def __ge__(self, other):
-        if isinstance(other, date):
-            return self._cmp(other) >= 0
+            return _OPS[op](self._cmp(other), 0)
         return NotImplemented
 
     def __hash__(self):
@@ -1111,6 +1084,7 @@ def _time_repr_fields(hh, mm, ss, us):
     return "%d, %d" % (hh, mm)
 
 
+@_install_richcompare
 class time:
     """time([hour[, minute[, second[, microsecond[, tzinfo]]]]]) --> a time object
 
@@ -1277,24 +1251,6 @@ of the time to include. Valid options are 'auto', 'hours', 'minutes',
             raise TypeError("can't compare offset-naive and offset-aware times")
         return _OPS[op](c, 0)
 
-    def __eq__(self, other):
-        return self._compare(other, 2)
-
-    def __ne__(self, other):
-        return self._compare(other, 3)
-
-    def __lt__(self, other):
-        return self._compare(other, 0)
-
-    def __le__(self, other):
-        return self._compare(other, 1)
-
-    def __gt__(self, other):
-        return self._compare(other, 4)
-
-    def __ge__(self, other):
-        return self._compare(other, 5)
-
     def __hash__(self):
         if self._hashcode == -1:
             t = self
@@ -1331,9 +1287,6 @@ def _make_time(cls, hh, mm, ss, us, tz, fold):
     self._tzinfo, self._fold, self._hashcode = tz, fold, -1
     return self
 
-
-_OPS = (lambda a, b: a < b, lambda a, b: a <= b, lambda a, b: a == b,
-        lambda a, b: a != b, lambda a, b: a > b, lambda a, b: a >= b)
 
 time.min = time(0, 0, 0)
 time.max = time(23, 59, 59, 999999)
@@ -1380,6 +1333,7 @@ def _from_timet_and_us(cls, local, timet, us, tz):
     return _make_datetime(cls, y, m, d, hh, mm, ss, us, tz, fold)
 
 
+@_install_richcompare
 class datetime(date):
     """datetime(year, month, day[, hour[, minute[, second[, microsecond[,tzinfo]]]]])
 
@@ -1712,24 +1666,6 @@ of the time to include. Valid options are 'auto', 'hours', 'minutes',
                 return True
             raise TypeError("can't compare offset-naive and offset-aware datetimes")
         return _OPS[op](c, 0)
-
-    def __eq__(self, other):
-        return self._compare(other, 2)
-
-    def __ne__(self, other):
-        return self._compare(other, 3)
-
-    def __lt__(self, other):
-        return self._compare(other, 0)
-
-    def __le__(self, other):
-        return self._compare(other, 1)
-
-    def __gt__(self, other):
-        return self._compare(other, 4)
-
-    def __ge__(self, other):
-        return self._compare(other, 5)
 
     def __hash__(self):
         if self._hashcode == -1:
