@@ -361,11 +361,16 @@ Ref<> ud_lookup(Object* self, Object* arg)
         const char* s = unicode_as_utf8(arg, &size);
         if (!s) return nullptr;
         name.assign(s, static_cast<std::size_t>(size));
+    } else if (bytes_check(arg)) {
+        name = bytes_view(arg);
     } else {
+        // Other buffers (bytearray, memoryview) are refused as mutable or
+        // possibly so; non-buffers get the buffer protocol's own message.
         Py_buffer view;
         if (object_get_buffer(arg, &view, PyBUF_SIMPLE) < 0) return nullptr;
-        name.assign(static_cast<const char*>(view.buf), static_cast<std::size_t>(view.len));
         buffer_release(&view);
+        return format_error(Exc_TypeError, "lookup() argument must be read-only bytes-like object, not %.50s",
+                            Py_TYPE(arg)->tp_name);
     }
     // NAME_MAXLEN: no character name is longer.
     if (name.size() > 256) {
