@@ -457,8 +457,8 @@ bool EncodeErrors::handle(Py_ssize_t start, Py_ssize_t end, const char* reason, 
 
 namespace {
 
-// interp->codec_search_path, codec_search_cache and codec_error_registry.
-// They live as long as the process, like CPython's until finalization.
+// interp->codec_search_path, codec_search_cache and codec_error_registry,
+// made on first use and dropped by codec_registry_clear at finalization.
 struct CodecRegistry {
     Object* search_path = nullptr;  // list of search functions
     Object* search_cache = nullptr;  // normalized name -> CodecInfo
@@ -496,9 +496,14 @@ MethodDef error_handler_defs[] = {
     {},
 };
 
+CodecRegistry the_registry;
+
+// The registry if it has been created (nothing to clear otherwise).
+CodecRegistry* existing_codec_registry() { return the_registry.search_path ? &the_registry : nullptr; }
+
 CodecRegistry* codec_registry()
 {
-    static CodecRegistry reg;
+    CodecRegistry& reg = the_registry;
     if (reg.search_path) return &reg;
     Ref<> path = list_new(0), cache = dict_new(), errors = dict_new();
     if (!path || !cache || !errors) return nullptr;
@@ -637,6 +642,15 @@ Ref<> call_coder(Object* coder, Object* object, Object* encoding, Object* errors
 }
 
 }  // namespace
+
+void codec_registry_clear()
+{
+    CodecRegistry* reg = existing_codec_registry();
+    if (!reg) return;
+    clear_ref(reg->search_path);
+    clear_ref(reg->search_cache);
+    clear_ref(reg->error_registry);
+}
 
 int codec_register(Object* search_function)
 {

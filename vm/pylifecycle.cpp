@@ -17,6 +17,7 @@
 #include "genobject.h"
 #include "iterators.h"
 #include "minipy/memory/gc.h"
+#include "minipy/runtime/codecs.h"
 #include "minipy/runtime/bytesobject.h"
 #include "minipy/runtime/cellobject.h"
 #include "minipy/runtime/classobject.h"
@@ -398,6 +399,7 @@ void finalize_modules(InterpreterState* interp)
 void finalize_interp_clear(InterpreterState* interp)
 {
     clear_ref(builtins_copy);
+    codec_registry_clear();  // interp->codec_search_path & co.
     // interpreter_clear's "last garbage collection on this interpreter"
     // (with DEBUG_STATS, CPython's fifth block of lines at exit).
     (void)memory::gc_collect_no_fail();

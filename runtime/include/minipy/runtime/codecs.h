@@ -42,6 +42,11 @@ namespace minipy::runtime {
 // PyCodec_LookupError: LookupError "unknown error handler name 'NAME'".
 [[nodiscard]] Ref<> codec_lookup_error(Object* name);
 
+// PyInterpreterState_Clear's part: drops the search functions, the cache
+// and the registered error handlers (the registry starts afresh if used
+// again). The vm calls it before the interpreter's last collection.
+void codec_registry_clear();
+
 // --- The built-in codecs with their state (unicode_codecs.cpp) --------------------------------
 // source is the bytes object a UnicodeDecodeError reports (data's owner).
 // consumed null: final (an incomplete sequence at the end is an error);
