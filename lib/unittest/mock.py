@@ -36,8 +36,7 @@ import pprint
 import sys
 from functools import partial, wraps
 from threading import RLock
-from types import (CodeType, MethodType, MethodWrapperType, ModuleType,
-                   WrapperDescriptorType)
+from types import CodeType, MethodType, ModuleType
 
 try:
     from unittest.util import safe_repr
@@ -239,30 +238,8 @@ def _get_signature_object(func, as_instance, eat_self):
     try:
         return func, inspect.signature(sig_func)
     except ValueError:
-        sig = _slot_wrapper_signature(func, eat_self)
-        if sig is None:
-            # Builtins without a signature: calls are not checked.
-            return None
-        return func, sig
-
-
-def _slot_wrapper_signature(func, eat_self):
-    # minipy's slot wrappers have no __text_signature__ yet (CPython takes
-    # it from the slotdefs docs), so inspect cannot read the signature of
-    # object.__init__ -- the __init__ of every class that defines none.
-    # CPython's __init__ and __call__ wrappers are all
-    # "($self, /, *args, **kwargs)"; a bound one (method-wrapper) or one
-    # with self eaten leaves "(*args, **kwargs)".
-    kind = type(func)
-    if kind not in (WrapperDescriptorType, MethodWrapperType):
+        # Builtins without a signature: calls are not checked.
         return None
-    if getattr(func, '__name__', None) not in ('__init__', '__call__'):
-        return None
-    P = inspect.Parameter
-    params = [P('args', P.VAR_POSITIONAL), P('kwargs', P.VAR_KEYWORD)]
-    if kind is WrapperDescriptorType and not eat_self:
-        params.insert(0, P('self', P.POSITIONAL_ONLY))
-    return inspect.Signature(params)
 
 
 def _copy_func_details(func, funcopy):
