@@ -189,7 +189,25 @@ class BufferedIncrementalDecoder(IncrementalDecoder):
         self.buffer = state[0]
 
 
-class StreamWriter(Codec):
+class _StreamWrapper:
+    """What the stream classes share: attributes they do not define are the
+    wrapped stream's (self.stream), `with` closes the stream, and they
+    cannot be pickled."""
+
+    def __getattr__(self, name, getattr=getattr):
+        return getattr(self.stream, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, type, value, tb):
+        self.stream.close()
+
+    def __reduce_ex__(self, proto):
+        raise TypeError("can't serialize %s" % self.__class__.__name__)
+
+
+class StreamWriter(_StreamWrapper, Codec):
     """Writes text to a binary stream through the codec's encode()."""
 
     def __init__(self, stream, errors='strict'):
@@ -211,21 +229,9 @@ class StreamWriter(Codec):
         if whence == 0 and offset == 0:
             self.reset()
 
-    def __getattr__(self, name, getattr=getattr):
-        # Everything else is the underlying stream's.
-        return getattr(self.stream, name)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, type, value, tb):
-        self.stream.close()
-
-    def __reduce_ex__(self, proto):
-        raise TypeError("can't serialize %s" % self.__class__.__name__)
 
 
-class StreamReader(Codec):
+class StreamReader(_StreamWrapper, Codec):
     """Reads text from a binary stream through the codec's decode(),
     keeping undecoded bytes (bytebuffer) and decoded but unread text
     (charbuffer) between calls."""
@@ -358,20 +364,9 @@ class StreamReader(Codec):
     def __iter__(self):
         return self
 
-    def __getattr__(self, name, getattr=getattr):
-        return getattr(self.stream, name)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, type, value, tb):
-        self.stream.close()
-
-    def __reduce_ex__(self, proto):
-        raise TypeError("can't serialize %s" % self.__class__.__name__)
 
 
-class StreamReaderWriter:
+class StreamReaderWriter(_StreamWrapper):
     """A reader and a writer of one codec over one stream (codecs.open)."""
 
     encoding = 'unknown'
@@ -413,20 +408,9 @@ class StreamReaderWriter:
         if whence == 0 and offset == 0:
             self.writer.reset()
 
-    def __getattr__(self, name, getattr=getattr):
-        return getattr(self.stream, name)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, type, value, tb):
-        self.stream.close()
-
-    def __reduce_ex__(self, proto):
-        raise TypeError("can't serialize %s" % self.__class__.__name__)
 
 
-class StreamRecoder:
+class StreamRecoder(_StreamWrapper):
     """Translates between two encodings: data read from the stream is
     decoded by Reader and handed out encoded by encode(); data written is
     decoded by decode() and written encoded by Writer (EncodedFile)."""
@@ -485,17 +469,6 @@ class StreamRecoder:
         self.reader.seek(offset, whence)
         self.writer.seek(offset, whence)
 
-    def __getattr__(self, name, getattr=getattr):
-        return getattr(self.stream, name)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, type, value, tb):
-        self.stream.close()
-
-    def __reduce_ex__(self, proto):
-        raise TypeError("can't serialize %s" % self.__class__.__name__)
 
 
 def open(filename, mode='r', encoding=None, errors='strict', buffering=-1):
