@@ -420,13 +420,13 @@ const UNormalizer2* normalizer(Form form, Version v)
     return slot;
 }
 
-// The str as UTF-16 for ICU (lone surrogates pass through as units).
-std::u16string to_utf16(Object* s)
+// A str's code points [start, end) as UTF-16 for ICU; the range holds no
+// surrogate code points (see segments()).
+std::u16string to_utf16(Object* s, Py_ssize_t start, Py_ssize_t end)
 {
     std::u16string out;
-    Py_ssize_t n = unicode_length(s);
-    out.reserve(static_cast<std::size_t>(n));
-    for (Py_ssize_t i = 0; i < n; i++) {
+    out.reserve(static_cast<std::size_t>(end - start));
+    for (Py_ssize_t i = start; i < end; i++) {
         Py_UCS4 ch = unicode_read_char(s, i);
         if (ch >= 0x10000) {
             out += static_cast<char16_t>(0xD800 + ((ch - 0x10000) >> 10));
@@ -436,6 +436,56 @@ std::u16string to_utf16(Object* s)
         }
     }
     return out;
+}
+
+// A str may hold lone surrogate code points, which UTF-16 cannot carry
+// (two in a row would read as one pair). They are starters without
+// mappings, so nothing composes or reorders across them: the text between
+// them is normalized piece by piece and they stay as they are.
+// Calls f(start, end, surrogate) for each surrogate-free piece and the
+// surrogate after it (0 after the last); false as soon as f is.
+template <class F>
+bool for_each_segment(Object* s, F f)
+{
+    Py_ssize_t n = unicode_length(s), start = 0;
+    for (Py_ssize_t i = 0; i <= n; i++) {
+        Py_UCS4 ch = i < n ? unicode_read_char(s, i) : 0;
+        if (i < n && (ch < 0xD800 || ch > 0xDFFF)) continue;
+        if (!f(start, i, i < n ? ch : 0)) return false;
+        start = i + 1;
+    }
+    return true;
+}
+
+bool segment_is_normalized(const UNormalizer2* norm, Object* s, Py_ssize_t start, Py_ssize_t end)
+{
+    std::u16string src = to_utf16(s, start, end);
+    UErrorCode status = U_ZERO_ERROR;
+    UBool yes = unorm2_isNormalized(norm, src.data(), static_cast<int32_t>(src.size()), &status);
+    return U_SUCCESS(status) && yes;
+}
+
+// Appends the normal form of s[start:end) to out; false (MemoryError set) on failure.
+bool normalize_segment(const UNormalizer2* norm, Object* s, Py_ssize_t start, Py_ssize_t end,
+                       std::vector<Py_UCS4>& out)
+{
+    std::u16string src = to_utf16(s, start, end);
+    UErrorCode status = U_ZERO_ERROR;
+    // NFKD can grow a character 18-fold (U+FDFA); ask ICU for the size first.
+    int32_t len = unorm2_normalize(norm, src.data(), static_cast<int32_t>(src.size()), nullptr, 0, &status);
+    std::u16string dst(static_cast<std::size_t>(len), u'\0');
+    status = U_ZERO_ERROR;
+    unorm2_normalize(norm, src.data(), static_cast<int32_t>(src.size()), dst.data(), len, &status);
+    if (U_FAILURE(status)) {
+        set_error(Exc_MemoryError, "");
+        return false;
+    }
+    for (int32_t i = 0; i < len;) {
+        UChar32 c;
+        U16_NEXT(dst.data(), i, len, c);
+        out.push_back(static_cast<Py_UCS4>(c));
+    }
+    return true;
 }
 
 [[nodiscard]] bool normalize_args(const char* fname, Object* const* args, Py_ssize_t nargs, Form* form)
@@ -455,29 +505,18 @@ Ref<> ud_normalize(Object* self, Object* const* args, Py_ssize_t nargs)
     Form form;
     if (!normalize_args("normalize", args, nargs, &form)) return nullptr;
     Object* s = args[1];
-    if (unicode_length(s) == 0) return new_ref(s);
     const UNormalizer2* norm = normalizer(form, version_of(self));
-    std::u16string src = to_utf16(s);
-    UErrorCode status = U_ZERO_ERROR;
-    if (unorm2_isNormalized(norm, src.data(), static_cast<int32_t>(src.size()), &status) && U_SUCCESS(status))
-        return new_ref(s);  // CPython returns the argument itself when it is normalized
-    status = U_ZERO_ERROR;
-    // NFKD can grow a character 18-fold (U+FDFA); ask ICU for the size first.
-    int32_t len = unorm2_normalize(norm, src.data(), static_cast<int32_t>(src.size()), nullptr, 0, &status);
-    std::u16string dst(static_cast<std::size_t>(len), u'\0');
-    status = U_ZERO_ERROR;
-    unorm2_normalize(norm, src.data(), static_cast<int32_t>(src.size()), dst.data(), len, &status);
-    if (U_FAILURE(status)) {
-        set_error(Exc_MemoryError, "");
-        return nullptr;
-    }
+    bool normalized = for_each_segment(s, [&](Py_ssize_t start, Py_ssize_t end, Py_UCS4) {
+        return segment_is_normalized(norm, s, start, end);
+    });
+    if (normalized) return new_ref(s);  // CPython returns the argument itself when it is normalized
     std::vector<Py_UCS4> chars;
-    chars.reserve(dst.size());
-    for (int32_t i = 0; i < len;) {
-        UChar32 c;
-        U16_NEXT(dst.data(), i, len, c);
-        chars.push_back(static_cast<Py_UCS4>(c));
-    }
+    bool ok = for_each_segment(s, [&](Py_ssize_t start, Py_ssize_t end, Py_UCS4 surrogate) {
+        if (!normalize_segment(norm, s, start, end, chars)) return false;
+        if (surrogate) chars.push_back(surrogate);
+        return true;
+    });
+    if (!ok) return nullptr;
     return unicode_from_ucs4(chars.data(), static_cast<Py_ssize_t>(chars.size()));
 }
 
@@ -485,11 +524,11 @@ Ref<> ud_is_normalized(Object* self, Object* const* args, Py_ssize_t nargs)
 {
     Form form;
     if (!normalize_args("is_normalized", args, nargs, &form)) return nullptr;
-    std::u16string src = to_utf16(args[1]);
-    UErrorCode status = U_ZERO_ERROR;
-    UBool yes = unorm2_isNormalized(normalizer(form, version_of(self)), src.data(), static_cast<int32_t>(src.size()),
-                                    &status);
-    return bool_from_long(U_SUCCESS(status) && yes);
+    Object* s = args[1];
+    const UNormalizer2* norm = normalizer(form, version_of(self));
+    return bool_from_long(for_each_segment(s, [&](Py_ssize_t start, Py_ssize_t end, Py_UCS4) {
+        return segment_is_normalized(norm, s, start, end);
+    }));
 }
 
 // --- The module and the UCD type -------------------------------------------------------------

@@ -27,6 +27,9 @@ for form in ('NFC', 'NFD', 'NFKC', 'NFKD'):
     n = ud.normalize(form, s)
     print(form, ascii(n), ud.is_normalized(form, s), ud.is_normalized(form, n))
 print(ud.normalize('NFC', s) is not s, ud.normalize('NFC', 'abc') == 'abc')
+# Lone surrogates stay as they are and block composition.
+for t in ['\ud800\udc00', 'e\u0301\udc80e\u0301', 'a\u0301\ud800\u0301', '\ufb01\udfff\ufb01']:
+    print([ascii(ud.normalize(f, t)) for f in ('NFC', 'NFD', 'NFKC', 'NFKD')], ud.is_normalized('NFC', t))
 print(ud.ucd_3_2_0.category('\u0221'), ud.category('\u0221'), ud.ucd_3_2_0.name('\u20ac'))
 
 for call in [lambda: ud.name('\x00'), lambda: ud.decimal('x'), lambda: ud.digit('x'), lambda: ud.numeric('x'),
