@@ -31,8 +31,9 @@ namespace {
 // PyOS_StdioReadline: the prompt on stderr, then fgets-style reading.
 // CPython flushes the C stdout first, which its sys.stdout (an io object
 // with its own buffer) does not use: output waits in sys.stdout's buffer
-// until flush_io after the statement. minipy's sys.stdout writes through C
-// stdout, so it is not flushed here, to keep that order.
+// until flush_io after the statement, or input()'s flush. minipy's
+// sys.stdout is the same kind of object (pylifecycle_stdio.cpp), so nothing
+// is flushed here either.
 ReadlineStatus stdio_readline(const std::string& prompt, std::string* line)
 {
     std::fputs(prompt.c_str(), stderr);
