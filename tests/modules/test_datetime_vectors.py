@@ -10,7 +10,8 @@ timestamps, astimezone, replace, pickled state; fromisoformat on random
 valid and mutated strings; strftime/strptime round trips with random
 formats; calendar text and HTML output for random years, months and widths;
 locale.normalize on random names -- and runs it under python3.11 and minipy
-in the same run, under TZ=UTC and under a POSIX DST rule, comparing the
+in the same run, under TZ=UTC, a POSIX DST rule and (with tzdata)
+Australia/Lord_Howe, comparing the
 outputs line by line. Expectations come only from python3.11.
 
 Usage: test_datetime_vectors.py --minipy BUILD/minipy [--python python3.11] [--seed N] [--cases N]
@@ -305,7 +306,12 @@ def main():
     status = 0
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "datetime_vectors.py")
-        for tz in ("UTC", "EST5EDT,M3.2.0,M11.1.0"):
+        zones = ["UTC", "EST5EDT,M3.2.0,M11.1.0"]
+        # A southern-hemisphere zone with a half-hour DST shift, when tzdata
+        # is installed.
+        if os.path.exists("/usr/share/zoneinfo/Australia/Lord_Howe"):
+            zones.append("Australia/Lord_Howe")
+        for tz in zones:
             rng = random.Random(seed)
             with open(path, "w") as f:
                 f.write(build(rng, args.cases))
