@@ -10,7 +10,8 @@ import collections
 
 from .case import _BaseTestCaseContext
 
-__unittest = True
+# No __unittest marker here (as in CPython): a failed assertLogs shows
+# this module's __exit__ frame in its traceback.
 
 _LoggingWatcher = collections.namedtuple("_LoggingWatcher",
                                          ["records", "output"])
