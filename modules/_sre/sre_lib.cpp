@@ -204,15 +204,13 @@ bool sre_charset_loc_ignore(const SRE_CODE* set, SRE_CODE ch)
 
 enum Jump {
     JUMP_NONE,
-    JUMP_MAX_UNTIL_1,
+    JUMP_UNTIL_MIN,
     JUMP_MAX_UNTIL_2,
     JUMP_MAX_UNTIL_3,
-    JUMP_MIN_UNTIL_1,
     JUMP_MIN_UNTIL_2,
     JUMP_MIN_UNTIL_3,
     JUMP_REPEAT,
-    JUMP_REPEAT_ONE_1,
-    JUMP_REPEAT_ONE_2,
+    JUMP_REPEAT_ONE,
     JUMP_MIN_REPEAT_ONE,
     JUMP_BRANCH,
     JUMP_ASSERT,
@@ -377,6 +375,25 @@ struct Matcher {
     do {                   \
         if ((i) < 0) RETURN_ERROR(i); \
     } while (0)
+#define RETURN_ON_SUCCESS(i)    \
+    do {                        \
+        RETURN_ON_ERROR(i);     \
+        if ((i) > 0) RETURN_SUCCESS; \
+    } while (0)
+// After a jump that tried one alternative of a loop that saved the marks
+// (BRANCH, REPEAT_ONE, MIN_REPEAT_ONE): success ends the match and drops the
+// marks saved on the mark stack; failure restores the marks from it and
+// keeps them saved for the next alternative (CPython's MARK_POP_DISCARD and
+// MARK_POP_KEEP, each under `if (state->repeat)`).
+#define RETURN_ON_SUCCESS_OR_POP_MARKS()                              \
+    do {                                                              \
+        if (ret) {                                                    \
+            if (state->repeat >= 0) mark_discard(CTX->lastmark);      \
+            RETURN_ON_ERROR(ret);                                     \
+            RETURN_SUCCESS;                                           \
+        }                                                             \
+        if (state->repeat >= 0) mark_pop(CTX->lastmark, true);        \
+    } while (0)
 #define DO_JUMPX(jumpvalue, jumplabel, nextpattern, toplevel_) \
     CTX->pattern = pattern;                                    \
     CTX->ptr = ptr;                                            \
@@ -539,20 +556,17 @@ entrance:
                 if (pattern[1] == SRE_OP_IN && (ptr >= end || !sre_charset(pattern + 3, s[ptr]))) continue;
                 state->ptr = ptr;
                 DO_JUMP(JUMP_BRANCH, jump_branch, pattern + 1);
-                if (ret) {
-                    if (state->repeat >= 0) mark_discard(CTX->lastmark);
-                    RETURN_ON_ERROR(ret);
-                    RETURN_SUCCESS;
-                }
-                if (state->repeat >= 0) mark_pop(CTX->lastmark, true);
+                RETURN_ON_SUCCESS_OR_POP_MARKS();
                 LASTMARK_RESTORE();
             }
             if (state->repeat >= 0) mark_discard(CTX->lastmark);
             RETURN_FAILURE;
 
         case SRE_OP_REPEAT_ONE:
+        case SRE_OP_POSSESSIVE_REPEAT_ONE:
             // <REPEAT_ONE> <skip> <min> <max> item <SUCCESS> tail: greedy,
-            // count as many as possible, then give back one at a time
+            // count as many as possible, then give back one at a time;
+            // POSSESSIVE_REPEAT_ONE never gives back what the item took
             if (static_cast<Py_ssize_t>(pattern[1]) > end - ptr) RETURN_FAILURE;
             state->ptr = ptr;
             ret = count(pattern + 3, pattern[2]);
@@ -560,6 +574,10 @@ entrance:
             CTX->count = ret;
             ptr += ret;
             if (CTX->count < static_cast<Py_ssize_t>(pattern[1])) RETURN_FAILURE;
+            if (pattern[-1] == SRE_OP_POSSESSIVE_REPEAT_ONE) {
+                pattern += pattern[0];
+                break;
+            }
             if (pattern[pattern[0]] == SRE_OP_SUCCESS && ptr == state->end &&
                 !(CTX->toplevel && state->must_advance && ptr == state->start)) {
                 state->ptr = ptr;  // the tail is empty
@@ -567,42 +585,24 @@ entrance:
             }
             LASTMARK_SAVE();
             if (state->repeat >= 0) mark_push(CTX->lastmark);
-            if (pattern[pattern[0]] == SRE_OP_LITERAL) {
-                // the tail starts with a literal: only positions before it can match
-                CTX->chr = pattern[pattern[0] + 1];
-                for (;;) {
+            // one loop for both of CPython's: when the tail starts with a
+            // literal, positions not followed by it are skipped without a jump
+            if (pattern[pattern[0]] == SRE_OP_LITERAL) CTX->chr = pattern[pattern[0] + 1];
+            for (;;) {
+                if (pattern[pattern[0]] == SRE_OP_LITERAL) {
                     while (CTX->count >= static_cast<Py_ssize_t>(pattern[1]) &&
                            (ptr >= end || static_cast<SRE_CODE>(s[ptr]) != CTX->chr)) {
                         ptr--;
                         CTX->count--;
                     }
-                    if (CTX->count < static_cast<Py_ssize_t>(pattern[1])) break;
-                    state->ptr = ptr;
-                    DO_JUMP(JUMP_REPEAT_ONE_1, jump_repeat_one_1, pattern + pattern[0]);
-                    if (ret) {
-                        if (state->repeat >= 0) mark_discard(CTX->lastmark);
-                        RETURN_ON_ERROR(ret);
-                        RETURN_SUCCESS;
-                    }
-                    if (state->repeat >= 0) mark_pop(CTX->lastmark, true);
-                    LASTMARK_RESTORE();
-                    ptr--;
-                    CTX->count--;
                 }
-            } else {
-                while (CTX->count >= static_cast<Py_ssize_t>(pattern[1])) {
-                    state->ptr = ptr;
-                    DO_JUMP(JUMP_REPEAT_ONE_2, jump_repeat_one_2, pattern + pattern[0]);
-                    if (ret) {
-                        if (state->repeat >= 0) mark_discard(CTX->lastmark);
-                        RETURN_ON_ERROR(ret);
-                        RETURN_SUCCESS;
-                    }
-                    if (state->repeat >= 0) mark_pop(CTX->lastmark, true);
-                    LASTMARK_RESTORE();
-                    ptr--;
-                    CTX->count--;
-                }
+                if (CTX->count < static_cast<Py_ssize_t>(pattern[1])) break;
+                state->ptr = ptr;
+                DO_JUMP(JUMP_REPEAT_ONE, jump_repeat_one, pattern + pattern[0]);
+                RETURN_ON_SUCCESS_OR_POP_MARKS();
+                LASTMARK_RESTORE();
+                ptr--;
+                CTX->count--;
             }
             if (state->repeat >= 0) mark_discard(CTX->lastmark);
             RETURN_FAILURE;
@@ -632,12 +632,7 @@ entrance:
             while (pattern[2] == SRE_MAXREPEAT || CTX->count <= static_cast<Py_ssize_t>(pattern[2])) {
                 state->ptr = ptr;
                 DO_JUMP(JUMP_MIN_REPEAT_ONE, jump_min_repeat_one, pattern + pattern[0]);
-                if (ret) {
-                    if (state->repeat >= 0) mark_discard(CTX->lastmark);
-                    RETURN_ON_ERROR(ret);
-                    RETURN_SUCCESS;
-                }
-                if (state->repeat >= 0) mark_pop(CTX->lastmark, true);
+                RETURN_ON_SUCCESS_OR_POP_MARKS();
                 state->ptr = ptr;
                 ret = count(pattern + 3, 1);
                 RETURN_ON_ERROR(ret);
@@ -648,18 +643,6 @@ entrance:
             }
             if (state->repeat >= 0) mark_discard(CTX->lastmark);
             RETURN_FAILURE;
-
-        case SRE_OP_POSSESSIVE_REPEAT_ONE:
-            // as REPEAT_ONE, but what the item took is never given back
-            if (static_cast<Py_ssize_t>(pattern[1]) > end - ptr) RETURN_FAILURE;
-            state->ptr = ptr;
-            ret = count(pattern + 3, pattern[2]);
-            RETURN_ON_ERROR(ret);
-            CTX->count = ret;
-            ptr += ret;
-            if (CTX->count < static_cast<Py_ssize_t>(pattern[1])) RETURN_FAILURE;
-            pattern += pattern[0];
-            break;
 
         case SRE_OP_REPEAT:
             // <REPEAT> <skip> <min> <max> body <MAX_UNTIL|MIN_UNTIL> tail: the
@@ -672,14 +655,15 @@ entrance:
             DO_JUMP(JUMP_REPEAT, jump_repeat, pattern + pattern[0]);
             state->repeat = state->repeats[CTX->rep].prev;
             state->repeats.pop_back();  // repeats are strictly nested
-            if (ret) {
-                RETURN_ON_ERROR(ret);
-                RETURN_SUCCESS;
-            }
+            RETURN_ON_SUCCESS(ret);
             RETURN_FAILURE;
 
         case SRE_OP_MAX_UNTIL:
-            // greedy: one more iteration if allowed, else (or if that fails) the tail
+        case SRE_OP_MIN_UNTIL:
+            // the end of a REPEAT's body: MAX_UNTIL is greedy (one more
+            // iteration if allowed, else or if that fails the tail), MIN_UNTIL
+            // lazy (the tail first, one more iteration only if it fails).
+            // Below the minimum both must run the body again.
             if (state->repeat < 0) RETURN_ERROR(SRE_ERROR_STATE);
             CTX->rep = state->repeat;
             rep = &state->repeats[CTX->rep];
@@ -688,63 +672,41 @@ entrance:
             if (CTX->count < static_cast<Py_ssize_t>(rep->pattern[1])) {
                 // not enough iterations yet
                 rep->count = CTX->count;
-                DO_JUMP(JUMP_MAX_UNTIL_1, jump_max_until_1, state->repeats[CTX->rep].pattern + 3);
-                if (ret) {
-                    RETURN_ON_ERROR(ret);
-                    RETURN_SUCCESS;
-                }
+                DO_JUMP(JUMP_UNTIL_MIN, jump_until_min, state->repeats[CTX->rep].pattern + 3);
+                RETURN_ON_SUCCESS(ret);
                 state->repeats[CTX->rep].count = CTX->count - 1;
                 state->ptr = ptr;
                 RETURN_FAILURE;
             }
-            if ((CTX->count < static_cast<Py_ssize_t>(rep->pattern[2]) || rep->pattern[2] == SRE_MAXREPEAT) &&
-                state->ptr != rep->last_ptr) {
-                rep->count = CTX->count;
-                LASTMARK_SAVE();
-                mark_push(CTX->lastmark);
-                CTX->saved_last_ptr = rep->last_ptr;
-                rep->last_ptr = state->ptr;
-                DO_JUMP(JUMP_MAX_UNTIL_2, jump_max_until_2, state->repeats[CTX->rep].pattern + 3);
-                state->repeats[CTX->rep].last_ptr = CTX->saved_last_ptr;
-                if (ret) {
-                    mark_discard(CTX->lastmark);
-                    RETURN_ON_ERROR(ret);
-                    RETURN_SUCCESS;
+            if (pattern[-1] == SRE_OP_MAX_UNTIL) {
+                if ((CTX->count < static_cast<Py_ssize_t>(rep->pattern[2]) || rep->pattern[2] == SRE_MAXREPEAT) &&
+                    state->ptr != rep->last_ptr) {
+                    rep->count = CTX->count;
+                    LASTMARK_SAVE();
+                    mark_push(CTX->lastmark);
+                    CTX->saved_last_ptr = rep->last_ptr;
+                    rep->last_ptr = state->ptr;
+                    DO_JUMP(JUMP_MAX_UNTIL_2, jump_max_until_2, state->repeats[CTX->rep].pattern + 3);
+                    state->repeats[CTX->rep].last_ptr = CTX->saved_last_ptr;
+                    if (ret) {
+                        mark_discard(CTX->lastmark);
+                        RETURN_ON_ERROR(ret);
+                        RETURN_SUCCESS;
+                    }
+                    mark_pop(CTX->lastmark, false);
+                    LASTMARK_RESTORE();
+                    state->repeats[CTX->rep].count = CTX->count - 1;
+                    state->ptr = ptr;
                 }
-                mark_pop(CTX->lastmark, false);
-                LASTMARK_RESTORE();
-                state->repeats[CTX->rep].count = CTX->count - 1;
-                state->ptr = ptr;
-            }
-            // no more iterations here: the tail must match, outside this repeat
-            state->repeat = state->repeats[CTX->rep].prev;
-            DO_JUMP(JUMP_MAX_UNTIL_3, jump_max_until_3, pattern);
-            state->repeat = CTX->rep;
-            if (ret) {
-                RETURN_ON_ERROR(ret);
-                RETURN_SUCCESS;
-            }
-            state->ptr = ptr;
-            RETURN_FAILURE;
-
-        case SRE_OP_MIN_UNTIL:
-            // lazy: the tail first, one more iteration only if it fails
-            if (state->repeat < 0) RETURN_ERROR(SRE_ERROR_STATE);
-            CTX->rep = state->repeat;
-            rep = &state->repeats[CTX->rep];
-            state->ptr = ptr;
-            CTX->count = rep->count + 1;
-            if (CTX->count < static_cast<Py_ssize_t>(rep->pattern[1])) {
-                rep->count = CTX->count;
-                DO_JUMP(JUMP_MIN_UNTIL_1, jump_min_until_1, state->repeats[CTX->rep].pattern + 3);
-                if (ret) {
-                    RETURN_ON_ERROR(ret);
-                    RETURN_SUCCESS;
-                }
-                state->repeats[CTX->rep].count = CTX->count - 1;
+                // no more iterations here: the tail must match, outside this repeat
+                state->repeat = state->repeats[CTX->rep].prev;
+                DO_JUMP(JUMP_MAX_UNTIL_3, jump_max_until_3, pattern);
+                state->repeat = CTX->rep;
+                RETURN_ON_SUCCESS(ret);
                 state->ptr = ptr;
                 RETURN_FAILURE;
             }
+            // MIN_UNTIL: the tail, outside this repeat
             state->repeat = rep->prev;
             LASTMARK_SAVE();
             if (state->repeat >= 0) mark_push(CTX->lastmark);
@@ -770,10 +732,7 @@ entrance:
             rep->last_ptr = state->ptr;
             DO_JUMP(JUMP_MIN_UNTIL_3, jump_min_until_3, state->repeats[CTX->rep].pattern + 3);
             state->repeats[CTX->rep].last_ptr = CTX->saved_last_ptr;
-            if (ret) {
-                RETURN_ON_ERROR(ret);
-                RETURN_SUCCESS;
-            }
+            RETURN_ON_SUCCESS(ret);
             state->repeats[CTX->rep].count = CTX->count - 1;
             state->ptr = ptr;
             RETURN_FAILURE;
@@ -905,15 +864,13 @@ exit:
     if (static_cast<Py_ssize_t>(state->contexts.size()) == base) return ret;
     ctx_pos = static_cast<Py_ssize_t>(state->contexts.size()) - 1;
     switch (jump) {
-    case JUMP_MAX_UNTIL_1: goto jump_max_until_1;
+    case JUMP_UNTIL_MIN: goto jump_until_min;
     case JUMP_MAX_UNTIL_2: goto jump_max_until_2;
     case JUMP_MAX_UNTIL_3: goto jump_max_until_3;
-    case JUMP_MIN_UNTIL_1: goto jump_min_until_1;
     case JUMP_MIN_UNTIL_2: goto jump_min_until_2;
     case JUMP_MIN_UNTIL_3: goto jump_min_until_3;
     case JUMP_REPEAT: goto jump_repeat;
-    case JUMP_REPEAT_ONE_1: goto jump_repeat_one_1;
-    case JUMP_REPEAT_ONE_2: goto jump_repeat_one_2;
+    case JUMP_REPEAT_ONE: goto jump_repeat_one;
     case JUMP_MIN_REPEAT_ONE: goto jump_min_repeat_one;
     case JUMP_BRANCH: goto jump_branch;
     case JUMP_ASSERT: goto jump_assert;
@@ -933,6 +890,8 @@ exit:
 #undef RETURN_SUCCESS
 #undef RETURN_ERROR
 #undef RETURN_ON_ERROR
+#undef RETURN_ON_SUCCESS
+#undef RETURN_ON_SUCCESS_OR_POP_MARKS
 #undef DO_JUMPX
 #undef DO_JUMP
 #undef DO_JUMP0
