@@ -4,10 +4,12 @@
 // and keyword-only parameters, with CPython's messages. Book chapter 12.
 #pragma once
 
+#include <climits>
 #include <initializer_list>
 
 #include "minipy/runtime/abstract.h"
 #include "minipy/runtime/dictobject.h"
+#include "minipy/runtime/longobject.h"
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/unicodeobject.h"
 
@@ -76,6 +78,25 @@ namespace minipy::modules {
     }
     return parse_clinic_args(fname, &static_cast<TupleObject*>(stack.get())->ob_item[0], nargs,
                              nkw ? kwnames.get() : nullptr, names, maxpos, required, out);
+}
+
+// The clinic's `int` converter (_PyLong_AsInt): an index that fits a C int;
+// TypeError for a float or another non-index, OverflowError "Python int
+// too large to convert to C int". false with the error set.
+[[nodiscard]] inline bool int_converter(runtime::Object* o, int* out)
+{
+    using namespace runtime;
+    Ref<> index = number_index(o);
+    if (!index) return false;
+    int overflow = 0;
+    long long v = long_as_long_long_and_overflow(index.get(), &overflow);
+    if (v == -1 && error_occurred()) return false;
+    if (overflow || v > INT_MAX || v < INT_MIN) {
+        set_error(Exc_OverflowError, "Python int too large to convert to C int");
+        return false;
+    }
+    *out = static_cast<int>(v);
+    return true;
 }
 
 }  // namespace minipy::modules

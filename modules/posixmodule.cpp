@@ -177,25 +177,6 @@ bool dir_fd_converter(Object* o, int* fd)
     return false;
 }
 
-bool int_converter(Object* o, int* out)
-{
-    if (float_check(o)) {
-        set_error(Exc_TypeError, "'float' object cannot be interpreted as an integer");
-        return false;
-    }
-    Ref<> index = number_index(o);
-    if (!index) return false;
-    int overflow = 0;
-    long long v = long_as_long_long_and_overflow(index.get(), &overflow);
-    if (v == -1 && error_occurred()) return false;
-    if (overflow || v > INT_MAX || v < INT_MIN) {
-        set_error(Exc_OverflowError, "Python int too large to convert to C int");
-        return false;
-    }
-    *out = static_cast<int>(v);
-    return true;
-}
-
 bool bool_converter(Object* o, bool* out)
 {
     if (!o) return true;
@@ -217,6 +198,23 @@ std::nullptr_t path_error(const path_t& path)
 std::nullptr_t path_error2(const path_t& path, const path_t& path2)
 {
     return set_from_errno_with_filename_objects(Exc_OSError, path.object.get(), path2.object.get());
+}
+
+Ref<> fspath(Object* path)
+{
+    if (unicode_check(path) || bytes_check(path)) return new_ref(path);
+    Ref<> func = lookup_special(path, "__fspath__");
+    if (!func) {
+        if (error_occurred()) return nullptr;
+        return format_error(Exc_TypeError, "expected str, bytes or os.PathLike object, not %.200s",
+                            Py_TYPE(path)->tp_name);
+    }
+    Ref<> r = call_no_args(func.get());
+    if (!r) return nullptr;
+    if (!unicode_check(r.get()) && !bytes_check(r.get()))
+        return format_error(Exc_TypeError, "expected %.200s.__fspath__() to return str or bytes, not %.200s",
+                            Py_TYPE(path)->tp_name, Py_TYPE(r.get())->tp_name);
+    return r;
 }
 
 Ref<> fs_name(const char* name, std::size_t len, bool as_bytes)
@@ -542,52 +540,42 @@ Ref<> os_chown(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames)
     return none_ref();
 }
 
-Ref<> os_getcwd(Object*, Object*)
+// posix_getcwd: getcwd() with a buffer grown until the path fits.
+Ref<> posix_getcwd(bool use_bytes)
 {
     std::vector<char> buf(1024);
     while (!getcwd(buf.data(), buf.size())) {
         if (errno != ERANGE) return posix_error();
         buf.resize(buf.size() * 2);
     }
-    return fs_name(buf.data(), std::strlen(buf.data()), false);
+    return fs_name(buf.data(), std::strlen(buf.data()), use_bytes);
 }
 
-Ref<> os_getcwdb(Object*, Object*)
+Ref<> os_getcwd(Object*, Object*) { return posix_getcwd(false); }
+Ref<> os_getcwdb(Object*, Object*) { return posix_getcwd(true); }
+
+// mkdir and mkfifo: (path, mode=default_mode, *, dir_fd=None) -> make(dir_fd, path, mode).
+Ref<> do_mknode(const char* fname, int default_mode, int (*make)(int, const char*, mode_t), Object* const* args,
+                Py_ssize_t nargs, Object* kwnames)
 {
-    std::vector<char> buf(1024);
-    while (!getcwd(buf.data(), buf.size())) {
-        if (errno != ERANGE) return posix_error();
-        buf.resize(buf.size() * 2);
-    }
-    return fs_name(buf.data(), std::strlen(buf.data()), true);
+    Object* a[3] = {};
+    if (!parse_clinic_args(fname, args, nargs, kwnames, {"path", "mode", "dir_fd"}, 2, 1, a)) return nullptr;
+    path_t path;
+    path.function_name = fname;
+    int mode = default_mode, dir_fd;
+    if (!path_converter(a[0], &path) || (a[1] && !int_converter(a[1], &mode)) || !dir_fd_converter(a[2], &dir_fd))
+        return nullptr;
+    if (make(dir_fd, path.c_str(), static_cast<mode_t>(mode)) != 0) return path_error(path);
+    return none_ref();
 }
 
 Ref<> os_mkdir(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames)
 {
-    Object* a[3] = {};
-    if (!parse_clinic_args("mkdir", args, nargs, kwnames, {"path", "mode", "dir_fd"}, 2, 1, a)) return nullptr;
-    path_t path;
-    path.function_name = "mkdir";
-    int mode = 0777, dir_fd;
-    if (!path_converter(a[0], &path) || (a[1] && !int_converter(a[1], &mode)) || !dir_fd_converter(a[2], &dir_fd))
-        return nullptr;
-    if (mkdirat(dir_fd, path.c_str(), static_cast<mode_t>(mode)) != 0) return path_error(path);
-    return none_ref();
+    return do_mknode("mkdir", 0777, mkdirat, args, nargs, kwnames);
 }
 
-Ref<> os_rmdir(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames)
-{
-    Object* a[2] = {};
-    if (!parse_clinic_args("rmdir", args, nargs, kwnames, {"path", "dir_fd"}, 1, 1, a)) return nullptr;
-    path_t path;
-    path.function_name = "rmdir";
-    int dir_fd;
-    if (!path_converter(a[0], &path) || !dir_fd_converter(a[1], &dir_fd)) return nullptr;
-    if (unlinkat(dir_fd, path.c_str(), AT_REMOVEDIR) != 0) return path_error(path);
-    return none_ref();
-}
-
-Ref<> do_unlink(const char* fname, Object* const* args, Py_ssize_t nargs, Object* kwnames)
+// rmdir, remove and unlink: (path, *, dir_fd=None) -> unlinkat(flags).
+Ref<> do_unlink(const char* fname, int flags, Object* const* args, Py_ssize_t nargs, Object* kwnames)
 {
     Object* a[2] = {};
     if (!parse_clinic_args(fname, args, nargs, kwnames, {"path", "dir_fd"}, 1, 1, a)) return nullptr;
@@ -595,18 +583,23 @@ Ref<> do_unlink(const char* fname, Object* const* args, Py_ssize_t nargs, Object
     path.function_name = fname;
     int dir_fd;
     if (!path_converter(a[0], &path) || !dir_fd_converter(a[1], &dir_fd)) return nullptr;
-    if (unlinkat(dir_fd, path.c_str(), 0) != 0) return path_error(path);
+    if (unlinkat(dir_fd, path.c_str(), flags) != 0) return path_error(path);
     return none_ref();
+}
+
+Ref<> os_rmdir(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames)
+{
+    return do_unlink("rmdir", AT_REMOVEDIR, args, nargs, kwnames);
 }
 
 Ref<> os_remove(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames)
 {
-    return do_unlink("remove", args, nargs, kwnames);
+    return do_unlink("remove", 0, args, nargs, kwnames);
 }
 
 Ref<> os_unlink(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames)
 {
-    return do_unlink("unlink", args, nargs, kwnames);
+    return do_unlink("unlink", 0, args, nargs, kwnames);
 }
 
 Ref<> do_rename(const char* fname, Object* const* args, Py_ssize_t nargs, Object* kwnames)
@@ -820,15 +813,7 @@ Ref<> os_truncate(Object*, Object* const* args, Py_ssize_t nargs, Object* kwname
 
 Ref<> os_mkfifo(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames)
 {
-    Object* a[3] = {};
-    if (!parse_clinic_args("mkfifo", args, nargs, kwnames, {"path", "mode", "dir_fd"}, 2, 1, a)) return nullptr;
-    path_t path;
-    path.function_name = "mkfifo";
-    int mode = 0666, dir_fd;
-    if (!path_converter(a[0], &path) || (a[1] && !int_converter(a[1], &mode)) || !dir_fd_converter(a[2], &dir_fd))
-        return nullptr;
-    if (mkfifoat(dir_fd, path.c_str(), static_cast<mode_t>(mode)) != 0) return path_error(path);
-    return none_ref();
+    return do_mknode("mkfifo", 0666, mkfifoat, args, nargs, kwnames);
 }
 
 // --- File descriptors -------------------------------------------------------------------------
@@ -1338,25 +1323,11 @@ Ref<> os_unsetenv(Object*, Object* arg)
     return none_ref();
 }
 
-// PyOS_FSPath.
 Ref<> os_fspath(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames)
 {
     Object* a[1] = {};
     if (!parse_clinic_args("fspath", args, nargs, kwnames, {"path"}, 1, 1, a)) return nullptr;
-    Object* path = a[0];
-    if (unicode_check(path) || bytes_check(path)) return new_ref(path);
-    Ref<> func = lookup_special(path, "__fspath__");
-    if (!func) {
-        if (error_occurred()) return nullptr;
-        return format_error(Exc_TypeError, "expected str, bytes or os.PathLike object, not %.200s",
-                            Py_TYPE(path)->tp_name);
-    }
-    Ref<> r = call_no_args(func.get());
-    if (!r) return nullptr;
-    if (!unicode_check(r.get()) && !bytes_check(r.get()))
-        return format_error(Exc_TypeError, "expected %.200s.__fspath__() to return str or bytes, not %.200s",
-                            Py_TYPE(path)->tp_name, Py_TYPE(r.get())->tp_name);
-    return r;
+    return fspath(a[0]);
 }
 
 MethodDef posix_methods[] = {

@@ -44,8 +44,6 @@ inline constexpr int DEFAULT_DIR_FD = AT_FDCWD;
 [[nodiscard]] bool dir_fd_converter(runtime::Object* o, int* fd);
 // _fd_converter: an index into an int (OverflowError "fd is greater than maximum").
 [[nodiscard]] bool fd_converter(runtime::Object* o, int* fd);
-// The clinic's `int` converter: an index that fits a C int.
-[[nodiscard]] bool int_converter(runtime::Object* o, int* out);
 // The clinic's `bool` converter: truth value (null keeps *out).
 [[nodiscard]] bool bool_converter(runtime::Object* o, bool* out);
 
@@ -55,6 +53,9 @@ std::nullptr_t posix_error();
 std::nullptr_t path_error(const path_t& path);
 std::nullptr_t path_error2(const path_t& path, const path_t& path2);
 
+// PyOS_FSPath (os.fspath, also used by _io): str or bytes as they are, or
+// what an os.PathLike's __fspath__ returns; TypeError otherwise.
+[[nodiscard]] runtime::Ref<> fspath(runtime::Object* path);
 // A name from the file system as the caller's kind: bytes when as_bytes,
 // else str decoded with the file system encoding.
 [[nodiscard]] runtime::Ref<> fs_name(const char* name, std::size_t len, bool as_bytes);

@@ -84,25 +84,6 @@ extern "C" void signal_handler(int signum)
     errno = saved_errno;
 }
 
-bool signum_converter(Object* o, int* out)
-{
-    if (float_check(o)) {
-        set_error(Exc_TypeError, "'float' object cannot be interpreted as an integer");
-        return false;
-    }
-    Ref<> index = number_index(o);
-    if (!index) return false;
-    int overflow = 0;
-    long long v = long_as_long_long_and_overflow(index.get(), &overflow);
-    if (v == -1 && error_occurred()) return false;
-    if (overflow || v > INT32_MAX || v < INT32_MIN) {
-        set_error(Exc_OverflowError, "Python int too large to convert to C int");
-        return false;
-    }
-    *out = static_cast<int>(v);
-    return true;
-}
-
 bool check_signum(int signum)
 {
     if (signum < 1 || signum >= N_SIG) {
@@ -171,7 +152,7 @@ Ref<> signal_default_int_handler(Object*, Object* const*, Py_ssize_t)
 Ref<> signal_signal(Object*, Object* const* args, Py_ssize_t nargs)
 {
     int signum;
-    if (!check_positional("signal", nargs, 2, 2) || !signum_converter(args[0], &signum)) return nullptr;
+    if (!check_positional("signal", nargs, 2, 2) || !int_converter(args[0], &signum)) return nullptr;
     Object* handler = args[1];
     if (!is_main_thread())
         return format_error(Exc_ValueError, "signal only works in main thread of the main interpreter");
@@ -206,7 +187,7 @@ Ref<> signal_signal(Object*, Object* const* args, Py_ssize_t nargs)
 Ref<> signal_getsignal(Object*, Object* arg)
 {
     int signum;
-    if (!signum_converter(arg, &signum) || !check_signum(signum)) return nullptr;
+    if (!int_converter(arg, &signum) || !check_signum(signum)) return nullptr;
     Object* old = handlers[signum].func;
     return new_ref(old ? old : Py_None());
 }
@@ -214,7 +195,7 @@ Ref<> signal_getsignal(Object*, Object* arg)
 Ref<> signal_strsignal(Object*, Object* arg)
 {
     int signum;
-    if (!signum_converter(arg, &signum) || !check_signum(signum)) return nullptr;
+    if (!int_converter(arg, &signum) || !check_signum(signum)) return nullptr;
     const char* res = strsignal(signum);
     if (!res || std::strstr(res, "Unknown signal")) return none_ref();
     return unicode_from_string(res);
@@ -237,7 +218,7 @@ Ref<> signal_valid_signals(Object*, Object*)
 Ref<> signal_alarm(Object*, Object* arg)
 {
     int seconds;
-    if (!signum_converter(arg, &seconds)) return nullptr;
+    if (!int_converter(arg, &seconds)) return nullptr;
     return long_from_long(alarm(static_cast<unsigned>(seconds)));
 }
 
@@ -254,7 +235,7 @@ Ref<> signal_pause(Object*, Object*)
 Ref<> signal_raise_signal(Object*, Object* arg)
 {
     int signum;
-    if (!signum_converter(arg, &signum)) return nullptr;
+    if (!int_converter(arg, &signum)) return nullptr;
     if (!check_signum(signum)) return nullptr;
     int err;
     {
@@ -269,8 +250,8 @@ Ref<> signal_raise_signal(Object*, Object* arg)
 Ref<> signal_siginterrupt(Object*, Object* const* args, Py_ssize_t nargs)
 {
     int signum, flag;
-    if (!check_positional("siginterrupt", nargs, 2, 2) || !signum_converter(args[0], &signum) ||
-        !signum_converter(args[1], &flag) || !check_signum(signum))
+    if (!check_positional("siginterrupt", nargs, 2, 2) || !int_converter(args[0], &signum) ||
+        !int_converter(args[1], &flag) || !check_signum(signum))
         return nullptr;
     struct sigaction act;
     if (sigaction(signum, nullptr, &act) != 0) return errno_error();
@@ -286,7 +267,7 @@ Ref<> signal_set_wakeup_fd(Object*, Object* const* args, Py_ssize_t nargs, Objec
     if (!parse_clinic_args("set_wakeup_fd", args, nargs, kwnames, {"", "warn_on_full_buffer"}, 1, 1, a))
         return nullptr;
     int fd;
-    if (!signum_converter(a[0], &fd)) return nullptr;
+    if (!int_converter(a[0], &fd)) return nullptr;
     bool warn = true;
     if (a[1]) {
         int t = object_is_true(a[1]);
@@ -318,7 +299,7 @@ bool iterable_to_sigset(Object* iterable, sigset_t* mask)
         Ref<> item = iter_next(it.get());
         if (!item) return !error_occurred();
         int sig;
-        if (!signum_converter(item.get(), &sig)) return false;
+        if (!int_converter(item.get(), &sig)) return false;
         if (sig <= 0 || sig >= N_SIG) {
             format_error(Exc_ValueError, "signal number %d out of range [1; %i]", sig, N_SIG - 1);
             return false;
@@ -346,7 +327,7 @@ Ref<> signal_pthread_sigmask(Object*, Object* const* args, Py_ssize_t nargs)
 {
     int how;
     sigset_t mask, previous;
-    if (!check_positional("pthread_sigmask", nargs, 2, 2) || !signum_converter(args[0], &how) ||
+    if (!check_positional("pthread_sigmask", nargs, 2, 2) || !int_converter(args[0], &how) ||
         !iterable_to_sigset(args[1], &mask))
         return nullptr;
     int err = pthread_sigmask(how, &mask, &previous);
@@ -389,7 +370,7 @@ Ref<> signal_pthread_kill(Object*, Object* const* args, Py_ssize_t nargs)
     unsigned long long tid = static_cast<unsigned long long>(long_as_long_long(index.get()));
     if (error_occurred()) return nullptr;
     int signum;
-    if (!signum_converter(args[1], &signum)) return nullptr;
+    if (!int_converter(args[1], &signum)) return nullptr;
     int err = pthread_kill(static_cast<pthread_t>(tid), signum);
     if (err != 0) {
         errno = err;
@@ -430,7 +411,7 @@ Ref<> itimer_tuple(const struct itimerval& v)
 Ref<> signal_setitimer(Object*, Object* const* args, Py_ssize_t nargs)
 {
     int which;
-    if (!check_positional("setitimer", nargs, 2, 3) || !signum_converter(args[0], &which)) return nullptr;
+    if (!check_positional("setitimer", nargs, 2, 3) || !int_converter(args[0], &which)) return nullptr;
     struct itimerval newv{}, oldv{};
     if (!seconds_to_timeval(args[1], &newv.it_value)) return nullptr;
     if (nargs == 3 && !seconds_to_timeval(args[2], &newv.it_interval)) return nullptr;
@@ -441,7 +422,7 @@ Ref<> signal_setitimer(Object*, Object* const* args, Py_ssize_t nargs)
 Ref<> signal_getitimer(Object*, Object* arg)
 {
     int which;
-    if (!signum_converter(arg, &which)) return nullptr;
+    if (!int_converter(arg, &which)) return nullptr;
     struct itimerval v{};
     if (getitimer(which, &v) != 0) return set_from_errno(reinterpret_cast<TypeObject*>(itimer_error));
     return itimer_tuple(v);
