@@ -184,6 +184,19 @@ void restore_exception(Ref<> exc)
     restore_raw(thread_state_get(), type.release(), value, tb.release());
 }
 
+void chain_exceptions(Ref<> exc)
+{
+    if (!exc) return;
+    if (error_occurred()) {
+        Ref<> err = fetch_exception();
+        exception_set_context(err.get(), std::move(exc));
+        restore_exception(std::move(err));
+    }
+    else {
+        restore_exception(std::move(exc));
+    }
+}
+
 std::nullptr_t error_no_memory()
 {
     set_error_none(Exc_MemoryError);

@@ -27,6 +27,7 @@
 #include "minipy/runtime/unicodeobject.h"
 #include "minipy/runtime/warnings.h"
 #include "../clinic_args.h"
+#include "../posixmodule.h"
 
 namespace minipy::modules::io {
 
@@ -77,21 +78,18 @@ bool convert_optional_size(Object* arg, Py_ssize_t* out)
     return true;
 }
 
-Ref<> io_fspath(Object* path)
+bool seek_args(Object* const* args, Py_ssize_t nargs, Py_ssize_t* pos, int* whence)
 {
-    if (unicode_check(path) || bytes_check(path)) return new_ref(path);
-    Ref<> func = lookup_special(path, "__fspath__");
-    if (!func) {
-        if (error_occurred()) return nullptr;
-        return format_error(Exc_TypeError, "expected str, bytes or os.PathLike object, not %.200s",
-                            Py_TYPE(path)->tp_name);
+    if (!check_positional("seek", nargs, 1, 2)) return false;
+    *pos = number_as_ssize_t(args[0], Exc_OverflowError);  // TypeError for a non-index
+    if (*pos == -1 && error_occurred()) return false;
+    *whence = 0;
+    if (nargs > 1) {
+        long long w = long_as_long_long(args[1]);
+        if (w == -1 && error_occurred()) return false;
+        *whence = static_cast<int>(w);
     }
-    Ref<> res = call_no_args(func.get());
-    if (!res) return nullptr;
-    if (!unicode_check(res.get()) && !bytes_check(res.get()))
-        return format_error(Exc_TypeError, "expected %.200s.__fspath__() to return str or bytes, not %.200s",
-                            Py_TYPE(path)->tp_name, Py_TYPE(res.get())->tp_name);
-    return res;
+    return true;
 }
 
 const char* locale_encoding()
@@ -111,13 +109,8 @@ const char* locale_encoding()
 
 std::nullptr_t raise_errno(int err, Object* filename)
 {
-    Ref<> code = long_from_long(err);
-    Ref<> reason = unicode_from_string(std::strerror(err));
-    if (!code || !reason) return nullptr;
-    Ref<> args = filename ? tuple_pack({code.get(), reason.get(), filename}) : tuple_pack({code.get(), reason.get()});
-    Ref<> exc = args ? object_call(reinterpret_cast<Object*>(Exc_OSError), args.get(), nullptr) : nullptr;
-    if (exc) set_error_object(Py_TYPE(exc.get()), exc.get());
-    return nullptr;
+    errno = err;
+    return set_from_errno_with_filename_object(Exc_OSError, filename);
 }
 
 bool get_bytes_like(Object* obj, std::string* out)
@@ -176,7 +169,7 @@ Ref<> io_open(Object* const* args, Py_ssize_t nargs, Object* kwnames)
     Ref<> path_or_fd;
     if (is_number) path_or_fd = new_ref(file);
     else {
-        path_or_fd = io_fspath(file);
+        path_or_fd = posix::fspath(file);
         if (!path_or_fd) return nullptr;
     }
 

@@ -180,8 +180,9 @@ void iobase_finalize(Object* self);
 // _Py_convert_optional_to_ssize_t: None -> -1, an int -> its value;
 // TypeError "argument should be integer or None, not 'str'".
 [[nodiscard]] bool convert_optional_size(Object* arg, Py_ssize_t* out);
-// os.fspath for file names: str or bytes, or what __fspath__ returns.
-[[nodiscard]] Ref<> io_fspath(Object* path);
+// The (pos, whence=0) arguments of BytesIO.seek and StringIO.seek, converted
+// as their Argument Clinic wrappers do (pos an index, whence an int).
+[[nodiscard]] bool seek_args(Object* const* args, Py_ssize_t nargs, Py_ssize_t* pos, int* whence);
 // The encoding of the locale (locale.getencoding(): "UTF-8" under
 // C.UTF-8; "utf-8" under the plain C locale, where CPython turns on UTF-8
 // mode).
@@ -245,4 +246,11 @@ auto blocking_call(F call) -> decltype(call())
         if (runtime::is_main_thread() && runtime::make_pending_calls() < 0) return r;
     }
 }
+
+// _Py_read / _Py_write: one read(2) / write(2) on fd through blocking_call.
+// The count; -2 when a non-blocking fd is not ready (EAGAIN: the io methods
+// return None where CPython clears _Py_read's BlockingIOError); -1 with the
+// error set (OSError from errno, or what a signal handler raised).
+[[nodiscard]] Py_ssize_t py_read(int fd, void* buf, std::size_t count);
+[[nodiscard]] Py_ssize_t py_write(int fd, const void* buf, std::size_t count);
 }  // namespace minipy::modules::io

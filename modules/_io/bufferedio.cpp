@@ -182,6 +182,22 @@ long long raw_seek(BufferedObject* self, long long target, int whence)
     return n;
 }
 
+// What raw.readinto() / raw.write() returned for a request of len bytes:
+// the count, -2 for None (nothing available without blocking), -1 with
+// OSError when it is out of [0, len].
+Py_ssize_t raw_result_length(Object* res, Py_ssize_t len, const char* method)
+{
+    if (res == Py_None()) return -2;
+    Py_ssize_t n = number_as_ssize_t(res, Exc_ValueError);
+    if (n == -1 && error_occurred()) return -1;
+    if (n < 0 || n > len) {
+        format_error(Exc_OSError, "raw %s() returned invalid length %zd (should have been between 0 and %zd)",
+                     method, n, len);
+        return -1;
+    }
+    return n;
+}
+
 // _bufferedreader_raw_read: one raw.readinto() into [start, start+len):
 // the count, 0 at EOF, -2 when raw returned None, -1 on error.
 Py_ssize_t raw_read(BufferedObject* self, char* start, Py_ssize_t len)
@@ -189,29 +205,16 @@ Py_ssize_t raw_read(BufferedObject* self, char* start, Py_ssize_t len)
     Py_ssize_t n;
     auto* f = static_cast<FileIOObject*>(self->raw);
     if (Py_TYPE(self->raw) == &FileIO_Type && f->fd >= 0 && f->readable) {
-        ssize_t got;
-        got = blocking_call([&] { return ::read(f->fd, start, static_cast<std::size_t>(len)); });
-        if (got < 0) {
-            if (error_occurred()) return -1;
-            if (errno == EAGAIN) return -2;
-            raise_errno(errno);
-            return -1;
-        }
-        n = got;
+        n = py_read(f->fd, start, static_cast<std::size_t>(len));
+        if (n < 0) return n;
     }
     else {
         Ref<> b = bytearray_from_view(std::string(static_cast<std::size_t>(len), '\0'));
         if (!b) return -1;
         Ref<> res = call_method(self->raw, "readinto", {b.get()});
         if (!res) return -1;
-        if (res.get() == Py_None()) return -2;
-        n = number_as_ssize_t(res.get(), Exc_ValueError);
-        if (n == -1 && error_occurred()) return -1;
-        if (n < 0 || n > len) {
-            format_error(Exc_OSError,
-                         "raw readinto() returned invalid length %zd (should have been between 0 and %zd)", n, len);
-            return -1;
-        }
+        n = raw_result_length(res.get(), len, "readinto");
+        if (n < 0) return n;
         std::memcpy(start, bytearray_view(b.get()).data(), static_cast<std::size_t>(n));
     }
     if (n > 0 && self->abs_pos != -1) self->abs_pos += n;
@@ -236,29 +239,16 @@ Py_ssize_t raw_write(BufferedObject* self, const char* start, Py_ssize_t len)
     Py_ssize_t n;
     auto* f = static_cast<FileIOObject*>(self->raw);
     if (Py_TYPE(self->raw) == &FileIO_Type && f->fd >= 0 && f->writable) {
-        ssize_t w;
-        w = blocking_call([&] { return ::write(f->fd, start, static_cast<std::size_t>(len)); });
-        if (w < 0) {
-            if (error_occurred()) return -1;
-            if (errno == EAGAIN) return -2;
-            raise_errno(errno);
-            return -1;
-        }
-        n = w;
+        n = py_write(f->fd, start, static_cast<std::size_t>(len));
+        if (n < 0) return n;
     }
     else {
         Ref<> chunk = bytes_from_string_and_size(start, len);
         if (!chunk) return -1;
         Ref<> res = call_method(self->raw, "write", {chunk.get()});
         if (!res) return -1;
-        if (res.get() == Py_None()) return -2;
-        n = number_as_ssize_t(res.get(), Exc_ValueError);
-        if (n == -1 && error_occurred()) return -1;
-        if (n < 0 || n > len) {
-            format_error(Exc_OSError, "raw write() returned invalid length %zd (should have been between 0 and %zd)",
-                         n, len);
-            return -1;
-        }
+        n = raw_result_length(res.get(), len, "write");
+        if (n < 0) return n;
     }
     if (n > 0 && self->abs_pos != -1) self->abs_pos += n;
     return n;
@@ -779,12 +769,7 @@ Ref<> buffered_close(Object* op, Object*)
     self->read_end = 0;
     self->pos = 0;
     if (exc) {
-        if (!res) {
-            Ref<> err = fetch_exception();
-            exception_set_context(err.get(), std::move(exc));
-            restore_exception(std::move(err));
-        }
-        else restore_exception(std::move(exc));
+        chain_exceptions(std::move(exc));
         return nullptr;
     }
     return res;
@@ -1065,12 +1050,7 @@ Ref<> rwpair_close(Object* op, Object*)
     if (!res) exc = fetch_exception();
     res = rw_forward(RW(op)->reader, "close", nullptr, 0);
     if (exc) {
-        if (!res) {
-            Ref<> err = fetch_exception();
-            exception_set_context(err.get(), std::move(exc));
-            restore_exception(std::move(err));
-        }
-        else restore_exception(std::move(exc));
+        chain_exceptions(std::move(exc));
         return nullptr;
     }
     return res;

@@ -24,10 +24,36 @@
 #include "minipy/runtime/objimpl.h"
 #include "minipy/runtime/unicodeobject.h"
 #include "../clinic_args.h"
+#include "../posixmodule.h"
 
 namespace minipy::modules::io {
 
 using namespace runtime;
+
+namespace {
+
+// The result of a read(2)/write(2) made through blocking_call, as
+// py_read/py_write return it.
+Py_ssize_t fd_io_result(ssize_t n)
+{
+    if (n >= 0) return n;
+    if (error_occurred()) return -1;  // a signal handler raised
+    if (errno == EAGAIN) return -2;
+    raise_errno(errno);
+    return -1;
+}
+
+}  // namespace
+
+Py_ssize_t py_read(int fd, void* buf, std::size_t count)
+{
+    return fd_io_result(blocking_call([&] { return ::read(fd, buf, count); }));
+}
+
+Py_ssize_t py_write(int fd, const void* buf, std::size_t count)
+{
+    return fd_io_result(blocking_call([&] { return ::write(fd, buf, count); }));
+}
 
 namespace {
 
@@ -117,7 +143,7 @@ int fileio_init(Object* op, Object* args, Object* kwds)
         fd = static_cast<int>(v);
     }
     else {
-        path = io_fspath(nameobj);
+        path = posix::fspath(nameobj);
         if (!path) return -1;
         std::string_view p = bytes_check(path.get()) ? bytes_view(path.get()) : std::string_view{};
         if (unicode_check(path.get())) {
@@ -282,19 +308,13 @@ Ref<> fileio_close(Object* op, Object*)
     }
     Ref<> exc;
     if (!res) exc = fetch_exception();
-    if (internal_close(self) < 0) {
-        if (exc) {
-            // Chain the flush error as the close error's context.
-            Ref<> err = fetch_exception();
-            exception_set_context(err.get(), std::move(exc));
-            restore_exception(std::move(err));
-        }
-        return nullptr;
-    }
+    int closed = internal_close(self);
     if (exc) {
-        restore_exception(std::move(exc));
+        // the flush error, as the close error's context if both failed
+        chain_exceptions(std::move(exc));
         return nullptr;
     }
+    if (closed < 0) return nullptr;
     return none_ref();
 }
 
@@ -302,14 +322,9 @@ Ref<> fileio_read_bytes(FileIOObject* self, Py_ssize_t size)
 {
     Ref<> bytes = bytes_from_string_and_size(nullptr, size);
     if (!bytes) return nullptr;
-    ssize_t n;
-    char* dest = bytes_as_string(bytes.get());
-    n = blocking_call([&] { return ::read(self->fd, dest, static_cast<std::size_t>(size)); });
-    if (n < 0) {
-        if (error_occurred()) return nullptr;
-        if (errno == EAGAIN) return none_ref();
-        return raise_errno(errno);
-    }
+    Py_ssize_t n = py_read(self->fd, bytes_as_string(bytes.get()), static_cast<std::size_t>(size));
+    if (n == -2) return none_ref();
+    if (n < 0) return nullptr;
     if (n != size) return bytes_from_string_and_size(bytes_as_string(bytes.get()), n);
     return bytes;
 }
@@ -322,15 +337,12 @@ Ref<> fileio_readall_loop(FileIOObject* self, std::string data)
     if (data.size() < 8192) data.resize(8192);
     for (;;) {
         if (got == data.size()) data.resize(data.size() + (data.size() >> 3) + 8192);
-        ssize_t n = blocking_call([&] { return ::read(self->fd, data.data() + got, data.size() - got); });
-        if (n < 0) {
-            if (error_occurred()) return nullptr;
-            if (errno == EAGAIN) {
-                if (got) break;
-                return none_ref();
-            }
-            return raise_errno(errno);
+        Py_ssize_t n = py_read(self->fd, data.data() + got, data.size() - got);
+        if (n == -2) {
+            if (got) break;
+            return none_ref();
         }
+        if (n < 0) return nullptr;
         if (n == 0) break;
         got += static_cast<std::size_t>(n);
     }
@@ -352,20 +364,14 @@ Ref<> fileio_readall(Object* op, Object*)
         char* dest = bytes_as_string(result.get());
         Py_ssize_t got = 0;
         while (got < want) {
-            ssize_t n = blocking_call([&] { return ::read(self->fd, dest + got, static_cast<std::size_t>(want - got)); });
-            if (n < 0) {
-                if (error_occurred()) return nullptr;
-                return raise_errno(errno);
-            }
+            Py_ssize_t n = py_read(self->fd, dest + got, static_cast<std::size_t>(want - got));
+            if (n < 0) return n == -2 ? raise_errno(EAGAIN) : nullptr;  // EAGAIN: never on a regular file
             if (n == 0) break;
             got += n;
         }
         char probe;
-        ssize_t more = got == want ? blocking_call([&] { return ::read(self->fd, &probe, 1); }) : 0;
-        if (more < 0) {
-            if (error_occurred()) return nullptr;
-            return raise_errno(errno);
-        }
+        Py_ssize_t more = got == want ? py_read(self->fd, &probe, 1) : 0;
+        if (more < 0) return more == -2 ? raise_errno(EAGAIN) : nullptr;
         if (more == 0 && got == want) return result;
         std::string data(dest, static_cast<std::size_t>(got));
         if (more > 0) data.push_back(probe);
@@ -401,15 +407,10 @@ Ref<> fileio_readinto(Object* op, Object* arg)
         }
         return nullptr;
     }
-    ssize_t n;
-    n = blocking_call([&] { return ::read(self->fd, view.buf, static_cast<std::size_t>(view.len)); });
-    int err = errno;
+    Py_ssize_t n = py_read(self->fd, view.buf, static_cast<std::size_t>(view.len));
     buffer_release(&view);
-    if (n < 0) {
-        if (error_occurred()) return nullptr;
-        if (err == EAGAIN) return none_ref();
-        return raise_errno(err);
-    }
+    if (n == -2) return none_ref();
+    if (n < 0) return nullptr;
     return long_from_ssize_t(n);
 }
 
@@ -420,15 +421,10 @@ Ref<> fileio_write(Object* op, Object* arg)
     if (!self->writable) return err_mode("writing");
     Py_buffer view;
     if (object_get_buffer(arg, &view, PyBUF_SIMPLE) < 0) return nullptr;
-    ssize_t n;
-    n = blocking_call([&] { return ::write(self->fd, view.buf, static_cast<std::size_t>(view.len)); });
-    int err = errno;
+    Py_ssize_t n = py_write(self->fd, view.buf, static_cast<std::size_t>(view.len));
     buffer_release(&view);
-    if (n < 0) {
-        if (error_occurred()) return nullptr;
-        if (err == EAGAIN) return none_ref();
-        return raise_errno(err);
-    }
+    if (n == -2) return none_ref();
+    if (n < 0) return nullptr;
     return long_from_ssize_t(n);
 }
 

@@ -265,18 +265,9 @@ Ref<> stringio_truncate(Object* op, Object* const* args, Py_ssize_t nargs)
 Ref<> stringio_seek(Object* op, Object* const* args, Py_ssize_t nargs)
 {
     StringIOObject* self = S(op);
-    if (!check_positional("seek", nargs, 1, 2)) return nullptr;
-    if (!index_check(args[0]))
-        return format_error(Exc_TypeError, "'%.200s' object cannot be interpreted as an integer",
-                            Py_TYPE(args[0])->tp_name);
-    Py_ssize_t pos = number_as_ssize_t(args[0], Exc_OverflowError);
-    if (pos == -1 && error_occurred()) return nullptr;
-    int whence = 0;
-    if (nargs > 1) {
-        long long w = long_as_long_long(args[1]);
-        if (w == -1 && error_occurred()) return nullptr;
-        whence = static_cast<int>(w);
-    }
+    Py_ssize_t pos;
+    int whence;
+    if (!seek_args(args, nargs, &pos, &whence)) return nullptr;
     if (!check_open(self)) return nullptr;
     if (whence != 0 && whence != 1 && whence != 2)
         return format_error(Exc_ValueError, "Invalid whence (%i, should be 0, 1 or 2)", whence);

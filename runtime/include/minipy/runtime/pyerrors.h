@@ -37,6 +37,9 @@ void restore_error(Ref<> type, Ref<> value, Ref<> traceback);
 // PyErr_GetRaisedException-style helper: the current exception (owned) or null.
 [[nodiscard]] Ref<> fetch_exception();
 void restore_exception(Ref<> exc);
+// _PyErr_ChainExceptions: re-raises exc (an earlier error, may be null:
+// nothing to do); if an exception is set now, exc becomes its __context__.
+void chain_exceptions(Ref<> exc);
 // PyErr_NoMemory, PyErr_BadInternalCall, PyErr_BadArgument.
 std::nullptr_t error_no_memory();
 std::nullptr_t error_bad_internal_call();
