@@ -116,6 +116,25 @@ class _GeneratorContextManagerBase:
         return self.__class__(self.func, self.args, self.kwds)
 
 
+def _is_thrown_exception(exc, value, traceback, stop_types):
+    """Whether exc, raised by gen.throw(value) / gen.athrow(value) in
+    __exit__ / __aexit__, is the with-block's exception propagating (then
+    __exit__ returns False and the exception keeps the with-block's
+    traceback) rather than a new one (which the caller re-raises).
+
+    A stop_types exception from the with-block that the generator let out
+    comes back turned into RuntimeError by PEP 479 (and PEP 525), with the
+    original as its cause: that is still the with-block's exception."""
+    if exc is value:
+        exc.__traceback__ = traceback
+        return True
+    if (isinstance(exc, RuntimeError) and isinstance(value, stop_types)
+            and exc.__cause__ is value):
+        value.__traceback__ = traceback
+        return True
+    return False
+
+
 class _GeneratorContextManager(_GeneratorContextManagerBase,
                                AbstractContextManager,
                                ContextDecorator):
@@ -147,21 +166,9 @@ class _GeneratorContextManager(_GeneratorContextManagerBase,
             self.gen.throw(typ, value, traceback)
         except StopIteration as exc:
             return exc is not value
-        except RuntimeError as exc:
-            if exc is value:
-                exc.__traceback__ = traceback
-                return False
-            # A StopIteration raised in the with-block and let out of the
-            # generator is turned into RuntimeError by PEP 479; that is
-            # still the original exception propagating.
-            if isinstance(value, StopIteration) and exc.__cause__ is value:
-                value.__traceback__ = traceback
-                return False
-            raise
         except BaseException as exc:
-            if exc is not value:
+            if not _is_thrown_exception(exc, value, traceback, StopIteration):
                 raise
-            exc.__traceback__ = traceback
             return False
         raise RuntimeError("generator didn't stop after throw()")
 
@@ -194,19 +201,10 @@ class _AsyncGeneratorContextManager(_GeneratorContextManagerBase,
             await self.gen.athrow(typ, value, traceback)
         except StopAsyncIteration as exc:
             return exc is not value
-        except RuntimeError as exc:
-            if exc is value:
-                exc.__traceback__ = traceback
-                return False
-            if (isinstance(value, (StopIteration, StopAsyncIteration))
-                    and exc.__cause__ is value):
-                value.__traceback__ = traceback
-                return False
-            raise
         except BaseException as exc:
-            if exc is not value:
+            if not _is_thrown_exception(exc, value, traceback,
+                                        (StopIteration, StopAsyncIteration)):
                 raise
-            exc.__traceback__ = traceback
             return False
         raise RuntimeError("generator didn't stop after athrow()")
 

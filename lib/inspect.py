@@ -462,6 +462,20 @@ def getmodule(object, _filename=None):
     return None
 
 
+def _code_of(object):
+    """The code object behind a method, function, traceback or frame (the
+    object itself otherwise): what getfile and findsource look up."""
+    if ismethod(object):
+        object = object.__func__
+    if isfunction(object):
+        object = object.__code__
+    if istraceback(object):
+        object = object.tb_frame
+    if isframe(object):
+        object = object.f_code
+    return object
+
+
 def getfile(object):
     """Work out which source or compiled file an object was defined in."""
     if ismodule(object):
@@ -476,14 +490,7 @@ def getfile(object):
             if object.__module__ == '__main__':
                 raise OSError('source code not available')
         raise TypeError('{!r} is a built-in class'.format(object))
-    if ismethod(object):
-        object = object.__func__
-    if isfunction(object):
-        object = object.__code__
-    if istraceback(object):
-        object = object.tb_frame
-    if isframe(object):
-        object = object.f_code
+    object = _code_of(object)
     if iscode(object):
         return object.co_filename
     raise TypeError('module, class, method, function, traceback, frame, or '
@@ -602,14 +609,7 @@ def findsource(object):
                 return lines, _decorated_start(lines, i)
         return lines, _decorated_start(lines, candidates[0])
 
-    if ismethod(object):
-        object = object.__func__
-    if isfunction(object):
-        object = object.__code__
-    if istraceback(object):
-        object = object.tb_frame
-    if isframe(object):
-        object = object.f_code
+    object = _code_of(object)
     if iscode(object):
         if not hasattr(object, 'co_firstlineno'):
             raise OSError('could not find function definition')
