@@ -124,7 +124,7 @@ bool compiler_error_at(Compiler* c, int lineno, int col, int end_lineno, int end
     info.offset = col + 1;
     info.end_lineno = end_lineno;
     info.end_offset = end_col + 1;
-    info.has_text = source_line(c->source, lineno, &info.text);
+    info.has_text = error_source_line(c->source, c->filename, lineno, &info.text);
     raise_syntax_error(info);
     return false;
 }
@@ -529,23 +529,6 @@ Ref<> compile_ast(ast::mod_ty mod, std::string_view filename, int optimize, PyAr
     return compiler_mod(&c, mod);
 }
 
-namespace {
-
-// The whole file `filename`, if there is a regular file of that name.
-bool read_program_text(const std::string& filename, std::string* text)
-{
-    std::FILE* f = std::fopen(filename.c_str(), "rb");
-    if (!f) return false;
-    char buf[65536];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text->append(buf, n);
-    const bool ok = !std::ferror(f);
-    std::fclose(f);
-    return ok;
-}
-
-}  // namespace
-
 int issue_parse_warnings(const std::vector<lexer::TokenizerWarning>& warnings, const std::string& filename)
 {
     if (warnings.empty()) return 0;
@@ -606,12 +589,10 @@ Ref<> compile_source(std::string_view source, std::string_view filename, Compile
         }
         return nullptr;
     }
-    // The line of a SyntaxError the compiler raises comes from the file the
-    // filename names, as PyErr_ProgramTextObject reads it: none for a
-    // string compiled under a made-up name ("<string>").
-    std::string file_text;
-    if (!read_program_text(fname, &file_text)) file_text.clear();
-    return compile_ast(parsed.mod, filename, optimize, parsed.arena.get(), file_text);
+    // No source text: the line of a SyntaxError the compiler raises comes
+    // from the file the filename names, read only if there is an error
+    // (error_source_line), as PyErr_ProgramTextObject reads it.
+    return compile_ast(parsed.mod, filename, optimize, parsed.arena.get());
 }
 
 }  // namespace minipy::compiler

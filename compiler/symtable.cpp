@@ -86,7 +86,7 @@ std::unique_ptr<lexer::SyntaxErrorInfo> make_error(const std::string& msg, const
     error->offset = offset;
     error->end_lineno = end_lineno;
     error->end_offset = end_offset;
-    error->has_text = source_line(source, lineno, &error->text);
+    error->has_text = error_source_line(source, filename, lineno, &error->text);
     return error;
 }
 
@@ -1051,11 +1051,11 @@ bool Builder::analyze()
 
 }  // namespace
 
-// source_line (symtable.h): the line `lineno` of the source, with its newline: what
-// PyErr_ProgramTextObject reads back from the file for a SyntaxError.
+namespace {
+
+// Line `lineno` of `source`, with its newline.
 bool source_line(std::string_view source, int lineno, std::string* line)
 {
-    if (lineno < 1) return false;
     std::size_t start = 0;
     for (int n = 1; n < lineno; ++n) {
         std::size_t nl = source.find('\n', start);
@@ -1067,6 +1067,36 @@ bool source_line(std::string_view source, int lineno, std::string* line)
     std::size_t end = nl == std::string_view::npos ? source.size() : nl + 1;
     line->assign(source.substr(start, end - start));
     return true;
+}
+
+// PyErr_ProgramTextObject: line `lineno` of the file, with its newline,
+// reading no further than that line.
+bool program_text(const std::string& filename, int lineno, std::string* line)
+{
+    std::FILE* f = std::fopen(filename.c_str(), "rb");
+    if (!f) return false;
+    std::string text;
+    int n = 1;
+    for (int ch; (ch = std::getc(f)) != EOF;) {
+        if (n == lineno) {
+            text.push_back(static_cast<char>(ch));
+            if (ch == '\n') break;
+        } else if (ch == '\n') {
+            n++;
+        }
+    }
+    const bool ok = !std::ferror(f) && !text.empty();
+    std::fclose(f);
+    if (ok) *line = std::move(text);
+    return ok;
+}
+
+}  // namespace
+
+bool error_source_line(std::string_view source, const std::string& filename, int lineno, std::string* line)
+{
+    if (lineno < 1) return false;
+    return source.empty() ? program_text(filename, lineno, line) : source_line(source, lineno, line);
 }
 
 

@@ -151,19 +151,24 @@ struct SymtableResult {
 };
 
 // _PyFuture_FromAST: the module's future features, or the SyntaxError of a
-// bad future statement (Python/future.c). `source` gives the error's text.
+// bad future statement (Python/future.c). `source`, when not empty, gives
+// the error's text (else it is read from the file: error_source_line).
 [[nodiscard]] std::unique_ptr<lexer::SyntaxErrorInfo> future_from_ast(
     ast::mod_ty mod, const std::string& filename, std::string_view source, FutureFeatures* ff);
 
 // _PySymtable_Build (with the future pass before it, as
 // _Py_SymtableStringObjectFlags does): both passes over `mod`. `source` is
-// the file's text, for the source line of an error.
+// the file's text when the caller has it, for the source line of an error;
+// empty: the line is read from the file (error_source_line).
 SymtableResult symtable_build(ast::mod_ty mod, const std::string& filename, std::string_view source);
 
-// The line `lineno` (1-based) of `source` with its newline, for the text of a
-// SyntaxError raised by the symtable or codegen (what CPython's
-// PyErr_ProgramTextObject reads back from the file). False past the end.
-bool source_line(std::string_view source, int lineno, std::string* line);
+// The text of a SyntaxError raised by the future pass, the symtable or
+// codegen: line `lineno` (1-based) with its newline, of `source` when the
+// caller holds the text, else read from the file `filename` names only now
+// that an error needs it, as CPython's PyErr_ProgramTextObject does (no
+// text for a string compiled under a made-up name such as "<string>").
+// False when there is no such line.
+bool error_source_line(std::string_view source, const std::string& filename, int lineno, std::string* line);
 
 // _Py_Mangle: `__name` inside class `private_name` becomes `_Class__name`.
 std::string mangle(std::string_view private_name, std::string_view name);
