@@ -9,11 +9,10 @@ module is imported, so that replacing them works), filterwarnings,
 simplefilter, resetwarnings, catch_warnings, and the -W/PYTHONWARNINGS
 option parser.
 
-minipy has no re module yet: the message and module patterns of
-filterwarnings() are compiled with re when it can be imported, and
-otherwise matched by _Pattern, which understands a literal pattern
-(re.match semantics: a prefix match, the module's pattern anchored at the
-end) -- the common case of filtering by a message's beginning.
+The message and module patterns of filterwarnings() are regular
+expressions, compiled with re (the message's ignoring case) and matched
+from the start of the text (_warnings calls their match()). re is imported
+only when a filter has a pattern, so that start-up does not import it.
 """
 
 import sys
@@ -147,48 +146,13 @@ def _warn_unawaited_coroutine(coro):
     warn(msg, category=RuntimeWarning, stacklevel=2, source=coro)
 
 
-class _Pattern:
-    """A literal pattern standing in for re.compile() (see the module doc)."""
-
-    def __init__(self, pattern, ignore_case, at_end):
-        self.pattern = pattern
-        self._text = pattern.lower() if ignore_case else pattern
-        self._ignore_case = ignore_case
-        self._at_end = at_end
-
-    def match(self, text):
-        if self._ignore_case:
-            text = text.lower()
-        if self._at_end:
-            return text == self._text
-        return text.startswith(self._text)
-
-    def __eq__(self, other):
-        return isinstance(other, _Pattern) and (self.pattern, self._ignore_case) == (other.pattern,
-                                                                                        other._ignore_case)
-
-    def __hash__(self):
-        return hash(self.pattern)
-
-    def __repr__(self):
-        return "re.compile(%r%s)" % (self.pattern, ", re.IGNORECASE" if self._ignore_case else "")
-
-
-def _compile(pattern, ignore_case, at_end):
-    try:
-        import re
-    except ImportError:
-        return _Pattern(pattern, ignore_case, at_end)
-    if at_end:
-        pattern += r"\Z"
-    return re.compile(pattern, re.I if ignore_case else 0)
-
-
 def filterwarnings(action, message="", category=Warning, module="", lineno=0, append=False):
     """Adds the filter (action, message, category, module, lineno) first in
-    the filters (last with append=True). message and module are patterns
-    matched from the start (message ignoring case, module to its end);
-    empty ones and lineno 0 match anything."""
+    the filters (last with append=True). message and module are regular
+    expressions matched from the start of the text (the message ignoring
+    case; a module pattern matching a prefix of the name is enough, as in
+    CPython: -W options add the \\Z); empty ones and lineno 0 match
+    anything."""
     assert action in _ACTIONS, "invalid action: %r" % (action,)
     assert isinstance(message, str), "message must be a string"
     assert isinstance(category, type), "category must be a class"
@@ -197,11 +161,9 @@ def filterwarnings(action, message="", category=Warning, module="", lineno=0, ap
     assert isinstance(lineno, int) and lineno >= 0, "lineno must be an int >= 0"
 
     if message or module:
-        message = _compile(message, True, False) if message else None
-        module = _compile(module, False, True) if module else None
-    else:
-        message = None
-        module = None
+        import re  # here, not at the top: see the module doc
+    message = re.compile(message, re.I) if message else None
+    module = re.compile(module) if module else None
 
     _add_filter(action, message, category, module, lineno, append=append)
 
@@ -257,10 +219,14 @@ def _setoption(arg):
     action, message, category, module, lineno = [s.strip() for s in parts]
     action = _getaction(action)
     category = _getcategory(category)
+    # An option's message and module are literal text; the module must
+    # match to its end.
+    if message or module:
+        import re
     if message:
-        message = _escape(message)
+        message = re.escape(message)
     if module:
-        module = _escape(module) + r'\Z' if _has_re() else module
+        module = re.escape(module) + r'\Z'
     if lineno:
         try:
             lineno = int(lineno)
@@ -271,22 +237,6 @@ def _setoption(arg):
     else:
         lineno = 0
     filterwarnings(action, message, category, module, lineno)
-
-
-def _has_re():
-    try:
-        import re
-    except ImportError:
-        return False
-    return True
-
-
-def _escape(text):
-    try:
-        import re
-    except ImportError:
-        return text
-    return re.escape(text)
 
 
 def _getaction(action):
