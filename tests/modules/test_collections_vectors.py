@@ -16,12 +16,13 @@ Usage: test_collections_vectors.py --minipy BUILD/minipy [--python python3.11]
        [--seed N] [--cases N] [--keep DIR]
 Exit status 0 when every line is identical. Book chapter 12; issue 10.
 """
-import argparse
 import os
 import random
 import subprocess
 import sys
 import tempfile
+
+import vectors  # tests/modules/vectors.py, next to this file
 
 
 def int_list(rng, n_max=60, spread=None):
@@ -94,11 +95,7 @@ def run(cmd):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--minipy", required=True)
-    ap.add_argument("--python", default="python3.11")
-    ap.add_argument("--seed", type=int, default=20261126)
-    ap.add_argument("--cases", type=int, default=150)
+    ap = vectors.argument_parser(seed=20261126, cases=150)
     ap.add_argument("--keep", help="write the generated program into this folder")
     args = ap.parse_args()
 

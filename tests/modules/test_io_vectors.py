@@ -17,12 +17,13 @@ Usage: test_io_vectors.py --minipy BUILD/minipy [--python python3.11]
        [--seed N] [--cases N] [--keep DIR]
 Exit status 0 when every line is identical. Book chapter 12; issue 10.
 """
-import argparse
 import os
 import random
 import subprocess
 import sys
 import tempfile
+
+import vectors  # tests/modules/vectors.py, next to this file
 
 PRELUDE = r'''
 import io
@@ -183,11 +184,7 @@ def run(cmd, path):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--minipy", required=True)
-    ap.add_argument("--python", default="python3.11")
-    ap.add_argument("--seed", type=int, default=20261127)
-    ap.add_argument("--cases", type=int, default=600)
+    ap = vectors.argument_parser(seed=20261127, cases=600)
     ap.add_argument("--keep")
     args = ap.parse_args()
     source = build(args.seed, args.cases)

@@ -11,12 +11,13 @@ python3.11.
 Usage: test_itertools_vectors.py --minipy BUILD/minipy [--python python3.11] [--seed N]
 Book chapter 12; issue 10.
 """
-import argparse
 import os
 import random
 import subprocess
 import sys
 import tempfile
+
+import vectors  # tests/modules/vectors.py, next to this file
 
 
 def rand_seq(rng, maxlen=6):
@@ -93,10 +94,7 @@ def run(expr, thunk):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--minipy", required=True)
-    ap.add_argument("--python", default="python3.11")
-    ap.add_argument("--seed", type=int, default=20261126)
+    ap = vectors.argument_parser(seed=20261126)
     args = ap.parse_args()
     rng = random.Random(args.seed)
     cases = make_cases(rng)

@@ -18,13 +18,14 @@ Expectations come only from python3.11.
 Usage: test_json_vectors.py --minipy BUILD/minipy [--python python3.11] [--seed N] [--cases N]
 Book chapter 12; issue 10.
 """
-import argparse
 import json
 import os
 import random
 import subprocess
 import sys
 import tempfile
+
+import vectors  # tests/modules/vectors.py, next to this file
 
 PROGRAM_HEAD = r'''
 import json
@@ -191,11 +192,7 @@ def rand_document(rng):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--minipy", required=True)
-    ap.add_argument("--python", default="python3.11")
-    ap.add_argument("--seed", type=int, default=20261127)
-    ap.add_argument("--cases", type=int, default=1500)
+    ap = vectors.argument_parser(seed=20261127, cases=1500)
     args = ap.parse_args()
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory() as tmp:

@@ -13,13 +13,14 @@ Usage: test_math_vectors.py --minipy BUILD/minipy [--python python3.11]
 Exit status 0 when every case is identical; the differing cases are listed.
 Book chapter 12; issue 10.
 """
-import argparse
 import os
 import random
 import struct
 import subprocess
 import sys
 import tempfile
+
+import vectors  # tests/modules/vectors.py, next to this file
 
 SPECIAL_FLOATS = [
     "0.0", "-0.0", "1.0", "-1.0", "0.5", "-0.5", "2.0", "-2.0", "3.0", "10.0", "0.1", "1e-300", "-1e-300",
@@ -213,10 +214,7 @@ def run(cmd, path):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--minipy", required=True)
-    ap.add_argument("--python", default="python3.11")
-    ap.add_argument("--seed", type=int, default=20261126)
+    ap = vectors.argument_parser(seed=20261126)
     ap.add_argument("--keep", help="write the generated program into this directory")
     args = ap.parse_args()
 

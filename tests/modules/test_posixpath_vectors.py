@@ -15,12 +15,13 @@ outputs are compared line by line (errors by type and message).
 Usage: test_posixpath_vectors.py --minipy BUILD/minipy [--python python3.11] [--seed N] [--cases N]
 Book chapter 12; issue 10.
 """
-import argparse
 import os
 import random
 import subprocess
 import sys
 import tempfile
+
+import vectors  # tests/modules/vectors.py, next to this file
 
 PIECES = ['', '', '.', '..', 'a', 'b', 'c.d', '.e', 'f.g.h', '..i', 'j.', '~', '~k', '$V1', '${V2}', '$NOPE',
           '${NOPE}', '$', '${', 'x$V1y', 'é', 'ü.py', ' ', 'a b', '...', 'tar.gz']
@@ -113,11 +114,7 @@ def gen_cases(rng, n):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--minipy", required=True)
-    ap.add_argument("--python", default="python3.11")
-    ap.add_argument("--seed", type=int, default=20261127)
-    ap.add_argument("--cases", type=int, default=2500)
+    ap = vectors.argument_parser(seed=20261127, cases=2500)
     args = ap.parse_args()
     minipy = os.path.abspath(args.minipy)
     rng = random.Random(args.seed)

@@ -16,7 +16,6 @@ Expectations come only from python3.11.
 Usage: test_random_vectors.py --minipy BUILD/minipy [--python python3.11] [--seed N] [--seeds N]
 Book chapter 12; issue 10.
 """
-import argparse
 import os
 import random
 import sys
@@ -135,10 +134,7 @@ def rand_call(rng):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--minipy", required=True)
-    ap.add_argument("--python", default="python3.11")
-    ap.add_argument("--seed", type=int, default=20261127)
+    ap = vectors.argument_parser(seed=20261127)
     ap.add_argument("--seeds", type=int, default=400)
     args = ap.parse_args()
     rng = random.Random(args.seed)

@@ -18,7 +18,6 @@ and compared line by line (expectations come only from python3.11):
 Usage: test_re_vectors.py --minipy BUILD/minipy [--python python3.11] [--seed N] [--cases N]
 Book chapter 12; issue 10.
 """
-import argparse
 import os
 import random
 import sys
@@ -390,11 +389,7 @@ print('F', copy.copy(re.compile('a')) is re.compile('a'), copy.deepcopy(m) is m)
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--minipy", required=True)
-    ap.add_argument("--python", default="python3.11")
-    ap.add_argument("--seed", type=int, default=20261127)
-    ap.add_argument("--cases", type=int, default=1500)
+    ap = vectors.argument_parser(seed=20261127, cases=1500)
     ap.add_argument("--keep", help="write the generated program here")
     args = ap.parse_args()
     rng = random.Random(args.seed)

@@ -13,7 +13,6 @@ and iter_unpack. Expectations come only from python3.11.
 Usage: test_struct_vectors.py --minipy BUILD/minipy [--python python3.11] [--seed N] [--cases N]
 Book chapter 12; issue 10.
 """
-import argparse
 import os
 import random
 import sys
@@ -136,11 +135,7 @@ def case(fmt, values, raw, off):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--minipy", required=True)
-    ap.add_argument("--python", default="python3.11")
-    ap.add_argument("--seed", type=int, default=20261126)
-    ap.add_argument("--cases", type=int, default=3000)
+    ap = vectors.argument_parser(seed=20261126, cases=3000)
     args = ap.parse_args()
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory() as tmp:

@@ -14,7 +14,6 @@ by line. Expectations come only from python3.11.
 Usage: test_textwrap_vectors.py --minipy BUILD/minipy [--python python3.11] [--seed N] [--cases N]
 Book chapter 12; issue 10.
 """
-import argparse
 import os
 import random
 import sys
@@ -61,11 +60,7 @@ TEMPLATE_PARTS = ['$who', '${what}', '$$', '$', '${', '$1', 'text ', ' ', '\n', 
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--minipy", required=True)
-    ap.add_argument("--python", default="python3.11")
-    ap.add_argument("--seed", type=int, default=20261127)
-    ap.add_argument("--cases", type=int, default=1500)
+    ap = vectors.argument_parser(seed=20261127, cases=1500)
     args = ap.parse_args()
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory() as tmp:

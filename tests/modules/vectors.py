@@ -1,11 +1,25 @@
 """tests/modules/vectors.py: what the generated-vector tests share.
 
-Each test writes one program from random inputs, runs it under python3.11
-and under minipy (run_both), and compares the two outputs line by line
-(report): python3.11 failing is a broken test (status 2), a differing line
+Each test takes the same options (argument_parser), writes one program
+from random inputs, runs it under python3.11 and under minipy (run_both),
+and compares the two outputs line by line (report): python3.11 failing is a broken test (status 2), a differing line
 or minipy failing is a failure (status 1).
 """
+import argparse
 import subprocess
+
+
+def argument_parser(seed, cases=None):
+    """The options every vector test takes: --minipy (required), --python,
+    --seed (default `seed`) and, for a test with a default number of
+    cases, --cases. The test adds its own and calls parse_args()."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--minipy", required=True)
+    ap.add_argument("--python", default="python3.11")
+    ap.add_argument("--seed", type=int, default=seed)
+    if cases is not None:
+        ap.add_argument("--cases", type=int, default=cases)
+    return ap
 
 
 def run_both(path, python, minipy, timeout=1800):
