@@ -99,4 +99,36 @@ namespace minipy::modules {
     return true;
 }
 
+// The clinic's `fildes` converter (PyObject_AsFileDescriptor): an int, or
+// an object whose fileno() returns one; ValueError for a negative fd.
+[[nodiscard]] inline bool fildes_converter(runtime::Object* o, int* fd)
+{
+    using namespace runtime;
+    Ref<> value;
+    if (long_check(o)) {
+        value = new_ref(o);
+    }
+    else {
+        Ref<> meth;
+        Ref<> name = unicode_from_string("fileno");
+        if (!name || object_lookup_attr(o, name.get(), &meth) < 0) return false;
+        if (!meth) {
+            set_error(Exc_TypeError, "argument must be an int, or have a fileno() method.");
+            return false;
+        }
+        value = call_no_args(meth.get());
+        if (!value) return false;
+        if (!long_check(value.get())) {
+            set_error(Exc_TypeError, "fileno() returned a non-integer");
+            return false;
+        }
+    }
+    if (!int_converter(value.get(), fd)) return false;
+    if (*fd < 0) {
+        format_error(Exc_ValueError, "file descriptor cannot be a negative integer (%d)", *fd);
+        return false;
+    }
+    return true;
+}
+
 }  // namespace minipy::modules

@@ -433,37 +433,12 @@ Ref<> os_chdir(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames)
     return none_ref();
 }
 
-// fildes_converter (PyObject_AsFileDescriptor): an int, or an object with fileno().
-bool fd_object_converter(Object* o, int* fd)
-{
-    if (long_check(o)) return int_converter(o, fd);
-    Ref<> meth;
-    Ref<> name = unicode_from_string("fileno");
-    if (!name || object_lookup_attr(o, name.get(), &meth) < 0) return false;
-    if (!meth) {
-        set_error(Exc_TypeError, "argument must be an int, or have a fileno() method.");
-        return false;
-    }
-    Ref<> r = call_no_args(meth.get());
-    if (!r) return false;
-    if (!long_check(r.get())) {
-        set_error(Exc_TypeError, "fileno() returned a non-integer");
-        return false;
-    }
-    if (!int_converter(r.get(), fd)) return false;
-    if (*fd < 0) {
-        format_error(Exc_ValueError, "file descriptor cannot be a negative integer (%d)", *fd);
-        return false;
-    }
-    return true;
-}
-
 Ref<> os_fchdir(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames)
 {
     Object* a[1] = {};
     int fd;
     if (!parse_clinic_args("fchdir", args, nargs, kwnames, {"fd"}, 1, 1, a)) return nullptr;
-    if (!fd_object_converter(a[0], &fd)) return nullptr;
+    if (!fildes_converter(a[0], &fd)) return nullptr;
     if (fchdir(fd) != 0) return posix_error();
     return none_ref();
 }
@@ -555,8 +530,9 @@ Ref<> os_getcwd(Object*, Object*) { return posix_getcwd(false); }
 Ref<> os_getcwdb(Object*, Object*) { return posix_getcwd(true); }
 
 // mkdir and mkfifo: (path, mode=default_mode, *, dir_fd=None) -> make(dir_fd, path, mode).
-Ref<> do_mknode(const char* fname, int default_mode, int (*make)(int, const char*, mode_t), Object* const* args,
-                Py_ssize_t nargs, Object* kwnames)
+// CPython's mkfifo raises its OSError without the file name (posix_error).
+Ref<> do_mknode(const char* fname, int default_mode, int (*make)(int, const char*, mode_t), bool name_in_error,
+                Object* const* args, Py_ssize_t nargs, Object* kwnames)
 {
     Object* a[3] = {};
     if (!parse_clinic_args(fname, args, nargs, kwnames, {"path", "mode", "dir_fd"}, 2, 1, a)) return nullptr;
@@ -565,13 +541,14 @@ Ref<> do_mknode(const char* fname, int default_mode, int (*make)(int, const char
     int mode = default_mode, dir_fd;
     if (!path_converter(a[0], &path) || (a[1] && !int_converter(a[1], &mode)) || !dir_fd_converter(a[2], &dir_fd))
         return nullptr;
-    if (make(dir_fd, path.c_str(), static_cast<mode_t>(mode)) != 0) return path_error(path);
+    if (make(dir_fd, path.c_str(), static_cast<mode_t>(mode)) != 0)
+        return name_in_error ? path_error(path) : posix_error();
     return none_ref();
 }
 
 Ref<> os_mkdir(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames)
 {
-    return do_mknode("mkdir", 0777, mkdirat, args, nargs, kwnames);
+    return do_mknode("mkdir", 0777, mkdirat, true, args, nargs, kwnames);
 }
 
 // rmdir, remove and unlink: (path, *, dir_fd=None) -> unlinkat(flags).
@@ -813,7 +790,7 @@ Ref<> os_truncate(Object*, Object* const* args, Py_ssize_t nargs, Object* kwname
 
 Ref<> os_mkfifo(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames)
 {
-    return do_mknode("mkfifo", 0666, mkfifoat, args, nargs, kwnames);
+    return do_mknode("mkfifo", 0666, mkfifoat, false, args, nargs, kwnames);
 }
 
 // --- File descriptors -------------------------------------------------------------------------
@@ -972,7 +949,7 @@ Ref<> os_fsync(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames)
 {
     Object* a[1] = {};
     int fd;
-    if (!parse_clinic_args("fsync", args, nargs, kwnames, {"fd"}, 1, 1, a) || !fd_object_converter(a[0], &fd))
+    if (!parse_clinic_args("fsync", args, nargs, kwnames, {"fd"}, 1, 1, a) || !fildes_converter(a[0], &fd))
         return nullptr;
     int r;
     {
@@ -988,56 +965,49 @@ Ref<> os_fdatasync(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnam
     Object* a[1] = {};
     int fd;
     if (!parse_clinic_args("fdatasync", args, nargs, kwnames, {"fd"}, 1, 1, a) ||
-        !fd_object_converter(a[0], &fd))
+        !fildes_converter(a[0], &fd))
         return nullptr;
     if (fdatasync(fd) != 0) return posix_error();
     return none_ref();
 }
 
-Ref<> os_get_inheritable(Object*, Object* arg)
+// get_inheritable / get_blocking: whether the fd's flag (FD_CLOEXEC among
+// the F_GETFD flags, O_NONBLOCK among the F_GETFL ones) is clear.
+Ref<> fd_flag_is_clear(Object* arg, int getcmd, int flag)
 {
     int fd;
     if (!int_converter(arg, &fd)) return nullptr;
-    int flags = fcntl(fd, F_GETFD);
+    int flags = fcntl(fd, getcmd);
     if (flags < 0) return posix_error();
-    return new_ref((flags & FD_CLOEXEC) ? Py_False() : Py_True());
+    return new_ref((flags & flag) ? Py_False() : Py_True());
 }
+
+// set_inheritable / set_blocking (fd, value): clears the flag when value is
+// true, sets it otherwise; no F_SET* call when nothing changes.
+Ref<> fd_flag_set_clear(const char* fname, Object* const* args, Py_ssize_t nargs, int getcmd, int setcmd, int flag)
+{
+    int fd, value;
+    if (!check_positional(fname, nargs, 2, 2) || !int_converter(args[0], &fd) || !int_converter(args[1], &value))
+        return nullptr;
+    int flags = fcntl(fd, getcmd);
+    if (flags < 0) return posix_error();
+    int nflags = value ? (flags & ~flag) : (flags | flag);
+    if (nflags != flags && fcntl(fd, setcmd, nflags) < 0) return posix_error();
+    return none_ref();
+}
+
+Ref<> os_get_inheritable(Object*, Object* arg) { return fd_flag_is_clear(arg, F_GETFD, FD_CLOEXEC); }
 
 Ref<> os_set_inheritable(Object*, Object* const* args, Py_ssize_t nargs)
 {
-    int fd;
-    bool inheritable = false;
-    if (!check_positional("set_inheritable", nargs, 2, 2) || !int_converter(args[0], &fd)) return nullptr;
-    int t;
-    if (!int_converter(args[1], &t)) return nullptr;
-    inheritable = t != 0;
-    int flags = fcntl(fd, F_GETFD);
-    if (flags < 0) return posix_error();
-    int nflags = inheritable ? (flags & ~FD_CLOEXEC) : (flags | FD_CLOEXEC);
-    if (nflags != flags && fcntl(fd, F_SETFD, nflags) < 0) return posix_error();
-    return none_ref();
+    return fd_flag_set_clear("set_inheritable", args, nargs, F_GETFD, F_SETFD, FD_CLOEXEC);
 }
 
-Ref<> os_get_blocking(Object*, Object* arg)
-{
-    int fd;
-    if (!int_converter(arg, &fd)) return nullptr;
-    int flags = fcntl(fd, F_GETFL);
-    if (flags < 0) return posix_error();
-    return new_ref((flags & O_NONBLOCK) ? Py_False() : Py_True());
-}
+Ref<> os_get_blocking(Object*, Object* arg) { return fd_flag_is_clear(arg, F_GETFL, O_NONBLOCK); }
 
 Ref<> os_set_blocking(Object*, Object* const* args, Py_ssize_t nargs)
 {
-    int fd, blocking;
-    if (!check_positional("set_blocking", nargs, 2, 2) || !int_converter(args[0], &fd) ||
-        !int_converter(args[1], &blocking))
-        return nullptr;
-    int flags = fcntl(fd, F_GETFL);
-    if (flags < 0) return posix_error();
-    int nflags = blocking ? (flags & ~O_NONBLOCK) : (flags | O_NONBLOCK);
-    if (nflags != flags && fcntl(fd, F_SETFL, nflags) < 0) return posix_error();
-    return none_ref();
+    return fd_flag_set_clear("set_blocking", args, nargs, F_GETFL, F_SETFL, O_NONBLOCK);
 }
 
 Ref<> os_device_encoding(Object*, Object* const* args, Py_ssize_t nargs, Object* kwnames)

@@ -35,6 +35,7 @@
 #include "minipy/runtime/tupleobject.h"
 #include "minipy/runtime/typeobject.h"
 #include "minipy/runtime/unicodeobject.h"
+#include "clinic_args.h"
 #include "pytime.h"
 
 namespace minipy::modules {
@@ -48,41 +49,6 @@ long long monotonic_ns()
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return static_cast<long long>(ts.tv_sec) * SEC_TO_NS + ts.tv_nsec;
-}
-
-// PyObject_AsFileDescriptor.
-bool as_file_descriptor(Object* o, int* fd)
-{
-    Ref<> value;
-    if (long_check(o)) value = new_ref(o);
-    else {
-        Ref<> meth;
-        Ref<> name = unicode_from_string("fileno");
-        if (!name || object_lookup_attr(o, name.get(), &meth) < 0) return false;
-        if (!meth) {
-            set_error(Exc_TypeError, "argument must be an int, or have a fileno() method.");
-            return false;
-        }
-        value = call_no_args(meth.get());
-        if (!value) return false;
-        if (!long_check(value.get())) {
-            set_error(Exc_TypeError, "fileno() returned a non-integer");
-            return false;
-        }
-    }
-    int overflow = 0;
-    long long v = long_as_long_long_and_overflow(value.get(), &overflow);
-    if (v == -1 && error_occurred()) return false;
-    if (overflow || v > INT_MAX || v < INT_MIN) {
-        set_error(Exc_OverflowError, "Python int too large to convert to C int");
-        return false;
-    }
-    if (v < 0) {
-        format_error(Exc_ValueError, "file descriptor cannot be a negative integer (%d)", static_cast<int>(v));
-        return false;
-    }
-    *fd = static_cast<int>(v);
-    return true;
 }
 
 // One of select's three lists: the objects and their fds.
@@ -109,7 +75,7 @@ bool seq2set(Object* seq_obj, FdList* list, fd_set* set, int* max_fd)
     }
     for (Py_ssize_t i = 0; i < tuple_size(list->seq.get()); i++) {
         int fd;
-        if (!as_file_descriptor(tuple_item(list->seq.get(), i), &fd)) return false;
+        if (!fildes_converter(tuple_item(list->seq.get(), i), &fd)) return false;
         if (fd >= FD_SETSIZE) {
             set_error(Exc_ValueError, "filedescriptor out of range in select()");
             return false;
@@ -230,7 +196,7 @@ Ref<> poll_register(Object* self, Object* const* args, Py_ssize_t nargs)
     if (!check_positional("register", nargs, 1, 2)) return nullptr;
     int fd;
     unsigned short events = POLLIN | POLLPRI | POLLOUT;
-    if (!as_file_descriptor(args[0], &fd) || (nargs == 2 && !events_converter(args[1], &events))) return nullptr;
+    if (!fildes_converter(args[0], &fd) || (nargs == 2 && !events_converter(args[1], &events))) return nullptr;
     Ref<> key = long_from_long(fd), value = long_from_long(events);
     if (!key || !value || dict_set_item(P(self)->dict, key.get(), value.get()) < 0) return nullptr;
     return none_ref();
@@ -241,7 +207,7 @@ Ref<> poll_modify(Object* self, Object* const* args, Py_ssize_t nargs)
     if (!check_positional("modify", nargs, 2, 2)) return nullptr;
     int fd;
     unsigned short events;
-    if (!as_file_descriptor(args[0], &fd) || !events_converter(args[1], &events)) return nullptr;
+    if (!fildes_converter(args[0], &fd) || !events_converter(args[1], &events)) return nullptr;
     Ref<> key = long_from_long(fd), value = long_from_long(events);
     if (!key || !value) return nullptr;
     int has = dict_contains(P(self)->dict, key.get());
@@ -257,7 +223,7 @@ Ref<> poll_modify(Object* self, Object* const* args, Py_ssize_t nargs)
 Ref<> poll_unregister(Object* self, Object* arg)
 {
     int fd;
-    if (!as_file_descriptor(arg, &fd)) return nullptr;
+    if (!fildes_converter(arg, &fd)) return nullptr;
     Ref<> key = long_from_long(fd);
     if (!key || dict_del_item(P(self)->dict, key.get()) < 0) return nullptr;
     return none_ref();

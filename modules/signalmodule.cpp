@@ -201,10 +201,9 @@ Ref<> signal_strsignal(Object*, Object* arg)
     return unicode_from_string(res);
 }
 
-Ref<> signal_valid_signals(Object*, Object*)
+// sigset_to_set: the signal numbers of a mask, as a set.
+Ref<> sigset_to_set(const sigset_t& mask)
 {
-    sigset_t mask;
-    if (sigemptyset(&mask) != 0 || sigfillset(&mask) != 0) return errno_error();
     Ref<> result = set_new(nullptr);
     if (!result) return nullptr;
     for (int sig = 1; sig < N_SIG; sig++) {
@@ -213,6 +212,13 @@ Ref<> signal_valid_signals(Object*, Object*)
         if (!n || set_add(result.get(), n.get()) < 0) return nullptr;
     }
     return result;
+}
+
+Ref<> signal_valid_signals(Object*, Object*)
+{
+    sigset_t mask;
+    if (sigemptyset(&mask) != 0 || sigfillset(&mask) != 0) return errno_error();
+    return sigset_to_set(mask);
 }
 
 Ref<> signal_alarm(Object*, Object* arg)
@@ -309,18 +315,6 @@ bool iterable_to_sigset(Object* iterable, sigset_t* mask)
             return false;
         }
     }
-}
-
-Ref<> sigset_to_set(const sigset_t& mask)
-{
-    Ref<> result = set_new(nullptr);
-    if (!result) return nullptr;
-    for (int sig = 1; sig < N_SIG; sig++) {
-        if (sigismember(&mask, sig) != 1) continue;
-        Ref<> n = long_from_long(sig);
-        if (!n || set_add(result.get(), n.get()) < 0) return nullptr;
-    }
-    return result;
 }
 
 Ref<> signal_pthread_sigmask(Object*, Object* const* args, Py_ssize_t nargs)
