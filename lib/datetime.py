@@ -58,6 +58,15 @@ def _parse_args(fname, names, maxpos, nrequired, args, kw, convert=None):
     (so a bad first argument is reported before a missing third one).
     fname None stands for a format without ':name'."""
     nargs = len(args)
+    if not kw and nrequired <= nargs <= maxpos:
+        # The common case: positional arguments only, none missing.
+        values = list(args)
+        if convert is not None:
+            for i in range(nargs):
+                if convert[i] is not None:
+                    values[i] = convert[i](values[i])
+        values += [_MISSING] * (len(names) - nargs)
+        return values
     total = nargs + len(kw)
     what = fname + "()" if fname else "function"
     if total > len(names):
@@ -96,6 +105,8 @@ def _parse_args(fname, names, maxpos, nrequired, args, kw, convert=None):
 
 def _c_int(value):
     """value as a C int (format "i"), with CPython's errors."""
+    if type(value) is int and -2147483648 <= value <= 2147483647:
+        return value
     if isinstance(value, float):
         raise TypeError("'float' object cannot be interpreted as an integer")
     value = _index(value)
