@@ -41,7 +41,16 @@ INVOCATIONS = [
     ('bad name', ['test_asserts.NoSuchClass']),
     ('missing module', ['no_such_module_anywhere']),
     ('bad start dir', ['discover', '-s', 'not_there']),
+    # Usage texts name the executable ("minipy -m unittest"), and argparse
+    # wraps them by the name's length: python3.11 runs these through a
+    # symbolic link named like minipy's executable.
+    ('-h', ['-h']),
+    ('discover -h', ['discover', '-h']),
+    ('bad option', ['discover', '--bogus']),
+    ('bad option before names', ['-x', 'test_asserts']),
 ]
+
+USAGE = {'-h', 'discover -h', 'bad option', 'bad option before names'}
 
 TIME = re.compile(r'^(Ran \d+ tests? in )\d+\.\d+s$', re.M)
 OWN_FRAME = re.compile(r'File "[^"]*/unittest/(\w+\.py)", line \d+')
@@ -72,9 +81,17 @@ def main():
         cwd = os.path.join(work, 'suite')
         shutil.copytree(SUITE, cwd, ignore=shutil.ignore_patterns(
             '__pycache__', 'README.md'))
+        # The real python3.11 binary (not a launcher script), linked under
+        # minipy's executable name.
+        real_python = subprocess.run(
+            [opts.python, '-c', 'import sys; print(sys.executable)'],
+            capture_output=True, text=True, check=True).stdout.strip()
+        alias = os.path.join(work, 'bin', os.path.basename(opts.minipy))
+        os.makedirs(os.path.dirname(alias))
+        os.symlink(real_python, alias)
         failed = 0
         for name, args in INVOCATIONS:
-            want = run(opts.python, args, cwd)
+            want = run(alias if name in USAGE else opts.python, args, cwd)
             got = run(opts.minipy, args, cwd)
             if opts.show:
                 print('=== %s: exit %d\n%s%s' % (name, want[0], want[1],
