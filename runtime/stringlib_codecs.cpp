@@ -31,34 +31,6 @@ inline std::uint64_t load_word(const unsigned char* p)
     return w;
 }
 
-// One multi-byte sequence at p (p[0] >= 0x80): its length, with *cp its
-// code point; 0 when it is malformed: a continuation byte or 0xC0/0xC1/
-// 0xF5.. as lead, a missing continuation byte, an overlong form, a
-// surrogate, or a code point above U+10FFFF. The same sequences as
-// utf8_decode_char accepts.
-inline int decode_sequence(const unsigned char* p, const unsigned char* end, Py_UCS4* cp)
-{
-    const unsigned b0 = p[0];
-    if (b0 < 0xE0) {
-        if (b0 < 0xC2 || end - p < 2 || (p[1] & 0xC0) != 0x80) return 0;
-        *cp = ((b0 & 0x1F) << 6) | (p[1] & 0x3F);
-        return 2;
-    }
-    if (b0 < 0xF0) {
-        if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
-        const Py_UCS4 v = ((b0 & 0x0F) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-        if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF)) return 0;
-        *cp = v;
-        return 3;
-    }
-    if (b0 > 0xF4 || end - p < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
-        return 0;
-    const Py_UCS4 v = ((b0 & 0x07) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
-    if (v < 0x10000 || v > 0x10FFFF) return 0;
-    *cp = v;
-    return 4;
-}
-
 // The first pass: false when [s, s+n) is malformed; else the number of
 // code points and the largest. s[0..i) is known to be ASCII.
 bool utf8_scan(const unsigned char* s, std::size_t n, std::size_t i, Py_ssize_t* length, Py_UCS4* maxchar)

@@ -115,26 +115,7 @@ int utf8_decode_char(const char* p, const char* end, Py_UCS4* cp)
         *cp = b0;
         return 1;
     }
-    int len;
-    Py_UCS4 value, min;
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        len = 2, value = b0 & 0x1F, min = 0x80;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        len = 3, value = b0 & 0x0F, min = 0x800;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        len = 4, value = b0 & 0x07, min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (end - p < len) return 0;
-    for (int i = 1; i < len; ++i) {
-        const auto b = static_cast<unsigned char>(p[i]);
-        if ((b & 0xC0) != 0x80) return 0;
-        value = (value << 6) | (b & 0x3F);
-    }
-    if (value < min || value > MAX_UNICODE || (value >= 0xD800 && value <= 0xDFFF)) return 0;
-    *cp = value;
-    return len;
+    return decode_sequence(reinterpret_cast<const unsigned char*>(p), reinterpret_cast<const unsigned char*>(end), cp);
 }
 
 int utf8_error_length(const char* p, const char* end, const char** reason)
