@@ -17,7 +17,6 @@ outputs line by line. Expectations come only from python3.11.
 Usage: test_datetime_vectors.py --minipy BUILD/minipy [--python python3.11] [--seed N] [--cases N]
 Book chapter 12; issue 10.
 """
-import argparse
 import os
 import random
 import sys
@@ -296,12 +295,7 @@ def build(rng, cases):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--minipy", required=True)
-    ap.add_argument("--python", default="python3.11")
-    ap.add_argument("--seed", type=int, default=None)
-    ap.add_argument("--cases", type=int, default=600)
-    args = ap.parse_args()
+    args = vectors.argument_parser(seed=None, cases=600).parse_args()  # no --seed: a random one, printed
     seed = args.seed if args.seed is not None else random.randrange(1 << 30)
     status = 0
     with tempfile.TemporaryDirectory() as tmp:
