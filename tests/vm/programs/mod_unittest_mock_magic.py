@@ -56,7 +56,7 @@ m.__int__.return_value = 99
 m.__bool__.return_value = False
 m.__eq__.return_value = 'eq!'
 m.__lt__.return_value = True
-print(len(m), list(iter(m)), list(iter(m)), m[21], 'x' in m, str(m), int(m), bool(m))
+print(len(m), list(m), list(iter(m)), m[21], 'x' in m, str(m), int(m), bool(m))
 print(m == 5, m < 0)
 m.__iter__.return_value = iter('ab')
 print(list(iter(m)), list(iter(m)))
@@ -64,7 +64,7 @@ m.__setitem__('k', 'v')
 m['k2'] = 'v2'
 del m['k3']
 print(m.__setitem__.call_args_list, m.__delitem__.call_args)
-print(m.mock_calls[:3])
+print(m.mock_calls[:4])
 print(m.method_calls)
 m.__call__ = None
 print(callable(m))
