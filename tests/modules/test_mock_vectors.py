@@ -19,7 +19,6 @@ match line by line.  Expectations come only from python3.11.
 Usage: test_mock_vectors.py --minipy BUILD/minipy [--python python3.11] [--seed N] [--cases N]
 Book chapter 13; issue 10.
 """
-import argparse
 import os
 import random
 import tempfile
@@ -156,12 +155,7 @@ def scenario(rng, out):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--minipy", required=True)
-    ap.add_argument("--python", default="python3.11")
-    ap.add_argument("--seed", type=int, default=20261127)
-    ap.add_argument("--cases", type=int, default=400)
-    args = ap.parse_args()
+    args = vectors.argument_parser(seed=20261127, cases=400).parse_args()
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "mock_vectors.py")
