@@ -449,6 +449,28 @@ _OPS = (lambda a, b: a < b, lambda a, b: a <= b, lambda a, b: a == b,
         lambda a, b: a != b, lambda a, b: a > b, lambda a, b: a >= b)
 
 
+def _unordered(op, message):
+    """The result of == / != between objects that cannot be ordered (naive
+    against aware, datetime against date): unequal; TypeError(message) for
+    an ordering."""
+    if op == 2:
+        return False
+    if op == 3:
+        return True
+    raise TypeError(message)
+
+
+def _hash_time_of(t, offset, days):
+    """The hash of a time or datetime t (fold already 0): of its pickled
+    bytes when naive, else of its UTC moment as a timedelta, so that equal
+    aware values in different zones hash alike (C's time_hash and
+    datetime_hash)."""
+    if offset is None:
+        return hash(t._getstate(3)[0])
+    seconds = days * 86400 + t._hour * 3600 + t._minute * 60 + t._second
+    return hash(_us_to_delta(seconds * 1000000 + t._microsecond - offset._to_us()))
+
+
 def _install_richcompare(cls):
     """Gives cls the six comparison methods, each calling
     cls._compare(other, op) like one C tp_richcompare slot. (Set after the
@@ -1255,11 +1277,7 @@ of the time to include. Valid options are 'auto', 'hours', 'minutes',
             return NotImplemented
         c = self._cmp(other)
         if c is None:
-            if op == 2:
-                return False
-            if op == 3:
-                return True
-            raise TypeError("can't compare offset-naive and offset-aware times")
+            return _unordered(op, "can't compare offset-naive and offset-aware times")
         return _OPS[op](c, 0)
 
     def __hash__(self):
@@ -1267,12 +1285,7 @@ of the time to include. Valid options are 'auto', 'hours', 'minutes',
             t = self
             if self._fold:
                 t = _make_time(time, self._hour, self._minute, self._second, self._microsecond, self._tzinfo, 0)
-            offset = _call_offset(t._tzinfo, "utcoffset", None)
-            if offset is None:
-                self._hashcode = hash(t._getstate(3)[0])
-            else:
-                seconds = self._hour * 3600 + self._minute * 60 + self._second
-                self._hashcode = hash(_us_to_delta(seconds * 1000000 + self._microsecond - offset._to_us()))
+            self._hashcode = _hash_time_of(t, _call_offset(t._tzinfo, "utcoffset", None), 0)
         return self._hashcode
 
     def __bool__(self):
@@ -1663,19 +1676,11 @@ of the time to include. Valid options are 'auto', 'hours', 'minutes',
     def _compare(self, other, op):
         if not isinstance(other, datetime):
             if isinstance(other, date):
-                if op == 2:
-                    return False
-                if op == 3:
-                    return True
-                raise TypeError("can't compare %s to %s" % (_tp_name(self), _tp_name(other)))
+                return _unordered(op, "can't compare %s to %s" % (_tp_name(self), _tp_name(other)))
             return NotImplemented
         c = self._cmp(other, op == 2 or op == 3)
         if c is None:
-            if op == 2:
-                return False
-            if op == 3:
-                return True
-            raise TypeError("can't compare offset-naive and offset-aware datetimes")
+            return _unordered(op, "can't compare offset-naive and offset-aware datetimes")
         return _OPS[op](c, 0)
 
     def __hash__(self):
@@ -1684,14 +1689,8 @@ of the time to include. Valid options are 'auto', 'hours', 'minutes',
             if self._fold:
                 t = _make_datetime(datetime, self._year, self._month, self._day, self._hour, self._minute,
                                    self._second, self._microsecond, self._tzinfo, 0)
-            offset = _call_offset(t._tzinfo, "utcoffset", t)
-            if offset is None:
-                self._hashcode = hash(t._getstate(3)[0])
-            else:
-                days = _ymd2ord(self._year, self._month, self._day)
-                seconds = self._hour * 3600 + self._minute * 60 + self._second
-                us = (days * 86400 + seconds) * 1000000 + self._microsecond - offset._to_us()
-                self._hashcode = hash(_us_to_delta(us))
+            self._hashcode = _hash_time_of(t, _call_offset(t._tzinfo, "utcoffset", t),
+                                           _ymd2ord(self._year, self._month, self._day))
         return self._hashcode
 
     # Arithmetic
