@@ -439,6 +439,16 @@ def _check_types(a, b, *args):
             raise TypeError('all arguments must be str, not: %r' % (arg,))
 
 
+def _file_headers(marks, fromfile, tofile, fromfiledate, tofiledate,
+                  lineterm):
+    # The two header lines of a unified or context diff (only written when
+    # there is a difference): the mark, the name, a tab and the date if any.
+    for mark, name, date in zip(marks, (fromfile, tofile),
+                                (fromfiledate, tofiledate)):
+        yield '{} {}{}{}'.format(mark, name, '\t' + date if date else '',
+                                 lineterm)
+
+
 def unified_diff(a, b, fromfile='', tofile='', fromfiledate='',
                  tofiledate='', n=3, lineterm='\n'):
     """Yield the lines of a unified diff of the line lists a and b, with
@@ -448,10 +458,8 @@ def unified_diff(a, b, fromfile='', tofile='', fromfiledate='',
     for group in SequenceMatcher(None, a, b).get_grouped_opcodes(n):
         if not started:
             started = True
-            fromdate = '\t{}'.format(fromfiledate) if fromfiledate else ''
-            todate = '\t{}'.format(tofiledate) if tofiledate else ''
-            yield '--- {}{}{}'.format(fromfile, fromdate, lineterm)
-            yield '+++ {}{}{}'.format(tofile, todate, lineterm)
+            yield from _file_headers(('---', '+++'), fromfile, tofile,
+                                     fromfiledate, tofiledate, lineterm)
         first, last = group[0], group[-1]
         yield '@@ -{} +{} @@{}'.format(_format_range_unified(first[1], last[2]),
                                        _format_range_unified(first[3], last[4]),
@@ -479,10 +487,8 @@ def context_diff(a, b, fromfile='', tofile='', fromfiledate='',
     for group in SequenceMatcher(None, a, b).get_grouped_opcodes(n):
         if not started:
             started = True
-            fromdate = '\t{}'.format(fromfiledate) if fromfiledate else ''
-            todate = '\t{}'.format(tofiledate) if tofiledate else ''
-            yield '*** {}{}{}'.format(fromfile, fromdate, lineterm)
-            yield '--- {}{}{}'.format(tofile, todate, lineterm)
+            yield from _file_headers(('***', '---'), fromfile, tofile,
+                                     fromfiledate, tofiledate, lineterm)
         first, last = group[0], group[-1]
         yield '***************' + lineterm
 
