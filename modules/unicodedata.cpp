@@ -28,7 +28,6 @@
 #include <unicode/ustring.h>
 
 #include <cstdio>
-#include <cstring>
 #include <string>
 #include <vector>
 
@@ -258,28 +257,19 @@ Ref<> ud_decomposition(Object* self, Object* arg)
 
 // --- Names -----------------------------------------------------------------------------------
 
-// ICU computes the names of Hangul syllables and CJK unified ideographs;
-// CPython matches those only spelled exactly so (upper case), all other
-// names without regard to case.
-bool is_algorithmic_name(Py_UCS4 ch)
+// Hangul syllables' and CJK unified ideographs' names are computed
+// (CPython's _getucname/_getcode too): CPython matches those only spelled
+// exactly so (upper case), all other names without regard to case.
+bool is_algorithmic_name(std::string_view name)
 {
-    if (ch >= 0xAC00 && ch < 0xAC00 + 11172) return true;
-    char buf[64];
-    UErrorCode status = U_ZERO_ERROR;
-    u_charName(static_cast<UChar32>(ch), U_UNICODE_CHAR_NAME, buf, sizeof buf, &status);
-    return U_SUCCESS(status) && std::strncmp(buf, "CJK UNIFIED IDEOGRAPH-", 22) == 0;
+    return name.starts_with("HANGUL SYLLABLE ") || name.starts_with("CJK UNIFIED IDEOGRAPH-");
 }
 
-// _getucname: the name of ch in version v, or false.
+// _getucname: the name of ch in version v, or false (runtime's
+// unicode_char_name knows Unicode 14.0's names; older versions have fewer).
 bool char_name(Py_UCS4 ch, Version v, std::string* out)
 {
-    if (!assigned_in(ch, v)) return false;
-    char buf[128];
-    UErrorCode status = U_ZERO_ERROR;
-    int32_t n = u_charName(static_cast<UChar32>(ch), U_UNICODE_CHAR_NAME, buf, sizeof buf, &status);
-    if (U_FAILURE(status) || n <= 0) return false;
-    out->assign(buf, static_cast<std::size_t>(n));
-    return true;
+    return assigned_in(ch, v) && unicode_char_name(ch, out);
 }
 
 Ref<> ud_name(Object* self, Object* const* args, Py_ssize_t nargs)
@@ -311,10 +301,11 @@ bool lookup_char(std::string_view name, Version v, Py_UCS4* out)
     if (z.find('\0') != std::string::npos) return false;
     UErrorCode status = U_ZERO_ERROR;
     UChar32 c = u_charFromName(U_UNICODE_CHAR_NAME, z.c_str(), &status);
-    if (U_SUCCESS(status) && c >= 0 && assigned_in(static_cast<Py_UCS4>(c), v)) {
+    std::string canonical;
+    // Only characters the database names (not Tangut ideographs) are found.
+    if (U_SUCCESS(status) && c >= 0 && char_name(static_cast<Py_UCS4>(c), v, &canonical)) {
         auto ch = static_cast<Py_UCS4>(c);
-        std::string canonical;
-        if (!is_algorithmic_name(ch) || (char_name(ch, v, &canonical) && canonical == z)) {
+        if (!is_algorithmic_name(canonical) || canonical == z) {
             *out = ch;
             return true;
         }

@@ -11,7 +11,5 @@ namespace minipy::runtime {
 
 bool unicode_iscased(Py_UCS4 ch);
 bool unicode_iscaseignorable(Py_UCS4 ch);
-// unicodedata.name(ch) as of Unicode 14.0; false when ch has no name.
-bool unicode_char_name(Py_UCS4 ch, std::string* name);
 
 }  // namespace minipy::runtime

@@ -216,6 +216,9 @@ int unicode_to_folded_full(Py_UCS4 ch, Py_UCS4* out)
 bool unicode_char_name(Py_UCS4 ch, std::string* name)
 {
     if (ch > 0x10FFFF || new_after_unicode_14(ch)) return false;
+    // ICU names the Tangut ideographs algorithmically ("TANGUT
+    // IDEOGRAPH-17000"); CPython 3.11's database has no names for them.
+    if ((ch >= 0x17000 && ch <= 0x187F7) || (ch >= 0x18D00 && ch <= 0x18D08)) return false;
     char buf[128];
     UErrorCode status = U_ZERO_ERROR;
     int32_t n = u_charName(static_cast<UChar32>(ch), U_UNICODE_CHAR_NAME, buf, sizeof buf, &status);

@@ -145,6 +145,11 @@ int unicode_to_upper_full(Py_UCS4 ch, Py_UCS4* out);
 int unicode_to_title_full(Py_UCS4 ch, Py_UCS4* out);
 int unicode_to_folded_full(Py_UCS4 ch, Py_UCS4* out);
 bool unicode_isidentifier(Object* s);     // str.isidentifier()
+// unicodedata.name(ch) as of Unicode 14.0 (algorithmic names of Hangul
+// syllables and CJK ideographs included; none for Tangut ideographs, as in
+// CPython 3.11); false when ch has no name. The "namereplace" error
+// handler and the unicodedata module use it.
+bool unicode_char_name(Py_UCS4 ch, std::string* name);
 
 // --- UTF-8 on bytes, without objects (unicodeobject.cpp) ----------------------
 // CPython's UTF-8 decoder (Objects/stringlib/codecs.h) as byte-level helpers
