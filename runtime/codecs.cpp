@@ -607,10 +607,10 @@ bool import_encodings(CodecRegistry* reg)
     if (list_size(reg->search_path) > 0) return true;
     InterpreterState* interp = interpreter_get();
     Object* import = interp && interp->builtins ? dict_get_item_string(interp->builtins, "__import__") : nullptr;
-    if (!import) {
-        set_error(Exc_LookupError, "no codec search functions registered: can't find encoding");
-        return false;
-    }
+    // The runtime stage alone (its unit tests, no vm to import with) has
+    // only the native codecs: the search finds nothing and the lookup ends
+    // in "unknown encoding", as a full registry would answer.
+    if (!import) return true;
     Ref<> name = unicode_from_string("encodings");
     if (!name) return false;
     Ref<> mod = call_one_arg(import, name.get());
