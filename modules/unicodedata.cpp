@@ -28,7 +28,9 @@
 #include <unicode/ustring.h>
 
 #include <cstdio>
+#include <cstring>
 #include <string>
+#include <strings.h>
 #include <vector>
 
 #include "minipy/runtime/abstract.h"
@@ -257,14 +259,6 @@ Ref<> ud_decomposition(Object* self, Object* arg)
 
 // --- Names -----------------------------------------------------------------------------------
 
-// Hangul syllables' and CJK unified ideographs' names are computed
-// (CPython's _getucname/_getcode too): CPython matches those only spelled
-// exactly so (upper case), all other names without regard to case.
-bool is_algorithmic_name(std::string_view name)
-{
-    return name.starts_with("HANGUL SYLLABLE ") || name.starts_with("CJK UNIFIED IDEOGRAPH-");
-}
-
 // _getucname: the name of ch in version v, or false (runtime's
 // unicode_char_name knows Unicode 14.0's names; older versions have fewer).
 bool char_name(Py_UCS4 ch, Version v, std::string* out)
@@ -282,42 +276,17 @@ Ref<> ud_name(Object* self, Object* const* args, Py_ssize_t nargs)
     return unicode_from_string(name.c_str());
 }
 
-bool equal_ignoring_case(std::string_view a, std::string_view b)
-{
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); i++) {
-        char x = a[i], y = b[i];
-        if (x >= 'a' && x <= 'z') x = static_cast<char>(x - 32);
-        if (y >= 'a' && y <= 'z') y = static_cast<char>(y - 32);
-        if (x != y) return false;
-    }
-    return true;
-}
-
-// _getcode: the character called name (or one of its aliases) in version v.
+// _getcode: the character called name (or one of its aliases) in version v:
+// runtime's lookup of the 14.0 database, narrowed for 3.2 to what that
+// version assigned, without aliases (NameAliases.txt is not part of it).
 bool lookup_char(std::string_view name, Version v, Py_UCS4* out)
 {
-    std::string z(name);
-    if (z.find('\0') != std::string::npos) return false;
-    UErrorCode status = U_ZERO_ERROR;
-    UChar32 c = u_charFromName(U_UNICODE_CHAR_NAME, z.c_str(), &status);
-    std::string canonical;
-    // Only characters the database names (not Tangut ideographs) are found.
-    if (U_SUCCESS(status) && c >= 0 && char_name(static_cast<Py_UCS4>(c), v, &canonical)) {
-        auto ch = static_cast<Py_UCS4>(c);
-        if (!is_algorithmic_name(canonical) || canonical == z) {
-            *out = ch;
-            return true;
-        }
-    }
-    // Aliases (NameAliases.txt) are not part of the 3.2 database.
-    if (is_old(v)) return false;
-    for (const NameAlias& alias : name_aliases)
-        if (equal_ignoring_case(alias.name, z)) {
-            *out = alias.ch;
-            return true;
-        }
-    return false;
+    bool via_alias;
+    Py_UCS4 ch;
+    if (!unicode_lookup_name(name, &ch, &via_alias)) return false;
+    if (is_old(v) && (via_alias || !assigned_in(ch, v))) return false;
+    *out = ch;
+    return true;
 }
 
 // lookup(): a character, or (in the current version) a named sequence.
@@ -327,7 +296,8 @@ Ref<> lookup_name(std::string_view name, Version v)
     if (lookup_char(name, v, &ch)) return unicode_from_ordinal(ch);
     if (!is_old(v)) {
         for (const NamedSequence& seq : named_sequences) {
-            if (!equal_ignoring_case(seq.name, name)) continue;
+            // Named sequences match without regard to (ASCII) case.
+            if (std::strlen(seq.name) != name.size() || strncasecmp(seq.name, name.data(), name.size()) != 0) continue;
             Py_UCS4 chars[5];
             Py_ssize_t n = 0;
             while (n < 5 && seq.chars[n]) {
@@ -337,7 +307,8 @@ Ref<> lookup_name(std::string_view name, Version v)
             return unicode_from_ucs4(chars, n);
         }
     }
-    Ref<> shown = unicode_decode(bytes_from_view(name).get(), nullptr, nullptr);
+    // CPython formats the name as a C string: it ends at a NUL.
+    Ref<> shown = unicode_decode(bytes_from_view(name.substr(0, name.find('\0'))).get(), nullptr, nullptr);
     if (!shown) return nullptr;
     format_error(Exc_KeyError, "undefined character name '%U'", shown.get());
     return nullptr;
@@ -390,7 +361,10 @@ enum class Form { NFC, NFKC, NFD, NFKD };
 
 // ICU's normalizer for the form, restricted to the characters the version
 // assigned: the others are left alone and block reordering and composition
-// as unassigned characters (starters without mappings) do.
+// as unassigned characters (starters without mappings) do. For 3.2, the
+// characters added later that have no decomposition stay in: CPython's 3.2
+// normalization leaves them undecomposed but orders and composes them with
+// the current tables.
 const UNormalizer2* normalizer(Form form, Version v)
 {
     static const UNormalizer2* filtered[2][4];
@@ -402,7 +376,7 @@ const UNormalizer2* normalizer(Form form, Version v)
                                : form == Form::NFKC ? unorm2_getNFKCInstance(&status)
                                : form == Form::NFD  ? unorm2_getNFDInstance(&status)
                                                     : unorm2_getNFKDInstance(&status);
-    const UChar* pattern = which ? u"[:age=3.2:]" : u"[:age=14.0:]";
+    const UChar* pattern = which ? u"[[:age=3.2:][[:age=14.0:]&[:dt=none:]]]" : u"[:age=14.0:]";
     USet* set = uset_openPattern(pattern, -1, &status);
     uset_freeze(set);
     // Both live until the process ends, like CPython's static tables.

@@ -9,8 +9,6 @@
 #include <cstdio>
 #include <vector>
 
-#include <unicode/uchar.h>
-
 #include "minipy/runtime/bytesobject.h"
 #include "minipy/runtime/unicodeobject.h"
 #include "pegen.h"
@@ -141,8 +139,9 @@ bool decode_unicode_with_escapes(std::string_view s, runtime::UnicodeWriter* out
             break;
         }
         case 'N': {
-            // \N{NAME}: the character named NAME in the Unicode database
-            // (also its aliases), looked up with ICU.
+            // \N{NAME}: the character named NAME in the Unicode 14.0
+            // database, or one of its aliases (runtime's unicode_lookup_name,
+            // CPython's _ucnhash_CAPI).
             std::size_t close = std::string_view::npos;
             if (i < s.size() && s[i] == '{') close = s.find('}', i + 1);
             if (close == std::string_view::npos || close == i + 1) {
@@ -150,21 +149,16 @@ bool decode_unicode_with_escapes(std::string_view s, runtime::UnicodeWriter* out
                 *error = codec_error(esc_pos, end_pos, "malformed \\N character escape");
                 return false;
             }
-            std::string name(s.substr(i + 1, close - i - 1));
-            UErrorCode status = U_ZERO_ERROR;
-            UChar32 ch = u_charFromName(U_UNICODE_CHAR_NAME, name.c_str(), &status);
-            if (U_FAILURE(status)) {
-                status = U_ZERO_ERROR;
-                ch = u_charFromName(U_CHAR_NAME_ALIAS, name.c_str(), &status);
-            }
+            runtime::Py_UCS4 ch;
+            bool found = runtime::unicode_lookup_name(s.substr(i + 1, close - i - 1), &ch);
             std::size_t consumed = close + 1 - i;
-            if (U_FAILURE(status)) {
+            if (!found) {
                 *error = codec_error(esc_pos, pos + consumed, "unknown Unicode character name");
                 return false;
             }
             i = close + 1;
             pos += consumed;
-            out->write_char(static_cast<runtime::Py_UCS4>(ch));
+            out->write_char(ch);
             break;
         }
         default:

@@ -15,6 +15,7 @@
 
 #include "minipy/runtime/unicodeobject.h"
 #include "pycore_unicode.h"
+#include "unicodename_aliases.h"
 
 namespace minipy::runtime {
 
@@ -225,6 +226,69 @@ bool unicode_char_name(Py_UCS4 ch, std::string* name)
     if (U_FAILURE(status) || n <= 0) return false;
     name->assign(buf, static_cast<std::size_t>(n));
     return true;
+}
+
+namespace {
+
+bool equal_ignoring_ascii_case(std::string_view a, std::string_view b)
+{
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); i++) {
+        char x = a[i], y = b[i];
+        if (x >= 'a' && x <= 'z') x = static_cast<char>(x - 32);
+        if (y >= 'a' && y <= 'z') y = static_cast<char>(y - 32);
+        if (x != y) return false;
+    }
+    return true;
+}
+
+constexpr std::string_view cjk_prefix = "CJK UNIFIED IDEOGRAPH-";
+
+// CPython parses a CJK ideograph's name itself instead of searching its
+// name table: the prefix, then 4 or 5 upper-case hex digits (so
+// "CJK UNIFIED IDEOGRAPH-04E00" is U+4E00 too).
+bool parse_cjk_name(std::string_view z, Py_UCS4* ch)
+{
+    std::string_view hex = z.substr(cjk_prefix.size());
+    if (hex.size() != 4 && hex.size() != 5) return false;
+    Py_UCS4 v = 0;
+    for (char h : hex) {
+        if (h >= '0' && h <= '9') v = v * 16 + static_cast<Py_UCS4>(h - '0');
+        else if (h >= 'A' && h <= 'F') v = v * 16 + static_cast<Py_UCS4>(h - 'A' + 10);
+        else return false;
+    }
+    std::string canonical;
+    if (!unicode_char_name(v, &canonical) || !canonical.starts_with(cjk_prefix)) return false;
+    *ch = v;
+    return true;
+}
+
+}  // namespace
+
+bool unicode_lookup_name(std::string_view name, Py_UCS4* out, bool* via_alias)
+{
+    if (via_alias) *via_alias = false;
+    std::string z(name);
+    if (z.find('\0') != std::string::npos) return false;
+    if (z.starts_with(cjk_prefix)) return parse_cjk_name(z, out);
+    UErrorCode status = U_ZERO_ERROR;
+    UChar32 c = u_charFromName(U_UNICODE_CHAR_NAME, z.c_str(), &status);
+    std::string canonical;
+    // Only characters the 14.0 database names count (not Tangut ideographs,
+    // nothing newer). A Hangul syllable's computed name must be spelled
+    // exactly (upper case), as CPython builds it from its jamo parts.
+    if (U_SUCCESS(status) && c >= 0 && unicode_char_name(static_cast<Py_UCS4>(c), &canonical) &&
+        !canonical.starts_with(cjk_prefix) && (!canonical.starts_with("HANGUL SYLLABLE ") || canonical == z)) {
+        *out = static_cast<Py_UCS4>(c);
+        return true;
+    }
+    for (const NameAlias& alias : name_aliases)
+        if (equal_ignoring_ascii_case(alias.name, z)) {
+            *out = alias.ch;
+            if (via_alias) *via_alias = true;
+            return true;
+        }
+    return false;
 }
 
 }  // namespace minipy::runtime

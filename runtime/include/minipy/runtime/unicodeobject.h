@@ -150,6 +150,12 @@ bool unicode_isidentifier(Object* s);     // str.isidentifier()
 // CPython 3.11); false when ch has no name. The "namereplace" error
 // handler and the unicodedata module use it.
 bool unicode_char_name(Py_UCS4 ch, std::string* name);
+// The character a name stands for in Unicode 14.0 (CPython's _getcode
+// through the _ucnhash_CAPI that "\N{...}" escapes use): any character
+// name regardless of case, except that the computed Hangul and CJK names
+// must be spelled exactly, or a name alias (*via_alias then true). Named
+// sequences are not characters: unicodedata.lookup adds them.
+bool unicode_lookup_name(std::string_view name, Py_UCS4* out, bool* via_alias = nullptr);
 
 // --- UTF-8 on bytes, without objects (unicodeobject.cpp) ----------------------
 // CPython's UTF-8 decoder (Objects/stringlib/codecs.h) as byte-level helpers
