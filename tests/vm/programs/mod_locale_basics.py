@@ -19,7 +19,11 @@ for bad in [lambda: locale.setlocale(locale.LC_ALL, 5), lambda: locale.strcoll(1
 print(sorted(locale.localeconv().items()))
 print(locale.nl_langinfo(locale.D_T_FMT), locale.nl_langinfo(locale.DAY_1), locale.nl_langinfo(locale.ABMON_12),
       locale.nl_langinfo(locale.RADIXCHAR), locale.nl_langinfo(locale.YESEXPR))
-print(locale.strcoll("a", "b"), locale.strcoll("b", "a"), locale.strcoll("x", "x"), locale.strxfrm("abc"),
+# strcoll's contract is only the sign: glibc's wcscoll returned -4 for ("a", "b")
+# in one python3.11 run of this program under load (05:04 UTC, session 6),
+# -1 in every other, so the magnitude is not compared.
+sign = lambda n: (n > 0) - (n < 0)
+print(sign(locale.strcoll("a", "b")), sign(locale.strcoll("b", "a")), locale.strcoll("x", "x"), locale.strxfrm("abc"),
       sorted(["b", "A", "a", "B"], key=locale.strxfrm))
 for name in ["C", "C.UTF-8", "en_US", "en_us.utf8", "de_DE@euro", "de_de.iso88591@euro", "fr_FR.UTF-8", "ja_JP.eucJP",
              "sr_RS@latin", "zh_TW.big5", "nonsense", "en", "uk_ua.koi8u", "ca_ES@valencia", "it_IT.ISO8859-15@euro",
