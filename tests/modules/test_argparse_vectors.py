@@ -17,7 +17,6 @@ Expectations come only from python3.11.
 Usage: test_argparse_vectors.py --minipy BUILD/minipy [--python python3.11] [--seed N] [--cases N]
 Book chapter 12; issue 10.
 """
-import argparse
 import os
 import random
 import sys
@@ -312,11 +311,7 @@ class Spec:
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--minipy", required=True)
-    ap.add_argument("--python", default="python3.11")
-    ap.add_argument("--seed", type=int, default=20261127)
-    ap.add_argument("--cases", type=int, default=300)
+    ap = vectors.argument_parser(20261127, 300)
     args = ap.parse_args()
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory() as tmp:

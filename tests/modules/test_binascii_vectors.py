@@ -15,7 +15,6 @@ the exception's type and message) are compared line by line.
 Usage: test_binascii_vectors.py --minipy BUILD/minipy [--python python3.11] [--seed N] [--cases N]
 Book chapter 12; issue 10.
 """
-import argparse
 import os
 import random
 import sys
@@ -176,11 +175,7 @@ print(sorted(n for n in base64.__all__))
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--minipy", required=True)
-    ap.add_argument("--python", default="python3.11")
-    ap.add_argument("--seed", type=int, default=20261127)
-    ap.add_argument("--cases", type=int, default=2500)
+    ap = vectors.argument_parser(20261127, 2500)
     args = ap.parse_args()
     rng = random.Random(args.seed)
     lines = [PRELUDE]

@@ -17,7 +17,6 @@ runs under minipy and python3.11 in the same run; outputs must match.
 Usage: test_codecs_vectors.py --minipy BUILD/minipy [--python python3.11] [--seed N] [--cases N]
 Book chapter 12; issue 10.
 """
-import argparse
 import os
 import random
 import sys
@@ -103,11 +102,7 @@ def cuts_for(rng, n):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--minipy", required=True)
-    ap.add_argument("--python", default="python3.11")
-    ap.add_argument("--seed", type=int, default=20261127)
-    ap.add_argument("--cases", type=int, default=2500)
+    ap = vectors.argument_parser(20261127, 2500)
     args = ap.parse_args()
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory() as tmp:

@@ -18,7 +18,6 @@ come only from python3.11.
 Usage: test_logging_vectors.py --minipy BUILD/minipy [--python python3.11] [--seed N] [--cases N]
 Book chapter 12; issue 10.
 """
-import argparse
 import os
 import random
 import sys
@@ -163,11 +162,7 @@ def tree_case(rng, n):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--minipy", required=True)
-    ap.add_argument("--python", default="python3.11")
-    ap.add_argument("--seed", type=int, default=20261127)
-    ap.add_argument("--cases", type=int, default=600)
+    ap = vectors.argument_parser(20261127, 600)
     args = ap.parse_args()
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory() as tmp:

@@ -20,7 +20,6 @@ is_normalized in the four forms; argument errors.
 Usage: test_unicodedata_vectors.py --minipy BUILD/minipy [--python python3.11] [--seed N] [--cases N]
 Book chapter 12; issue 10.
 """
-import argparse
 import os
 import random
 import sys
@@ -115,11 +114,7 @@ BASES = [0x41, 0x61, 0x45, 0x65, 0x4F, 0x55, 0x3B1, 0x3B9, 0x3C9, 0x418, 0x5D0, 
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--minipy", required=True)
-    ap.add_argument("--python", default="python3.11")
-    ap.add_argument("--seed", type=int, default=20261127)
-    ap.add_argument("--cases", type=int, default=3000)
+    ap = vectors.argument_parser(20261127, 3000)
     args = ap.parse_args()
     rng = random.Random(args.seed)
     status = 0
